@@ -1,0 +1,282 @@
+"""Case: a record replayed on the legal path, every step judged (LEGAL_MODEL.md §1).
+
+A case is immutable. :meth:`Case.apply` returns a new case with one more event; replaying a
+case's record gives the same case, because state, verdicts and facts are derived from the
+record and nothing else.
+
+>>> from powcase import Capture, Repatriate, Subject
+>>> case = Case.open(Subject(id="ri", nationality=["KP"], forces="KP"), detaining_power="UA")
+>>> case = case.apply(Capture(date="2025-01-09", wounded=True))
+>>> case.state
+['in_custody', 'presumed_pow', 'no_request', 'none']
+>>> case.verdict({"event": "repatriate", "to": "KP"}).outcome
+<Outcome.REFUSED: 'refused'>
+>>> case.apply(Repatriate(date="2025-02-01", to="KP"))
+Traceback (most recent call last):
+...
+powcase.errors.StepRefused: repatriate is refused: ...
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from powcase.assumptions import Assumptions
+from powcase.errors import InvalidInput, StepNotPossible, StepRefused
+from powcase.events import Event, MachineEvent, event_from_dict
+from powcase.graph import Position, fire, initial_position
+from powcase.law.facts import Facts
+from powcase.law.guards import GUARDS, judge
+from powcase.law.situation import Situation
+from powcase.record import Record, Source, Subject
+from powcase.verdict import Outcome, Reason, ReasonKind, Verdict
+
+__all__ = ["Case", "Mode", "Step"]
+
+
+class Mode(enum.StrEnum):
+    """How steps whose verdict is not ``allowed`` are treated (LEGAL_MODEL.md §1)."""
+
+    NORMATIVE = "normative"
+    """Such a step is not applied: what may lawfully happen."""
+    DESCRIPTIVE = "descriptive"
+    """Every step the graph allows is applied: what did happen, with its violations."""
+
+
+@attrs.frozen
+class Step:
+    """One recorded event with its verdict: whether it was applied, and the state before and
+    after it. ``cites`` are the transition's own provisions plus those of its reasons.
+    """
+
+    index: int
+    event: Event
+    verdict: Verdict
+    applied: bool
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+
+    @property
+    def outcome(self) -> Outcome:
+        """The verdict's outcome."""
+        return self.verdict.outcome
+
+    @property
+    def cites(self) -> tuple[str, ...]:
+        """The transition's provisions, then every provision its reasons cite."""
+        guard = GUARDS.get(self.event.name)
+        not_in_graph = any(r.kind is ReasonKind.GRAPH for r in self.verdict.reasons)
+        own = guard.cites if guard is not None and not not_in_graph else ()
+        return tuple(dict.fromkeys((*own, *self.verdict.cites)))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form of the output contract."""
+        plain = self.event.to_dict()
+        return {
+            "index": self.index,
+            "date": plain.pop("date"),
+            "event": plain.pop("event"),
+            "fields": self.event.fields(),
+            "outcome": str(self.outcome),
+            "applied": self.applied,
+            "from": list(self.before),
+            "to": list(self.after),
+            "cites": list(self.cites),
+            "reasons": [r.to_dict() for r in self.verdict.reasons],
+            "missing": [m.to_dict() for m in self.verdict.missing],
+            "sources": list(self.event.source),
+        }
+
+
+def _not_possible(event: Event, state: tuple[str, ...]) -> Verdict:
+    reason = Reason(
+        "not_possible_from_state",
+        ReasonKind.GRAPH,
+        (),
+        {"event": event.name, "state": ", ".join(state)},
+    )
+    return Verdict(event, Outcome.REFUSED, (reason,))
+
+
+def _mode_of(mode: Mode | str) -> Mode:
+    try:
+        return Mode(mode)
+    except ValueError:
+        raise InvalidInput.single(
+            "mode", f"got {mode!r}", expected="'normative' or 'descriptive'"
+        ) from None
+
+
+@attrs.frozen(repr=False)
+class Case:
+    """A record replayed under a reading of the law, with every step and its verdict.
+
+    Build one with :meth:`open` (an empty record) or :meth:`replay` (an existing record).
+    ``position`` and ``facts`` are derived: the state on the legal path and what the record
+    has established so far.
+    """
+
+    record: Record
+    assumptions: Assumptions = attrs.field(factory=Assumptions)
+    mode: Mode = attrs.field(default=Mode.NORMATIVE, converter=_mode_of)
+    steps: tuple[Step, ...] = ()
+    position: Position = attrs.field(factory=initial_position)
+    facts: Facts = attrs.field(factory=Facts)
+
+    # --- building
+
+    @classmethod
+    def open(
+        cls,
+        subject: Subject,
+        detaining_power: str,
+        *,
+        sources: Iterable[Source] = (),
+        assumptions: Assumptions | None = None,
+        mode: Mode | str = Mode.NORMATIVE,
+    ) -> Case:
+        """A case with an empty record."""
+        record = Record(subject=subject, detaining_power=detaining_power, sources=sources)
+        return cls.replay(record, assumptions, mode)
+
+    @classmethod
+    def replay(
+        cls,
+        record: Record,
+        assumptions: Assumptions | None = None,
+        mode: Mode | str = Mode.NORMATIVE,
+    ) -> Case:
+        """The case that ``record`` makes under ``assumptions`` (defaults when None).
+
+        Every event is replayed as a scenario run does: a refused step is recorded with its
+        verdict and not applied (normative mode), a step the graph does not allow is recorded
+        as such.
+        """
+        if not isinstance(record, Record):
+            raise InvalidInput.single("record", f"expected a Record, got {type(record).__name__}")
+        empty = attrs.evolve(record, events=())
+        case = cls(empty, assumptions or Assumptions(), _mode_of(mode))
+        for event in record.events:
+            case = case._advance(event, raise_refusal=False)
+        return attrs.evolve(case, record=record)
+
+    @classmethod
+    def from_dict(
+        cls,
+        data: Mapping[str, Any],
+        *,
+        assumptions: Mapping[str, Any] | None = None,
+        mode: Mode | str = Mode.NORMATIVE,
+    ) -> Case:
+        """Replay a record given in its plain-dict (scenario) form."""
+        return cls.replay(Record.from_dict(data), Assumptions.from_dict(assumptions or {}), mode)
+
+    # --- reading
+
+    @property
+    def state(self) -> list[str]:
+        """The configuration: the top-level state and, in custody, one leaf per region."""
+        return list(self.position.configuration)
+
+    @property
+    def as_of(self) -> datetime.date | None:
+        """The date of the last event (None before any)."""
+        return self.record.events[-1].date if self.record.events else None
+
+    @property
+    def finished(self) -> bool:
+        """Whether the case has reached a final state."""
+        return self.position.final
+
+    def situation(self, on: datetime.date) -> Situation:
+        """The case as the guards see it, judged on ``on``."""
+        return Situation(
+            self.record.subject,
+            self.record.detaining_power,
+            self.assumptions,
+            self.position,
+            self.facts,
+            on,
+        )
+
+    def verdict(self, event: Event | Mapping[str, Any]) -> Verdict:
+        """What if ``event`` happened now? The case does not change.
+
+        ``event`` may be an event, or its plain-dict form; a plain event without a date is
+        judged at the date of the last event (never today's date).
+        """
+        event = self._coerce(event)
+        if not isinstance(event, MachineEvent):
+            return Verdict(event, Outcome.ALLOWED)
+        if fire(self.position, event.name, event) is None:
+            return _not_possible(event, tuple(self.state))
+        return judge(self.situation(event.date), event)
+
+    # --- changing
+
+    def apply(self, event: Event | Mapping[str, Any], *, on_refusal: str = "raise") -> Case:
+        """A new case with ``event`` recorded and, if its verdict allows, applied.
+
+        In normative mode a refused or undetermined step raises
+        :class:`~powcase.errors.StepRefused`; with ``on_refusal="record"`` it is recorded
+        with its verdict and not applied. A step the legal path does not have from the
+        current state raises :class:`~powcase.errors.StepNotPossible` (or, with
+        ``on_refusal="record"``, is recorded as not possible). In descriptive mode every
+        step the graph allows is applied, whatever its verdict.
+        """
+        if on_refusal not in ("raise", "record"):
+            raise InvalidInput.single(
+                "on_refusal", f"got {on_refusal!r}", expected="'raise' or 'record'"
+            )
+        event = self._coerce(event)
+        record = self.record.with_event(event)  # checks date order and cited sources
+        case = self._advance(event, raise_refusal=on_refusal == "raise")
+        return attrs.evolve(case, record=record)
+
+    def _coerce(self, event: Event | Mapping[str, Any]) -> Event:
+        if isinstance(event, Event):
+            return event
+        if isinstance(event, Mapping):
+            if "date" not in event and self.as_of is not None:
+                event = {**event, "date": self.as_of}
+            return event_from_dict(event)
+        raise InvalidInput.single("event", f"expected an event, got {type(event).__name__}")
+
+    def _advance(self, event: Event, *, raise_refusal: bool) -> Case:
+        index = len(self.steps)
+        before = tuple(self.state)
+        if not isinstance(event, MachineEvent):
+            step = Step(index, event, Verdict(event, Outcome.ALLOWED), True, before, before)
+            return self._with(step, self.position, event)
+        target = fire(self.position, event.name, event)
+        if target is None:
+            if raise_refusal:
+                raise StepNotPossible(event.name, before)
+            step = Step(index, event, _not_possible(event, before), False, before, before)
+            return self._with(step, self.position, None)
+        verdict = judge(self.situation(event.date), event)
+        if verdict.outcome is not Outcome.ALLOWED and self.mode is Mode.NORMATIVE:
+            if raise_refusal:
+                raise StepRefused(verdict)
+            step = Step(index, event, verdict, False, before, before)
+            return self._with(step, self.position, None)
+        step = Step(index, event, verdict, True, before, target.configuration)
+        return self._with(step, target, event)
+
+    def _with(self, step: Step, position: Position, absorbed: Event | None) -> Case:
+        facts = self.facts
+        if absorbed is not None:
+            facts = facts.absorb(absorbed, step.index, detaining_power=self.record.detaining_power)
+        # The record is extended by the caller; only derived fields change here.
+        return attrs.evolve(self, steps=(*self.steps, step), position=position, facts=facts)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Case {self.record.subject.id!r} {self.mode} state={self.state} "
+            f"steps={len(self.steps)}>"
+        )

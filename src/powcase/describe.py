@@ -1,0 +1,125 @@
+"""``describe()``: the whole legal model as JSON-ready data, built from the code itself.
+
+States and transitions come from the chart, event fields from the field table, citations from
+the guards, provisions from the catalogue and assumptions from their class: nothing here is
+maintained by hand, so it cannot drift from what the library does.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from powcase.assumptions import Assumptions
+from powcase.events import EVENT_TYPES
+from powcase.fields import field_specs
+from powcase.graph import EDGES, NODES
+from powcase.law.guards import GUARDS
+from powcase.law.parties import PARTIES
+from powcase.law.provisions import PROVISIONS
+
+__all__ = ["MODEL_VERSION", "describe"]
+
+MODEL_VERSION = 1
+"""The version of the legal model's vocabulary (LEGAL_MODEL.md, version 1)."""
+
+
+def _states() -> list[dict[str, Any]]:
+    return [
+        {
+            "id": n.id,
+            "name": n.name,
+            "final": n.final,
+            "parent": n.parent,
+            "kind": n.kind,
+            "initial": n.id == NODES[n.parent].initial if n.parent else n.order == 0,
+        }
+        for n in sorted(NODES.values(), key=lambda n: n.order)
+    ]
+
+
+def _events() -> list[dict[str, Any]]:
+    described = []
+    for name, cls in EVENT_TYPES.items():
+        fields = {k: spec.to_dict() for k, spec in field_specs(cls).items()}
+        described.append(
+            {
+                "id": name,
+                "kind": cls.event_kind,
+                "doc": (cls.__doc__ or "").strip().splitlines()[0],
+                "fields": fields,
+            }
+        )
+    return described
+
+
+def _transitions() -> list[dict[str, Any]]:
+    described = []
+    for edge in EDGES:
+        item: dict[str, Any] = {
+            "event": edge.event,
+            "source": edge.source,
+            "target": edge.target,
+            "cites": list(GUARDS[edge.event].cites),
+        }
+        if edge.selector is not None:
+            item["when"] = {edge.selector[0]: edge.selector[1]}
+        if edge.restores:
+            item["restores"] = "history"
+        described.append(item)
+    return described
+
+
+def _assumptions() -> list[dict[str, Any]]:
+    defaults = Assumptions().to_dict()
+    described = []
+    for key, spec in Assumptions.specs().items():
+        item: dict[str, Any] = {"key": key, "question": spec.question, "default": defaults[key]}
+        if spec.days:
+            item["options"] = {"days": {"min": 0, "max": 3650}}
+        else:
+            item["options"] = list(spec.options)
+        described.append(item)
+    return described
+
+
+def _parties() -> list[dict[str, Any]]:
+    def plain(value: Any) -> Any:
+        return attrs.asdict(
+            value,
+            value_serializer=lambda _i, _a, v: v.isoformat() if hasattr(v, "isoformat") else v,
+        )
+
+    return [
+        {
+            "code": p.code,
+            "name": p.name,
+            "participations": [plain(x) for x in p.participations],
+            "reservations": [plain(x) for x in p.reservations],
+            "allies": [plain(x) for x in p.allies],
+            "treatment": [plain(x) for x in p.treatment],
+            "claims_nationals_of": list(p.claims_nationals_of),
+        }
+        for p in PARTIES.values()
+    ]
+
+
+def describe() -> dict[str, Any]:
+    """The legal model: states, events, transitions, provisions, assumptions and parties.
+
+    >>> model = describe()
+    >>> sorted(model)
+    ['assumptions', 'events', 'model', 'parties', 'provisions', 'states', 'transitions']
+    >>> next(s for s in model["states"] if s["id"] == "pow")["parent"]
+    'status'
+    """
+    return {
+        "model": MODEL_VERSION,
+        "states": _states(),
+        "events": _events(),
+        "transitions": _transitions(),
+        "provisions": [p.to_dict() for p in PROVISIONS.values()],
+        "assumptions": _assumptions(),
+        "parties": _parties(),
+    }

@@ -1,0 +1,168 @@
+"""The exceptions powcase raises.
+
+Every exception the library raises on purpose derives from :class:`PowcaseError`, so an
+application can catch that one class. Each class has a stable ``code`` that outputs and
+applications can rely on::
+
+    PowcaseError
+    ├── InvalidInput          (also a ValueError) bad input to the public API; ``problems``
+    │   └── InvalidAssumption an unknown assumption key or option
+    ├── UnknownProvision      (also a LookupError) a provision id not in the catalogue
+    ├── UnknownState          (also a LookupError) a state code not in the parties table
+    ├── StepRefused           normative mode: the step's verdict is refused or undetermined
+    └── StepNotPossible       the legal path has no such move from the current state
+
+No message built here ever contains the subject's name: it is personal data of a person
+seeking protection, and the validators report only where a problem is and what is accepted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+import attrs
+
+if TYPE_CHECKING:
+    from powcase.verdict import Verdict
+
+__all__ = [
+    "InvalidAssumption",
+    "InvalidInput",
+    "PowcaseError",
+    "Problem",
+    "StepNotPossible",
+    "StepRefused",
+    "UnknownProvision",
+    "UnknownState",
+]
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with an input: where it is, what is wrong, and what would be accepted.
+
+    ``path`` is a key path such as ``events[3].destination`` (empty for the whole input);
+    ``suggestion`` is a did-you-mean guess when the input looks like a typo.
+    """
+
+    path: str
+    message: str
+    expected: str | None = None
+    suggestion: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}: " if self.path else ""
+        text = f"{where}{self.message}"
+        if self.expected:
+            text += f"; expected {self.expected}"
+        if self.suggestion:
+            text += f" (did you mean {self.suggestion!r}?)"
+        return text
+
+    def under(self, prefix: str) -> Problem:
+        """The same problem, located under ``prefix`` (a key path of the enclosing input)."""
+        if not prefix:
+            return self
+        if not self.path:
+            return attrs.evolve(self, path=prefix)
+        joiner = "" if self.path.startswith("[") else "."
+        return attrs.evolve(self, path=f"{prefix}{joiner}{self.path}")
+
+
+class PowcaseError(Exception):
+    """The base of every error powcase raises on purpose."""
+
+    code = "powcase_error"
+
+
+class InvalidInput(PowcaseError, ValueError):
+    """Bad input to the public API: every problem found, each with its location."""
+
+    code = "invalid_input"
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        if not self.problems:
+            raise ValueError("InvalidInput needs at least one problem")
+        super().__init__(self._summary())
+
+    @classmethod
+    def single(
+        cls,
+        path: str,
+        message: str,
+        *,
+        expected: str | None = None,
+        suggestion: str | None = None,
+    ) -> InvalidInput:
+        """An error with exactly one problem."""
+        return cls([Problem(path, message, expected, suggestion)])
+
+    def under(self, prefix: str) -> InvalidInput:
+        """The same error with every problem located under ``prefix``."""
+        return type(self)(p.under(prefix) for p in self.problems)
+
+    def _summary(self) -> str:
+        if len(self.problems) == 1:
+            return str(self.problems[0])
+        lines = [f"{len(self.problems)} problems:"]
+        lines += [f"  - {p}" for p in self.problems]
+        return "\n".join(lines)
+
+
+class InvalidAssumption(InvalidInput):
+    """An assumption key or option that the legal model does not know."""
+
+    code = "invalid_assumption"
+
+
+class UnknownProvision(PowcaseError, LookupError):
+    """A provision id that does not resolve in the catalogue."""
+
+    code = "unknown_provision"
+
+    def __init__(self, provision_id: str, suggestion: str | None = None) -> None:
+        self.provision_id = provision_id
+        self.suggestion = suggestion
+        hint = f" (did you mean {suggestion!r}?)" if suggestion else ""
+        super().__init__(f"no provision {provision_id!r} in the catalogue{hint}")
+
+
+class UnknownState(PowcaseError, LookupError):
+    """A state code that the parties table does not describe."""
+
+    code = "unknown_state"
+
+    def __init__(self, state: str, known: Sequence[str]) -> None:
+        self.state = state
+        super().__init__(
+            f"the parties table has no entry for {state!r}; it knows {', '.join(known)}"
+        )
+
+
+class StepRefused(PowcaseError):
+    """In normative mode, a step whose verdict is refused or undetermined is not applied.
+
+    ``verdict`` carries the outcome, every reason with its citations, and what is missing.
+    """
+
+    code = "step_refused"
+
+    def __init__(self, verdict: Verdict) -> None:
+        self.verdict = verdict
+        reasons = " ".join(r.text for r in verdict.failing) or "; ".join(
+            f"{m.fact} is open" for m in verdict.missing
+        )
+        super().__init__(f"{verdict.event.name} is {verdict.outcome}: {reasons}")
+
+
+class StepNotPossible(PowcaseError):
+    """The legal path has no such move from the case's current state (in either mode)."""
+
+    code = "not_possible_from_state"
+
+    def __init__(self, event: str, state: Sequence[str]) -> None:
+        self.event = event
+        self.state = tuple(state)
+        super().__init__(f"{event} is not possible from {list(self.state)}")

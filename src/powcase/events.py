@@ -1,0 +1,595 @@
+"""The events of a record: machine events that move the legal path, and incidents.
+
+Every event has a ``date``, optional ``source`` ids and an optional ``note``. Machine events
+(LEGAL_MODEL.md §3a) move the statechart and are judged; incidents (§3b) only add facts, and
+may be recorded in any state. Each class is a frozen attrs value object; its fields are
+declared once with the builders of :mod:`powcase.fields`, which is where ``describe()`` and
+the loaders read them from.
+
+>>> Capture(date="2025-01-09", wounded=True, place="Kursk", by="UA")
+Capture(date=datetime.date(2025, 1, 9), source=(), note=None, wounded=True, place='Kursk', by='UA')
+>>> event_from_dict({"date": "2025-02-19", "event": "wish_expressed", "destination": "KR"}).name
+'wish_expressed'
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+import attrs
+
+from powcase.errors import InvalidInput, Problem
+from powcase.fields import (
+    bool_field,
+    choice_field,
+    confidence_field,
+    date_field,
+    field_specs,
+    from_plain,
+    sources_field,
+    state_field,
+    state_or_field,
+    states_field,
+    text_field,
+    to_plain,
+)
+from powcase.suggest import closest
+
+__all__ = [
+    "EVENT_TYPES",
+    "INCIDENTS",
+    "MACHINE_EVENTS",
+    "Event",
+    "Incident",
+    "MachineEvent",
+    "event_from_dict",
+]
+
+CAUSES_OF_DEATH = (
+    "wounds",
+    "illness",
+    "killed_by_guard",
+    "killed_by_prisoner",
+    "killed_by_other",
+    "unknown",
+)
+STATUS_OUTCOMES = ("pow", "civilian_internee", "unprivileged_detainee")
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """What every event has: when it happened, who reported it, and a note."""
+
+    name: ClassVar[str] = ""
+    event_kind: ClassVar[str] = ""
+
+    date: datetime.date = date_field("the day it happened (the step is judged on this date)")
+    source: tuple[str, ...] = sources_field("the ids of the sources that report it")
+    note: str | None = text_field("free text kept with the event")
+
+    def fields(self) -> dict[str, Any]:
+        """The event's own fields (not date, source or note) that differ from their default."""
+        base = {"date", "source", "note"}
+        return {
+            name: to_plain(getattr(self, name))
+            for name, spec in field_specs(type(self)).items()
+            if name not in base and getattr(self, name) != spec.default
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """The plain-dict form, as in a scenario file: ``{"date": ..., "event": ..., ...}``."""
+        plain: dict[str, Any] = {"date": self.date.isoformat(), "event": self.name}
+        plain.update(self.fields())
+        if self.source:
+            plain["source"] = self.source[0] if len(self.source) == 1 else list(self.source)
+        if self.note is not None:
+            plain["note"] = self.note
+        return plain
+
+
+@attrs.frozen(kw_only=True)
+class MachineEvent(Event):
+    """An event that moves the legal path; it is judged before it is applied."""
+
+    event_kind: ClassVar[str] = "machine"
+
+
+@attrs.frozen(kw_only=True)
+class Incident(Event):
+    """A fact that changes no state; it feeds guards, flags and the docket."""
+
+    event_kind: ClassVar[str] = "incident"
+
+
+# --- machine events (LEGAL_MODEL.md §3a)
+
+
+@attrs.frozen(kw_only=True)
+class FallHorsDeCombat(MachineEvent):
+    """He is wounded, sick or surrendering and out of the fight, not yet secured (API-41)."""
+
+    name: ClassVar[str] = "fall_hors_de_combat"
+    cause: str | None = choice_field("why he is out of combat", ("wounded", "sick", "surrender"))
+
+
+@attrs.frozen(kw_only=True)
+class RejoinForces(MachineEvent):
+    """He got back to his own lines before the adverse party secured him."""
+
+    name: ClassVar[str] = "rejoin_forces"
+
+
+@attrs.frozen(kw_only=True)
+class Capture(MachineEvent):
+    """He falls into the power of the detaining power; GCIII protection starts (GCIII-5)."""
+
+    name: ClassVar[str] = "capture"
+    wounded: bool | None = bool_field("whether he was wounded when captured")
+    place: str | None = text_field("where he was captured")
+    by: str | None = state_field(
+        "the capturing state; the detaining power when left out", required=False
+    )
+
+
+@attrs.frozen(kw_only=True)
+class RaiseStatusDoubt(MachineEvent):
+    """Doubt arises whether he is a prisoner of war; he keeps POW treatment (GCIII-5)."""
+
+    name: ClassVar[str] = "raise_status_doubt"
+    reason: str | None = text_field("why his status is in doubt")
+
+
+@attrs.frozen(kw_only=True)
+class DetermineStatus(MachineEvent):
+    """A tribunal or an authority decides his status (GCIII-5, API-45)."""
+
+    name: ClassVar[str] = "determine_status"
+    outcome: str = choice_field("the status decided", STATUS_OUTCOMES, required=True)
+    by: str = choice_field("who decided", ("tribunal", "authority"), required=True)
+
+
+@attrs.frozen(kw_only=True)
+class RequestProtection(MachineEvent):
+    """He asks for asylum in the detaining state, or for release to a third state."""
+
+    name: ClassVar[str] = "request_protection"
+    kind: str = choice_field("what he asks for", ("asylum", "third_state"), required=True)
+    state: str | None = state_field(
+        "the state asked; for asylum the detaining power when left out", required=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind == "third_state" and self.state is None:
+            raise InvalidInput.single(
+                "state", "is required when kind is third_state", expected="a state code"
+            )
+
+
+@attrs.frozen(kw_only=True)
+class DecideProtection(MachineEvent):
+    """The request is decided: by the detaining power (asylum) or the requested state."""
+
+    name: ClassVar[str] = "decide_protection"
+    granted: bool = bool_field("whether protection was granted", required=True)
+    grounds: str | None = text_field("the grounds given")
+
+
+@attrs.frozen(kw_only=True)
+class Charge(MachineEvent):
+    """He is charged with an offence (GCIII-82 to 88, 99 to 108)."""
+
+    name: ClassVar[str] = "charge"
+    offence: str = choice_field(
+        "what he is charged with",
+        ("war_crime", "ordinary_crime", "participation_in_hostilities"),
+        required=True,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Convict(MachineEvent):
+    """He is convicted and sentenced (GCIII-84, GCIII-99 to 108, API-75)."""
+
+    name: ClassVar[str] = "convict"
+    fair_trial: bool = bool_field(
+        "whether the trial gave the guarantees of GCIII-99 to 108", default=True
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Acquit(MachineEvent):
+    """He is acquitted; the proceedings end."""
+
+    name: ClassVar[str] = "acquit"
+    fair_trial: bool = bool_field(
+        "whether the trial gave the guarantees of GCIII-99 to 108", default=True
+    )
+
+
+@attrs.frozen(kw_only=True)
+class CompleteSentence(MachineEvent):
+    """He has served his sentence."""
+
+    name: ClassVar[str] = "complete_sentence"
+
+
+@attrs.frozen(kw_only=True)
+class Exchange(MachineEvent):
+    """He is handed over during hostilities under an exchange agreement (GCIII-6)."""
+
+    name: ClassVar[str] = "exchange"
+    to: str = state_field("the state he is handed to")
+
+
+@attrs.frozen(kw_only=True)
+class RepatriateMedically(MachineEvent):
+    """Direct repatriation of the seriously wounded or sick (GCIII-109, GCIII-110)."""
+
+    name: ClassVar[str] = "repatriate_medically"
+    to: str = state_field("the state he is repatriated to")
+
+
+@attrs.frozen(kw_only=True)
+class InternInNeutralState(MachineEvent):
+    """He is accommodated in a neutral state by agreement (GCIII-109, GCIII-111)."""
+
+    name: ClassVar[str] = "intern_in_neutral_state"
+    state: str = state_field("the neutral state")
+
+
+@attrs.frozen(kw_only=True)
+class TransferToPower(MachineEvent):
+    """He is transferred, still a prisoner, to another party to GCIII (GCIII-12)."""
+
+    name: ClassVar[str] = "transfer_to_power"
+    to: str = state_field("the receiving power")
+
+
+@attrs.frozen(kw_only=True)
+class Recall(MachineEvent):
+    """The transferring power takes him back after the receiving power failed (GCIII-12)."""
+
+    name: ClassVar[str] = "recall"
+
+
+@attrs.frozen(kw_only=True)
+class ReleaseInDetainingState(MachineEvent):
+    """He is released from captivity with protection in the detaining state."""
+
+    name: ClassVar[str] = "release_in_detaining_state"
+
+
+@attrs.frozen(kw_only=True)
+class ReleaseToThirdState(MachineEvent):
+    """He is released and moved to a consenting third state (GCIII-118, ICRC 2020 reading)."""
+
+    name: ClassVar[str] = "release_to_third_state"
+    to: str = state_field("the receiving third state")
+
+
+@attrs.frozen(kw_only=True)
+class Resettle(MachineEvent):
+    """The third state's protection decision is granted (for KR: NKRA-3, NKRA-8, NKRA-9)."""
+
+    name: ClassVar[str] = "resettle"
+
+
+@attrs.frozen(kw_only=True)
+class Repatriate(MachineEvent):
+    """Release and return after active hostilities (GCIII-118, CIHL-128)."""
+
+    name: ClassVar[str] = "repatriate"
+    to: str | None = state_field(
+        "the state he is returned to; his power of origin when left out", required=False
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Escape(MachineEvent):
+    """A successful escape: he rejoined his forces or left the captor's territory (GCIII-91)."""
+
+    name: ClassVar[str] = "escape"
+
+
+@attrs.frozen(kw_only=True)
+class Recapture(MachineEvent):
+    """He is caught again and returns to where he escaped from (GCIII-91, GCIII-92)."""
+
+    name: ClassVar[str] = "recapture"
+
+
+@attrs.frozen(kw_only=True)
+class Die(MachineEvent):
+    """He died (GCIII-120, GCIII-121)."""
+
+    name: ClassVar[str] = "die"
+    cause: str = choice_field("the cause of death", CAUSES_OF_DEATH, default="unknown")
+
+
+# --- incidents (LEGAL_MODEL.md §3b)
+
+
+@attrs.frozen(kw_only=True)
+class Interrogated(Incident):
+    """He was questioned (GCIII-17)."""
+
+    name: ClassVar[str] = "interrogated"
+    coercive: bool | None = bool_field("whether coercion was used")
+    language_understood: bool | None = bool_field("whether he understood the language used")
+    by: str | None = text_field("who questioned him")
+
+
+@attrs.frozen(kw_only=True)
+class MediaExposure(Incident):
+    """Images, video or interviews of him were published (GCIII-13)."""
+
+    name: ClassVar[str] = "media_exposure"
+    identifiable: bool | None = bool_field("whether he can be identified")
+    by: str | None = text_field("who published it; a state code for a state's own outlets")
+    consented: bool | None = bool_field("whether he consented (it does not clear the flag)")
+    public_interest: bool | None = bool_field("whether a public interest was invoked")
+
+
+@attrs.frozen(kw_only=True)
+class MedicalAssessment(Incident):
+    """A medical finding on him (GCIII-31; GCIII-110 and GCIII-112 for repatriation)."""
+
+    name: ClassVar[str] = "medical_assessment"
+    category: str = choice_field(
+        "what was found", ("none", "minor", "serious", "gcIII_110"), required=True
+    )
+    by: str | None = text_field("who assessed him, e.g. mixed_medical_commission")
+
+
+@attrs.frozen(kw_only=True)
+class SelfHarmOrderReported(Incident):
+    """An order to self-harm rather than be captured is reported."""
+
+    name: ClassVar[str] = "self_harm_order_reported"
+    by: str | None = text_field("who reported the order")
+
+
+@attrs.frozen(kw_only=True)
+class SelfHarmAttempt(Incident):
+    """He attempted to harm himself in custody."""
+
+    name: ClassVar[str] = "self_harm_attempt"
+
+
+@attrs.frozen(kw_only=True)
+class WishExpressed(Incident):
+    """He said where he wants to go, as a source reports it (unverified)."""
+
+    name: ClassVar[str] = "wish_expressed"
+    destination: str = state_or_field("a state, or stay (in the detaining state)", ("stay",))
+    confidence: float | None = confidence_field("how sure he said he was, from 0 to 1")
+    free: bool | None = bool_field("whether he expressed it freely")
+
+
+@attrs.frozen(kw_only=True)
+class WishVerified(Incident):
+    """His wish was verified as free, e.g. by the ICRC in a private interview (GCIII-126)."""
+
+    name: ClassVar[str] = "wish_verified"
+    destination: str = state_or_field("a state, or stay (in the detaining state)", ("stay",))
+    by: str | None = text_field("who verified it, e.g. ICRC")
+
+
+@attrs.frozen(kw_only=True)
+class IcrcVisit(Incident):
+    """The ICRC visited him (GCIII-126)."""
+
+    name: ClassVar[str] = "icrc_visit"
+    private_interview: bool | None = bool_field("whether he was interviewed without witnesses")
+
+
+@attrs.frozen(kw_only=True)
+class CaptureCardSent(Incident):
+    """His capture card was sent (GCIII-70)."""
+
+    name: ClassVar[str] = "capture_card_sent"
+
+
+@attrs.frozen(kw_only=True)
+class InformationTransmitted(Incident):
+    """Information about him was transmitted (GCIII-122, GCIII-123)."""
+
+    name: ClassVar[str] = "information_transmitted"
+    to: str = state_or_field("a state, or CTA (the ICRC's Central Tracing Agency)", ("CTA",))
+
+
+@attrs.frozen(kw_only=True)
+class ExchangeOffered(Incident):
+    """He was offered in an exchange."""
+
+    name: ClassVar[str] = "exchange_offered"
+    by: str | None = text_field("who made the offer")
+    to: str | None = state_field("the state offered the exchange", required=False)
+
+
+@attrs.frozen(kw_only=True)
+class ExchangeAgreed(Incident):
+    """An exchange agreement was concluded (GCIII-6)."""
+
+    name: ClassVar[str] = "exchange_agreed"
+    between: tuple[str, ...] = states_field("the states party to the agreement")
+
+
+@attrs.frozen(kw_only=True)
+class ExcludedFromExchange(Incident):
+    """He was left out of an exchange."""
+
+    name: ClassVar[str] = "excluded_from_exchange"
+    reason: str | None = text_field("the reason given")
+
+
+@attrs.frozen(kw_only=True)
+class ReceivingStateConsents(Incident):
+    """A state agreed to receive him."""
+
+    name: ClassVar[str] = "receiving_state_consents"
+    state: str = state_field("the consenting state")
+
+
+@attrs.frozen(kw_only=True)
+class HostilitiesEnded(Incident):
+    """Active hostilities ended; release and repatriation are due (GCIII-118)."""
+
+    name: ClassVar[str] = "hostilities_ended"
+
+
+@attrs.frozen(kw_only=True)
+class IdentityDocuments(Incident):
+    """Identity documents were found on him."""
+
+    name: ClassVar[str] = "identity_documents"
+    issued_by: str = state_field("the issuing state")
+    genuine: bool | None = bool_field("whether they are genuine")
+
+
+@attrs.frozen(kw_only=True)
+class WarCrimeAllegation(Incident):
+    """An allegation that he committed a war crime (RC-1F, NKRA-9)."""
+
+    name: ClassVar[str] = "war_crime_allegation"
+    credible: bool | None = bool_field("whether the allegation is credible")
+
+
+@attrs.frozen(kw_only=True)
+class RiskOnReturn(Incident):
+    """A source says he faces a risk in a state (one kind; repeat it for more)."""
+
+    name: ClassVar[str] = "risk_on_return"
+    state: str = state_field("the state where he faces the risk")
+    kind: str = choice_field("the risk", ("persecution", "torture", "death"), required=True)
+    basis: str | None = text_field("why the source thinks so")
+
+
+@attrs.frozen(kw_only=True)
+class FamilyThreatened(Incident):
+    """His family was threatened."""
+
+    name: ClassVar[str] = "family_threatened"
+
+
+@attrs.frozen(kw_only=True)
+class InternmentReviewed(Incident):
+    """His internment as a civilian was reviewed (GCIV-43)."""
+
+    name: ClassVar[str] = "internment_reviewed"
+    outcome: str = choice_field("the review's outcome", ("continue", "release"), required=True)
+
+
+@attrs.frozen(kw_only=True)
+class AgreementConcluded(Incident):
+    """An agreement was concluded, e.g. for internment in a neutral state (GCIII-111)."""
+
+    name: ClassVar[str] = "agreement_concluded"
+    kind: str = choice_field("what it is for", ("neutral_internment", "other"), required=True)
+    between: tuple[str, ...] = states_field("the states party to it")
+
+
+@attrs.frozen(kw_only=True)
+class InquiryOpened(Incident):
+    """An official inquiry into his death was opened (GCIII-121)."""
+
+    name: ClassVar[str] = "inquiry_opened"
+    by: str | None = text_field("who opened it")
+
+
+@attrs.frozen(kw_only=True)
+class ReceivingPowerFailed(Incident):
+    """The power he was transferred to was notified failing to apply GCIII (GCIII-12(3)).
+
+    Not in the first draft of the model: ``recall`` needs an enabling fact on record, and
+    the treaty makes the notification of that failure the trigger.
+    """
+
+    name: ClassVar[str] = "receiving_power_failed"
+    state: str = state_field("the receiving power that failed")
+    by: str | None = text_field("who notified it, e.g. the protecting power")
+
+
+MACHINE_EVENTS: tuple[type[MachineEvent], ...] = (
+    FallHorsDeCombat,
+    RejoinForces,
+    Capture,
+    RaiseStatusDoubt,
+    DetermineStatus,
+    RequestProtection,
+    DecideProtection,
+    Charge,
+    Convict,
+    Acquit,
+    CompleteSentence,
+    Exchange,
+    RepatriateMedically,
+    InternInNeutralState,
+    TransferToPower,
+    Recall,
+    ReleaseInDetainingState,
+    ReleaseToThirdState,
+    Resettle,
+    Repatriate,
+    Escape,
+    Recapture,
+    Die,
+)
+"""Every machine event class, in the order of LEGAL_MODEL.md §3a."""
+
+INCIDENTS: tuple[type[Incident], ...] = (
+    Interrogated,
+    MediaExposure,
+    MedicalAssessment,
+    SelfHarmOrderReported,
+    SelfHarmAttempt,
+    WishExpressed,
+    WishVerified,
+    IcrcVisit,
+    CaptureCardSent,
+    InformationTransmitted,
+    ExchangeOffered,
+    ExchangeAgreed,
+    ExcludedFromExchange,
+    ReceivingStateConsents,
+    HostilitiesEnded,
+    IdentityDocuments,
+    WarCrimeAllegation,
+    RiskOnReturn,
+    FamilyThreatened,
+    InternmentReviewed,
+    AgreementConcluded,
+    InquiryOpened,
+    ReceivingPowerFailed,
+)
+"""Every incident class, in the order of LEGAL_MODEL.md §3b."""
+
+EVENT_TYPES: dict[str, type[Event]] = {cls.name: cls for cls in (*MACHINE_EVENTS, *INCIDENTS)}
+"""Event classes by their name in scenario files."""
+
+
+def event_from_dict(data: Mapping[str, Any]) -> Event:
+    """Build an event from its plain-dict form (``{"date": ..., "event": "capture", ...}``).
+
+    Raises :class:`~powcase.errors.InvalidInput` listing every problem, each located by key.
+    """
+    if not isinstance(data, Mapping):
+        raise InvalidInput.single("", f"an event must be a mapping, got {type(data).__name__}")
+    name = data.get("event")
+    if name is None:
+        raise InvalidInput.single("event", "is required", expected="the event's name")
+    if not isinstance(name, str) or name not in EVENT_TYPES:
+        guess = closest(name, EVENT_TYPES) if isinstance(name, str) else None
+        raise InvalidInput(
+            [
+                Problem(
+                    "event",
+                    f"{name!r} is not a known event",
+                    "an event of LEGAL_MODEL.md §3",
+                    guess,
+                )
+            ]
+        )
+    return from_plain(EVENT_TYPES[name], data, ignore=("event",))

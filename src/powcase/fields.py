@@ -1,0 +1,393 @@
+"""The field table: one definition per field of every record type.
+
+Each field of the subject, the sources and every event is declared once, with one of the
+builders below. The builder attaches a :class:`FieldSpec` (its kind, options, whether it is
+required, what it means) to the attrs field, and the converter and validator that enforce it.
+The attrs validators, :func:`powcase.describe`, the plain-dict loaders and their located
+errors are all generated from these specs, so they cannot drift apart.
+
+A boolean field left out is *unknown* (``None``), not false: the model keeps the two apart.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+import attrs
+
+from powcase.countries import STATE_CODES, is_state_code
+from powcase.errors import InvalidInput, Problem
+from powcase.suggest import closest
+
+if TYPE_CHECKING:
+    from attrs import AttrsInstance
+
+__all__ = [
+    "FIELD_SPEC",
+    "FieldSpec",
+    "bool_field",
+    "choice_field",
+    "confidence_field",
+    "date_field",
+    "field_specs",
+    "from_plain",
+    "parse_field",
+    "sources_field",
+    "state_field",
+    "state_or_field",
+    "states_field",
+    "text_field",
+    "to_plain",
+    "year_field",
+]
+
+FIELD_SPEC = "powcase"
+"""The key of a field's :class:`FieldSpec` in its attrs metadata."""
+
+_REQUIRED = attrs.NOTHING
+
+
+@attrs.frozen
+class FieldSpec:
+    """What a field holds, as the loaders, ``describe()`` and the docs present it.
+
+    ``kind`` is one of ``date``, ``state``, ``states``, ``state_or``, ``choice``, ``bool``,
+    ``text``, ``confidence``, ``year`` or ``sources``; ``options`` lists the accepted values
+    of a ``choice`` (or the extra words a ``state_or`` accepts beside state codes).
+    """
+
+    kind: str
+    doc: str
+    required: bool
+    options: tuple[str, ...] = ()
+    default: Any = None
+
+    def expected(self) -> str:
+        """A short phrase for error messages: what a valid value looks like."""
+        return _EXPECTED[self.kind](self)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-serialisable description used by ``describe()``."""
+        described: dict[str, Any] = {"kind": self.kind, "required": self.required}
+        if self.options:
+            described["options"] = list(self.options)
+        if not self.required and self.default is not None:
+            described["default"] = self.default
+        described["doc"] = self.doc
+        return described
+
+
+_EXPECTED: dict[str, Callable[[FieldSpec], str]] = {
+    "date": lambda s: "an ISO date (YYYY-MM-DD)",
+    "state": lambda s: "an ISO 3166 alpha-2 state code in upper case, e.g. 'UA'",
+    "states": lambda s: "a list of ISO 3166 alpha-2 state codes, e.g. ['UA', 'RU']",
+    "state_or": lambda s: "a state code or one of " + ", ".join(repr(o) for o in s.options),
+    "choice": lambda s: "one of " + ", ".join(repr(o) for o in s.options),
+    "bool": lambda s: "true or false (leave it out when unknown)",
+    "text": lambda s: "text",
+    "confidence": lambda s: "a number from 0 to 1",
+    "year": lambda s: "a year, e.g. 1998",
+    "sources": lambda s: "a source id or a list of source ids",
+}
+
+T = TypeVar("T")
+
+
+def _fail(attribute: attrs.Attribute[Any], message: str, suggestion: str | None = None) -> None:
+    spec: FieldSpec = attribute.metadata[FIELD_SPEC]
+    raise InvalidInput([Problem(attribute.name, message, spec.expected(), suggestion)])
+
+
+def _describe(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _state_problem(attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, bool):
+        # YAML 1.1 reads an unquoted NO (Norway) as false; say so rather than "not a string".
+        _fail(attribute, f"got {value!r}; quote state codes in YAML ('NO' is read as false)")
+    if not isinstance(value, str):
+        _fail(attribute, f"got {_describe(value)}")
+    suggestion = closest(value.upper(), sorted(STATE_CODES)) if isinstance(value, str) else None
+    if isinstance(value, str) and value.upper() in STATE_CODES:
+        suggestion = value.upper()
+    _fail(attribute, f"{_describe(value)} is not a state code", suggestion)
+
+
+# --- converters: turn the plain forms users write into the stored form. A value that cannot
+# be converted is passed through unchanged so that the validator reports it with its location.
+
+
+def _to_date(value: str | datetime.date) -> datetime.date:
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            pass
+    if isinstance(value, datetime.datetime):
+        return value  # rejected by the validator: a moment is not a date
+    return value  # type: ignore[return-value]
+
+
+def _to_tuple(value: Iterable[T] | T | None) -> tuple[T, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return cast("tuple[T, ...]", (value,))
+    if isinstance(value, list | tuple):
+        return tuple(value)
+    return value  # type: ignore[return-value]
+
+
+# --- validators
+
+
+def _check_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None and not attribute.metadata[FIELD_SPEC].required:
+        return
+    if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
+        _fail(attribute, f"got {_describe(value)}")
+
+
+def _check_state(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None and not attribute.metadata[FIELD_SPEC].required:
+        return
+    if not is_state_code(value):
+        _state_problem(attribute, value)
+
+
+def _check_states(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    spec: FieldSpec = attribute.metadata[FIELD_SPEC]
+    if not isinstance(value, tuple):
+        _fail(attribute, f"got {_describe(value)}")
+        return
+    if spec.required and not value:
+        _fail(attribute, "is empty")
+    for item in value:
+        if not is_state_code(item):
+            _state_problem(attribute, item)
+    if len(set(value)) != len(value):
+        _fail(attribute, "lists a state twice")
+
+
+def _check_state_or(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    spec: FieldSpec = attribute.metadata[FIELD_SPEC]
+    if value is None and not spec.required:
+        return
+    if isinstance(value, str) and value in spec.options:
+        return
+    if not is_state_code(value):
+        if isinstance(value, str):
+            guess = closest(value, [*spec.options, *sorted(STATE_CODES)])
+            _fail(attribute, f"{_describe(value)} is neither a state code nor a known word", guess)
+        _state_problem(attribute, value)
+
+
+def _check_choice(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    spec: FieldSpec = attribute.metadata[FIELD_SPEC]
+    if value is None and not spec.required:
+        return
+    if not isinstance(value, str) or value not in spec.options:
+        guess = closest(value, spec.options) if isinstance(value, str) else None
+        _fail(attribute, f"got {_describe(value)}", guess)
+
+
+def _check_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None and not attribute.metadata[FIELD_SPEC].required:
+        return
+    if not isinstance(value, bool):
+        _fail(attribute, f"got {_describe(value)}")
+
+
+def _check_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    spec: FieldSpec = attribute.metadata[FIELD_SPEC]
+    if value is None and not spec.required:
+        return
+    if not isinstance(value, str):
+        # The value is not echoed: a text field may hold personal data such as a name.
+        _fail(attribute, f"got a {type(value).__name__}")
+    elif spec.required and not value.strip():
+        _fail(attribute, "is empty")
+
+
+def _check_confidence(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        _fail(attribute, f"got {_describe(value)}")
+    elif not (math.isfinite(value) and 0 <= value <= 1):
+        _fail(attribute, f"{value!r} is outside 0..1")
+
+
+def _check_year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int):
+        _fail(attribute, f"got {_describe(value)}")
+    elif not 1850 <= value <= 2100:
+        _fail(attribute, f"{value!r} is not a plausible year of birth")
+
+
+def _check_sources(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple) or not all(isinstance(v, str) and v for v in value):
+        _fail(attribute, f"got {_describe(value)}")
+
+
+# --- builders
+
+
+def _field(
+    spec: FieldSpec,
+    validator: Callable[[Any, attrs.Attribute[Any], Any], None],
+    *,
+    converter: Callable[[Any], Any] | None = None,
+    default: Any = None,
+    factory: Callable[[], Any] | None = None,
+    repr_: bool = True,
+) -> Any:
+    metadata = {FIELD_SPEC: spec}
+    if factory is not None:
+        return attrs.field(
+            factory=factory, converter=converter, validator=validator, metadata=metadata
+        )
+    return attrs.field(
+        default=_REQUIRED if spec.required else default,
+        converter=converter,
+        validator=validator,
+        metadata=metadata,
+        repr=repr_,
+    )
+
+
+def date_field(doc: str, *, required: bool = True) -> Any:
+    """An ISO date; a string in ``YYYY-MM-DD`` form is converted."""
+    return _field(FieldSpec("date", doc, required), _check_date, converter=_to_date)
+
+
+def state_field(doc: str, *, required: bool = True) -> Any:
+    """An ISO 3166 alpha-2 state code in upper case."""
+    return _field(FieldSpec("state", doc, required), _check_state)
+
+
+def states_field(doc: str, *, required: bool = True) -> Any:
+    """A list of distinct state codes, stored as a tuple; empty only when not required."""
+    return _field(
+        FieldSpec("states", doc, required), _check_states, converter=_to_tuple, default=()
+    )
+
+
+def state_or_field(doc: str, words: tuple[str, ...], *, required: bool = True) -> Any:
+    """A state code, or one of a few ``words`` (e.g. ``stay``, ``CTA``)."""
+    return _field(FieldSpec("state_or", doc, required, words), _check_state_or)
+
+
+def choice_field(
+    doc: str, options: tuple[str, ...], *, default: str | None = None, required: bool = False
+) -> Any:
+    """One of ``options``; optional fields default to ``default`` (None means unknown)."""
+    spec = FieldSpec("choice", doc, required, options, default)
+    return _field(spec, _check_choice, default=default)
+
+
+def bool_field(doc: str, *, default: bool | None = None, required: bool = False) -> Any:
+    """True or false; left out it is ``default``, which is None (unknown) unless given."""
+    spec = FieldSpec("bool", doc, required, (), default)
+    return _field(spec, _check_bool, default=default)
+
+
+def text_field(doc: str, *, required: bool = False, personal: bool = False) -> Any:
+    """Free text. ``personal`` text (a name) is left out of reprs and never echoed."""
+    return _field(FieldSpec("text", doc, required), _check_text, repr_=not personal)
+
+
+def confidence_field(doc: str) -> Any:
+    """A number from 0 to 1, recorded and shown; it changes no verdict."""
+    return _field(FieldSpec("confidence", doc, False), _check_confidence)
+
+
+def year_field(doc: str) -> Any:
+    """A year (of birth)."""
+    return _field(FieldSpec("year", doc, False), _check_year)
+
+
+def sources_field(doc: str) -> Any:
+    """Source ids: one as a string, or a list; stored as a tuple."""
+    return _field(
+        FieldSpec("sources", doc, False), _check_sources, converter=_to_tuple, default=()
+    )
+
+
+# --- the plain-dict form
+
+
+def field_specs(cls: type) -> dict[str, FieldSpec]:
+    """The specs of an attrs class's fields, in declaration order."""
+    return {a.name: a.metadata[FIELD_SPEC] for a in attrs.fields(cls) if FIELD_SPEC in a.metadata}
+
+
+def to_plain(value: object) -> Any:
+    """The plain (JSON-ready) form of one field value."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [to_plain(v) for v in value]
+    return value
+
+
+def parse_field(cls: type, name: str, value: object) -> Any:
+    """Convert and check one field's plain value as ``cls`` would; InvalidInput if bad."""
+    attribute = attrs.fields_dict(cast("type[AttrsInstance]", cls))[name]
+    converted = attribute.converter(value) if callable(attribute.converter) else value
+    if attribute.validator is not None:
+        attribute.validator(cls, attribute, converted)
+    return converted
+
+
+def from_plain(cls: type[T], data: Mapping[str, Any], *, ignore: Iterable[str] = ()) -> T:
+    """Build ``cls`` from a plain mapping, reporting every problem at once.
+
+    Unknown keys get a did-you-mean suggestion; missing required fields and invalid values
+    are located by their key. Keys in ``ignore`` are skipped (the caller reads them).
+    """
+    attributes = attrs.fields(cast("type[AttrsInstance]", cls))
+    fields = {a.name: a for a in attributes if FIELD_SPEC in a.metadata}
+    skipped = set(ignore)
+    problems: list[Problem] = []
+    kwargs: dict[str, Any] = {}
+    for key, value in data.items():
+        if key in skipped:
+            continue
+        if not isinstance(key, str) or key not in fields:
+            known = [*fields, *skipped]
+            guess = closest(key, known) if isinstance(key, str) else None
+            problems.append(
+                Problem(str(key), "is not a known field", "one of " + ", ".join(known), guess)
+            )
+            continue
+        attribute = fields[key]
+        try:
+            converted = parse_field(cls, key, value)
+        except InvalidInput as error:
+            problems.extend(error.problems)
+            continue
+        except (TypeError, ValueError):
+            spec: FieldSpec = attribute.metadata[FIELD_SPEC]
+            problems.append(Problem(key, "has the wrong type", spec.expected()))
+            continue
+        kwargs[key] = converted
+    for name, attribute in fields.items():
+        spec = attribute.metadata[FIELD_SPEC]
+        if spec.required and name not in data:
+            problems.append(Problem(name, "is required", spec.expected()))
+    if problems:
+        raise InvalidInput(problems)
+    try:
+        return cls(**kwargs)
+    except InvalidInput:
+        raise
+    except (TypeError, ValueError) as error:  # pragma: no cover - guarded by the checks above
+        raise InvalidInput.single("", str(error)) from None

@@ -1,0 +1,205 @@
+"""What the record has established so far, folded event by event.
+
+Guards read facts, never the raw event list, so each step is judged on what was on record
+before it, and replay costs one fold per event. Incidents always enter the facts; a machine
+event does only when it was applied (a refused ``determine_status`` decides nothing).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from powcase import events as ev
+from powcase.events import Event
+
+__all__ = ["Facts", "Wish"]
+
+
+@attrs.frozen
+class Wish:
+    """A wish on record: where he wants to go, who reports it, and whether it was verified."""
+
+    destination: str
+    sources: tuple[str, ...]
+    date: datetime.date
+    index: int
+    verified: bool = False
+    free: bool | None = None
+    confidence: float | None = None
+
+
+@attrs.frozen
+class Facts:
+    """The facts the guards read, as of a point in the record."""
+
+    captured_on: datetime.date | None = None
+    captured_wounded: bool | None = None
+    surrendered: bool = False
+    wishes: tuple[Wish, ...] = ()
+    """The verified wish (if any) first, then every differing claim since, latest per source."""
+    consents: frozenset[str] = frozenset()
+    exchange_agreements: tuple[frozenset[str], ...] = ()
+    neutral_agreements: tuple[frozenset[str], ...] = ()
+    hostilities_ended: datetime.date | None = None
+    medical_category: str | None = None
+    risks: tuple[tuple[str, str], ...] = ()
+    """(state, kind) pairs named by ``risk_on_return`` incidents."""
+    allegations: tuple[bool | None, ...] = ()
+    """The credibility of each war-crime allegation (None: not assessed)."""
+    request: tuple[str, str] | None = None
+    """The current protection request: (kind, state)."""
+    requests: frozenset[tuple[str, str]] = frozenset()
+    asylum_granted: bool = False
+    status_by_tribunal: bool = False
+    charge: str | None = None
+    internment_release: bool = False
+    failed_receivers: frozenset[str] = frozenset()
+    destination: str | None = None
+    """Where the last move out of custody took him (transfer, neutral state, third state)."""
+
+    def absorb(self, event: Event, index: int, *, detaining_power: str) -> Facts:
+        """The facts after ``event`` (which must be an incident or an applied step)."""
+        update = _UPDATES.get(type(event))
+        return update(self, event, index, detaining_power) if update else self
+
+    @property
+    def verified_wish(self) -> Wish | None:
+        """The last verified wish on record, if any (later claims may contest it)."""
+        return next((w for w in self.wishes if w.verified), None)
+
+
+def _capture(facts: Facts, event: ev.Capture, index: int, dp: str) -> Facts:
+    return attrs.evolve(facts, captured_on=event.date, captured_wounded=event.wounded)
+
+
+def _fall(facts: Facts, event: ev.FallHorsDeCombat, index: int, dp: str) -> Facts:
+    return attrs.evolve(facts, surrendered=True) if event.cause == "surrender" else facts
+
+
+def _wish(facts: Facts, event: ev.WishExpressed, index: int, dp: str) -> Facts:
+    new = Wish(
+        event.destination,
+        event.source,
+        event.date,
+        index,
+        free=event.free,
+        confidence=event.confidence,
+    )
+    # A later wish from the same source replaces its earlier one (LEGAL_MODEL.md §9).
+    kept = tuple(w for w in facts.wishes if w.verified or w.sources != new.sources)
+    return attrs.evolve(facts, wishes=(*kept, new))
+
+
+def _verified(facts: Facts, event: ev.WishVerified, index: int, dp: str) -> Facts:
+    wish = Wish(event.destination, event.source, event.date, index, verified=True, free=True)
+    return attrs.evolve(facts, wishes=(wish,))
+
+
+def _consent(facts: Facts, event: ev.ReceivingStateConsents, index: int, dp: str) -> Facts:
+    return attrs.evolve(facts, consents=facts.consents | {event.state})
+
+
+def _exchange_agreed(facts: Facts, event: ev.ExchangeAgreed, index: int, dp: str) -> Facts:
+    agreements = (*facts.exchange_agreements, frozenset(event.between))
+    return attrs.evolve(facts, exchange_agreements=agreements)
+
+
+def _agreement(facts: Facts, event: ev.AgreementConcluded, index: int, dp: str) -> Facts:
+    if event.kind != "neutral_internment":
+        return facts
+    agreements = (*facts.neutral_agreements, frozenset(event.between))
+    return attrs.evolve(facts, neutral_agreements=agreements)
+
+
+def _hostilities(facts: Facts, event: ev.HostilitiesEnded, index: int, dp: str) -> Facts:
+    if facts.hostilities_ended is not None:
+        return facts
+    return attrs.evolve(facts, hostilities_ended=event.date)
+
+
+def _medical(facts: Facts, event: ev.MedicalAssessment, index: int, dp: str) -> Facts:
+    return attrs.evolve(facts, medical_category=event.category)
+
+
+def _risk(facts: Facts, event: ev.RiskOnReturn, index: int, dp: str) -> Facts:
+    risks = tuple(dict.fromkeys((*facts.risks, (event.state, event.kind))))
+    return attrs.evolve(facts, risks=risks)
+
+
+def _allegation(facts: Facts, event: ev.WarCrimeAllegation, index: int, dp: str) -> Facts:
+    return attrs.evolve(facts, allegations=(*facts.allegations, event.credible))
+
+
+def _request(facts: Facts, event: ev.RequestProtection, index: int, dp: str) -> Facts:
+    request = (event.kind, event.state or dp)
+    return attrs.evolve(facts, request=request, requests=facts.requests | {request})
+
+
+def _decision(facts: Facts, event: ev.DecideProtection, index: int, dp: str) -> Facts:
+    asylum = facts.request is not None and facts.request[0] == "asylum"
+    granted = facts.asylum_granted or (event.granted and asylum)
+    return attrs.evolve(facts, asylum_granted=granted)
+
+
+def _status(facts: Facts, event: ev.DetermineStatus, index: int, dp: str) -> Facts:
+    by_tribunal = facts.status_by_tribunal or event.by == "tribunal"
+    return attrs.evolve(facts, status_by_tribunal=by_tribunal)
+
+
+def _charge(facts: Facts, event: ev.Charge, index: int, dp: str) -> Facts:
+    return attrs.evolve(facts, charge=event.offence)
+
+
+def _charge_ends(facts: Facts, event: Event, index: int, dp: str) -> Facts:
+    return attrs.evolve(facts, charge=None)
+
+
+def _review(facts: Facts, event: ev.InternmentReviewed, index: int, dp: str) -> Facts:
+    return attrs.evolve(facts, internment_release=event.outcome == "release")
+
+
+def _failed(facts: Facts, event: ev.ReceivingPowerFailed, index: int, dp: str) -> Facts:
+    return attrs.evolve(facts, failed_receivers=facts.failed_receivers | {event.state})
+
+
+def _transferred(facts: Facts, event: ev.TransferToPower, index: int, dp: str) -> Facts:
+    return attrs.evolve(facts, destination=event.to)
+
+
+def _interned(facts: Facts, event: ev.InternInNeutralState, index: int, dp: str) -> Facts:
+    return attrs.evolve(facts, destination=event.state)
+
+
+def _released(facts: Facts, event: ev.ReleaseToThirdState, index: int, dp: str) -> Facts:
+    return attrs.evolve(facts, destination=event.to)
+
+
+# Each update takes the event class it is keyed by; the table is typed loosely for that reason.
+_UPDATES: dict[type[Event], Callable[[Facts, Any, int, str], Facts]] = {
+    ev.Capture: _capture,
+    ev.FallHorsDeCombat: _fall,
+    ev.WishExpressed: _wish,
+    ev.WishVerified: _verified,
+    ev.ReceivingStateConsents: _consent,
+    ev.ExchangeAgreed: _exchange_agreed,
+    ev.AgreementConcluded: _agreement,
+    ev.HostilitiesEnded: _hostilities,
+    ev.MedicalAssessment: _medical,
+    ev.RiskOnReturn: _risk,
+    ev.WarCrimeAllegation: _allegation,
+    ev.RequestProtection: _request,
+    ev.DecideProtection: _decision,
+    ev.DetermineStatus: _status,
+    ev.Charge: _charge,
+    ev.Acquit: _charge_ends,
+    ev.CompleteSentence: _charge_ends,
+    ev.InternmentReviewed: _review,
+    ev.ReceivingPowerFailed: _failed,
+    ev.TransferToPower: _transferred,
+    ev.InternInNeutralState: _interned,
+    ev.ReleaseToThirdState: _released,
+}

@@ -1,0 +1,486 @@
+"""The guards: for every machine event, the rules that judge the step (LEGAL_MODEL.md §3a).
+
+Each guard is a pure function of the situation just before the step and the event; it names
+its provisions in its docstring and in every reason it gives. ``GUARDS`` maps each machine
+event to its guard and to the provisions the transition itself rests on; ``judge`` runs one.
+
+Closed world for acts, open world for persons: an enabling act absent from the record (an
+agreement, a consent, a finding, the end of hostilities) fails its guard; only a contested fact
+or a person-level fact (a wish) leaves a verdict undetermined.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import attrs
+
+from powcase.events import Event
+from powcase.law import parties
+from powcase.law.refoulement import judge_move
+from powcase.law.situation import Judgement, Situation
+from powcase.law.will import Will, wish_for
+from powcase.verdict import Outcome, Verdict
+
+__all__ = ["GUARDS", "Guard", "judge"]
+
+
+@attrs.frozen
+class Guard:
+    """The guard of one machine event and the provisions its transition rests on."""
+
+    event: str
+    cites: tuple[str, ...]
+    check: Callable[[Judgement], None]
+
+
+GUARDS: dict[str, Guard] = {}
+"""Every machine event's guard, by event name."""
+
+
+def guard(
+    event: str, *cites: str
+) -> Callable[[Callable[[Judgement], None]], Callable[[Judgement], None]]:
+    """Register the decorated function as the guard of ``event``."""
+
+    def register(check: Callable[[Judgement], None]) -> Callable[[Judgement], None]:
+        GUARDS[event] = Guard(event, cites, check)
+        return check
+
+    return register
+
+
+def judge(situation: Situation, event: Event) -> Verdict:
+    """The verdict on ``event`` in ``situation``: every guard evaluated, none short-cut."""
+    judgement = Judgement(situation, event)
+    GUARDS[event.name].check(judgement)
+    return judgement.verdict()
+
+
+def _field(judgement: Judgement, name: str) -> str:
+    value = getattr(judgement.event, name)
+    assert isinstance(value, str)
+    return value
+
+
+# --- before custody
+
+
+@guard("fall_hors_de_combat", "API-41", "CIHL-47")
+def _fall_hors_de_combat(j: Judgement) -> None:
+    """API-41, CIHL-47: once out of combat he may not be attacked."""
+    j.basis("hors_de_combat_protected", j.binding("API-41", customary="CIHL-47"))
+    if getattr(j.event, "cause", None) == "surrender":
+        home = j.situation.subject.state_of_nationality
+        for treatment in parties.treatment(home, ["surrender"], j.situation.on):
+            j.note(
+                "surrender_punished_at_home",
+                treatment.cites,
+                state=home,
+                kinds=", ".join(treatment.kinds),
+            )
+
+
+@guard("rejoin_forces", "CIHL-47")
+def _rejoin_forces(j: Judgement) -> None:
+    """CIHL-47: protection as hors de combat lasts only while he is out of the fight."""
+    j.basis("rejoined_forces", ("CIHL-47",))
+
+
+@guard("capture", "GCIII-5", "GCIII-12")
+def _capture(j: Judgement) -> None:
+    """GCIII-5: protection starts when he falls into enemy hands; GCIII-12: the state, not the
+    unit, answers for him.
+    """
+    j.basis("protection_starts", j.binding("GCIII-5") + j.binding("GCIII-12"))
+    by = getattr(j.event, "by", None)
+    if by is not None and by != j.situation.detaining_power:
+        j.note("captured_by_another_state", (), by=by, holder=j.situation.detaining_power)
+
+
+# --- status
+
+
+@guard("raise_status_doubt", "GCIII-5", "API-45")
+def _raise_status_doubt(j: Judgement) -> None:
+    """GCIII-5, API-45: while his status is in doubt he keeps POW protection."""
+    j.basis("keeps_pow_protection", j.binding("GCIII-5") + j.binding("API-45"))
+
+
+@guard("determine_status", "GCIII-5", "API-45", "GCIII-4A(1)")
+def _determine_status(j: Judgement) -> None:
+    """GCIII-5, API-45: only a competent tribunal may deny POW status; an authority may find it
+    where GCIII-4A(1) plainly holds (he served in a party's armed forces).
+    """
+    outcome, by = _field(j, "outcome"), _field(j, "by")
+    tribunal = j.binding("GCIII-5") + j.binding("API-45")
+    if by == "tribunal":
+        j.basis("tribunal_decided", tribunal, outcome=outcome)
+        return
+    if outcome != "pow":
+        j.require("status_denial_needs_tribunal", tribunal, outcome=outcome)
+        return
+    j.rely_on("status_route")
+    subject = j.situation.subject
+    if subject.forces is None:
+        j.open("forces", subject=subject.id)
+    elif (
+        j.situation.assumptions.status_route == "own_forces"
+        and subject.forces != subject.state_of_nationality
+    ):
+        j.require(
+            "pow_by_authority_needs_own_forces",
+            ("GCIII-4A(1)", *tribunal),
+            forces=subject.forces,
+            nationality=subject.state_of_nationality,
+        )
+    else:
+        j.basis("member_of_armed_forces", ("GCIII-4A(1)",), forces=subject.forces)
+
+
+# --- protection requests
+
+
+@guard("request_protection", "RC-1A(2)", "NKRA-3")
+def _request_protection(j: Judgement) -> None:
+    """RC-1A(2): anyone may seek asylum; NKRA-3: KR protects North Koreans who ask for it.
+    The ``asylum_while_pow`` assumption decides whether a POW may claim asylum in captivity.
+    """
+    kind = _field(j, "kind")
+    state = getattr(j.event, "state", None) or j.situation.detaining_power
+    if kind == "asylum":
+        if state != j.situation.detaining_power:
+            j.require(
+                "asylum_elsewhere", ("RC-1A(2)",), state=state, holder=j.situation.detaining_power
+            )
+        j.rely_on("asylum_while_pow")
+        if (
+            j.situation.held_as_pow
+            and j.situation.assumptions.asylum_while_pow == "barred_until_release"
+        ):
+            j.require("asylum_barred_while_pow", ("GCIII-118",))
+        else:
+            j.basis("may_seek_asylum", ("RC-1A(2)",), state=state)
+        return
+    if state == j.situation.detaining_power:
+        j.require("third_state_is_holder", ("GCIII-118",), state=state)
+    elif state == "KR":
+        j.basis("asks_korean_protection", ("NKRA-3",))
+    else:
+        j.basis("asks_third_state", ("ICRC-COM-2020-GCIII-118",), state=state)
+
+
+@guard("decide_protection", "RC-1A(2)", "RC-1F", "NKRA-8")
+def _decide_protection(j: Judgement) -> None:
+    """RC-1F: no refugee status for a person seriously suspected of war crimes; RC-1A(2): a
+    person another state protects as its national is not a refugee (``rok_nationality``).
+    """
+    request = j.situation.facts.request
+    kind, state = request if request else ("asylum", j.situation.detaining_power)
+    if not getattr(j.event, "granted", False):
+        j.basis("protection_refused", (), state=state)
+        return
+    if kind == "third_state":
+        if state == "KR":
+            j.basis("korean_protection_decided", ("NKRA-8",))
+        else:
+            j.basis("third_state_decided", (), state=state)
+        return
+    cites = j.binding("RC-1F")
+    credibility = j.situation.facts.allegations
+    if True in credibility:
+        j.prohibit("excluded_war_crimes", cites or ("RC-1F",))
+    elif None in credibility:
+        j.open("allegation_credible")
+    j.rely_on("rok_nationality")
+    if j.situation.assumptions.rok_nationality == "effective":
+        home = j.situation.subject.state_of_nationality
+        claimants = [p.code for p in parties.PARTIES.values() if home in p.claims_nationals_of]
+        for claimant in claimants:
+            j.require("other_nationality_protects", ("RC-1A(2)", "ROK-CONST-3"), state=claimant)
+    j.basis("asylum_granted", j.binding("RC-1A(2)"), state=state)
+
+
+# --- penal proceedings
+
+
+@guard("charge", "GCIII-82", "GCIII-99", "API-43")
+def _charge(j: Judgement) -> None:
+    """API-43, GCIII-99: a prisoner of war may not be punished for lawful participation in
+    hostilities; GCIII-85: one charged with a war crime keeps the Convention's protection.
+    """
+    offence = _field(j, "offence")
+    if offence == "participation_in_hostilities":
+        if j.situation.held_as_pow:
+            cites = j.binding("API-43") + j.binding("GCIII-99")
+            j.prohibit("combatant_immunity", cites or ("GCIII-99",))
+        else:
+            j.basis("no_combatant_immunity", j.binding("API-45"))
+    elif offence == "war_crime":
+        j.basis("war_crime_charge", j.binding("GCIII-85"))
+        for reservation in parties.reservations(
+            j.situation.detaining_power, "GCIII-85", j.situation.on
+        ):
+            j.note(
+                "reservation_in_force",
+                ("GCIII-85",),
+                state=j.situation.detaining_power,
+                summary=reservation.summary,
+            )
+    else:
+        j.basis("ordinary_charge", j.binding("GCIII-82"))
+
+
+@guard("convict", "GCIII-84", "GCIII-99", "GCIII-105", "API-75")
+def _convict(j: Judgement) -> None:
+    """GCIII-84, GCIII-99 to 108, API-75: no conviction without the trial guarantees; API-45:
+    one not held as a POW is convicted only after a tribunal decided his status.
+    """
+    situation = j.situation
+    lawful = True
+    if getattr(j.event, "fair_trial", True) is False:
+        lawful = False
+        cites = j.binding("GCIII-84") + j.binding("GCIII-99") + j.binding("GCIII-105")
+        j.prohibit("unfair_trial", cites + j.binding("API-75"))
+    if not situation.held_as_pow and not situation.facts.status_by_tribunal:
+        lawful = False
+        j.require("conviction_needs_status_tribunal", j.binding("API-45") or ("GCIII-5",))
+    if situation.held_as_pow and situation.facts.charge == "participation_in_hostilities":
+        lawful = False
+        j.prohibit("combatant_immunity", j.binding("API-43") + j.binding("GCIII-99"))
+    if lawful:
+        j.basis("convicted_after_fair_trial", j.binding("GCIII-99"))
+
+
+@guard("acquit", "GCIII-99")
+def _acquit(j: Judgement) -> None:
+    """GCIII-99: proceedings end with the acquittal."""
+    j.basis("acquitted", ("GCIII-99",))
+
+
+@guard("complete_sentence", "GCIII-108")
+def _complete_sentence(j: Judgement) -> None:
+    """GCIII-108: the sentence is served; GCIII-119(5) hold-back ends with it."""
+    j.basis("sentence_served", ("GCIII-108",))
+
+
+# --- moves to another state
+
+
+def _medical_consent(j: Judgement, to: str) -> None:
+    """GCIII-109(3): during hostilities no eligible sick or wounded prisoner is repatriated
+    against his will.
+    """
+    if j.situation.facts.hostilities_ended is not None:
+        return
+    will = wish_for(j.situation.facts, to)
+    if will is Will.NONE:
+        j.require("against_his_will", ("GCIII-109(3)",), to=to)
+    elif will is Will.OPEN:
+        j.open("wish", destination=to, contested=False)
+
+
+@guard("exchange", "GCIII-6", "GCIII-7")
+def _exchange(j: Judgement) -> None:
+    """GCIII-6: an exchange rests on an agreement between the detaining power and the
+    receiving state; non-refoulement (LEGAL_MODEL.md §6); GCIII-109(3) for the seriously
+    wounded or sick.
+    """
+    to = _field(j, "to")
+    parties_needed = {j.situation.detaining_power, to}
+    if any(parties_needed <= agreed for agreed in j.situation.facts.exchange_agreements):
+        j.basis("exchange_agreed", ("GCIII-6",), to=to)
+    else:
+        j.require("no_exchange_agreement", ("GCIII-6",), to=to, holder=j.situation.detaining_power)
+    if j.situation.facts.medical_category == "gcIII_110":
+        _medical_consent(j, to)
+    judge_move(j, to)
+
+
+@guard("repatriate_medically", "GCIII-109", "GCIII-110", "GCIII-112")
+def _repatriate_medically(j: Judgement) -> None:
+    """GCIII-109, GCIII-110, GCIII-112: direct repatriation needs a finding that he falls
+    under GCIII-110, and his consent during hostilities; non-refoulement applies.
+    """
+    to = _field(j, "to")
+    if j.situation.facts.medical_category == "gcIII_110":
+        j.basis("gciii_110_finding", ("GCIII-110", "GCIII-112"))
+    else:
+        j.require("no_gciii_110_finding", ("GCIII-110", "GCIII-112"))
+    _medical_consent(j, to)
+    judge_move(j, to)
+
+
+@guard("intern_in_neutral_state", "GCIII-109", "GCIII-111")
+def _intern_in_neutral_state(j: Judgement) -> None:
+    """GCIII-111: internment in a neutral state needs an agreement with it; non-refoulement."""
+    state = _field(j, "state")
+    needed = {j.situation.detaining_power, state}
+    if any(needed <= agreed for agreed in j.situation.facts.neutral_agreements):
+        j.basis("neutral_internment_agreed", ("GCIII-111",), state=state)
+    else:
+        j.require("no_neutral_agreement", ("GCIII-111",), state=state)
+    judge_move(j, state)
+
+
+@guard("transfer_to_power", "GCIII-12")
+def _transfer_to_power(j: Judgement) -> None:
+    """GCIII-12(2): a transfer only to a party to GCIII that is willing and able to apply it;
+    non-refoulement as the ICRC 2020 commentary reads GCIII-12.
+    """
+    to = _field(j, "to")
+    if not parties.binds(to, "GCIII-12", j.situation.on):
+        j.require("receiver_not_bound", ("GCIII-12(2)",), to=to)
+    if to not in j.situation.facts.consents:
+        j.require("receiver_has_not_consented", ("GCIII-12(2)",), to=to)
+    for reservation in parties.reservations(
+        j.situation.detaining_power, "GCIII-12", j.situation.on
+    ):
+        j.note(
+            "reservation_in_force",
+            ("GCIII-12",),
+            state=j.situation.detaining_power,
+            summary=reservation.summary,
+        )
+    if not [r for r in j.reasons if r.kind == "precondition"]:
+        j.basis("transfer_to_party", ("GCIII-12(2)",), to=to)
+    judge_move(j, to, transfer=True)
+
+
+@guard("recall", "GCIII-12(3)")
+def _recall(j: Judgement) -> None:
+    """GCIII-12(3): he is taken back when the receiving power, once notified, failed to apply
+    the Convention.
+    """
+    receiver = j.situation.facts.destination
+    if receiver in j.situation.facts.failed_receivers:
+        j.basis("receiver_failed", ("GCIII-12(3)",), state=receiver)
+    else:
+        j.require("no_failure_notified", ("GCIII-12(3)",), state=receiver or "the receiver")
+
+
+@guard("release_in_detaining_state", "GCIII-118", "RC-33", "GCIV-132")
+def _release_in_detaining_state(j: Judgement) -> None:
+    """A release with protection in the detaining state needs a ground: asylum granted (RC-33),
+    every return barred by non-refoulement after hostilities (GCIII-118 as the ICRC reads it),
+    or, for a civilian internee, a review ordering release (GCIV-132).
+    """
+    situation = j.situation
+    if situation.facts.asylum_granted:
+        j.basis("released_as_refugee", j.binding("RC-33") or ("RC-1A(2)",))
+        return
+    if situation.is_in("civilian_internee") and situation.facts.internment_release:
+        j.basis("internment_release", j.binding("GCIV-132"))
+        return
+    if situation.facts.hostilities_ended is None:
+        j.require("no_ground_for_release", ("GCIII-118", "RC-33", "GCIV-132"))
+        return
+    returns = dict.fromkeys((situation.power_of_origin, situation.subject.state_of_nationality))
+    outcomes = []
+    for state in returns:
+        trial = Judgement(situation, j.event)
+        judge_move(trial, state)
+        j.rely_on(*trial.assumptions)
+        outcomes.append(trial.verdict().outcome)
+    if all(o is Outcome.REFUSED for o in outcomes):
+        j.basis(
+            "every_return_barred",
+            ("GCIII-118", "ICRC-COM-2020-GCIII-118"),
+            states=", ".join(returns),
+        )
+    elif Outcome.UNDETERMINED in outcomes and Outcome.ALLOWED not in outcomes:
+        j.open("wish", destination=", ".join(returns), contested=False)
+    else:
+        j.require("return_possible", ("GCIII-118",), states=", ".join(returns))
+
+
+@guard("release_to_third_state", "GCIII-118", "ICRC-COM-2020-GCIII-118")
+def _release_to_third_state(j: Judgement) -> None:
+    """ICRC-COM-2020-GCIII-118: release to a third state needs its consent, his free and
+    verified wish, and no onward risk; before hostilities end, ``third_state_release``.
+    """
+    to = _field(j, "to")
+    situation = j.situation
+    if to in situation.facts.consents:
+        j.basis("third_state_consents", ("ICRC-COM-2020-GCIII-118",), to=to)
+    else:
+        j.require("third_state_has_not_consented", ("ICRC-COM-2020-GCIII-118",), to=to)
+    will = wish_for(situation.facts, to)
+    if will is Will.NONE:
+        j.require("no_wish_for_third_state", ("ICRC-COM-2020-GCIII-118", "GCIII-7"), to=to)
+    elif will is Will.OPEN:
+        j.open("wish", destination=to, contested=False)
+    if situation.facts.hostilities_ended is None:
+        j.rely_on("third_state_release")
+        reading = situation.assumptions.third_state_release
+        if reading == "art12_transfer":
+            j.require("release_only_as_transfer", ("GCIII-12",), to=to)
+        elif reading == "barred":
+            j.prohibit("release_barred_during_hostilities", ("GCIII-118",))
+    judge_move(j, to)
+
+
+@guard("resettle", "NKRA-3", "NKRA-8", "NKRA-9")
+def _resettle(j: Judgement) -> None:
+    """NKRA-3: KR protects a North Korean who asked for its protection; NKRA-9: a credible
+    allegation of a serious crime leaves the decision to its discretion.
+    """
+    situation = j.situation
+    state = situation.facts.destination or ""
+    if state != "KR":
+        j.note("national_law_not_modelled", (), state=state)
+        return
+    if ("third_state", "KR") in situation.facts.requests:
+        j.basis("asked_korean_protection", ("NKRA-3", "NKRA-8"))
+    else:
+        j.require("no_request_to_korea", ("NKRA-3",))
+    if any(c is not False for c in situation.facts.allegations):
+        j.open("decision", by="KR", provision="NKRA-9")
+
+
+@guard("repatriate", "GCIII-118", "CIHL-128")
+def _repatriate(j: Judgement) -> None:
+    """GCIII-118, CIHL-128: release and repatriation are due once active hostilities have
+    ended; GCIII-119(5) allows, not requires, holding back one facing proceedings; the move is
+    subject to non-refoulement.
+    """
+    situation = j.situation
+    to = getattr(j.event, "to", None) or situation.power_of_origin
+    if getattr(j.event, "to", None) is None:
+        j.rely_on("status_route")
+    cites = j.binding("GCIII-118", customary="CIHL-128")
+    if situation.facts.hostilities_ended is None:
+        j.require("hostilities_not_ended", cites)
+    else:
+        j.basis("repatriation_due", cites, to=to)
+    if situation.is_in("charged") or situation.is_in("sentenced"):
+        j.note("hold_back_allowed", ("GCIII-119(5)",))
+    judge_move(j, to)
+
+
+# --- leaving by other ways
+
+
+@guard("escape", "GCIII-91")
+def _escape(j: Judgement) -> None:
+    """GCIII-91: an escape succeeds when he rejoins his forces or leaves the captor's
+    territory.
+    """
+    j.basis("escape_succeeded", ("GCIII-91",))
+
+
+@guard("recapture", "GCIII-91", "GCIII-92")
+def _recapture(j: Judgement) -> None:
+    """GCIII-91: one who escaped successfully may not be punished for it when recaptured."""
+    j.basis("no_punishment_for_escape", ("GCIII-91",))
+
+
+@guard("die", "GCIII-120", "GCIII-121")
+def _die(j: Judgement) -> None:
+    """GCIII-120: a death in custody is certified and notified; GCIII-121: some causes need an
+    official inquiry.
+    """
+    cause = getattr(j.event, "cause", "unknown")
+    if j.situation.is_in("in_custody") and cause not in ("wounds", "illness"):
+        j.note("death_needs_inquiry", ("GCIII-121",), cause=cause)
+    j.basis("death_recorded", ("GCIII-120",), cause=cause)

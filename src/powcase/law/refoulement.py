@@ -1,0 +1,170 @@
+"""Non-refoulement: one rule for every move that hands him to another state (LEGAL_MODEL.md §6).
+
+A move ``to`` a state is *towards risk* when that state, or the state it would pass him on to,
+is one where he faces persecution, torture or death. A state passes him on where the parties
+table marks it an ally of his state of nationality, or a ``risk_on_return`` names it. A state
+faces him with risk when the parties table says it punishes what happened to him (for one of
+its own nationals or soldiers), or a ``risk_on_return`` names it.
+
+The IHL reading is the ``ihl_non_refoulement`` assumption; the human-rights, refugee-law and
+GCIV rules apply beside it, each only where it binds the detaining power on the step's date.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from powcase.law import parties
+from powcase.law.situation import Judgement, Situation
+from powcase.law.will import Refusal, Will, contested, refusal_of, wish_for
+
+__all__ = ["Risk", "judge_move", "risk_towards"]
+
+
+@attrs.frozen
+class Risk:
+    """What he faces if moved to ``state``: the kinds of risk, and the state he would be passed
+    on to when the risk lies there.
+    """
+
+    state: str
+    kinds: frozenset[str]
+    onward: str | None = None
+
+    def describe(self) -> str:
+        """The kinds in a fixed order, for messages: "persecution, torture and death"."""
+        return _and([k for k in parties.RISK_KINDS if k in self.kinds])
+
+
+def _and(words: list[str]) -> str:
+    return " and ".join(words) if len(words) < 3 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _own(situation: Situation, state: str) -> frozenset[str]:
+    subject = situation.subject
+    kinds: set[str] = set()
+    # A state's treatment of those returned concerns its own nationals and soldiers.
+    if state in subject.nationality or state == subject.forces:
+        for treatment in parties.treatment(state, situation.acts(), situation.on):
+            kinds.update(k for k in treatment.kinds if k in parties.RISK_KINDS)
+    kinds.update(kind for named, kind in situation.facts.risks if named == state)
+    return frozenset(kinds)
+
+
+def risk_towards(situation: Situation, state: str) -> Risk:
+    """The risk of a move to ``state``, directly or through onward return."""
+    kinds = _own(situation, state)
+    home = situation.subject.state_of_nationality
+    if state == home:
+        return Risk(state, kinds)
+    named = any(s == state for s, _ in situation.facts.risks)
+    if home in parties.allies(state, situation.on) or named:
+        onward = _own(situation, home)
+        if onward - kinds:
+            return Risk(state, kinds | onward, home)
+    return Risk(state, kinds)
+
+
+def _wish_open(judgement: Judgement, destination: str) -> None:
+    judgement.open("wish", destination=destination, contested=contested(judgement.situation.facts))
+
+
+def judge_move(judgement: Judgement, to: str, *, transfer: bool = False) -> None:
+    """Apply the non-refoulement rule to a move to ``to``.
+
+    ``transfer`` reads GCIII-12 (a transfer to another power) instead of GCIII-118.
+    """
+    situation = judgement.situation
+    facts = situation.facts
+    risk = risk_towards(situation, to)
+    will = wish_for(facts, to)
+    judgement.rely_on("ihl_non_refoulement")
+    onward = risk.onward or ""
+    if not risk.kinds:
+        judgement.note("no_known_risk", (), to=to)
+
+    reading = situation.assumptions.ihl_non_refoulement
+    if reading == "icrc_2020" and risk.kinds:
+        treaty = "GCIII-12" if transfer else "GCIII-118"
+        cites = judgement.binding(treaty, customary=None if transfer else "CIHL-128")
+        cites += (f"ICRC-COM-2020-{treaty}",)
+        if will is Will.NONE:
+            judgement.prohibit(
+                "refoulement_icrc_2020", cites, to=to, risks=risk.describe(), onward=onward
+            )
+        elif will is Will.OPEN:
+            _wish_open(judgement, to)
+    elif reading == "free_will":
+        refusal = refusal_of(facts, to)
+        if refusal is Refusal.REFUSED:
+            judgement.prohibit("refoulement_free_will", ("GCIII-118", "ROK-DECL-GCIII-118"), to=to)
+        elif refusal is Refusal.OPEN:
+            destinations = sorted({w.destination for w in facts.wishes})
+            judgement.open("wish", destination=", ".join(destinations), contested=contested(facts))
+
+    if will is Will.CONSENT:
+        if risk.kinds:
+            judgement.note("risk_accepted_by_verified_wish", (), to=to, risks=risk.describe())
+        return
+    _human_rights(judgement, risk, will)
+    if "persecution" in risk.kinds:
+        _persecution(judgement, risk, will)
+
+
+def _human_rights(judgement: Judgement, risk: Risk, will: Will) -> None:
+    grave = risk.kinds & {"torture", "death"}
+    if not grave:
+        return
+    judgement.rely_on("human_rights_non_refoulement")
+    if not judgement.situation.assumptions.human_rights_non_refoulement:
+        return
+    cites: tuple[str, ...] = ()
+    if "torture" in grave:
+        cites += judgement.binding("CAT-3") + judgement.binding("ICCPR-7")
+        cites += _quiet_binding(judgement, "ECHR-3")
+    if "death" in grave:
+        cites += judgement.binding("ICCPR-6")
+        echr = _quiet_binding(judgement, "ECHR-2")
+        if echr and _quiet_binding(judgement, "ECHR-P13-1"):
+            cites += (*echr, "ECHR-P13-1")
+        else:
+            cites += echr
+    if not cites:
+        return
+    if will is Will.OPEN:
+        _wish_open(judgement, risk.state)
+    else:
+        kinds = _and([k for k in ("torture", "death") if k in grave])
+        judgement.prohibit(
+            "refoulement_human_rights", cites, to=risk.state, risks=kinds, onward=risk.onward or ""
+        )
+
+
+def _quiet_binding(judgement: Judgement, provision_id: str) -> tuple[str, ...]:
+    """A regional rule: cited where it binds, with no note where it does not."""
+    situation = judgement.situation
+    if parties.binds(situation.detaining_power, provision_id, situation.on):
+        return (provision_id,)
+    return ()
+
+
+def _persecution(judgement: Judgement, risk: Risk, will: Will) -> None:
+    situation = judgement.situation
+    if situation.facts.asylum_granted:
+        cites = judgement.binding("RC-33")
+        if cites and situation.is_in("sentenced"):
+            # A refugee convicted of a particularly serious crime may lose the protection:
+            # that is for the authorities to weigh.
+            judgement.open("rc_33_2_exception", to=risk.state)
+            judgement.note("rc_33_2_may_apply", ("RC-33(2)",))
+        elif cites:
+            if will is Will.OPEN:
+                _wish_open(judgement, risk.state)
+            else:
+                judgement.prohibit("refoulement_refugee", cites, to=risk.state)
+    if situation.is_in("civilian_internee"):
+        cites = judgement.binding("GCIV-45")
+        if cites and will is not Will.OPEN:
+            judgement.prohibit("transfer_to_persecution", cites, to=risk.state)
+        elif cites:
+            _wish_open(judgement, risk.state)

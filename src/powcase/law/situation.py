@@ -1,0 +1,139 @@
+"""What a guard sees, and how it builds its verdict.
+
+A :class:`Situation` is the case just before the step: the subject, the detaining power, the
+assumptions, the position on the legal path, the facts on record and the step's date. A
+:class:`Judgement` collects the reasons, open points and assumptions of one guard evaluation
+and adds them up to a :class:`~powcase.verdict.Verdict` (LEGAL_MODEL.md §1).
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import attrs
+
+from powcase.assumptions import Assumptions
+from powcase.events import Event
+from powcase.graph import Position
+from powcase.law import parties
+from powcase.law.facts import Facts
+from powcase.record import Subject
+from powcase.verdict import Missing, Reason, ReasonKind, Verdict
+
+__all__ = ["HELD_AS_POW", "Judgement", "Situation"]
+
+HELD_AS_POW = frozenset({"presumed_pow", "status_in_doubt", "pow"})
+"""The status leaves in which he is held as a prisoner of war (LEGAL_MODEL.md §2)."""
+
+
+@attrs.frozen
+class Situation:
+    """The case just before a step, as the guards read it."""
+
+    subject: Subject
+    detaining_power: str
+    assumptions: Assumptions
+    position: Position
+    facts: Facts
+    on: datetime.date
+
+    def is_in(self, state: str) -> bool:
+        """Whether ``state`` is active."""
+        return state in self.position.active
+
+    @property
+    def held_as_pow(self) -> bool:
+        """Whether he is in custody and held as a prisoner of war."""
+        return bool(HELD_AS_POW & self.position.active)
+
+    @property
+    def power_of_origin(self) -> str:
+        """The state he depends on, under the ``status_route`` assumption (LEGAL_MODEL.md §6)."""
+        if self.assumptions.status_route == "integrated_forces" and self.subject.forces:
+            return self.subject.forces
+        return self.subject.state_of_nationality
+
+    def acts(self) -> frozenset[str]:
+        """What happened to him that a state may punish: capture, surrender."""
+        done = set()
+        if self.facts.captured_on is not None:
+            done.add("capture")
+        if self.facts.surrendered:
+            done.add("surrender")
+        return frozenset(done)
+
+
+class Judgement:
+    """The reasons, open points and assumptions of one step's guards, as they are found."""
+
+    def __init__(self, situation: Situation, event: Event) -> None:
+        self.situation = situation
+        self.event = event
+        self.reasons: list[Reason] = []
+        self.missing: list[Missing] = []
+        self.assumptions: list[str] = []
+
+    def _add(
+        self,
+        code: str,
+        kind: ReasonKind,
+        cites: tuple[str, ...] | list[str],
+        params: dict[str, Any],
+    ) -> None:
+        self.reasons.append(Reason(code, kind, tuple(cites), params))
+
+    def prohibit(self, code: str, cites: tuple[str, ...] | list[str], **params: Any) -> None:
+        """The law forbids the step."""
+        self._add(code, ReasonKind.PROHIBITION, cites, params)
+
+    def require(self, code: str, cites: tuple[str, ...] | list[str], **params: Any) -> None:
+        """The step lacks what the law requires for it."""
+        self._add(code, ReasonKind.PRECONDITION, cites, params)
+
+    def basis(self, code: str, cites: tuple[str, ...] | list[str], **params: Any) -> None:
+        """What authorises the step."""
+        self._add(code, ReasonKind.BASIS, cites, params)
+
+    def note(self, code: str, cites: tuple[str, ...] | list[str] = (), **params: Any) -> None:
+        """Context that changes nothing."""
+        self._add(code, ReasonKind.NOTE, cites, params)
+
+    def open(self, fact: str, **details: Any) -> None:
+        """A point the record does not settle: the verdict stays undetermined."""
+        self.missing.append(Missing(fact, details))
+
+    def rely_on(self, *keys: str) -> None:
+        """Record the assumptions this verdict rests on."""
+        self.assumptions.extend(keys)
+
+    def binding(
+        self, provision_id: str, *, state: str | None = None, customary: str | None = None
+    ) -> tuple[str, ...]:
+        """The ids under which a treaty rule applies to the acting state on the step's date.
+
+        The rule applies where its treaty binds the state (or the state declared it would
+        apply it); otherwise the customary rule ``customary`` applies where one exists; else
+        nothing applies and a note says so (LEGAL_MODEL.md §8, time).
+        """
+        acting = state or self.situation.detaining_power
+        on = self.situation.on
+        if parties.binds(acting, provision_id, on):
+            return (provision_id,)
+        if customary is not None:
+            self.note(
+                "customary_rule_applies",
+                (customary,),
+                state=acting,
+                provision=provision_id,
+                date=on.isoformat(),
+            )
+            return (customary,)
+        self.note(
+            "rule_not_binding", (), state=acting, provision=provision_id, date=on.isoformat()
+        )
+        return ()
+
+    def verdict(self) -> Verdict:
+        """The verdict the reasons and open points add up to."""
+        return Verdict.of(self.event, self.reasons, self.missing, self.assumptions)

@@ -1,0 +1,322 @@
+"""The record: who the case is about, who reports what, and the dated events.
+
+A record is the only source of truth of a case: state, verdicts, flags and the docket are
+derived by replaying it. Its plain-dict form is the scenario format's, so a scenario file and a
+record are the same data (LEGAL_MODEL.md §8).
+
+The subject is named by a pseudonymous ``id``. A ``name`` is optional personal data of a person
+seeking protection: it is left out of reprs and error messages, and out of every output unless
+a user asks for it.
+
+>>> record = Record.from_dict({
+...     "subject": {"id": "ri", "name": "withheld", "nationality": ["KP"], "forces": "KP"},
+...     "detaining_power": "UA",
+...     "events": [{"date": "2025-01-09", "event": "capture", "wounded": True}],
+... })
+>>> record.subject
+Subject(id='ri', nationality=('KP',), forces='KP', born=None, rank=None, unit=None)
+>>> Record.from_dict(record.to_dict()) == record
+True
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from powcase.errors import InvalidInput, Problem
+from powcase.events import Event, event_from_dict
+from powcase.fields import (
+    choice_field,
+    date_field,
+    field_specs,
+    from_plain,
+    parse_field,
+    state_field,
+    states_field,
+    text_field,
+    to_plain,
+    year_field,
+)
+
+__all__ = ["Claim", "Record", "Source", "Subject"]
+
+SOURCE_KINDS = ("press", "ngo", "government", "intergovernmental", "court", "academic", "other")
+
+
+def _plain_fields(value: object) -> dict[str, Any]:
+    """The non-default fields of a value object, in plain form."""
+    return {
+        name: to_plain(getattr(value, name))
+        for name, spec in field_specs(type(value)).items()
+        if getattr(value, name) != spec.default and getattr(value, name) != ()
+    }
+
+
+def _mapping(data: object, path: str) -> Mapping[str, Any]:
+    if not isinstance(data, Mapping):
+        raise InvalidInput.single(path, f"must be a mapping, got {type(data).__name__}")
+    return data
+
+
+@attrs.frozen(kw_only=True)
+class Subject:
+    """The person the case is about.
+
+    ``nationality`` is a list: its first entry is his state of nationality, and moves towards
+    any listed state are checked for risk. ``forces`` names whose armed forces he served in.
+    """
+
+    id: str = text_field("a pseudonym that names him in outputs", required=True)
+    name: str | None = text_field(
+        "his name: personal data, never shown unless asked", personal=True
+    )
+    nationality: tuple[str, ...] = states_field(
+        "his nationalities; the first is his state of nationality"
+    )
+    forces: str | None = state_field("whose armed forces he served in", required=False)
+    born: int | None = year_field("his year of birth")
+    rank: str | None = text_field("his rank")
+    unit: str | None = text_field("his unit")
+
+    @property
+    def state_of_nationality(self) -> str:
+        """The first listed nationality."""
+        return self.nationality[0]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The plain-dict form (the name included: callers redact it for output)."""
+        return _plain_fields(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Subject:
+        """Build a subject from its plain-dict form."""
+        return from_plain(cls, _mapping(data, ""))
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """Who reports a fact: a press outlet, an NGO, a government, a court..."""
+
+    id: str = text_field("the id events cite", required=True)
+    name: str = text_field("the source's name", required=True)
+    kind: str = choice_field("what kind of source", SOURCE_KINDS, required=True)
+    country: str | None = state_field("the source's country", required=False)
+    url: str | None = text_field("where to read it")
+    date: datetime.date | None = date_field("the date of the report", required=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The plain-dict form, without the id (it is the key in a record's sources)."""
+        return {k: v for k, v in _plain_fields(self).items() if k != "id"}
+
+    @classmethod
+    def from_dict(cls, source_id: str, data: Mapping[str, Any]) -> Source:
+        """Build a source from its id and its plain-dict form."""
+        if "id" in _mapping(data, ""):
+            raise InvalidInput.single("id", "is the source's key; do not repeat it inside")
+        return from_plain(cls, {**data, "id": source_id})
+
+
+@attrs.frozen(kw_only=True)
+class Claim:
+    """A fact that feeds no guard (a casualty figure, an age), kept with its source.
+
+    Claims about the same thing from different sources are kept side by side.
+    """
+
+    about: str = text_field("what the claim is about, e.g. kursk_casualties", required=True)
+    value: str = text_field("what the source says", required=True)
+    source: str | None = text_field("the source id")
+    date: datetime.date = date_field("the date of the claim")
+
+    def to_dict(self) -> dict[str, Any]:
+        """The plain-dict form."""
+        return _plain_fields(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Claim:
+        """Build a claim from its plain-dict form; a number value is kept as its text."""
+        data = _mapping(data, "")
+        value = data.get("value")
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            data = {**data, "value": str(value)}
+        return from_plain(cls, data)
+
+
+def _check_sources_cited(
+    sources: tuple[Source, ...], events: Iterable[Event], claims: Iterable[Claim]
+) -> list[Problem]:
+    problems = []
+    known = {s.id for s in sources}
+    for index, event in enumerate(events):
+        problems += [
+            Problem(
+                f"events[{index}].source",
+                f"cites unknown source {ref!r}",
+                "an id listed under sources",
+            )
+            for ref in event.source
+            if ref not in known
+        ]
+    for index, claim in enumerate(claims):
+        if claim.source is not None and claim.source not in known:
+            problems.append(
+                Problem(
+                    f"claims[{index}].source",
+                    f"cites unknown source {claim.source!r}",
+                    "an id listed under sources",
+                )
+            )
+    return problems
+
+
+def _check_order(events: tuple[Event, ...]) -> list[Problem]:
+    return [
+        Problem(
+            f"events[{i}].date",
+            f"{later.date} is before the previous event's date {earlier.date}",
+            "events in date order (same-date events keep their order)",
+        )
+        for i, (earlier, later) in enumerate(itertools.pairwise(events), start=1)
+        if later.date < earlier.date
+    ]
+
+
+def _sources(items: Iterable[Source]) -> tuple[Source, ...]:
+    return tuple(items)
+
+
+def _events(items: Iterable[Event]) -> tuple[Event, ...]:
+    return tuple(items)
+
+
+def _claims(items: Iterable[Claim]) -> tuple[Claim, ...]:
+    return tuple(items)
+
+
+@attrs.frozen(kw_only=True)
+class Record:
+    """A subject, the detaining power, the sources, the dated events and the claims.
+
+    Events are in date order; events on the same date keep their order. Every source an event
+    or claim cites must be listed.
+    """
+
+    subject: Subject
+    detaining_power: str = state_field("the state holding him")
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
+    events: tuple[Event, ...] = attrs.field(default=(), converter=_events)
+    claims: tuple[Claim, ...] = attrs.field(default=(), converter=_claims)
+
+    def __attrs_post_init__(self) -> None:
+        problems = _check_order(self.events)
+        problems += _check_sources_cited(self.sources, self.events, self.claims)
+        ids = [s.id for s in self.sources]
+        problems += [
+            Problem("sources", f"lists {sid!r} twice")
+            for sid in sorted(set(ids))
+            if ids.count(sid) > 1
+        ]
+        if problems:
+            raise InvalidInput(problems)
+
+    def source(self, source_id: str) -> Source:
+        """The source with this id."""
+        for source in self.sources:
+            if source.id == source_id:
+                return source
+        raise InvalidInput.single("source", f"no source {source_id!r} in the record")
+
+    def with_event(self, event: Event) -> Record:
+        """A new record with ``event`` appended."""
+        return attrs.evolve(self, events=(*self.events, event))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The plain-dict form: the scenario format's ``subject``, ``detaining_power``,
+        ``sources``, ``events`` and ``claims`` keys.
+        """
+        plain: dict[str, Any] = {
+            "subject": self.subject.to_dict(),
+            "detaining_power": self.detaining_power,
+        }
+        if self.sources:
+            plain["sources"] = {s.id: s.to_dict() for s in self.sources}
+        plain["events"] = [e.to_dict() for e in self.events]
+        if self.claims:
+            plain["claims"] = [c.to_dict() for c in self.claims]
+        return plain
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Record:
+        """Build a record from its plain-dict form, reporting every problem at once."""
+        data = _mapping(data, "")
+        problems: list[Problem] = []
+        unknown = set(data) - {"subject", "detaining_power", "sources", "events", "claims"}
+        problems += [
+            Problem(
+                str(k), "is not a record key", "subject, detaining_power, sources, events, claims"
+            )
+            for k in sorted(unknown, key=str)
+        ]
+
+        def attempt(path: str, build: Any, *args: Any) -> Any:
+            try:
+                return build(*args)
+            except InvalidInput as error:
+                problems.extend(error.under(path).problems)
+                return None
+
+        subject = None
+        if "subject" not in data:
+            problems.append(Problem("subject", "is required", "a mapping with at least id"))
+        else:
+            subject = attempt("subject", Subject.from_dict, data["subject"])
+        detaining_power: Any = data.get("detaining_power")
+        if detaining_power is None:
+            problems.append(Problem("detaining_power", "is required", "a state code"))
+        else:
+            attempt("", parse_field, cls, "detaining_power", detaining_power)
+        sources: list[Source] = []
+        raw_sources = data.get("sources") or {}
+        if not isinstance(raw_sources, Mapping):
+            problems.append(Problem("sources", "must be a mapping of source ids to sources"))
+            raw_sources = {}
+        for sid, raw in raw_sources.items():
+            built = attempt(f"sources.{sid}", Source.from_dict, str(sid), raw)
+            if built is not None:
+                sources.append(built)
+        events = attempt("", _build_list, data.get("events") or [], "events", event_from_dict)
+        claims = attempt("", _build_list, data.get("claims") or [], "claims", Claim.from_dict)
+        if events is not None:
+            problems += _check_order(events)
+            problems += _check_sources_cited(tuple(sources), events, claims or ())
+        if problems:
+            raise InvalidInput(problems)
+        # With no problem found, every part was built (the detaining power is checked below).
+        assert isinstance(subject, Subject)
+        return cls(
+            subject=subject,
+            detaining_power=detaining_power,
+            sources=sources,
+            events=events,
+            claims=claims,
+        )
+
+
+def _build_list(items: object, key: str, build: Any) -> tuple[Any, ...]:
+    if not isinstance(items, list | tuple):
+        raise InvalidInput.single(key, f"must be a list, got {type(items).__name__}")
+    problems: list[Problem] = []
+    built = []
+    for index, item in enumerate(items):
+        try:
+            built.append(build(_mapping(item, "")))
+        except InvalidInput as error:
+            problems.extend(error.under(f"{key}[{index}]").problems)
+    if problems:
+        raise InvalidInput(problems)
+    return tuple(built)

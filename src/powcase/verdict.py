@@ -1,0 +1,178 @@
+"""Verdicts: whether a step is lawful, with reasons that cite the law (LEGAL_MODEL.md §1).
+
+A verdict is ``allowed`` when every guard holds, ``refused`` when at least one fails (its
+reasons name every failing guard), and ``undetermined`` when none fails but the law and the
+record do not settle it: a contested fact, an unverified wish that could change the outcome,
+or a decision left to an authority's discretion.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from powcase.messages import render
+
+if TYPE_CHECKING:
+    from powcase.events import Event
+
+__all__ = ["Missing", "Outcome", "Reason", "ReasonKind", "Verdict"]
+
+
+class Outcome(enum.StrEnum):
+    """The three values of a verdict."""
+
+    ALLOWED = "allowed"
+    REFUSED = "refused"
+    UNDETERMINED = "undetermined"
+
+
+class ReasonKind(enum.StrEnum):
+    """What a reason says about the step."""
+
+    PROHIBITION = "prohibition"
+    """The law forbids the step."""
+    PRECONDITION = "precondition"
+    """The step lacks what the law requires for it (an agreement, a finding, consent...)."""
+    BASIS = "basis"
+    """On an allowed step: what authorises it."""
+    GRAPH = "graph"
+    """The legal path has no such move from here (no citation)."""
+    NOTE = "note"
+    """Context that changes nothing: e.g. a rule that did not bind the state on that date."""
+
+
+FAILING = frozenset({ReasonKind.PROHIBITION, ReasonKind.PRECONDITION, ReasonKind.GRAPH})
+
+
+def _strings(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
+def _reasons(items: Iterable[Reason]) -> tuple[Reason, ...]:
+    return tuple(items)
+
+
+def _missing(items: Iterable[Missing]) -> tuple[Missing, ...]:
+    return tuple(items)
+
+
+def _pairs(value: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> tuple[tuple[str, Any], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    return tuple(sorted(items))
+
+
+@attrs.frozen
+class Reason:
+    """One reason: a stable ``code``, its kind, the provisions it rests on, and the values
+    that fill its sentence in the message catalogue.
+    """
+
+    code: str
+    kind: ReasonKind = attrs.field(converter=ReasonKind)
+    cites: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    params: tuple[tuple[str, Any], ...] = attrs.field(default=(), converter=_pairs)
+
+    @property
+    def text(self) -> str:
+        """The plain sentence, from the message catalogue."""
+        return render(self.code, dict(self.params))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form of the output contract (with the code and params added)."""
+        return {
+            "code": self.code,
+            "text": self.text,
+            "cites": list(self.cites),
+            "kind": str(self.kind),
+            "params": dict(self.params),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Reason:
+        """The inverse of :meth:`to_dict`."""
+        return cls(data["code"], data["kind"], data["cites"], data.get("params", {}))
+
+
+@attrs.frozen
+class Missing:
+    """An open point that keeps a verdict undetermined, e.g. ``{"fact": "wish", ...}``."""
+
+    fact: str
+    details: tuple[tuple[str, Any], ...] = attrs.field(default=(), converter=_pairs)
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"fact": ..., **details}``."""
+        return {"fact": self.fact, **dict(self.details)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Missing:
+        """The inverse of :meth:`to_dict`."""
+        return cls(data["fact"], {k: v for k, v in data.items() if k != "fact"})
+
+
+@attrs.frozen
+class Verdict:
+    """The judgement of one step: outcome, reasons, open points and assumptions relied on."""
+
+    event: Event
+    outcome: Outcome = attrs.field(converter=Outcome)
+    reasons: tuple[Reason, ...] = attrs.field(default=(), converter=_reasons)
+    missing: tuple[Missing, ...] = attrs.field(default=(), converter=_missing)
+    assumptions: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+
+    @classmethod
+    def of(
+        cls,
+        event: Event,
+        reasons: Iterable[Reason],
+        missing: Iterable[Missing] = (),
+        assumptions: Iterable[str] = (),
+    ) -> Verdict:
+        """The verdict that the reasons and open points add up to (LEGAL_MODEL.md §1).
+
+        Any failing reason refuses the step; otherwise any open point leaves it undetermined.
+        """
+        unique_reasons = tuple(dict.fromkeys(reasons))
+        unique_missing = tuple(dict.fromkeys(missing))
+        if any(r.kind in FAILING for r in unique_reasons):
+            outcome = Outcome.REFUSED
+        elif unique_missing:
+            outcome = Outcome.UNDETERMINED
+        else:
+            outcome = Outcome.ALLOWED
+        relied = tuple(dict.fromkeys(assumptions))
+        return cls(event, outcome, unique_reasons, unique_missing, relied)
+
+    @property
+    def allowed(self) -> bool:
+        """Whether the outcome is ``allowed``."""
+        return self.outcome is Outcome.ALLOWED
+
+    @property
+    def cites(self) -> tuple[str, ...]:
+        """Every provision the reasons cite, in order, once each."""
+        return tuple(dict.fromkeys(c for r in self.reasons for c in r.cites))
+
+    @property
+    def failing(self) -> tuple[Reason, ...]:
+        """The reasons that refuse the step."""
+        return tuple(r for r in self.reasons if r.kind in FAILING)
+
+    def rests_on_prohibition(self) -> bool:
+        """Whether the step is refused on a prohibition (a violation if it happened anyway)."""
+        return any(r.kind is ReasonKind.PROHIBITION for r in self.reasons)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form of the output contract."""
+        return {
+            "event": self.event.to_dict(),
+            "outcome": str(self.outcome),
+            "cites": list(self.cites),
+            "reasons": [r.to_dict() for r in self.reasons],
+            "missing": [m.to_dict() for m in self.missing],
+            "assumptions": list(self.assumptions),
+        }
