@@ -7,6 +7,7 @@ maintained by hand, so it cannot drift from what the library does.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import attrs
@@ -84,13 +85,19 @@ def _assumptions() -> list[dict[str, Any]]:
     return described
 
 
-def _parties() -> list[dict[str, Any]]:
-    def plain(value: Any) -> Any:
-        return attrs.asdict(
-            value,
-            value_serializer=lambda _i, _a, v: v.isoformat() if hasattr(v, "isoformat") else v,
-        )
+def _json(value: Any) -> Any:
+    """Attrs value objects as plain JSON data: dates in ISO form, tuples as lists."""
+    if attrs.has(type(value)):
+        return {a.name: _json(getattr(value, a.name)) for a in attrs.fields(type(value))}
+    if isinstance(value, tuple | list):
+        return [_json(v) for v in value]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
 
+
+def _parties() -> list[dict[str, Any]]:
+    plain = _json
     return [
         {
             "code": p.code,

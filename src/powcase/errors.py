@@ -60,6 +60,18 @@ class Problem:
             text += f" (did you mean {self.suggestion!r}?)"
         return text
 
+    def redacted(self, secret: str) -> Problem:
+        """The same problem with ``secret`` (a name) blanked out wherever it was echoed."""
+        if not secret:
+            return self
+
+        def scrub(text: str | None) -> str | None:
+            return None if text is None else text.replace(secret, "<withheld>")
+
+        return Problem(
+            self.path, scrub(self.message) or "", scrub(self.expected), scrub(self.suggestion)
+        )
+
     def under(self, prefix: str) -> Problem:
         """The same problem, located under ``prefix`` (a key path of the enclosing input)."""
         if not prefix:
@@ -102,6 +114,12 @@ class InvalidInput(PowcaseError, ValueError):
     def under(self, prefix: str) -> InvalidInput:
         """The same error with every problem located under ``prefix``."""
         return type(self)(p.under(prefix) for p in self.problems)
+
+    def redacted(self, secret: object) -> InvalidInput:
+        """The same error with a name blanked out of every message that echoed it."""
+        if not isinstance(secret, str) or not secret.strip():
+            return self
+        return type(self)(p.redacted(secret) for p in self.problems)
 
     def _summary(self) -> str:
         if len(self.problems) == 1:

@@ -252,8 +252,20 @@ class Record:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Record:
-        """Build a record from its plain-dict form, reporting every problem at once."""
+        """Build a record from its plain-dict form, reporting every problem at once.
+
+        A subject's name that a mistake put into another field is blanked out of the errors.
+        """
         data = _mapping(data, "")
+        subject = data.get("subject")
+        name = subject.get("name") if isinstance(subject, Mapping) else None
+        try:
+            return cls._from_dict(data)
+        except InvalidInput as error:
+            raise error.redacted(name) from None
+
+    @classmethod
+    def _from_dict(cls, data: Mapping[str, Any]) -> Record:
         problems: list[Problem] = []
         unknown = set(data) - {"subject", "detaining_power", "sources", "events", "claims"}
         problems += [

@@ -1,0 +1,157 @@
+"""Strategies that draw valid powcase values, built from the field table.
+
+Every strategy reads the same field specs as the validators (:mod:`powcase.fields`), so what
+they draw is exactly what the library accepts.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from typing import Any
+
+from hypothesis import strategies as st
+
+from powcase.assumptions import Assumptions
+from powcase.countries import STATE_CODES
+from powcase.events import EVENT_TYPES, Event
+from powcase.fields import FieldSpec, field_specs
+from powcase.law.parties import PARTIES
+from powcase.record import Record, Source, Subject
+
+__all__ = ["assumptions", "dates", "events", "records", "sources", "state_codes", "subjects"]
+
+_KNOWN = sorted(PARTIES)
+_OTHER = sorted(STATE_CODES - set(PARTIES))
+_BASE = frozenset({"date", "source", "note"})
+
+
+def state_codes() -> st.SearchStrategy[str]:
+    """State codes, mostly those the parties table knows (their rules are the interesting
+    ones), sometimes any other assigned code."""
+    return st.one_of(st.sampled_from(_KNOWN), st.sampled_from(_KNOWN), st.sampled_from(_OTHER))
+
+
+def dates(
+    min_value: datetime.date = datetime.date(1950, 6, 25),
+    max_value: datetime.date = datetime.date(2030, 12, 31),
+) -> st.SearchStrategy[datetime.date]:
+    """Dates in the span the parties table covers (the Korean War to the near future)."""
+    return st.dates(min_value=min_value, max_value=max_value)
+
+
+_TEXT = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")),
+    min_size=1,
+    max_size=20,
+).filter(lambda s: s.strip() != "")
+
+
+def _value(spec: FieldSpec, source_ids: Sequence[str]) -> st.SearchStrategy[Any]:
+    kinds: dict[str, st.SearchStrategy[Any]] = {
+        "date": dates(),
+        "state": state_codes(),
+        "states": st.lists(state_codes(), min_size=1, max_size=3, unique=True).map(tuple),
+        "state_or": st.one_of(state_codes(), st.sampled_from(spec.options or ("stay",))),
+        "choice": st.sampled_from(spec.options),
+        "bool": st.booleans(),
+        "text": _TEXT,
+        "confidence": st.floats(min_value=0, max_value=1),
+        "year": st.integers(min_value=1920, max_value=2010),
+        "sources": (
+            st.lists(st.sampled_from(list(source_ids)), max_size=2, unique=True).map(tuple)
+            if source_ids
+            else st.just(())
+        ),
+    }
+    strategy = kinds[spec.kind]
+    if spec.required:
+        return strategy
+    return st.one_of(st.just(spec.default), strategy)
+
+
+def events(
+    names: Sequence[str] | None = None,
+    *,
+    date: st.SearchStrategy[datetime.date] | None = None,
+    source_ids: Sequence[str] = (),
+) -> st.SearchStrategy[Event]:
+    """Valid events of the given names (all by default), each field drawn from its spec."""
+    chosen = list(names) if names is not None else list(EVENT_TYPES)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Event:
+        cls = EVENT_TYPES[draw(st.sampled_from(chosen))]
+        values: dict[str, Any] = {}
+        for name, spec in field_specs(cls).items():
+            if name == "date":
+                values[name] = draw(date if date is not None else dates())
+            else:
+                values[name] = draw(_value(spec, source_ids))
+        if cls.name == "request_protection" and values.get("kind") == "third_state":
+            values["state"] = values.get("state") or draw(state_codes())
+        if cls.name == "request_protection" and values.get("kind") == "asylum":
+            values["state"] = None
+        return cls(**values)
+
+    return build()
+
+
+def subjects(*, nationality: Sequence[str] | None = None) -> st.SearchStrategy[Subject]:
+    """Subjects with a pseudonymous id, one or two nationalities and sometimes a name."""
+    nationalities = (
+        st.just(tuple(nationality))
+        if nationality is not None
+        else st.lists(state_codes(), min_size=1, max_size=2, unique=True).map(tuple)
+    )
+    return st.builds(
+        Subject,
+        id=st.from_regex(r"[a-z][a-z0-9_-]{0,11}", fullmatch=True),
+        name=st.one_of(st.none(), _TEXT),
+        nationality=nationalities,
+        forces=st.one_of(st.none(), state_codes()),
+        born=st.one_of(st.none(), st.integers(min_value=1920, max_value=2010)),
+        rank=st.one_of(st.none(), _TEXT),
+        unit=st.one_of(st.none(), _TEXT),
+    )
+
+
+def sources() -> st.SearchStrategy[Source]:
+    """Sources with ids made of letters."""
+    return st.builds(
+        Source,
+        id=st.from_regex(r"[a-z]{1,8}", fullmatch=True),
+        name=_TEXT,
+        kind=st.sampled_from(("press", "ngo", "government", "intergovernmental", "court")),
+        country=st.one_of(st.none(), state_codes()),
+        url=st.one_of(st.none(), st.just("https://example.org/report")),
+        date=st.one_of(st.none(), dates()),
+    )
+
+
+@st.composite
+def records(
+    draw: st.DrawFn, *, max_events: int = 12, names: Sequence[str] | None = None
+) -> Record:
+    """Valid records: events in date order, citing only listed sources."""
+    listed = draw(st.lists(sources(), max_size=3, unique_by=lambda s: s.id))
+    ids = [s.id for s in listed]
+    drawn = draw(st.lists(events(names, source_ids=ids), max_size=max_events))
+    ordered = sorted(drawn, key=lambda e: e.date)
+    return Record(
+        subject=draw(subjects()),
+        detaining_power=draw(state_codes()),
+        sources=listed,
+        events=ordered,
+    )
+
+
+def assumptions() -> st.SearchStrategy[Assumptions]:
+    """Any reading of the law: every key drawn from its options (days from 0 to 3650)."""
+    values: dict[str, st.SearchStrategy[Any]] = {}
+    for key, spec in Assumptions.specs().items():
+        if spec.days:
+            values[key] = st.integers(min_value=0, max_value=3650)
+        else:
+            values[key] = st.sampled_from(spec.options)
+    return st.builds(Assumptions, **values)
