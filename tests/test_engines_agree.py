@@ -14,8 +14,10 @@ from powcase.graph import EVENTS, fire, initial_position
 
 DAY = "2025-01-09"
 FIELDS = {
-    "determine_status": [{"outcome": o, "by": "tribunal"}
-                         for o in ("pow", "civilian_internee", "unprivileged_detainee")],
+    "determine_status": [
+        {"outcome": o, "by": "tribunal"}
+        for o in ("pow", "civilian_internee", "unprivileged_detainee")
+    ],
     "decide_protection": [{"granted": True}, {"granted": False}],
     "request_protection": [{"kind": "asylum"}],
     "charge": [{"offence": "war_crime"}],
@@ -25,8 +27,11 @@ FIELDS = {
     "transfer_to_power": [{"to": "GB"}],
     "release_to_third_state": [{"to": "KR"}],
 }
-SAMPLES = [event_from_dict({"date": DAY, "event": name, **fields})
-           for name in EVENTS for fields in FIELDS.get(name, [{}])]
+SAMPLES = [
+    event_from_dict({"date": DAY, "event": name, **fields})
+    for name in EVENTS
+    for fields in FIELDS.get(name, [{}])
+]
 
 
 RESTORING = {"escaped", "transferred_to_third_power"}

@@ -12,7 +12,7 @@ It is a research and teaching model, not legal advice.
 ['in_custody', 'presumed_pow', 'no_request', 'none']
 """
 
-from importlib.metadata import PackageNotFoundError, version
+from importlib import metadata as _metadata
 
 from powcase.assumptions import Assumptions
 from powcase.case import Case, Mode, Step
@@ -86,8 +86,8 @@ from powcase.record import Claim, Record, Source, Subject
 from powcase.verdict import Missing, Outcome, Reason, ReasonKind, Verdict
 
 try:
-    __version__ = version("powcase")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = _metadata.version("powcase")
+except _metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0"
 
 __all__ = [

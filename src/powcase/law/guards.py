@@ -277,7 +277,7 @@ def _medical_consent(j: Judgement, to: str) -> None:
     if will is Will.NONE:
         j.require("against_his_will", ("GCIII-109(3)",), to=to)
     elif will is Will.OPEN:
-        j.open("wish", destination=to, contested=False)
+        j.open_wish(to)
 
 
 @guard("exchange", "GCIII-6", "GCIII-7")
@@ -389,7 +389,7 @@ def _release_in_detaining_state(j: Judgement) -> None:
             states=", ".join(returns),
         )
     elif Outcome.UNDETERMINED in outcomes and Outcome.ALLOWED not in outcomes:
-        j.open("wish", destination=", ".join(returns), contested=False)
+        j.open_wish(", ".join(returns))
     else:
         j.require("return_possible", ("GCIII-118",), states=", ".join(returns))
 
@@ -409,7 +409,7 @@ def _release_to_third_state(j: Judgement) -> None:
     if will is Will.NONE:
         j.require("no_wish_for_third_state", ("ICRC-COM-2020-GCIII-118", "GCIII-7"), to=to)
     elif will is Will.OPEN:
-        j.open("wish", destination=to, contested=False)
+        j.open_wish(to)
     if situation.facts.hostilities_ended is None:
         j.rely_on("third_state_release")
         reading = situation.assumptions.third_state_release

@@ -65,10 +65,6 @@ def risk_towards(situation: Situation, state: str) -> Risk:
     return Risk(state, kinds)
 
 
-def _wish_open(judgement: Judgement, destination: str) -> None:
-    judgement.open("wish", destination=destination, contested=contested(judgement.situation.facts))
-
-
 def judge_move(judgement: Judgement, to: str, *, transfer: bool = False) -> None:
     """Apply the non-refoulement rule to a move to ``to``.
 
@@ -93,7 +89,7 @@ def judge_move(judgement: Judgement, to: str, *, transfer: bool = False) -> None
                 "refoulement_icrc_2020", cites, to=to, risks=risk.describe(), onward=onward
             )
         elif will is Will.OPEN:
-            _wish_open(judgement, to)
+            judgement.open_wish(to)
     elif reading == "free_will":
         refusal = refusal_of(facts, to)
         if refusal is Refusal.REFUSED:
@@ -132,7 +128,7 @@ def _human_rights(judgement: Judgement, risk: Risk, will: Will) -> None:
     if not cites:
         return
     if will is Will.OPEN:
-        _wish_open(judgement, risk.state)
+        judgement.open_wish(risk.state)
     else:
         kinds = _and([k for k in ("torture", "death") if k in grave])
         judgement.prohibit(
@@ -159,7 +155,7 @@ def _persecution(judgement: Judgement, risk: Risk, will: Will) -> None:
             judgement.note("rc_33_2_may_apply", ("RC-33(2)",))
         elif cites:
             if will is Will.OPEN:
-                _wish_open(judgement, risk.state)
+                judgement.open_wish(risk.state)
             else:
                 judgement.prohibit("refoulement_refugee", cites, to=risk.state)
     if situation.is_in("civilian_internee"):
@@ -167,4 +163,4 @@ def _persecution(judgement: Judgement, risk: Risk, will: Will) -> None:
         if cites and will is not Will.OPEN:
             judgement.prohibit("transfer_to_persecution", cites, to=risk.state)
         elif cites:
-            _wish_open(judgement, risk.state)
+            judgement.open_wish(risk.state)

@@ -18,6 +18,7 @@ from powcase.events import Event
 from powcase.graph import Position
 from powcase.law import parties
 from powcase.law.facts import Facts
+from powcase.law.will import contested
 from powcase.record import Subject
 from powcase.verdict import Missing, Reason, ReasonKind, Verdict
 
@@ -102,6 +103,12 @@ class Judgement:
     def open(self, fact: str, **details: Any) -> None:
         """A point the record does not settle: the verdict stays undetermined."""
         self.missing.append(Missing(fact, details))
+
+    def open_wish(self, destination: str) -> None:
+        """His wish about ``destination`` is unverified or contested: the verdict stays open
+        until a ``wish_verified`` settles it (LEGAL_MODEL.md §9).
+        """
+        self.open("wish", destination=destination, contested=contested(self.situation.facts))
 
     def rely_on(self, *keys: str) -> None:
         """Record the assumptions this verdict rests on."""

@@ -28,7 +28,8 @@ _BASE = frozenset({"date", "source", "note"})
 
 def state_codes() -> st.SearchStrategy[str]:
     """State codes, mostly those the parties table knows (their rules are the interesting
-    ones), sometimes any other assigned code."""
+    ones), sometimes any other assigned code.
+    """
     return st.one_of(st.sampled_from(_KNOWN), st.sampled_from(_KNOWN), st.sampled_from(_OTHER))
 
 

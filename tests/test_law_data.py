@@ -1,0 +1,154 @@
+"""The law as data: every cited provision resolves, and the parties table says what the
+guards rely on, with a source for each entry."""
+
+import ast
+import datetime
+import pathlib
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import powcase
+from powcase import Case, UnknownProvision, provision
+from powcase.law import parties
+from powcase.law.guards import GUARDS
+from powcase.law.provisions import INSTRUMENTS, PROVISIONS, matches
+from powcase.messages import MESSAGES, placeholders
+from powcase.testing import assumptions, records
+
+SOURCE = pathlib.Path(powcase.__file__).parent
+ID_SHAPE = re.compile(
+    r"^(GCIII|GCIV|API|CIHL|RC|CAT|ICCPR|ECHR|NKRA|ROK|RU-CC|PANMUNJOM|ICRC-COM)[-A-Z0-9]*"
+    r"-[0-9][0-9A-Za-z.]*(\([0-9a-z]+\))*$"
+)
+D = datetime.date
+
+
+def _string_constants():
+    for path in SOURCE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                yield path.name, node.value
+
+
+def test_every_provision_id_written_in_the_code_resolves():
+    instruments = set(INSTRUMENTS) | set(parties.DEPOSITARY)
+    written = {
+        (name, value)
+        for name, value in _string_constants()
+        if ID_SHAPE.match(value) and value not in instruments
+    }
+    assert len(written) > 50
+    unresolved = sorted((n, v) for n, v in written if v not in PROVISIONS)
+    assert unresolved == []
+
+
+@given(records(max_events=10), assumptions())
+def test_every_citation_of_every_verdict_resolves(record, reading):
+    case = Case.replay(record, reading, mode="descriptive")
+    for step in case.steps:
+        assert all(c in PROVISIONS for c in step.cites), step.cites
+        for reason in step.verdict.reasons:
+            assert reason.code in MESSAGES
+            assert placeholders(reason.code) <= dict(reason.params).keys()
+            assert reason.text
+
+
+def test_every_catalogue_entry_is_complete():
+    for pid, entry in PROVISIONS.items():
+        assert entry.id == pid
+        assert entry.instrument in INSTRUMENTS
+        assert entry.paraphrase.endswith(".") and len(entry.paraphrase) < 260
+        assert entry.url.startswith(("https://", "http://"))
+
+
+def test_an_unknown_id_suggests_the_closest():
+    with pytest.raises(UnknownProvision, match="did you mean 'GCIII-118'"):
+        provision("GCIII-1188")
+
+
+def test_a_paragraph_matches_its_article_but_not_a_longer_number():
+    assert matches("GCIII-109(3)", "GCIII-109")
+    assert not matches("GCIII-1090", "GCIII-109")
+
+
+def test_every_guard_is_documented_with_its_provisions():
+    for name, guard in GUARDS.items():
+        doc = guard.check.__doc__ or ""
+        assert any(c.split("(")[0] in doc for c in guard.cites) or "LEGAL_MODEL" in doc, name
+
+
+class TestParties:
+    def test_the_table_covers_the_states_of_the_model(self):
+        assert {"UA", "RU", "KP", "KR", "US", "CN", "GB", "TW", "IN"} <= set(parties.PARTIES)
+
+    def test_every_entry_has_a_source(self):
+        for party in parties.PARTIES.values():
+            for entry in (
+                *party.participations,
+                *party.reservations,
+                *party.allies,
+                *party.treatment,
+            ):
+                assert entry.source.startswith(("https://", "http://")), (party.code, entry)
+
+    def test_binding_follows_the_entry_into_force_clauses(self):
+        # Ukraine ratified GCIII on 1954-08-03: it bound Ukraine six months later.
+        assert parties.binding("UA", "GCIII", D(1955, 2, 2)) is None
+        assert parties.binding("UA", "GCIII", D(1955, 2, 3)) is not None
+        # Russia left the ECHR on 2022-09-16.
+        assert parties.binds("RU", "ECHR-3", D(2022, 9, 15))
+        assert not parties.binds("RU", "ECHR-3", D(2022, 9, 16))
+        # The United States is bound by the refugee rules through the 1967 Protocol only.
+        assert parties.binds("US", "RC-33", D(2025, 1, 1))
+        assert not parties.binds("KP", "CAT-3", D(2025, 1, 1))
+
+    def test_declared_application_counts_before_ratification(self):
+        assert parties.binding("KP", "GCIII", D(1952, 1, 1)).how == "declared"
+        assert parties.binding("CN", "GCIII", D(1952, 1, 1)) is None
+        assert parties.binding("CN", "GCIII", D(1953, 1, 1)).how == "declared"
+
+    def test_taiwan_is_bound_by_no_treaty_here(self):
+        assert not parties.binds("TW", "GCIII-12", D(2025, 1, 1))
+        assert parties.binds("TW", "CIHL-128", D(2025, 1, 1))
+
+    def test_reservations_and_declarations_that_matter(self):
+        on = D(2025, 1, 1)
+        assert parties.reservations("KR", "GCIII-118", on)[0].kind == "declaration"
+        for state in ("RU", "KP"):
+            assert parties.reservations(state, "GCIII-12", on)
+            assert parties.reservations(state, "GCIII-85", on)
+        assert not parties.reservations("UA", "GCIII-85", on)
+        assert parties.reservations("UA", "GCIII-85", D(2000, 1, 1))
+
+    def test_allies_for_onward_return(self):
+        assert "RU" in parties.allies("KP", D(2025, 1, 1))
+        assert "RU" not in parties.allies("KP", D(2024, 6, 18))
+
+    def test_what_each_state_punishes(self):
+        on = D(2025, 1, 1)
+        kp = parties.treatment("KP", ["capture"], on)
+        assert set(kp[0].kinds) == {"persecution", "torture", "death"}
+        assert parties.treatment("KP", ["family"], on)[0].kinds == ("persecution",)
+        ru = parties.treatment("RU", ["surrender"], on)
+        assert ru[0].kinds == ("prosecution",) and ru[0].cites == ("RU-CC-352.1",)
+        assert parties.treatment("RU", ["surrender"], D(2022, 1, 1)) == ()
+        assert parties.treatment("RU", ["capture"], on) == ()
+
+    def test_korea_counts_north_koreans_as_its_nationals(self):
+        assert parties.PARTIES["KR"].claims_nationals_of == ("KP",)
+
+    @given(st.sampled_from(sorted(parties.PARTIES)))
+    def test_every_treatment_and_reservation_cites_resolving_ids(self, code):
+        party = parties.PARTIES[code]
+        for entry in party.treatment:
+            assert all(c in PROVISIONS for c in entry.cites)
+        for entry in party.reservations:
+            assert entry.provision in PROVISIONS
+
+
+def test_every_message_has_its_placeholders_filled_by_the_code_that_uses_it():
+    used = {v for _, v in _string_constants() if v in MESSAGES}
+    assert used == set(MESSAGES)
