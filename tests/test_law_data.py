@@ -60,7 +60,8 @@ def test_every_catalogue_entry_is_complete():
     for pid, entry in PROVISIONS.items():
         assert entry.id == pid
         assert entry.instrument in INSTRUMENTS
-        assert entry.paraphrase.endswith(".") and len(entry.paraphrase) < 260
+        assert entry.paraphrase.endswith(".")
+        assert len(entry.paraphrase) < 260
         assert entry.url.startswith(("https://", "http://"))
 
 
@@ -133,7 +134,8 @@ class TestParties:
         assert set(kp[0].kinds) == {"persecution", "torture", "death"}
         assert parties.treatment("KP", ["family"], on)[0].kinds == ("persecution",)
         ru = parties.treatment("RU", ["surrender"], on)
-        assert ru[0].kinds == ("prosecution",) and ru[0].cites == ("RU-CC-352.1",)
+        assert ru[0].kinds == ("prosecution",)
+        assert ru[0].cites == ("RU-CC-352.1",)
         assert parties.treatment("RU", ["surrender"], D(2022, 1, 1)) == ()
         assert parties.treatment("RU", ["capture"], on) == ()
 

@@ -8,7 +8,6 @@ the invariants that users rely on.
 import datetime
 
 import attrs
-
 from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
