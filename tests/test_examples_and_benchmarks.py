@@ -1,0 +1,41 @@
+"""Every example runs, and the benchmark's record replays as it claims (no timing here:
+performance is measured by the benchmark script itself, never by a test)."""
+
+import importlib.util
+import pathlib
+
+import pytest
+
+ROOT = pathlib.Path(__file__).parent.parent
+
+
+def _load(path):
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "examples").glob("*.py")), ids=lambda p: p.stem)
+def test_every_example_runs(path, capsys):
+    module = _load(path)
+    assert module.__doc__
+    module.main()
+    assert capsys.readouterr().out
+
+
+def test_the_first_case_says_what_its_docstring_says(capsys):
+    _load(ROOT / "examples" / "first_case.py").main()
+    out = capsys.readouterr().out
+    assert "Ri is now: in_custody, presumed_pow, request_pending, none" in out
+    assert "repatriate to KP: refused" in out
+    assert "exchange to RU: refused" in out
+
+
+def test_the_benchmark_record_replays_to_resettlement():
+    bench = _load(ROOT / "benchmarks" / "replay.py")
+    assert len(bench.RECORD.events) == 20
+    case = bench.replay_case()
+    assert case.state == ["resettled"]
+    assert all(step.applied for step in case.steps)
+    assert [s.id for s in bench.send_through_chart().configuration] == ["resettled"]
