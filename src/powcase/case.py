@@ -103,6 +103,20 @@ def _not_possible(event: Event, state: tuple[str, ...]) -> Verdict:
     return Verdict(event, Outcome.REFUSED, (reason,))
 
 
+def _assumptions_of(value: Assumptions | Mapping[str, Any] | None) -> Assumptions:
+    if value is None:
+        return Assumptions()
+    if isinstance(value, Assumptions):
+        return value
+    if isinstance(value, Mapping):
+        return Assumptions.from_dict(value)
+    raise InvalidInput.single(
+        "assumptions",
+        f"got {type(value).__name__}",
+        expected="Assumptions or a mapping of keys to options",
+    )
+
+
 def _mode_of(mode: Mode | str) -> Mode:
     try:
         return Mode(mode)
@@ -122,7 +136,7 @@ class Case:
     """
 
     record: Record
-    assumptions: Assumptions = attrs.field(factory=Assumptions)
+    assumptions: Assumptions = attrs.field(factory=Assumptions, converter=_assumptions_of)
     mode: Mode = attrs.field(default=Mode.NORMATIVE, converter=_mode_of)
     steps: tuple[Step, ...] = ()
     position: Position = attrs.field(factory=initial_position)
@@ -137,7 +151,7 @@ class Case:
         detaining_power: str,
         *,
         sources: Iterable[Source] = (),
-        assumptions: Assumptions | None = None,
+        assumptions: Assumptions | Mapping[str, Any] | None = None,
         mode: Mode | str = Mode.NORMATIVE,
     ) -> Case:
         """A case with an empty record."""
@@ -148,7 +162,7 @@ class Case:
     def replay(
         cls,
         record: Record,
-        assumptions: Assumptions | None = None,
+        assumptions: Assumptions | Mapping[str, Any] | None = None,
         mode: Mode | str = Mode.NORMATIVE,
     ) -> Case:
         """The case that ``record`` makes under ``assumptions`` (defaults when None).
@@ -160,7 +174,7 @@ class Case:
         if not isinstance(record, Record):
             raise InvalidInput.single("record", f"expected a Record, got {type(record).__name__}")
         empty = attrs.evolve(record, events=())
-        case = cls(empty, assumptions or Assumptions(), _mode_of(mode))
+        case = cls(empty, _assumptions_of(assumptions), _mode_of(mode))
         for event in record.events:
             case = case._advance(event, raise_refusal=False)
         return attrs.evolve(case, record=record)

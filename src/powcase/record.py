@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime
 import itertools
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -44,6 +44,8 @@ from powcase.fields import (
 )
 
 __all__ = ["Claim", "Record", "Source", "Subject"]
+
+T = TypeVar("T")
 
 SOURCE_KINDS = ("press", "ngo", "government", "intergovernmental", "court", "academic", "other")
 
@@ -187,15 +189,35 @@ def _check_order(events: tuple[Event, ...]) -> list[Problem]:
 
 
 def _sources(items: Iterable[Source]) -> tuple[Source, ...]:
-    return tuple(items)
+    return _typed_tuple(items, Source, "sources")
 
 
 def _events(items: Iterable[Event]) -> tuple[Event, ...]:
-    return tuple(items)
+    return _typed_tuple(items, Event, "events")
 
 
 def _claims(items: Iterable[Claim]) -> tuple[Claim, ...]:
-    return tuple(items)
+    return _typed_tuple(items, Claim, "claims")
+
+
+def _typed_tuple(items: Iterable[T], kind: type[T], key: str) -> tuple[T, ...]:
+    """The items as a tuple, each checked to be a ``kind`` (use from_dict for plain data)."""
+    if isinstance(items, str | bytes | Mapping) or not isinstance(items, Iterable):
+        raise InvalidInput.single(
+            key, f"expected a list of {kind.__name__}, got {type(items).__name__}"
+        )
+    built = tuple(items)
+    for index, item in enumerate(built):
+        if not isinstance(item, kind):
+            raise InvalidInput.single(
+                f"{key}[{index}]", f"expected a {kind.__name__}, got {type(item).__name__}"
+            )
+    return built
+
+
+def _check_subject(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, Subject):
+        raise InvalidInput.single("subject", f"expected a Subject, got {type(value).__name__}")
 
 
 @attrs.frozen(kw_only=True)
@@ -206,7 +228,7 @@ class Record:
     or claim cites must be listed.
     """
 
-    subject: Subject
+    subject: Subject = attrs.field(validator=_check_subject)
     detaining_power: str = state_field("the state holding him")
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
     events: tuple[Event, ...] = attrs.field(default=(), converter=_events)
