@@ -27,14 +27,17 @@ from typing import Any
 import attrs
 
 from powcase.assumptions import Assumptions
+from powcase.docket import Obligation, docket
 from powcase.errors import InvalidInput, StepNotPossible, StepRefused
 from powcase.events import Event, MachineEvent, event_from_dict
+from powcase.flags import Flag, Severity, derive_flags
 from powcase.graph import Position, fire, initial_position
 from powcase.law.facts import Facts
 from powcase.law.guards import GUARDS, judge
 from powcase.law.situation import Situation
 from powcase.record import Record, Source, Subject
 from powcase.verdict import Outcome, Reason, ReasonKind, Verdict
+from powcase.violations import Violation, find_violations
 
 __all__ = ["Case", "Mode", "Step"]
 
@@ -60,6 +63,10 @@ class Step:
     applied: bool
     before: tuple[str, ...]
     after: tuple[str, ...]
+    position: Position = attrs.field(repr=False)
+    """Where the case stood just before the step."""
+    facts: Facts = attrs.field(repr=False)
+    """What the record had established just before the step."""
 
     @property
     def outcome(self) -> Outcome:
@@ -91,6 +98,15 @@ class Step:
             "missing": [m.to_dict() for m in self.verdict.missing],
             "sources": list(self.event.source),
         }
+
+
+@attrs.frozen
+class Moment:
+    """A step with the case as it stood just before and just after it."""
+
+    step: Step
+    before: Situation
+    after: Situation
 
 
 def _not_possible(event: Event, state: tuple[str, ...]) -> Verdict:
@@ -218,6 +234,59 @@ class Case:
             on,
         )
 
+    # --- findings
+
+    @property
+    def flags(self) -> tuple[Flag, ...]:
+        """Every flag entry, with the dates it was raised and cleared, as of the last event."""
+        return derive_flags(self)
+
+    def active_flags(self, as_of: datetime.date | None = None) -> tuple[Flag, ...]:
+        """The flags standing on ``as_of`` (default: the last event's date), gravest first."""
+        day = as_of or self.as_of
+        if day is None:
+            return ()
+        standing = [f for f in derive_flags(self, day) if f.active(day)]
+        order = list(Severity)
+        return tuple(sorted(standing, key=lambda f: order.index(f.severity)))
+
+    def docket(self, as_of: datetime.date | None = None) -> tuple[Obligation, ...]:
+        """The detaining power's obligations and their status on ``as_of``."""
+        return docket(self, as_of)
+
+    @property
+    def violations(self) -> tuple[Violation, ...]:
+        """Steps refused on a prohibition that happened anyway, and incidents that are
+        breaches.
+        """
+        return tuple(v for v in find_violations(self) if not v.possible)
+
+    @property
+    def possible_violations(self) -> tuple[Violation, ...]:
+        """Applied steps refused only on preconditions, or undetermined (descriptive mode)."""
+        return tuple(v for v in find_violations(self) if v.possible)
+
+    def moments(self, as_of: datetime.date | None = None) -> list[Moment]:
+        """Every step up to ``as_of`` (all when None) with the case just before and after it.
+
+        Flags, the docket and violations read the record through these.
+        """
+        moments = []
+        for step in self.steps:
+            if as_of is not None and step.event.date > as_of:
+                break
+            following = step.index + 1
+            if following < len(self.steps):
+                position, facts = self.steps[following].position, self.steps[following].facts
+            else:
+                position, facts = self.position, self.facts
+            on = step.event.date
+            subject, holder = self.record.subject, self.record.detaining_power
+            before = Situation(subject, holder, self.assumptions, step.position, step.facts, on)
+            after = Situation(subject, holder, self.assumptions, position, facts, on)
+            moments.append(Moment(step, before, after))
+        return moments
+
     def verdict(self, event: Event | Mapping[str, Any]) -> Verdict:
         """What if ``event`` happened now? The case does not change.
 
@@ -264,22 +333,23 @@ class Case:
     def _advance(self, event: Event, *, raise_refusal: bool) -> Case:
         index = len(self.steps)
         before = tuple(self.state)
+        now = (self.position, self.facts)
         if not isinstance(event, MachineEvent):
-            step = Step(index, event, Verdict(event, Outcome.ALLOWED), True, before, before)
+            step = Step(index, event, Verdict(event, Outcome.ALLOWED), True, before, before, *now)
             return self._with(step, self.position, event)
         target = fire(self.position, event.name, event)
         if target is None:
             if raise_refusal:
                 raise StepNotPossible(event.name, before)
-            step = Step(index, event, _not_possible(event, before), False, before, before)
+            step = Step(index, event, _not_possible(event, before), False, before, before, *now)
             return self._with(step, self.position, None)
         verdict = judge(self.situation(event.date), event)
         if verdict.outcome is not Outcome.ALLOWED and self.mode is Mode.NORMATIVE:
             if raise_refusal:
                 raise StepRefused(verdict)
-            step = Step(index, event, verdict, False, before, before)
+            step = Step(index, event, verdict, False, before, before, *now)
             return self._with(step, self.position, None)
-        step = Step(index, event, verdict, True, before, target.configuration)
+        step = Step(index, event, verdict, True, before, target.configuration, *now)
         return self._with(step, target, event)
 
     def _with(self, step: Step, position: Position, absorbed: Event | None) -> Case:

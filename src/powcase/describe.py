@@ -13,8 +13,10 @@ from typing import Any
 import attrs
 
 from powcase.assumptions import Assumptions
+from powcase.docket import OBLIGATION_RULES
 from powcase.events import EVENT_TYPES
 from powcase.fields import field_specs
+from powcase.flags import FLAG_RULES
 from powcase.graph import EDGES, NODES
 from powcase.law.guards import GUARDS
 from powcase.law.parties import PARTIES
@@ -117,7 +119,8 @@ def describe() -> dict[str, Any]:
 
     >>> model = describe()
     >>> sorted(model)
-    ['assumptions', 'events', 'model', 'parties', 'provisions', 'states', 'transitions']
+    ['assumptions', 'events', 'flags', 'model', 'obligations', 'parties', 'provisions', 'states',
+     'transitions']
     >>> next(s for s in model["states"] if s["id"] == "pow")["parent"]
     'status'
     """
@@ -128,5 +131,7 @@ def describe() -> dict[str, Any]:
         "transitions": _transitions(),
         "provisions": [p.to_dict() for p in PROVISIONS.values()],
         "assumptions": _assumptions(),
+        "flags": [rule.to_dict() for rule in FLAG_RULES.values()],
+        "obligations": [rule.to_dict() for rule in OBLIGATION_RULES.values()],
         "parties": _parties(),
     }

@@ -11,7 +11,7 @@ import string
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["MESSAGES", "placeholders", "render"]
+__all__ = ["FLAG_MESSAGES", "MESSAGES", "OBLIGATION_MESSAGES", "placeholders", "render"]
 
 MESSAGES: dict[str, str] = {
     # the graph
@@ -129,6 +129,10 @@ MESSAGES: dict[str, str] = {
     "is to go there.",
     "rc_33_2_may_apply": "He was granted asylum but has been convicted: the exception for a "
     "refugee convicted of a particularly serious crime may apply.",
+    # incidents that are breaches
+    "identifiable_media_by_detaining_power": "{holder}, the detaining power, published images "
+    "or video that identify him.",
+    "coercive_interrogation_breach": "He was questioned under coercion, which no prisoner may be.",
     # escape and death
     "escape_succeeded": "His escape succeeded.",
     "no_punishment_for_escape": "Recaptured after a successful escape, he may not be punished "
@@ -138,6 +142,49 @@ MESSAGES: dict[str, str] = {
     "death_recorded": "His death (cause: {cause}) must be certified and notified.",
 }
 """Every reason's sentence, by code."""
+
+FLAG_MESSAGES: dict[str, str] = {
+    "refoulement_risk": "He could be moved to a state where he faces persecution, torture or "
+    "death, directly or through an ally that would pass him on.",
+    "persecution_on_return": "His own state answers what happened to him (capture, surrender) "
+    "with persecution, torture or death.",
+    "prosecution_on_return": "His own state prosecutes what happened to him (e.g. a voluntary "
+    "surrender).",
+    "self_harm_risk": "He was ordered to harm himself rather than be captured, or has tried "
+    "to in custody.",
+    "coercive_interrogation": "He was questioned under coercion.",
+    "public_curiosity": "Images, video or interviews that identify him were published.",
+    "family_reprisal": "His identity is out while his state punishes the families of those "
+    "captured, or his family was threatened.",
+    "propaganda_use": "The detaining power itself exposed him to the media.",
+    "bargaining_chip": "He was offered as currency in an exchange he did not seek.",
+    "coerced_consent": "A wish of his may not be free: expressed under pressure, contradicted "
+    "by another source, or unverified where it decides a move.",
+    "notification_dilemma": "Information about him goes, or is due, to a state that punishes "
+    "families.",
+    "medical_need": "He was captured wounded or sick and no medical assessment is on record "
+    "since.",
+    "icrc_access_unconfirmed": "No ICRC visit is on record within the expected period after "
+    "capture.",
+    "prolonged_limbo": "His captivity is prolonged: past the assumed period, left out of an "
+    "exchange, or past the delay for repatriation after hostilities.",
+    "identity_documents": "He carried identity documents of another state, or false ones.",
+    "interrogation_language": "He was questioned in a language he does not understand.",
+}
+"""What each humanitarian-risk flag means, by code."""
+
+OBLIGATION_MESSAGES: dict[str, str] = {
+    "capture_card": "Let him send a capture card to his family and the Central Agency.",
+    "information": "Pass information about him to the information bureau and the Central Agency.",
+    "icrc_access": "Let the ICRC visit him and talk with him in private.",
+    "medical_inspection": "Give him a medical inspection at least once a month.",
+    "internment_review": "Have his internment reviewed by a court or board at least twice a year.",
+    "medical_repatriation": "Repatriate him, seriously wounded or sick, once he is fit to travel.",
+    "repatriation": "Release and repatriate him without delay after active hostilities.",
+    "death_notification": "Certify his death and notify it.",
+    "death_inquiry": "Open an official inquiry into his death.",
+}
+"""What each obligation of the docket asks, by code."""
 
 # Derived wording: parameters that are only sentence glue.
 _DERIVED = {"onward_text"}

@@ -39,6 +39,8 @@ class Facts:
     captured_on: datetime.date | None = None
     captured_wounded: bool | None = None
     surrendered: bool = False
+    hors_de_combat_cause: str | None = None
+    """Why he fell out of combat before capture: wounded, sick or surrender."""
     wishes: tuple[Wish, ...] = ()
     """The verified wish (if any) first, then every differing claim since, latest per source."""
     consents: frozenset[str] = frozenset()
@@ -77,7 +79,8 @@ def _capture(facts: Facts, event: ev.Capture, index: int, dp: str) -> Facts:
 
 
 def _fall(facts: Facts, event: ev.FallHorsDeCombat, index: int, dp: str) -> Facts:
-    return attrs.evolve(facts, surrendered=True) if event.cause == "surrender" else facts
+    surrendered = facts.surrendered or event.cause == "surrender"
+    return attrs.evolve(facts, surrendered=surrendered, hors_de_combat_cause=event.cause)
 
 
 def _wish(facts: Facts, event: ev.WishExpressed, index: int, dp: str) -> Facts:

@@ -18,7 +18,7 @@ from powcase.law import parties
 from powcase.law.situation import Judgement, Situation
 from powcase.law.will import Refusal, Will, contested, refusal_of, wish_for
 
-__all__ = ["Risk", "judge_move", "risk_towards"]
+__all__ = ["Risk", "answers", "judge_move", "risk_towards"]
 
 
 @attrs.frozen
@@ -40,15 +40,22 @@ def _and(words: list[str]) -> str:
     return " and ".join(words) if len(words) < 3 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def _own(situation: Situation, state: str) -> frozenset[str]:
+def answers(situation: Situation, state: str) -> frozenset[str]:
+    """What ``state`` does to him for what happened to him: persecution, torture, death or
+    prosecution per the parties table, and any risk a ``risk_on_return`` names there.
+    """
     subject = situation.subject
     kinds: set[str] = set()
     # A state's treatment of those returned concerns its own nationals and soldiers.
     if state in subject.nationality or state == subject.forces:
         for treatment in parties.treatment(state, situation.acts(), situation.on):
-            kinds.update(k for k in treatment.kinds if k in parties.RISK_KINDS)
+            kinds.update(treatment.kinds)
     kinds.update(kind for named, kind in situation.facts.risks if named == state)
     return frozenset(kinds)
+
+
+def _own(situation: Situation, state: str) -> frozenset[str]:
+    return answers(situation, state) & frozenset(parties.RISK_KINDS)
 
 
 def risk_towards(situation: Situation, state: str) -> Risk:

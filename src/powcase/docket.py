@@ -1,0 +1,318 @@
+"""The docket: the detaining power's obligations and their deadlines (LEGAL_MODEL.md §5).
+
+Each obligation starts at an event, falls due after a period (the treaty's, or an assumed
+number of days where the treaty says "immediately", "rapidly" or "without delay"), and is
+``met`` by a later event (``late`` when after its due date), ``pending``, ``overdue``, or
+``lapsed`` when he left the detaining power's hands before it fell due. The periods come from
+the assumptions, so a researcher can change them.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import enum
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from powcase.messages import OBLIGATION_MESSAGES
+
+if TYPE_CHECKING:
+    from powcase.assumptions import Assumptions
+    from powcase.case import Case, Moment
+
+__all__ = ["OBLIGATION_RULES", "Obligation", "ObligationRule", "Status", "docket"]
+
+_DEATHS_NEEDING_INQUIRY = frozenset(
+    {"killed_by_guard", "killed_by_prisoner", "killed_by_other", "unknown"}
+)
+_CUSTODY = "in_custody"
+
+
+class Status(enum.StrEnum):
+    """Where an obligation stands on the as-of date."""
+
+    MET = "met"
+    PENDING = "pending"
+    OVERDUE = "overdue"
+    LAPSED = "lapsed"
+
+
+@attrs.frozen
+class ObligationRule:
+    """An obligation of §5: its provision, its period, and what meets it."""
+
+    code: str
+    provision: str
+    period: str
+    """``"7 days"``, ``"information_days"`` (an assumption key) or ``"6 months"``."""
+    met_by: str
+    """An event name, or ``leaving_custody``."""
+    without_delay: bool = False
+    """The treaty sets no period ("immediately", "rapidly", "without delay"): the period is
+    an assumption or a proxy."""
+
+    def days(self, assumptions: Assumptions, start: datetime.date) -> datetime.date:
+        """The due date for an obligation started on ``start``."""
+        if self.period == "6 months":
+            return _add_months(start, 6)
+        if self.period.endswith(" days"):
+            return start + datetime.timedelta(days=int(self.period.split()[0]))
+        return start + datetime.timedelta(days=getattr(assumptions, self.period))
+
+    @property
+    def text(self) -> str:
+        """What the obligation asks, from the message catalogue."""
+        return OBLIGATION_MESSAGES[self.code]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The form ``describe()`` lists."""
+        return {
+            "code": self.code,
+            "provision": self.provision,
+            "due": self.period,
+            "met_by": self.met_by,
+            "without_delay": self.without_delay,
+            "text": self.text,
+        }
+
+
+def _add_months(day: datetime.date, months: int) -> datetime.date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
+OBLIGATION_RULES: dict[str, ObligationRule] = {
+    r.code: r
+    for r in (
+        # The treaty says immediately, or within a week of arrival at a camp: 7 days from
+        # capture is a stricter proxy.
+        ObligationRule(
+            "capture_card", "GCIII-70", "7 days", "capture_card_sent", without_delay=True
+        ),
+        ObligationRule(
+            "information",
+            "GCIII-122",
+            "information_days",
+            "information_transmitted",
+            without_delay=True,
+        ),
+        # No treaty deadline: "overdue" means no visit on record.
+        ObligationRule("icrc_access", "GCIII-126", "icrc_access_days", "icrc_visit"),
+        ObligationRule("medical_inspection", "GCIII-31", "30 days", "medical_assessment"),
+        ObligationRule("internment_review", "GCIV-43", "6 months", "internment_reviewed"),
+        ObligationRule(
+            "medical_repatriation",
+            "GCIII-109",
+            "repatriation_delay_days",
+            "leaving_custody",
+            without_delay=True,
+        ),
+        ObligationRule(
+            "repatriation",
+            "GCIII-118",
+            "repatriation_delay_days",
+            "leaving_custody",
+            without_delay=True,
+        ),
+        ObligationRule(
+            "death_notification",
+            "GCIII-120",
+            "information_days",
+            "information_transmitted",
+            without_delay=True,
+        ),
+        ObligationRule("death_inquiry", "GCIII-121", "inquiry_days", "inquiry_opened"),
+    )
+}
+"""Every obligation of LEGAL_MODEL.md §5, by code, in the order of its table."""
+
+
+@attrs.frozen
+class Obligation:
+    """One obligation on the docket, with its status on the as-of date."""
+
+    code: str
+    provision: str
+    started: datetime.date
+    started_by: int
+    due: datetime.date
+    status: Status
+    late: bool = False
+    held_back: bool = False
+    met_by: int | None = None
+    without_delay: bool = False
+    assumed_days: int | None = None
+
+    @property
+    def text(self) -> str:
+        """What the obligation asks."""
+        return OBLIGATION_MESSAGES[self.code]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form of the output contract."""
+        return {
+            "code": self.code,
+            "provision": self.provision,
+            "started": self.started.isoformat(),
+            "started_by": self.started_by,
+            "due": self.due.isoformat(),
+            "status": str(self.status),
+            "late": self.late,
+            "held_back": self.held_back,
+            "met_by": self.met_by,
+            "without_delay": self.without_delay,
+            "assumed_days": self.assumed_days,
+            "text": self.text,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Obligation:
+        """The inverse of :meth:`to_dict`."""
+        return cls(
+            data["code"],
+            data["provision"],
+            datetime.date.fromisoformat(data["started"]),
+            data["started_by"],
+            datetime.date.fromisoformat(data["due"]),
+            Status(data["status"]),
+            data["late"],
+            data["held_back"],
+            data["met_by"],
+            data["without_delay"],
+            data["assumed_days"],
+        )
+
+
+@attrs.frozen
+class _Start:
+    code: str
+    index: int
+    on: datetime.date
+    recurring: bool = False
+
+
+def _starts(moment: Moment) -> Iterator[_Start]:
+    """The obligations a step starts."""
+    step, before, after = moment.step, moment.before, moment.after
+    event, index, on = step.event, step.index, step.event.date
+    if not step.applied:
+        return
+    if event.name == "capture":
+        for code in ("capture_card", "information", "icrc_access"):
+            yield _Start(code, index, on)
+        yield _Start("medical_inspection", index, on, recurring=True)
+    elif event.name == "determine_status" and "civilian_internee" in after.position.active:
+        yield _Start("internment_review", index, on, recurring=True)
+    elif event.name == "medical_assessment" and getattr(event, "category", "") == "gcIII_110":
+        if _CUSTODY in before.position.active:
+            yield _Start("medical_repatriation", index, on)
+    elif event.name == "hostilities_ended" and before.facts.hostilities_ended is None:
+        if _CUSTODY in before.position.active:
+            yield _Start("repatriation", index, on)
+    elif event.name == "die" and _CUSTODY in before.position.active:
+        yield _Start("death_notification", index, on)
+        if getattr(event, "cause", "unknown") in _DEATHS_NEEDING_INQUIRY:
+            yield _Start("death_inquiry", index, on)
+
+
+def _meets(rule: ObligationRule, moment: Moment) -> bool:
+    if rule.met_by == "leaving_custody":
+        return (
+            _CUSTODY in moment.before.position.active
+            and _CUSTODY not in moment.after.position.active
+            and moment.step.event.name not in {"die", "escape"}
+        )
+    return moment.step.event.name == rule.met_by
+
+
+def _leaves(moment: Moment) -> bool:
+    """He leaves the detaining power's hands without the obligation being met."""
+    return (
+        _CUSTODY in moment.before.position.active and _CUSTODY not in moment.after.position.active
+    )
+
+
+def _assumed(rule: ObligationRule, assumptions: Assumptions) -> int | None:
+    if rule.without_delay and hasattr(assumptions, rule.period):
+        value = getattr(assumptions, rule.period)
+        return value if isinstance(value, int) else None
+    if rule.without_delay and rule.period.endswith(" days"):
+        return int(rule.period.split()[0])
+    return None
+
+
+def _maker(
+    rule: ObligationRule, start: _Start, due: datetime.date, assumptions: Assumptions
+) -> Callable[..., Obligation]:
+    def made(status: Status, **details: Any) -> Obligation:
+        return Obligation(
+            rule.code,
+            rule.provision,
+            start.on,
+            start.index,
+            due,
+            status,
+            without_delay=rule.without_delay,
+            assumed_days=_assumed(rule, assumptions),
+            **details,
+        )
+
+    return made
+
+
+def _follow(
+    start: _Start, later: list[Moment], as_of: datetime.date, assumptions: Assumptions
+) -> list[Obligation]:
+    """The obligation ``start`` opened, and for a recurring one each that follows it."""
+    rule = OBLIGATION_RULES[start.code]
+    found = []
+    current: _Start | None = start
+    while current is not None:
+        due = rule.days(assumptions, current.on)
+        made = _maker(rule, current, due, assumptions)
+        following: _Start | None = None
+        for moment in later:
+            if moment.step.index <= current.index:
+                continue
+            if _meets(rule, moment):
+                met_on = moment.step.event.date
+                found.append(made(Status.MET, late=met_on > due, met_by=moment.step.index))
+                if start.recurring and _CUSTODY in moment.after.position.active:
+                    following = _Start(rule.code, moment.step.index, met_on, recurring=True)
+                break
+            if _leaves(moment):
+                left_on = moment.step.event.date
+                found.append(made(Status.LAPSED if left_on <= due else Status.OVERDUE))
+                break
+        else:
+            held = rule.code == "repatriation" and bool(
+                {"charged", "sentenced"} & (later[-1].after.position.active if later else set())
+            )
+            if as_of > due and not held:
+                found.append(made(Status.OVERDUE))
+            else:
+                found.append(made(Status.PENDING, held_back=held))
+        current = following
+    return found
+
+
+def docket(case: Case, as_of: datetime.date | None = None) -> tuple[Obligation, ...]:
+    """Every obligation of ``case`` and its status on ``as_of`` (default: the last event's
+    date). Only events up to the as-of date count.
+    """
+    as_of = as_of or case.as_of
+    if as_of is None:
+        return ()
+    moments = case.moments(as_of)
+    obligations: list[Obligation] = []
+    for moment in moments:
+        for start in _starts(moment):
+            obligations += _follow(start, moments, as_of, case.assumptions)
+    order = list(OBLIGATION_RULES)
+    return tuple(sorted(obligations, key=lambda o: (o.started, order.index(o.code))))

@@ -1,0 +1,85 @@
+"""Violations: steps that broke the law, and incidents that are breaches (LEGAL_MODEL.md §1).
+
+In descriptive mode every step the legal path allows is applied, whatever its verdict. A step
+refused on a prohibition that happened anyway is a *violation*; one refused only on
+preconditions, or undetermined, is a *possible violation*: the record does not show what the
+law required. Some incidents are breaches in both modes: identifiable media by the detaining
+power without the ``media_exception`` (GCIII-13), and a coercive interrogation (GCIII-17). In
+normative mode no step is ever a violation, since a refused step is not applied.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from powcase.events import Event, MachineEvent
+from powcase.verdict import Outcome, Reason, ReasonKind
+
+if TYPE_CHECKING:
+    from powcase.case import Case, Moment
+
+__all__ = ["Violation", "find_violations"]
+
+
+@attrs.frozen
+class Violation:
+    """A breach, or a possible one: the event, its reasons and their citations."""
+
+    index: int
+    event: Event
+    reasons: tuple[Reason, ...]
+    possible: bool = False
+
+    @property
+    def cites(self) -> tuple[str, ...]:
+        """Every provision the reasons cite, once each."""
+        return tuple(dict.fromkeys(c for r in self.reasons for c in r.cites))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form of the output contract."""
+        return {
+            "index": self.index,
+            "date": self.event.date.isoformat(),
+            "event": self.event.to_dict(),
+            "reasons": [r.to_dict() for r in self.reasons],
+            "cites": list(self.cites),
+        }
+
+
+def _incident_breach(moment: Moment) -> Reason | None:
+    event, before = moment.step.event, moment.before
+    if event.name == "media_exposure":
+        excepted = (
+            before.assumptions.media_exception and getattr(event, "public_interest", None) is True
+        )
+        by_holder = getattr(event, "by", None) == before.detaining_power
+        if by_holder and getattr(event, "identifiable", None) is True and not excepted:
+            return Reason(
+                "identifiable_media_by_detaining_power",
+                ReasonKind.PROHIBITION,
+                ("GCIII-13", "ICRC-COM-2020-GCIII-13"),
+                {"holder": before.detaining_power},
+            )
+    if event.name == "interrogated" and getattr(event, "coercive", None) is True:
+        return Reason("coercive_interrogation_breach", ReasonKind.PROHIBITION, ("GCIII-17",), {})
+    return None
+
+
+def find_violations(case: Case) -> tuple[Violation, ...]:
+    """Every violation and possible violation of the case, in record order."""
+    found: list[Violation] = []
+    for moment in case.moments():
+        step = moment.step
+        if isinstance(step.event, MachineEvent):
+            if not step.applied or step.outcome is Outcome.ALLOWED:
+                continue
+            prohibited = step.verdict.rests_on_prohibition()
+            reasons = step.verdict.failing or step.verdict.reasons
+            found.append(Violation(step.index, step.event, reasons, possible=not prohibited))
+        else:
+            breach = _incident_breach(moment)
+            if breach is not None:
+                found.append(Violation(step.index, step.event, (breach,)))
+    return tuple(found)
