@@ -163,3 +163,17 @@ class TestDescribeAgreesWithTheChart:
         assert keys["ihl_non_refoulement"]["options"] == ["icrc_2020", "free_will", "strict_text"]
         assert keys["ihl_non_refoulement"]["default"] == "icrc_2020"
         assert keys["repatriation_delay_days"]["default"] == 90
+
+
+def test_describe_lists_every_flag_and_obligation():
+    from powcase.docket import OBLIGATION_RULES
+    from powcase.flags import FLAG_RULES
+
+    model = describe()
+    assert [f["code"] for f in model["flags"]] == list(FLAG_RULES)
+    assert {"code", "severity", "cites"} <= set(model["flags"][0])
+    assert [o["code"] for o in model["obligations"]] == list(OBLIGATION_RULES)
+    assert {"code", "provision", "due"} <= set(model["obligations"][0])
+    assert next(o for o in model["obligations"] if o["code"] == "repatriation")["due"] == (
+        "repatriation_delay_days"
+    )
