@@ -133,6 +133,11 @@ def _assumptions_of(value: Assumptions | Mapping[str, Any] | None) -> Assumption
     )
 
 
+def _check_record(record: object) -> None:
+    if not isinstance(record, Record):
+        raise InvalidInput.single("record", f"expected a Record, got {type(record).__name__}")
+
+
 def _mode_of(mode: Mode | str) -> Mode:
     try:
         return Mode(mode)
@@ -142,7 +147,7 @@ def _mode_of(mode: Mode | str) -> Mode:
         ) from None
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, init=False)
 class Case:
     """A record replayed under a reading of the law, with every step and its verdict.
 
@@ -151,12 +156,30 @@ class Case:
     has established so far.
     """
 
-    record: Record
+    record: Record = attrs.field(validator=lambda _c, _a, v: _check_record(v))
     assumptions: Assumptions = attrs.field(factory=Assumptions, converter=_assumptions_of)
     mode: Mode = attrs.field(default=Mode.NORMATIVE, converter=_mode_of)
     steps: tuple[Step, ...] = ()
     position: Position = attrs.field(factory=initial_position)
     facts: Facts = attrs.field(factory=Facts)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        # Every event has its step: a case is built by replaying its record, never by hand.
+        raise InvalidInput.single(
+            "Case",
+            "a case is built by replaying its record",
+            expected="Case.replay(record) or Case.open(subject, detaining_power)",
+        )
+
+    @classmethod
+    def _new(cls, **fields: Any) -> Case:
+        case = object.__new__(cls)
+        case.__attrs_init__(**fields)
+        return case
+
+    def _evolve(self, **changes: Any) -> Case:
+        fields = {a.name: getattr(self, a.name) for a in attrs.fields(Case)}
+        return Case._new(**{**fields, **changes})
 
     # --- building
 
@@ -189,11 +212,12 @@ class Case:
         """
         if not isinstance(record, Record):
             raise InvalidInput.single("record", f"expected a Record, got {type(record).__name__}")
-        empty = attrs.evolve(record, events=())
-        case = cls(empty, _assumptions_of(assumptions), _mode_of(mode))
+        # The record is already checked: it is the case's from the start, and the steps
+        # catch up with it one event at a time.
+        case = cls._new(record=record, assumptions=assumptions, mode=mode)
         for event in record.events:
-            case = case._advance(event, raise_refusal=False)
-        return attrs.evolve(case, record=record)
+            case = case._advance(event, record, raise_refusal=False)
+        return case
 
     @classmethod
     def from_dict(
@@ -214,8 +238,10 @@ class Case:
         return list(self.position.configuration)
 
     @property
-    def as_of(self) -> datetime.date | None:
-        """The date of the last event (None before any)."""
+    def last_date(self) -> datetime.date | None:
+        """The date of the last event (None before any): the default as-of date of flags and
+        the docket, and the date a plain hypothetical event is judged on.
+        """
         return self.record.events[-1].date if self.record.events else None
 
     @property
@@ -243,7 +269,7 @@ class Case:
 
     def active_flags(self, as_of: datetime.date | None = None) -> tuple[Flag, ...]:
         """The flags standing on ``as_of`` (default: the last event's date), gravest first."""
-        day = as_of or self.as_of
+        day = as_of or self.last_date
         if day is None:
             return ()
         standing = [f for f in derive_flags(self, day) if f.active(day)]
@@ -294,6 +320,12 @@ class Case:
         judged at the date of the last event (never today's date).
         """
         event = self._coerce(event)
+        if self.last_date is not None and event.date < self.last_date:
+            raise InvalidInput.single(
+                "date",
+                f"{event.date} is before the last event ({self.last_date})",
+                expected="a date on or after the last event's: a case is judged as it stands",
+            )
         if not isinstance(event, MachineEvent):
             return Verdict(event, Outcome.ALLOWED)
         if fire(self.position, event.name, event) is None:
@@ -318,46 +350,55 @@ class Case:
             )
         event = self._coerce(event)
         record = self.record.with_event(event)  # checks date order and cited sources
-        case = self._advance(event, raise_refusal=on_refusal == "raise")
-        return attrs.evolve(case, record=record)
+        return self._advance(event, record, raise_refusal=on_refusal == "raise")
 
     def _coerce(self, event: Event | Mapping[str, Any]) -> Event:
+        try:
+            return self._event_of(event)
+        except InvalidInput as error:
+            raise error.redacted(self.record.subject.name) from None
+
+    def _event_of(self, event: Event | Mapping[str, Any]) -> Event:
         if isinstance(event, Event):
             return event
         if isinstance(event, Mapping):
-            if "date" not in event and self.as_of is not None:
-                event = {**event, "date": self.as_of}
+            if "date" not in event and self.last_date is not None:
+                event = {**event, "date": self.last_date}
             return event_from_dict(event)
         raise InvalidInput.single("event", f"expected an event, got {type(event).__name__}")
 
-    def _advance(self, event: Event, *, raise_refusal: bool) -> Case:
+    def _advance(self, event: Event, record: Record, *, raise_refusal: bool) -> Case:
+        """The case after ``event``; ``record`` is the record with the event added."""
         index = len(self.steps)
         before = tuple(self.state)
         now = (self.position, self.facts)
         if not isinstance(event, MachineEvent):
             step = Step(index, event, Verdict(event, Outcome.ALLOWED), True, before, before, *now)
-            return self._with(step, self.position, event)
+            return self._with(step, self.position, event, record)
         target = fire(self.position, event.name, event)
         if target is None:
             if raise_refusal:
                 raise StepNotPossible(event.name, before)
             step = Step(index, event, _not_possible(event, before), False, before, before, *now)
-            return self._with(step, self.position, None)
+            return self._with(step, self.position, None, record)
         verdict = judge(self.situation(event.date), event)
         if verdict.outcome is not Outcome.ALLOWED and self.mode is Mode.NORMATIVE:
             if raise_refusal:
                 raise StepRefused(verdict)
             step = Step(index, event, verdict, False, before, before, *now)
-            return self._with(step, self.position, None)
+            return self._with(step, self.position, None, record)
         step = Step(index, event, verdict, True, before, target.configuration, *now)
-        return self._with(step, target, event)
+        return self._with(step, target, event, record)
 
-    def _with(self, step: Step, position: Position, absorbed: Event | None) -> Case:
+    def _with(
+        self, step: Step, position: Position, absorbed: Event | None, record: Record
+    ) -> Case:
         facts = self.facts
         if absorbed is not None:
             facts = facts.absorb(absorbed, step.index, detaining_power=self.record.detaining_power)
-        # The record is extended by the caller; only derived fields change here.
-        return attrs.evolve(self, steps=(*self.steps, step), position=position, facts=facts)
+        return self._evolve(
+            record=record, steps=(*self.steps, step), position=position, facts=facts
+        )
 
     def __repr__(self) -> str:
         return (

@@ -306,7 +306,7 @@ def docket(case: Case, as_of: datetime.date | None = None) -> tuple[Obligation, 
     """Every obligation of ``case`` and its status on ``as_of`` (default: the last event's
     date). Only events up to the as-of date count.
     """
-    as_of = as_of or case.as_of
+    as_of = as_of or case.last_date
     if as_of is None:
         return ()
     moments = case.moments(as_of)

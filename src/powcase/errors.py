@@ -64,12 +64,21 @@ class Problem:
         """The same problem with ``secret`` (a name) blanked out wherever it was echoed."""
         if not secret:
             return self
+        # Messages echo values with repr(), which escapes some characters.
+        forms = sorted({secret, repr(secret)[1:-1]}, key=len, reverse=True)
 
         def scrub(text: str | None) -> str | None:
-            return None if text is None else text.replace(secret, "<withheld>")
+            if text is None:
+                return None
+            for form in forms:
+                text = text.replace(form, "<withheld>")
+            return text
 
         return Problem(
-            self.path, scrub(self.message) or "", scrub(self.expected), scrub(self.suggestion)
+            scrub(self.path) or "",
+            scrub(self.message) or "",
+            scrub(self.expected),
+            scrub(self.suggestion),
         )
 
     def under(self, prefix: str) -> Problem:

@@ -203,9 +203,6 @@ class Acquit(MachineEvent):
     """He is acquitted; the proceedings end."""
 
     name: ClassVar[str] = "acquit"
-    fair_trial: bool = bool_field(
-        "whether the trial gave the guarantees of GCIII-99 to 108", default=True
-    )
 
 
 @attrs.frozen(kw_only=True)

@@ -102,8 +102,9 @@ def _fail(attribute: attrs.Attribute[Any], message: str, suggestion: str | None 
 
 
 def _describe(value: object) -> str:
+    # Cut only very long values: a cut would defeat the redaction of a name echoed in error.
     text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+    return text if len(text) <= 400 else text[:397] + "..."
 
 
 def _state_problem(attribute: attrs.Attribute[Any], value: object) -> None:
@@ -128,8 +129,6 @@ def _to_date(value: str | datetime.date) -> datetime.date:
             return datetime.date.fromisoformat(value)
         except ValueError:
             pass
-    if isinstance(value, datetime.datetime):
-        return value  # rejected by the validator: a moment is not a date
     return value  # type: ignore[return-value]
 
 

@@ -428,7 +428,7 @@ def derive_flags(case: Case, as_of: datetime.date | None = None) -> tuple[Flag, 
     Only events up to the as-of date count; a deadline (ICRC access, prolonged custody)
     raises its flag on the day it passes, if it has passed by the as-of date.
     """
-    as_of = as_of or case.as_of
+    as_of = as_of or case.last_date
     tracker = _Tracker()
     if as_of is None:
         return ()

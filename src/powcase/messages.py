@@ -81,8 +81,8 @@ MESSAGES: dict[str, str] = {
     "no_gciii_110_finding": "No finding that he qualifies for direct repatriation is on record.",
     "neutral_internment_agreed": "An agreement for his internment in {state} is on record.",
     "no_neutral_agreement": "No agreement for internment in {state} is on record.",
-    "receiver_not_bound": "{to} is not bound by the Convention on prisoners of war, so he may "
-    "not be transferred to it.",
+    "receiver_not_bound": "The parties table does not show {to} bound by the Convention on "
+    "prisoners of war, so he may not be transferred to it.",
     "receiver_has_not_consented": "{to} has not agreed to receive him and apply the Convention.",
     "transfer_to_party": "{to} is a party to the Convention and has agreed to receive him.",
     "receiver_failed": "{state} was notified to be failing to apply the Convention, so he is "

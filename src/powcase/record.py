@@ -65,7 +65,7 @@ def _mapping(data: object, path: str) -> Mapping[str, Any]:
     return data
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, init=False)
 class Subject:
     """The person the case is about.
 
@@ -85,6 +85,32 @@ class Subject:
     rank: str | None = text_field("his rank")
     unit: str | None = text_field("his unit")
 
+    def __init__(
+        self,
+        *,
+        id: str,
+        name: str | None = None,
+        nationality: tuple[str, ...] | list[str] | str = (),
+        forces: str | None = None,
+        born: int | None = None,
+        rank: str | None = None,
+        unit: str | None = None,
+    ) -> None:
+        # A mistake can put the name into another field; no error may echo it.
+        listed: Any = nationality  # the field's converter makes the tuple
+        try:
+            self.__attrs_init__(
+                id=id,
+                name=name,
+                nationality=listed,
+                forces=forces,
+                born=born,
+                rank=rank,
+                unit=unit,
+            )
+        except InvalidInput as error:
+            raise error.redacted(name) from None
+
     @property
     def state_of_nationality(self) -> str:
         """The first listed nationality."""
@@ -97,7 +123,11 @@ class Subject:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Subject:
         """Build a subject from its plain-dict form."""
-        return from_plain(cls, _mapping(data, ""))
+        data = _mapping(data, "")
+        try:
+            return from_plain(cls, data)
+        except InvalidInput as error:
+            raise error.redacted(data.get("name")) from None
 
 
 @attrs.frozen(kw_only=True)
@@ -244,7 +274,7 @@ class Record:
             if ids.count(sid) > 1
         ]
         if problems:
-            raise InvalidInput(problems)
+            raise InvalidInput(problems).redacted(self.subject.name)
 
     def source(self, source_id: str) -> Source:
         """The source with this id."""

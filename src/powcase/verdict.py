@@ -9,17 +9,20 @@ or a decision left to an authority's discretion.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from powcase.errors import InvalidInput
 from powcase.messages import render
 
 if TYPE_CHECKING:
     from powcase.events import Event
 
 __all__ = ["Missing", "Outcome", "Reason", "ReasonKind", "Verdict"]
+
+T = TypeVar("T")
 
 
 class Outcome(enum.StrEnum):
@@ -60,6 +63,36 @@ def _missing(items: Iterable[Missing]) -> tuple[Missing, ...]:
     return tuple(items)
 
 
+def _kind(value: ReasonKind | str) -> ReasonKind:
+    try:
+        return ReasonKind(value)
+    except ValueError:
+        raise InvalidInput.single(
+            "kind", f"got {value!r}", expected="one of " + ", ".join(k.value for k in ReasonKind)
+        ) from None
+
+
+def _outcome(value: Outcome | str) -> Outcome:
+    try:
+        return Outcome(value)
+    except ValueError:
+        raise InvalidInput.single(
+            "outcome", f"got {value!r}", expected="one of " + ", ".join(o.value for o in Outcome)
+        ) from None
+
+
+def _plain(build: Callable[[], T], what: str) -> T:
+    """Build from a plain dict, turning a missing or malformed key into a located error."""
+    try:
+        return build()
+    except (KeyError, TypeError, AttributeError) as error:
+        raise InvalidInput.single(
+            what,
+            f"is malformed ({type(error).__name__}: {error})",
+            expected=f"the output of {what}.to_dict()",
+        ) from None
+
+
 def _pairs(value: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> tuple[tuple[str, Any], ...]:
     items = value.items() if isinstance(value, Mapping) else value
     return tuple(sorted(items))
@@ -72,7 +105,7 @@ class Reason:
     """
 
     code: str
-    kind: ReasonKind = attrs.field(converter=ReasonKind)
+    kind: ReasonKind = attrs.field(converter=_kind)
     cites: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     params: tuple[tuple[str, Any], ...] = attrs.field(default=(), converter=_pairs)
 
@@ -94,7 +127,10 @@ class Reason:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Reason:
         """The inverse of :meth:`to_dict`."""
-        return cls(data["code"], data["kind"], data["cites"], data.get("params", {}))
+        return _plain(
+            lambda: cls(data["code"], data["kind"], data["cites"], data.get("params", {})),
+            "Reason",
+        )
 
 
 @attrs.frozen
@@ -111,7 +147,9 @@ class Missing:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Missing:
         """The inverse of :meth:`to_dict`."""
-        return cls(data["fact"], {k: v for k, v in data.items() if k != "fact"})
+        return _plain(
+            lambda: cls(data["fact"], {k: v for k, v in data.items() if k != "fact"}), "Missing"
+        )
 
 
 @attrs.frozen
@@ -119,7 +157,7 @@ class Verdict:
     """The judgement of one step: outcome, reasons, open points and assumptions relied on."""
 
     event: Event
-    outcome: Outcome = attrs.field(converter=Outcome)
+    outcome: Outcome = attrs.field(converter=_outcome)
     reasons: tuple[Reason, ...] = attrs.field(default=(), converter=_reasons)
     missing: tuple[Missing, ...] = attrs.field(default=(), converter=_missing)
     assumptions: tuple[str, ...] = attrs.field(default=(), converter=_strings)
@@ -144,6 +182,9 @@ class Verdict:
             outcome = Outcome.UNDETERMINED
         else:
             outcome = Outcome.ALLOWED
+        if outcome is not Outcome.ALLOWED:
+            # A basis says what authorises an allowed step; on any other it would mislead.
+            unique_reasons = tuple(r for r in unique_reasons if r.kind is not ReasonKind.BASIS)
         relied = tuple(dict.fromkeys(assumptions))
         return cls(event, outcome, unique_reasons, unique_missing, relied)
 

@@ -37,7 +37,6 @@ class Facts:
     """The facts the guards read, as of a point in the record."""
 
     captured_on: datetime.date | None = None
-    captured_wounded: bool | None = None
     surrendered: bool = False
     hors_de_combat_cause: str | None = None
     """Why he fell out of combat before capture: wounded, sick or surrender."""
@@ -75,7 +74,7 @@ class Facts:
 
 
 def _capture(facts: Facts, event: ev.Capture, index: int, dp: str) -> Facts:
-    return attrs.evolve(facts, captured_on=event.date, captured_wounded=event.wounded)
+    return attrs.evolve(facts, captured_on=event.date)
 
 
 def _fall(facts: Facts, event: ev.FallHorsDeCombat, index: int, dp: str) -> Facts:
@@ -92,8 +91,18 @@ def _wish(facts: Facts, event: ev.WishExpressed, index: int, dp: str) -> Facts:
         free=event.free,
         confidence=event.confidence,
     )
-    # A later wish from the same source replaces its earlier one (LEGAL_MODEL.md §9).
-    kept = tuple(w for w in facts.wishes if w.verified or w.sources != new.sources)
+    # A later wish from a source replaces that source's earlier one (LEGAL_MODEL.md §9); a
+    # wish reported by several sources replaces the earlier claim of each of them. Unsourced
+    # wishes count as one source.
+    reporting = set(new.sources) or {""}
+    kept = []
+    for wish in facts.wishes:
+        if wish.verified:
+            kept.append(wish)
+            continue
+        remaining = tuple(s for s in (wish.sources or ("",)) if s not in reporting)
+        if remaining:
+            kept.append(attrs.evolve(wish, sources=tuple(s for s in remaining if s)))
     return attrs.evolve(facts, wishes=(*kept, new))
 
 

@@ -20,7 +20,7 @@ from powcase.law import parties
 from powcase.law.refoulement import judge_move
 from powcase.law.situation import Judgement, Situation
 from powcase.law.will import Will, wish_for
-from powcase.verdict import Outcome, Verdict
+from powcase.verdict import Outcome, ReasonKind, Verdict
 
 __all__ = ["GUARDS", "Guard", "judge"]
 
@@ -175,8 +175,9 @@ def _decide_protection(j: Judgement) -> None:
     """RC-1F: no refugee status for a person seriously suspected of war crimes; RC-1A(2): a
     person another state protects as its national is not a refugee (``rok_nationality``).
     """
-    request = j.situation.facts.request
-    kind, state = request if request else ("asylum", j.situation.detaining_power)
+    # On the chart a decision follows a request, so the facts hold one.
+    assert j.situation.facts.request is not None
+    kind, state = j.situation.facts.request
     if not getattr(j.event, "granted", False):
         j.basis("protection_refused", (), state=state)
         return
@@ -186,10 +187,14 @@ def _decide_protection(j: Judgement) -> None:
         else:
             j.basis("third_state_decided", (), state=state)
         return
-    cites = j.binding("RC-1F")
+    refugee_law = j.binding("RC-1F")
+    if not refugee_law:
+        # The Refugee Convention did not bind the deciding state: its own law governs.
+        j.basis("asylum_granted", (), state=state)
+        return
     credibility = j.situation.facts.allegations
     if True in credibility:
-        j.prohibit("excluded_war_crimes", cites or ("RC-1F",))
+        j.prohibit("excluded_war_crimes", refugee_law)
     elif None in credibility:
         j.open("allegation_credible")
     j.rely_on("rok_nationality")
@@ -198,7 +203,7 @@ def _decide_protection(j: Judgement) -> None:
         claimants = [p.code for p in parties.PARTIES.values() if home in p.claims_nationals_of]
         for claimant in claimants:
             j.require("other_nationality_protects", ("RC-1A(2)", "ROK-CONST-3"), state=claimant)
-    j.basis("asylum_granted", j.binding("RC-1A(2)"), state=state)
+    j.basis("asylum_granted", ("RC-1A(2)",), state=state)
 
 
 # --- penal proceedings
@@ -212,8 +217,7 @@ def _charge(j: Judgement) -> None:
     offence = _field(j, "offence")
     if offence == "participation_in_hostilities":
         if j.situation.held_as_pow:
-            cites = j.binding("API-43") + j.binding("GCIII-99")
-            j.prohibit("combatant_immunity", cites or ("GCIII-99",))
+            _combatant_immunity(j)
         else:
             j.basis("no_combatant_immunity", j.binding("API-45"))
     elif offence == "war_crime":
@@ -237,19 +241,26 @@ def _convict(j: Judgement) -> None:
     one not held as a POW is convicted only after a tribunal decided his status.
     """
     situation = j.situation
-    lawful = True
     if getattr(j.event, "fair_trial", True) is False:
-        lawful = False
         cites = j.binding("GCIII-84") + j.binding("GCIII-99") + j.binding("GCIII-105")
-        j.prohibit("unfair_trial", cites + j.binding("API-75"))
+        cites += j.binding("API-75", customary="CIHL-100")
+        j.prohibit("unfair_trial", cites)
     if not situation.held_as_pow and not situation.facts.status_by_tribunal:
-        lawful = False
-        j.require("conviction_needs_status_tribunal", j.binding("API-45") or ("GCIII-5",))
+        cites = j.binding("API-45") or j.binding("GCIII-5")
+        if cites:
+            j.require("conviction_needs_status_tribunal", cites)
     if situation.held_as_pow and situation.facts.charge == "participation_in_hostilities":
-        lawful = False
-        j.prohibit("combatant_immunity", j.binding("API-43") + j.binding("GCIII-99"))
-    if lawful:
-        j.basis("convicted_after_fair_trial", j.binding("GCIII-99"))
+        _combatant_immunity(j)
+    j.basis("convicted_after_fair_trial", j.binding("GCIII-99", customary="CIHL-100"))
+
+
+def _combatant_immunity(j: Judgement) -> None:
+    """API-43, GCIII-99: no punishment of a prisoner of war for lawful acts of war, where
+    those treaties bound the detaining power.
+    """
+    cites = j.binding("API-43") + j.binding("GCIII-99")
+    if cites:
+        j.prohibit("combatant_immunity", cites)
 
 
 @guard("acquit", "GCIII-99")
@@ -267,17 +278,29 @@ def _complete_sentence(j: Judgement) -> None:
 # --- moves to another state
 
 
+def _agreed(j: Judgement, other: str, agreements: tuple[frozenset[str], ...]) -> bool:
+    """Whether an agreement on record binds both the detaining power and ``other``."""
+    needed = {j.situation.detaining_power, other}
+    return any(needed <= agreed for agreed in agreements)
+
+
+def _needs_wish(j: Judgement, to: str, code: str, cites: tuple[str, ...]) -> None:
+    """A guard that needs his wish to go to ``to``: none fails it, an unverified or contested
+    one leaves it open, a verified one satisfies it (LEGAL_MODEL.md §1, his will).
+    """
+    will = wish_for(j.situation.facts, to)
+    if will is Will.NONE:
+        j.require(code, cites, to=to)
+    elif will is Will.OPEN:
+        j.open_wish(to)
+
+
 def _medical_consent(j: Judgement, to: str) -> None:
     """GCIII-109(3): during hostilities no eligible sick or wounded prisoner is repatriated
     against his will.
     """
-    if j.situation.facts.hostilities_ended is not None:
-        return
-    will = wish_for(j.situation.facts, to)
-    if will is Will.NONE:
-        j.require("against_his_will", ("GCIII-109(3)",), to=to)
-    elif will is Will.OPEN:
-        j.open_wish(to)
+    if j.situation.facts.hostilities_ended is None:
+        _needs_wish(j, to, "against_his_will", ("GCIII-109(3)",))
 
 
 @guard("exchange", "GCIII-6", "GCIII-7")
@@ -287,8 +310,7 @@ def _exchange(j: Judgement) -> None:
     wounded or sick.
     """
     to = _field(j, "to")
-    parties_needed = {j.situation.detaining_power, to}
-    if any(parties_needed <= agreed for agreed in j.situation.facts.exchange_agreements):
+    if _agreed(j, to, j.situation.facts.exchange_agreements):
         j.basis("exchange_agreed", ("GCIII-6",), to=to)
     else:
         j.require("no_exchange_agreement", ("GCIII-6",), to=to, holder=j.situation.detaining_power)
@@ -315,8 +337,7 @@ def _repatriate_medically(j: Judgement) -> None:
 def _intern_in_neutral_state(j: Judgement) -> None:
     """GCIII-111: internment in a neutral state needs an agreement with it; non-refoulement."""
     state = _field(j, "state")
-    needed = {j.situation.detaining_power, state}
-    if any(needed <= agreed for agreed in j.situation.facts.neutral_agreements):
+    if _agreed(j, state, j.situation.facts.neutral_agreements):
         j.basis("neutral_internment_agreed", ("GCIII-111",), state=state)
     else:
         j.require("no_neutral_agreement", ("GCIII-111",), state=state)
@@ -342,7 +363,7 @@ def _transfer_to_power(j: Judgement) -> None:
             state=j.situation.detaining_power,
             summary=reservation.summary,
         )
-    if not [r for r in j.reasons if r.kind == "precondition"]:
+    if not [r for r in j.reasons if r.kind is ReasonKind.PRECONDITION]:
         j.basis("transfer_to_party", ("GCIII-12(2)",), to=to)
     judge_move(j, to, transfer=True)
 
@@ -389,7 +410,9 @@ def _release_in_detaining_state(j: Judgement) -> None:
             states=", ".join(returns),
         )
     elif Outcome.UNDETERMINED in outcomes and Outcome.ALLOWED not in outcomes:
-        j.open_wish(", ".join(returns))
+        for state, outcome in zip(returns, outcomes, strict=True):
+            if outcome is Outcome.UNDETERMINED:
+                j.open_wish(state)
     else:
         j.require("return_possible", ("GCIII-118",), states=", ".join(returns))
 
@@ -405,11 +428,7 @@ def _release_to_third_state(j: Judgement) -> None:
         j.basis("third_state_consents", ("ICRC-COM-2020-GCIII-118",), to=to)
     else:
         j.require("third_state_has_not_consented", ("ICRC-COM-2020-GCIII-118",), to=to)
-    will = wish_for(situation.facts, to)
-    if will is Will.NONE:
-        j.require("no_wish_for_third_state", ("ICRC-COM-2020-GCIII-118", "GCIII-7"), to=to)
-    elif will is Will.OPEN:
-        j.open_wish(to)
+    _needs_wish(j, to, "no_wish_for_third_state", ("ICRC-COM-2020-GCIII-118", "GCIII-7"))
     if situation.facts.hostilities_ended is None:
         j.rely_on("third_state_release")
         reading = situation.assumptions.third_state_release

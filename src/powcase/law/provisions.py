@@ -496,6 +496,11 @@ PROVISIONS: dict[str, Provision] = {
         # Customary IHL
         _cihl(47, "Attacking a person recognised as hors de combat is forbidden."),
         _cihl(
+            100,
+            "No one may be convicted or sentenced except after a fair trial with all the "
+            "essential judicial guarantees.",
+        ),
+        _cihl(
             124,
             "In international armed conflict the ICRC must be granted regular access to "
             "all persons deprived of their liberty.",
@@ -683,6 +688,8 @@ def provision(provision_id: str) -> Provision:
     ...
     powcase.errors.UnknownProvision: no provision 'GCIII-1188' ... (did you mean 'GCIII-118'?)
     """
+    if not isinstance(provision_id, str):
+        raise UnknownProvision(repr(provision_id))
     try:
         return PROVISIONS[provision_id]
     except KeyError:

@@ -7,7 +7,13 @@ faces him with risk when the parties table says it punishes what happened to him
 its own nationals or soldiers), or a ``risk_on_return`` names it.
 
 The IHL reading is the ``ihl_non_refoulement`` assumption; the human-rights, refugee-law and
-GCIV rules apply beside it, each only where it binds the detaining power on the step's date.
+GCIV rules apply beside it. Each rule is applied under the treaty that binds the detaining power
+on the step's date, or under the customary rule where there is one; a rule that bound nothing
+is named in a note and refuses nothing.
+
+His verified, free wish to go where the risk lies lifts these bars. Where the risk lies in an
+onward return (an ally would pass him on to his state of nationality), a wish to go to the ally
+is not a wish to be passed on: only a verified wish for the onward state too lifts the bar.
 """
 
 from __future__ import annotations
@@ -15,8 +21,9 @@ from __future__ import annotations
 import attrs
 
 from powcase.law import parties
+from powcase.law.facts import Facts
 from powcase.law.situation import Judgement, Situation
-from powcase.law.will import Refusal, Will, contested, refusal_of, wish_for
+from powcase.law.will import Refusal, Will, refusal_of, wish_for
 
 __all__ = ["Risk", "answers", "judge_move", "risk_towards"]
 
@@ -72,6 +79,28 @@ def risk_towards(situation: Situation, state: str) -> Risk:
     return Risk(state, kinds)
 
 
+def _where_risk_lies(facts: Facts, risk: Risk) -> tuple[Will, str]:
+    """His will towards where the risk lies, and the state an open wish is about.
+
+    A verified wish for the destination settles it unless the risk lies in an onward return,
+    which needs his verified wish for the onward state as well.
+    """
+    will = wish_for(facts, risk.state)
+    if risk.onward is None or will is not Will.CONSENT:
+        return will, risk.state
+    return wish_for(facts, risk.onward), risk.onward
+
+
+def _bar(
+    judgement: Judgement, will: tuple[Will, str], code: str, cites: tuple[str, ...], **params: str
+) -> None:
+    """Refuse a move towards risk, or leave it open while his wish is unverified."""
+    if will[0] is Will.OPEN:
+        judgement.open_wish(will[1])
+    else:
+        judgement.prohibit(code, cites, **params)
+
+
 def judge_move(judgement: Judgement, to: str, *, transfer: bool = False) -> None:
     """Apply the non-refoulement rule to a move to ``to``.
 
@@ -80,32 +109,35 @@ def judge_move(judgement: Judgement, to: str, *, transfer: bool = False) -> None
     situation = judgement.situation
     facts = situation.facts
     risk = risk_towards(situation, to)
-    will = wish_for(facts, to)
+    will = _where_risk_lies(facts, risk)
     judgement.rely_on("ihl_non_refoulement")
-    onward = risk.onward or ""
     if not risk.kinds:
         judgement.note("no_known_risk", (), to=to)
 
     reading = situation.assumptions.ihl_non_refoulement
-    if reading == "icrc_2020" and risk.kinds:
+    if reading == "icrc_2020" and risk.kinds and will[0] is not Will.CONSENT:
         treaty = "GCIII-12" if transfer else "GCIII-118"
         cites = judgement.binding(treaty, customary=None if transfer else "CIHL-128")
-        cites += (f"ICRC-COM-2020-{treaty}",)
-        if will is Will.NONE:
-            judgement.prohibit(
-                "refoulement_icrc_2020", cites, to=to, risks=risk.describe(), onward=onward
-            )
-        elif will is Will.OPEN:
-            judgement.open_wish(to)
+        _bar(
+            judgement,
+            will,
+            "refoulement_icrc_2020",
+            (*cites, f"ICRC-COM-2020-{treaty}"),
+            to=to,
+            risks=risk.describe(),
+            onward=risk.onward or "",
+        )
     elif reading == "free_will":
         refusal = refusal_of(facts, to)
         if refusal is Refusal.REFUSED:
-            judgement.prohibit("refoulement_free_will", ("GCIII-118", "ROK-DECL-GCIII-118"), to=to)
+            cites = judgement.binding("GCIII-118", customary="CIHL-128")
+            judgement.prohibit("refoulement_free_will", (*cites, "ROK-DECL-GCIII-118"), to=to)
         elif refusal is Refusal.OPEN:
-            destinations = sorted({w.destination for w in facts.wishes})
-            judgement.open("wish", destination=", ".join(destinations), contested=contested(facts))
+            # Under this reading any unverified wish could decide it: each is an open point.
+            for destination in sorted({w.destination for w in facts.wishes}):
+                judgement.open_wish(destination)
 
-    if will is Will.CONSENT:
+    if will[0] is Will.CONSENT:
         if risk.kinds:
             judgement.note("risk_accepted_by_verified_wish", (), to=to, risks=risk.describe())
         return
@@ -114,7 +146,7 @@ def judge_move(judgement: Judgement, to: str, *, transfer: bool = False) -> None
         _persecution(judgement, risk, will)
 
 
-def _human_rights(judgement: Judgement, risk: Risk, will: Will) -> None:
+def _human_rights(judgement: Judgement, risk: Risk, will: tuple[Will, str]) -> None:
     grave = risk.kinds & {"torture", "death"}
     if not grave:
         return
@@ -132,14 +164,16 @@ def _human_rights(judgement: Judgement, risk: Risk, will: Will) -> None:
             cites += (*echr, "ECHR-P13-1")
         else:
             cites += echr
-    if not cites:
-        return
-    if will is Will.OPEN:
-        judgement.open_wish(risk.state)
-    else:
+    if cites:
         kinds = _and([k for k in ("torture", "death") if k in grave])
-        judgement.prohibit(
-            "refoulement_human_rights", cites, to=risk.state, risks=kinds, onward=risk.onward or ""
+        _bar(
+            judgement,
+            will,
+            "refoulement_human_rights",
+            cites,
+            to=risk.state,
+            risks=kinds,
+            onward=risk.onward or "",
         )
 
 
@@ -151,7 +185,7 @@ def _quiet_binding(judgement: Judgement, provision_id: str) -> tuple[str, ...]:
     return ()
 
 
-def _persecution(judgement: Judgement, risk: Risk, will: Will) -> None:
+def _persecution(judgement: Judgement, risk: Risk, will: tuple[Will, str]) -> None:
     situation = judgement.situation
     if situation.facts.asylum_granted:
         cites = judgement.binding("RC-33")
@@ -161,13 +195,8 @@ def _persecution(judgement: Judgement, risk: Risk, will: Will) -> None:
             judgement.open("rc_33_2_exception", to=risk.state)
             judgement.note("rc_33_2_may_apply", ("RC-33(2)",))
         elif cites:
-            if will is Will.OPEN:
-                judgement.open_wish(risk.state)
-            else:
-                judgement.prohibit("refoulement_refugee", cites, to=risk.state)
+            _bar(judgement, will, "refoulement_refugee", cites, to=risk.state)
     if situation.is_in("civilian_internee"):
         cites = judgement.binding("GCIV-45")
-        if cites and will is not Will.OPEN:
-            judgement.prohibit("transfer_to_persecution", cites, to=risk.state)
-        elif cites:
-            judgement.open_wish(risk.state)
+        if cites:
+            _bar(judgement, will, "transfer_to_persecution", cites, to=risk.state)
