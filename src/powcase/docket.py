@@ -9,7 +9,6 @@ the assumptions, so a researcher can change them.
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import enum
 from collections.abc import Callable, Iterator
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from powcase.dates import add_months
 from powcase.messages import OBLIGATION_MESSAGES
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ class ObligationRule:
     def days(self, assumptions: Assumptions, start: datetime.date) -> datetime.date:
         """The due date for an obligation started on ``start``."""
         if self.period == "6 months":
-            return _add_months(start, 6)
+            return add_months(start, 6)
         if self.period.endswith(" days"):
             return start + datetime.timedelta(days=int(self.period.split()[0]))
         return start + datetime.timedelta(days=getattr(assumptions, self.period))
@@ -77,14 +77,6 @@ class ObligationRule:
             "without_delay": self.without_delay,
             "text": self.text,
         }
-
-
-def _add_months(day: datetime.date, months: int) -> datetime.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
 
 
 OBLIGATION_RULES: dict[str, ObligationRule] = {

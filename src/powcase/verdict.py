@@ -63,22 +63,30 @@ def _missing(items: Iterable[Missing]) -> tuple[Missing, ...]:
     return tuple(items)
 
 
+E = TypeVar("E", bound=enum.Enum)
+
+
+def _member(kind: type[E], key: str) -> Callable[[E | str], E]:
+    """A converter to ``kind`` that reports a bad value as located input."""
+
+    def convert(value: E | str) -> E:
+        try:
+            return kind(value)
+        except ValueError:
+            options = ", ".join(str(m.value) for m in kind)
+            raise InvalidInput.single(
+                key, f"got {value!r}", expected=f"one of {options}"
+            ) from None
+
+    return convert
+
+
 def _kind(value: ReasonKind | str) -> ReasonKind:
-    try:
-        return ReasonKind(value)
-    except ValueError:
-        raise InvalidInput.single(
-            "kind", f"got {value!r}", expected="one of " + ", ".join(k.value for k in ReasonKind)
-        ) from None
+    return _member(ReasonKind, "kind")(value)
 
 
 def _outcome(value: Outcome | str) -> Outcome:
-    try:
-        return Outcome(value)
-    except ValueError:
-        raise InvalidInput.single(
-            "outcome", f"got {value!r}", expected="one of " + ", ".join(o.value for o in Outcome)
-        ) from None
+    return _member(Outcome, "outcome")(value)
 
 
 def _plain(build: Callable[[], T], what: str) -> T:

@@ -14,12 +14,12 @@ reasons rather than guess.
 
 from __future__ import annotations
 
-import calendar
 import datetime
 from collections.abc import Callable, Iterable
 
 import attrs
 
+from powcase.dates import add_months
 from powcase.errors import UnknownState
 from powcase.law.provisions import INSTRUMENTS, PROVISIONS
 
@@ -66,29 +66,21 @@ def _d(text: str) -> datetime.date:
     return datetime.date.fromisoformat(text)
 
 
-def _add_months(day: datetime.date, months: int) -> datetime.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
-
-
 def _first_of_month_after(day: datetime.date, months: int) -> datetime.date:
-    after = _add_months(day, months)
-    return _add_months(after.replace(day=1), 1)
+    after = add_months(day, months)
+    return add_months(after.replace(day=1), 1)
 
 
 # When a deposit takes effect for the depositing state: each instrument's own clause, and never
 # before the instrument itself entered into force.
 _TAKES_EFFECT: dict[str, Callable[[datetime.date], datetime.date]] = {
-    "GCIII": lambda d: _add_months(d, 6),  # GCIII Arts. 138 and 140
-    "GCIV": lambda d: _add_months(d, 6),  # GCIV Arts. 153 and 155
-    "API": lambda d: _add_months(d, 6),  # API Arts. 95 and 94
+    "GCIII": lambda d: add_months(d, 6),  # GCIII Arts. 138 and 140
+    "GCIV": lambda d: add_months(d, 6),  # GCIV Arts. 153 and 155
+    "API": lambda d: add_months(d, 6),  # API Arts. 95 and 94
     "RC": lambda d: d + datetime.timedelta(days=90),  # RC Art. 43(2)
     "RC-1967": lambda d: d,  # Protocol Art. VIII(2)
     "CAT": lambda d: d + datetime.timedelta(days=30),  # CAT Art. 27(2)
-    "ICCPR": lambda d: _add_months(d, 3),  # ICCPR Art. 49(2)
+    "ICCPR": lambda d: add_months(d, 3),  # ICCPR Art. 49(2)
     "ECHR": lambda d: d,  # ECHR Art. 59
     "ECHR-P13": lambda d: _first_of_month_after(d, 3),  # Protocol 13 Art. 7
 }
