@@ -17,7 +17,18 @@ import attrs
 from powcase.errors import UnknownProvision
 from powcase.suggest import closest
 
-__all__ = ["INSTRUMENTS", "PROVISIONS", "Instrument", "Provision", "provision", "resolves"]
+__all__ = [
+    "INSTRUMENTS",
+    "LAW_DATA_DATE",
+    "PROVISIONS",
+    "Instrument",
+    "Provision",
+    "provision",
+    "resolves",
+]
+
+LAW_DATA_DATE = datetime.date(2026, 11, 26)
+"""When the catalogue and the parties table were last reviewed against their sources."""
 
 _ICRC = "https://ihl-databases.icrc.org/en"
 

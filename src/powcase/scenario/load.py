@@ -1,0 +1,103 @@
+"""Loading scenario files: every problem at once, each with file, line, column and key path."""
+
+from __future__ import annotations
+
+import pathlib
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from powcase.errors import PowcaseError, Problem
+from powcase.scenario.document import Document, Location, UnreadableFile, read_document
+from powcase.scenario.model import Scenario, parse_scenarios
+
+__all__ = ["LocatedProblem", "ScenarioError", "find_scenario_files", "load_scenarios"]
+
+SUFFIXES = (".yaml", ".yml", ".json")
+
+
+@attrs.frozen
+class LocatedProblem:
+    """A problem in a file: where it is (file, line, column, key path) and what is wrong."""
+
+    file: str
+    line: int | None
+    column: int | None
+    problem: Problem
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}:{self.column}"
+        return f"{where}: {self.problem}"
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON form."""
+        p = self.problem
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "path": p.path,
+            "message": p.message,
+            "expected": p.expected,
+            "suggestion": p.suggestion,
+        }
+
+
+class ScenarioError(PowcaseError):
+    """A scenario file that cannot be read or is invalid: every problem, located."""
+
+    code = "invalid_scenario"
+
+    def __init__(self, problems: Iterable[LocatedProblem]) -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        head = "1 problem" if count == 1 else f"{count} problems"
+        super().__init__("\n".join([head, *(str(p) for p in self.problems)]))
+
+
+def _located(
+    document: Document | None, file: str, problem: Problem, location: Location | None = None
+) -> LocatedProblem:
+    if location is None and document is not None:
+        unknown_key = problem.message == "is not a known key" or problem.message.startswith(
+            "is not a known field"
+        )
+        location = document.locate(problem.path, key=unknown_key)
+    return LocatedProblem(
+        file, location.line if location else None, location.column if location else None, problem
+    )
+
+
+def load_scenarios(path: str | pathlib.Path) -> list[Scenario]:
+    """The scenarios of one file; :class:`ScenarioError` lists every problem, located."""
+    file = str(path)
+    try:
+        document = read_document(path)
+    except UnreadableFile as error:
+        raise ScenarioError([_located(None, file, error.problem, error.location)]) from None
+    scenarios, problems = parse_scenarios(document.data, file)
+    if problems:
+        raise ScenarioError(_located(document, file, p) for p in problems)
+    return scenarios
+
+
+def _is_scenario(path: pathlib.Path) -> bool:
+    """Whether a file in a folder is a scenario: its top level has the key ``powcase``."""
+    try:
+        document = read_document(path)
+    except UnreadableFile:
+        return False
+    return isinstance(document.data, dict) and "powcase" in document.data
+
+
+def find_scenario_files(paths: Iterable[str | pathlib.Path]) -> Iterator[pathlib.Path]:
+    """Files named directly, and scenario files found in folders (sorted)."""
+    for given in paths:
+        path = pathlib.Path(given)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file())
+            yield from (p for p in found if _is_scenario(p))
+        else:
+            yield path

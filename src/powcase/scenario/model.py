@@ -1,0 +1,489 @@
+"""Scenarios: a record, the reading of the law it runs under, and what its author expects.
+
+The format is SCENARIO_FORMAT.md's. :func:`parse_scenarios` checks a whole document and
+reports every problem at once, each with its key path; :mod:`powcase.scenario.load` adds the
+file, line and column.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from powcase.assumptions import Assumptions
+from powcase.case import Mode
+from powcase.docket import OBLIGATION_RULES, Status
+from powcase.errors import InvalidInput, Problem
+from powcase.events import event_from_dict
+from powcase.fields import date_field, parse_field
+from powcase.flags import FLAG_RULES
+from powcase.graph import NODES
+from powcase.law.provisions import PROVISIONS
+from powcase.record import Record
+from powcase.suggest import closest
+from powcase.verdict import Outcome
+
+__all__ = [
+    "Expectations",
+    "ObligationExpected",
+    "Scenario",
+    "Variant",
+    "VerdictExpected",
+    "parse_scenarios",
+]
+
+FORMAT_VERSION = 1
+RECORD_KEYS = ("subject", "detaining_power", "sources", "events", "claims")
+SCENARIO_KEYS = (
+    "powcase",
+    "title",
+    "description",
+    "mode",
+    *RECORD_KEYS,
+    "assumptions",
+    "as_of",
+    "expect",
+    "variants",
+)
+VARIANT_KEYS = ("assumptions", "mode", "as_of", "expect")
+EXPECT_KEYS = ("state", "flags", "no_flags", "steps", "verdicts", "obligations")
+PUBLIC_STATES = tuple(n.id for n in NODES.values() if n.kind == "atomic" or n.parent is None)
+OUTCOMES = tuple(o.value for o in Outcome)
+STATUSES = tuple(s.value for s in Status)
+
+
+@attrs.frozen
+class VerdictExpected:
+    """A hypothetical step asked at the end of the record, and what its verdict should be."""
+
+    event: dict[str, Any]
+    outcome: str | None
+    cites: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class ObligationExpected:
+    """An obligation, by code or by provision, and the status it should have."""
+
+    status: str
+    code: str | None = None
+    provision: str | None = None
+
+
+@attrs.frozen
+class Expectations:
+    """What the author expects of a run (all optional)."""
+
+    state: tuple[str, ...] | None = None
+    flags: tuple[str, ...] = ()
+    no_flags: tuple[str, ...] = ()
+    steps: tuple[tuple[int, str], ...] = ()
+    verdicts: tuple[VerdictExpected, ...] = ()
+    obligations: tuple[ObligationExpected, ...] = ()
+
+    @property
+    def count(self) -> int:
+        """How many checks these expectations make."""
+        return (
+            int(self.state is not None)
+            + len(self.flags)
+            + len(self.no_flags)
+            + len(self.steps)
+            + len(self.verdicts)
+            + len(self.obligations)
+        )
+
+
+@attrs.frozen
+class Variant:
+    """A what-if run of the same record: other assumptions, mode or as-of date."""
+
+    name: str
+    assumptions: Assumptions
+    mode: Mode
+    as_of: datetime.date | None
+    expect: Expectations
+
+
+@attrs.frozen
+class Scenario:
+    """One scenario of a file."""
+
+    title: str
+    record: Record
+    assumptions: Assumptions
+    mode: Mode
+    as_of: datetime.date | None = None
+    expect: Expectations = Expectations()
+    variants: tuple[Variant, ...] = ()
+    description: str | None = None
+    file: str = "<string>"
+    path: str = ""
+    """The key path of this scenario in its file ("" or ``scenarios[2]``)."""
+
+
+@attrs.frozen(kw_only=True)
+class _AsOf:
+    as_of: datetime.date = date_field("the date flags and the docket are evaluated at")
+
+
+class _Problems:
+    """Collects problems; each check runs even after another failed."""
+
+    def __init__(self) -> None:
+        self.found: list[Problem] = []
+
+    def add(
+        self, path: str, message: str, expected: str | None = None, suggestion: str | None = None
+    ) -> None:
+        self.found.append(Problem(path, message, expected, suggestion))
+
+    def attempt(self, path: str, build: Any, *args: Any) -> Any:
+        try:
+            return build(*args)
+        except InvalidInput as error:
+            self.found.extend(error.under(path).problems)
+            return None
+
+    def unknown_keys(self, data: Mapping[Any, Any], known: tuple[str, ...], path: str) -> None:
+        for key in data:
+            if key not in known:
+                guess = closest(key, known) if isinstance(key, str) else None
+                self.add(
+                    _join(path, str(key)),
+                    "is not a known key",
+                    "one of " + ", ".join(known),
+                    guess,
+                )
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _as_list(problems: _Problems, value: Any, path: str) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        problems.add(path, f"must be a list, got {type(value).__name__}")
+        return []
+    return value
+
+
+def _names(
+    problems: _Problems, value: Any, path: str, known: tuple[str, ...] | list[str], what: str
+) -> tuple[str, ...]:
+    found = []
+    for index, item in enumerate(_as_list(problems, value, path)):
+        where = f"{path}[{index}]"
+        if not isinstance(item, str) or item not in known:
+            guess = closest(item, known) if isinstance(item, str) else None
+            problems.add(where, f"{item!r} is not a known {what}", f"a {what} of the model", guess)
+        else:
+            found.append(item)
+    return tuple(found)
+
+
+def _mode(problems: _Problems, value: Any, path: str) -> Mode:
+    if value is None:
+        return Mode.NORMATIVE
+    if value not in ("normative", "descriptive"):
+        guess = closest(value, ("normative", "descriptive")) if isinstance(value, str) else None
+        problems.add(path, f"got {value!r}", "normative or descriptive", guess)
+        return Mode.NORMATIVE
+    return Mode(value)
+
+
+def _as_of(problems: _Problems, value: Any, path: str) -> datetime.date | None:
+    if value is None:
+        return None
+    parsed = problems.attempt("", parse_field, _AsOf, "as_of", value)
+    if parsed is None:
+        # parse_field reports the field name; locate it at this scenario's key.
+        problems.found[-1] = attrs.evolve(problems.found[-1], path=path)
+    return parsed if isinstance(parsed, datetime.date) else None
+
+
+def _expectations(problems: _Problems, data: Any, path: str, events: int) -> Expectations:
+    if data is None:
+        return Expectations()
+    if not isinstance(data, Mapping):
+        problems.add(path, "must be a mapping", "keys among " + ", ".join(EXPECT_KEYS))
+        return Expectations()
+    problems.unknown_keys(data, EXPECT_KEYS, path)
+    state = None
+    if "state" in data:
+        state = _names(problems, data["state"], _join(path, "state"), PUBLIC_STATES, "state")
+    flags = _names(problems, data.get("flags"), _join(path, "flags"), list(FLAG_RULES), "flag")
+    no_flags = _names(
+        problems, data.get("no_flags"), _join(path, "no_flags"), list(FLAG_RULES), "flag"
+    )
+    return Expectations(
+        state=state,
+        flags=flags,
+        no_flags=no_flags,
+        steps=_steps(problems, data.get("steps"), _join(path, "steps"), events),
+        verdicts=_verdicts(problems, data.get("verdicts"), _join(path, "verdicts")),
+        obligations=_obligations(problems, data.get("obligations"), _join(path, "obligations")),
+    )
+
+
+def _steps(problems: _Problems, data: Any, path: str, events: int) -> tuple[tuple[int, str], ...]:
+    if data is None:
+        return ()
+    if not isinstance(data, Mapping):
+        problems.add(path, "must be a mapping of event indexes to outcomes", "e.g. {3: allowed}")
+        return ()
+    found = []
+    for key, outcome in data.items():
+        where = _join(path, str(key))
+        index = (
+            key
+            if isinstance(key, int) and not isinstance(key, bool)
+            else (int(key) if isinstance(key, str) and key.isdigit() else None)
+        )
+        if index is None or not 0 <= index < events:
+            problems.add(
+                where,
+                f"{key!r} is not the index of an event",
+                f"an index from 0 to {events - 1}" if events else "no events to index",
+            )
+            continue
+        if outcome not in OUTCOMES:
+            guess = closest(outcome, OUTCOMES) if isinstance(outcome, str) else None
+            problems.add(where, f"got {outcome!r}", "allowed, refused or undetermined", guess)
+            continue
+        found.append((index, outcome))
+    return tuple(found)
+
+
+def _cites(problems: _Problems, data: Any, path: str) -> tuple[str, ...]:
+    found = []
+    for index, cite in enumerate(_as_list(problems, data, path)):
+        where = f"{path}[{index}]"
+        known = isinstance(cite, str) and (
+            cite in PROVISIONS or any(p.startswith(cite + "(") for p in PROVISIONS)
+        )
+        if not known:
+            guess = closest(cite, PROVISIONS) if isinstance(cite, str) else None
+            problems.add(
+                where,
+                f"{cite!r} is not a provision id of the catalogue",
+                "an id such as GCIII-118",
+                guess,
+            )
+        else:
+            found.append(cite)
+    return tuple(found)
+
+
+def _verdicts(problems: _Problems, data: Any, path: str) -> tuple[VerdictExpected, ...]:
+    found = []
+    for index, item in enumerate(_as_list(problems, data, path)):
+        where = f"{path}[{index}]"
+        if not isinstance(item, Mapping):
+            problems.add(where, "must be a mapping", "event, outcome and cites")
+            continue
+        problems.unknown_keys(item, ("event", "outcome", "cites"), where)
+        event = item.get("event")
+        if not isinstance(event, Mapping):
+            problems.add(
+                _join(where, "event"),
+                "is required: the hypothetical step",
+                "e.g. {event: repatriate, to: KP}",
+            )
+            continue
+        # Checked with a stand-in date: the run judges it at the as-of date.
+        problems.attempt(
+            _join(where, "event"), event_from_dict, {"date": datetime.date(2000, 1, 1), **event}
+        )
+        outcome = item.get("outcome")
+        if outcome is not None and outcome not in OUTCOMES:
+            guess = closest(outcome, OUTCOMES) if isinstance(outcome, str) else None
+            problems.add(
+                _join(where, "outcome"),
+                f"got {outcome!r}",
+                "allowed, refused or undetermined",
+                guess,
+            )
+        cites = _cites(problems, item.get("cites"), _join(where, "cites"))
+        found.append(VerdictExpected(dict(event), outcome, cites))
+    return tuple(found)
+
+
+def _obligations(problems: _Problems, data: Any, path: str) -> tuple[ObligationExpected, ...]:
+    found = []
+    for index, item in enumerate(_as_list(problems, data, path)):
+        where = f"{path}[{index}]"
+        if not isinstance(item, Mapping):
+            problems.add(where, "must be a mapping", "code (or provision) and status")
+            continue
+        problems.unknown_keys(item, ("code", "provision", "status"), where)
+        code, provision = item.get("code"), item.get("provision")
+        if code is None and provision is None:
+            problems.add(where, "names no obligation", "a code, or a provision id")
+        if code is not None and code not in OBLIGATION_RULES:
+            guess = closest(code, OBLIGATION_RULES) if isinstance(code, str) else None
+            problems.add(
+                _join(where, "code"),
+                f"{code!r} is not an obligation",
+                "an obligation of the docket",
+                guess,
+            )
+        known = {r.provision for r in OBLIGATION_RULES.values()}
+        if provision is not None and provision not in known:
+            guess = closest(provision, known) if isinstance(provision, str) else None
+            problems.add(
+                _join(where, "provision"),
+                f"{provision!r} starts no obligation",
+                "one of " + ", ".join(sorted(known)),
+                guess,
+            )
+        status = item.get("status")
+        if status not in STATUSES:
+            guess = closest(status, STATUSES) if isinstance(status, str) else None
+            problems.add(
+                _join(where, "status"), f"got {status!r}", "met, pending, overdue or lapsed", guess
+            )
+            continue
+        found.append(ObligationExpected(status, code, provision))
+    return tuple(found)
+
+
+def _one(  # noqa: PLR0917 - an internal step of parse_scenarios
+    problems: _Problems,
+    data: Any,
+    path: str,
+    inherited: Mapping[str, Any],
+    file: str,
+    fallback_title: str,
+) -> Scenario | None:
+    if not isinstance(data, Mapping):
+        problems.add(path, "a scenario must be a mapping", "keys such as subject and events")
+        return None
+    problems.unknown_keys(data, SCENARIO_KEYS, path)
+    version = data.get("powcase", inherited.get("powcase"))
+    if version is None:
+        problems.add(_join(path, "powcase"), "is required", "powcase: 1")
+    elif version != FORMAT_VERSION:
+        problems.add(
+            _join(path, "powcase"), f"format version {version!r} is not supported", "powcase: 1"
+        )
+    title = data.get("title", fallback_title)
+    if not isinstance(title, str) or not title.strip():
+        problems.add(_join(path, "title"), "must be text")
+        title = fallback_title
+    description = data.get("description")
+    if description is not None and not isinstance(description, str):
+        problems.add(_join(path, "description"), "must be text")
+        description = None
+    record_data = {k: data[k] for k in RECORD_KEYS if k in data}
+    record = problems.attempt(path, Record.from_dict, record_data)
+    raw_assumptions = data.get("assumptions") or {}
+    assumptions = problems.attempt(
+        _join(path, "assumptions"), Assumptions.from_dict, raw_assumptions
+    )
+    mode = _mode(problems, data.get("mode"), _join(path, "mode"))
+    as_of = _as_of(problems, data.get("as_of"), _join(path, "as_of"))
+    events = len(data["events"]) if isinstance(data.get("events"), list) else 0
+    expect = _expectations(problems, data.get("expect"), _join(path, "expect"), events)
+    if (
+        record is not None
+        and as_of is not None
+        and record.events
+        and (as_of < record.events[-1].date)
+    ):
+        problems.add(
+            _join(path, "as_of"),
+            f"{as_of} is before the last event ({record.events[-1].date})",
+            "a date on or after the last event",
+        )
+    variants = _variants(
+        problems,
+        data.get("variants"),
+        _join(path, "variants"),
+        raw_assumptions if isinstance(raw_assumptions, Mapping) else {},
+        mode,
+        as_of,
+        events,
+    )
+    if record is None or assumptions is None:
+        return None
+    return Scenario(
+        title, record, assumptions, mode, as_of, expect, variants, description, file, path
+    )
+
+
+def _variants(  # noqa: PLR0917 - an internal step of parse_scenarios
+    problems: _Problems,
+    data: Any,
+    path: str,
+    base: Mapping[str, Any],
+    mode: Mode,
+    as_of: datetime.date | None,
+    events: int,
+) -> tuple[Variant, ...]:
+    if data is None:
+        return ()
+    if not isinstance(data, Mapping):
+        problems.add(path, "must be a mapping of names to variants")
+        return ()
+    found = []
+    for name, item in data.items():
+        where = _join(path, str(name))
+        if not isinstance(item, Mapping):
+            problems.add(where, "must be a mapping", "keys among " + ", ".join(VARIANT_KEYS))
+            continue
+        problems.unknown_keys(item, VARIANT_KEYS, where)
+        merged = problems.attempt(
+            _join(where, "assumptions"),
+            Assumptions.from_dict,
+            {**base, **(item.get("assumptions") or {})},
+        )
+        variant_mode = _mode(problems, item.get("mode", mode.value), _join(where, "mode"))
+        variant_as_of = _as_of(problems, item.get("as_of"), _join(where, "as_of")) or as_of
+        expect = _expectations(problems, item.get("expect"), _join(where, "expect"), events)
+        if merged is not None:
+            found.append(Variant(str(name), merged, variant_mode, variant_as_of, expect))
+    return tuple(found)
+
+
+def parse_scenarios(data: Any, file: str = "<string>") -> tuple[list[Scenario], list[Problem]]:
+    """The scenarios of a document, and every problem found in it (empty when valid)."""
+    problems = _Problems()
+    stem = file.rsplit("/", 1)[-1]
+    if not isinstance(data, Mapping):
+        problems.add(
+            "", "a scenario file must be a mapping", "keys such as powcase, subject and events"
+        )
+        return [], problems.found
+    scenarios: list[Scenario] = []
+    if "scenarios" in data:
+        problems.unknown_keys(data, ("powcase", "scenarios"), "")
+        if data.get("powcase") is None:
+            problems.add("powcase", "is required", "powcase: 1")
+        items = _as_list(problems, data["scenarios"], "scenarios")
+        for index, item in enumerate(items):
+            found = _one(problems, item, f"scenarios[{index}]", data, file, f"{stem} #{index + 1}")
+            if found is not None:
+                scenarios.append(found)
+    else:
+        found = _one(problems, data, "", {}, file, stem)
+        if found is not None:
+            scenarios.append(found)
+    return scenarios, _redact(problems.found, data)
+
+
+def _redact(problems: list[Problem], data: Mapping[Any, Any]) -> list[Problem]:
+    """Blank every subject name of the file out of the problems."""
+    subjects = [data.get("subject")]
+    if isinstance(data.get("scenarios"), list):
+        subjects += [s.get("subject") for s in data["scenarios"] if isinstance(s, Mapping)]
+    names = [s.get("name") for s in subjects if isinstance(s, Mapping)]
+    for name in names:
+        if isinstance(name, str) and name.strip():
+            problems = [p.redacted(name) for p in problems]
+    return problems
