@@ -126,6 +126,7 @@ def test_steps_serialise_as_the_output_contract(captured):
         "index": 0,
         "date": "2025-01-09",
         "event": "capture",
+        "kind": "machine",
         "fields": {"wounded": True},
         "outcome": "allowed",
         "applied": True,

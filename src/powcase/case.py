@@ -88,6 +88,7 @@ class Step:
             "index": self.index,
             "date": plain.pop("date"),
             "event": plain.pop("event"),
+            "kind": self.event.event_kind,
             "fields": self.event.fields(),
             "outcome": str(self.outcome),
             "applied": self.applied,

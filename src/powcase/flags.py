@@ -18,7 +18,6 @@ import attrs
 
 from powcase.law import parties
 from powcase.law.concerns import concerns_for
-from powcase.law.refoulement import answers, risk_towards
 from powcase.law.will import Will, contested, wish_for
 from powcase.messages import FLAG_MESSAGES
 
@@ -212,6 +211,9 @@ def _punishes_families(situation: Situation, state: str) -> bool:
 
 def _risk_rules(tracker: _Tracker, moment: Moment, moved_towards_risk: bool) -> bool:
     """refoulement_risk, persecution_on_return and prosecution_on_return after a step."""
+    # The rule engine loads only when flags are derived, not when their table is read.
+    from powcase.law.refoulement import answers, risk_towards  # noqa: PLC0415
+
     step, after = moment.step, moment.after
     index, on = step.index, step.event.date
     home = after.subject.state_of_nationality

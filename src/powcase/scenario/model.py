@@ -14,13 +14,11 @@ from typing import Any
 import attrs
 
 from powcase.assumptions import Assumptions
-from powcase.case import Mode
 from powcase.docket import OBLIGATION_RULES, Status
 from powcase.errors import InvalidInput, Problem
 from powcase.events import event_from_dict
 from powcase.fields import date_field, parse_field
 from powcase.flags import FLAG_RULES
-from powcase.graph import NODES
 from powcase.law.provisions import PROVISIONS
 from powcase.record import Record
 from powcase.suggest import closest
@@ -50,7 +48,16 @@ SCENARIO_KEYS = (
 )
 VARIANT_KEYS = ("assumptions", "mode", "as_of", "expect")
 EXPECT_KEYS = ("state", "flags", "no_flags", "steps", "verdicts", "obligations")
-PUBLIC_STATES = tuple(n.id for n in NODES.values() if n.kind == "atomic" or n.parent is None)
+MODES = ("normative", "descriptive")
+
+
+def public_states() -> tuple[str, ...]:
+    """The state ids a configuration can hold (read from the chart when first needed)."""
+    from powcase.graph import NODES  # noqa: PLC0415 - `powcase validate` loads it only if asked
+
+    return tuple(n.id for n in NODES.values() if n.kind == "atomic" or n.parent is None)
+
+
 OUTCOMES = tuple(o.value for o in Outcome)
 STATUSES = tuple(s.value for s in Status)
 
@@ -103,7 +110,7 @@ class Variant:
 
     name: str
     assumptions: Assumptions
-    mode: Mode
+    mode: str
     as_of: datetime.date | None
     expect: Expectations
 
@@ -115,7 +122,7 @@ class Scenario:
     title: str
     record: Record
     assumptions: Assumptions
-    mode: Mode
+    mode: str
     as_of: datetime.date | None = None
     expect: Expectations = Expectations()
     variants: tuple[Variant, ...] = ()
@@ -187,14 +194,14 @@ def _names(
     return tuple(found)
 
 
-def _mode(problems: _Problems, value: Any, path: str) -> Mode:
+def _mode(problems: _Problems, value: Any, path: str) -> str:
     if value is None:
-        return Mode.NORMATIVE
-    if value not in ("normative", "descriptive"):
-        guess = closest(value, ("normative", "descriptive")) if isinstance(value, str) else None
+        return "normative"
+    if value not in MODES:
+        guess = closest(value, MODES) if isinstance(value, str) else None
         problems.add(path, f"got {value!r}", "normative or descriptive", guess)
-        return Mode.NORMATIVE
-    return Mode(value)
+        return "normative"
+    return str(value)
 
 
 def _as_of(problems: _Problems, value: Any, path: str) -> datetime.date | None:
@@ -216,7 +223,7 @@ def _expectations(problems: _Problems, data: Any, path: str, events: int) -> Exp
     problems.unknown_keys(data, EXPECT_KEYS, path)
     state = None
     if "state" in data:
-        state = _names(problems, data["state"], _join(path, "state"), PUBLIC_STATES, "state")
+        state = _names(problems, data["state"], _join(path, "state"), public_states(), "state")
     flags = _names(problems, data.get("flags"), _join(path, "flags"), list(FLAG_RULES), "flag")
     no_flags = _names(
         problems, data.get("no_flags"), _join(path, "no_flags"), list(FLAG_RULES), "flag"
@@ -422,7 +429,7 @@ def _variants(  # noqa: PLR0917 - an internal step of parse_scenarios
     data: Any,
     path: str,
     base: Mapping[str, Any],
-    mode: Mode,
+    mode: str,
     as_of: datetime.date | None,
     events: int,
 ) -> tuple[Variant, ...]:
@@ -443,7 +450,7 @@ def _variants(  # noqa: PLR0917 - an internal step of parse_scenarios
             Assumptions.from_dict,
             {**base, **(item.get("assumptions") or {})},
         )
-        variant_mode = _mode(problems, item.get("mode", mode.value), _join(where, "mode"))
+        variant_mode = _mode(problems, item.get("mode", mode), _join(where, "mode"))
         variant_as_of = _as_of(problems, item.get("as_of"), _join(where, "as_of")) or as_of
         expect = _expectations(problems, item.get("expect"), _join(where, "expect"), events)
         if merged is not None:

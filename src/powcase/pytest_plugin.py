@@ -1,0 +1,82 @@
+"""A pytest plugin: scenario files named ``*.powcase.yaml`` (``.yml``, ``.json``) are tests.
+
+Installed with powcase (entry point ``pytest11``), so a researcher's scenarios run with plain
+``pytest``: one test item per scenario and variant, whose failures read as ``powcase test``'s.
+"""
+
+from __future__ import annotations
+
+import pathlib
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from powcase.scenario.model import Scenario
+
+SUFFIXES = (".powcase.yaml", ".powcase.yml", ".powcase.json")
+
+
+class ScenarioFailed(Exception):
+    """Expectations of a scenario run that did not hold."""
+
+
+class ScenarioItem(pytest.Item):
+    """One run: a scenario, or one of its variants."""
+
+    def __init__(self, *, scenario: Scenario, variant: str | None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.scenario = scenario
+        self.variant = variant
+
+    def runtest(self) -> None:
+        """Run the scenario (or variant) and fail on any expectation that did not hold."""
+        from powcase.scenario.run import run_one  # noqa: PLC0415
+
+        variant = next((v for v in self.scenario.variants if v.name == self.variant), None)
+        result = run_one(self.scenario, variant)
+        if result.failures:
+            raise ScenarioFailed("\n".join(f"  {f}" for f in result.failures))
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        """Report failures the way ``powcase test`` does."""
+        if isinstance(excinfo.value, ScenarioFailed):
+            where = self.scenario.title + (f" [{self.variant}]" if self.variant else "")
+            return f"FAIL {self.scenario.file}: {where}\n{excinfo.value}"
+        return str(super().repr_failure(excinfo))
+
+    def reportinfo(self) -> tuple[pathlib.Path, int | None, str]:
+        """Where the item comes from."""
+        return self.path, None, f"scenario: {self.name}"
+
+
+class ScenarioFile(pytest.File):
+    """A scenario file: its scenarios and their variants are the test items."""
+
+    def collect(self) -> Iterator[pytest.Item]:
+        """One item per scenario and per variant."""
+        from powcase.scenario.load import ScenarioError, load_scenarios  # noqa: PLC0415
+
+        try:
+            scenarios = load_scenarios(self.path)
+        except ScenarioError as error:
+            raise self.CollectError(str(error)) from None
+        for scenario in scenarios:
+            yield ScenarioItem.from_parent(
+                self, name=scenario.title, scenario=scenario, variant=None
+            )
+            for variant in scenario.variants:
+                yield ScenarioItem.from_parent(
+                    self,
+                    name=f"{scenario.title} [{variant.name}]",
+                    scenario=scenario,
+                    variant=variant.name,
+                )
+
+
+def pytest_collect_file(parent: pytest.Collector, file_path: pathlib.Path) -> ScenarioFile | None:
+    """Collect scenario files by their name."""
+    if file_path.name.endswith(SUFFIXES):
+        return ScenarioFile.from_parent(parent, path=file_path)
+    return None

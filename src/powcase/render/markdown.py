@@ -1,0 +1,112 @@
+"""A run result as Markdown: tables a researcher can paste into a paper."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from powcase.scenario.run import RunResult
+
+__all__ = ["render_markdown"]
+
+
+def _cell(value: Any) -> str:
+    text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _table(head: list[str], rows: list[list[Any]]) -> list[str]:
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return lines
+
+
+def render_markdown(result: RunResult, *, reveal_names: bool = False) -> str:
+    """The run result as Markdown."""
+    data = result.to_dict(reveal_names=reveal_names)
+    title = data["scenario"] + (f" (variant: {data['variant']})" if data["variant"] else "")
+    lines = [
+        f"## {title}",
+        "",
+        (
+            f"Subject `{data['subject']['id']}`, held by "
+            f"{result.case.record.detaining_power}, {data['mode']} mode, as of "
+            f"{data['as_of']}. State: `{', '.join(data['state'])}`."
+        ),
+        "",
+        "### Timeline",
+        "",
+    ]
+    lines += _table(
+        ["#", "date", "event", "outcome", "applied", "cites"],
+        [
+            [
+                s["index"],
+                s["date"],
+                s["event"],
+                s["outcome"] if s["kind"] == "machine" else "fact",
+                "yes" if s["applied"] else "no",
+                s["cites"],
+            ]
+            for s in data["steps"]
+        ],
+    )
+    if data["verdicts"]:
+        lines += ["", "### What if", ""]
+        lines += _table(
+            ["step", "outcome", "cites", "open"],
+            [
+                [
+                    ", ".join(f"{k}: {v}" for k, v in v["event"].items()),
+                    v["outcome"],
+                    v["cites"],
+                    [m["fact"] for m in v["missing"]],
+                ]
+                for v in data["verdicts"]
+            ],
+        )
+    active = set(data["active_flags"])
+    flags = [f for f in data["flags"] if f["code"] in active and f["until"] is None]
+    if flags:
+        lines += ["", "### Flags", ""]
+        lines += _table(
+            ["severity", "flag", "since", "events", "cites"],
+            [[f["severity"], f["code"], f["since"], f["because"], f["cites"]] for f in flags],
+        )
+    if data["obligations"]:
+        lines += ["", "### Docket", ""]
+        lines += _table(
+            ["obligation", "provision", "due", "status"],
+            [
+                [
+                    o["code"],
+                    o["provision"],
+                    o["due"],
+                    f"**{o['status']}**" if o["status"] == "overdue" else o["status"],
+                ]
+                for o in data["obligations"]
+            ],
+        )
+    violations = data["violations"] + data["possible_violations"]
+    if violations:
+        lines += ["", "### Violations", ""]
+        lines += _table(
+            ["#", "date", "event", "kind", "cites"],
+            [
+                [
+                    v["index"],
+                    v["date"],
+                    v["event"]["event"],
+                    "possible" if v in data["possible_violations"] else "violation",
+                    v["cites"],
+                ]
+                for v in violations
+            ],
+        )
+    failed = data["expectations"]["failed"]
+    lines += [
+        "",
+        f"Expectations: {data['expectations']['passed']} passed, {len(failed)} failed.",
+        "",
+    ]
+    lines += [f"- {f['check']}: expected {f['expected']}, got {f['got']}" for f in failed]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,208 @@
+"""A run result as text a person reads in a terminal: a dated timeline of steps with their
+outcome, the verdicts asked, the flags by severity, the docket with overdue items marked,
+violations, claims, and the assumptions used. Colour only where asked (a terminal, no
+``NO_COLOR``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from powcase.law.concerns import CONCERNS
+from powcase.scenario.run import RunResult
+
+__all__ = ["render_text"]
+
+_COLOURS = {
+    "allowed": "32",
+    "refused": "31",
+    "undetermined": "33",
+    "critical": "1;31",
+    "high": "31",
+    "medium": "33",
+    "low": "36",
+    "overdue": "1;31",
+    "met": "32",
+    "pending": "33",
+    "lapsed": "2",
+    "title": "1",
+    "dim": "2",
+    "fail": "1;31",
+    "pass": "32",
+}
+_MARKS = {"allowed": "+", "refused": "x", "undetermined": "?"}
+
+
+class _Style:
+    def __init__(self, colour: bool) -> None:
+        self.colour = colour
+
+    def __call__(self, text: str, key: str) -> str:
+        code = _COLOURS.get(key)
+        return f"\033[{code}m{text}\033[0m" if self.colour and code else text
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
+def _fields(fields: dict[str, Any]) -> str:
+    return ", ".join(f"{k} {_value(v)}" for k, v in fields.items())
+
+
+def _cites(cites: Iterable[str]) -> str:
+    listed = ", ".join(cites)
+    return f"[{listed}]" if listed else ""
+
+
+def _timeline(result: dict[str, Any], style: _Style) -> list[str]:
+    lines = [style("Timeline", "title")]
+    for step in result["steps"]:
+        outcome = step["outcome"]
+        if step["kind"] == "incident":
+            status = style("  fact       ", "dim")
+        else:
+            mark = _MARKS[outcome]
+            applied = "" if step["applied"] else " (not applied)"
+            status = style(f"{mark} {outcome}{applied}".ljust(13), outcome)
+        detail = _fields(step["fields"])
+        line = f"  {step['date']}  {status} {step['event']}"
+        lines.append(f"{line} ({detail})" if detail else line)
+        for reason in step["reasons"]:
+            if reason["kind"] in ("prohibition", "precondition", "graph") or not step["applied"]:
+                lines.append(f"      - {reason['text']} {_cites(reason['cites'])}".rstrip())
+        for missing in step["missing"]:
+            lines.append(f"      ? open: {_open(missing)}")
+    return lines
+
+
+def _open(missing: dict[str, Any]) -> str:
+    details = ", ".join(f"{k} {v}" for k, v in missing.items() if k != "fact" and v is not False)
+    return f"{missing['fact']} ({details})" if details else missing["fact"]
+
+
+def _verdicts(result: dict[str, Any], style: _Style) -> list[str]:
+    if not result["verdicts"]:
+        return []
+    lines = ["", style(f"What if, on {result['as_of']}?", "title")]
+    for asked in result["verdicts"]:
+        event = dict(asked["event"])
+        name = event.pop("event")
+        outcome = asked["outcome"]
+        lines.append(f"  {name} ({_fields(event)}): {style(outcome, outcome)}")
+        for reason in asked["reasons"]:
+            if reason["kind"] != "note":
+                lines.append(f"      - {reason['text']} {_cites(reason['cites'])}".rstrip())
+        for missing in asked["missing"]:
+            lines.append(f"      ? open: {_open(missing)}")
+    return lines
+
+
+def _flags(result: dict[str, Any], style: _Style) -> list[str]:
+    active = set(result["active_flags"])
+    standing = [f for f in result["flags"] if f["code"] in active and f["until"] is None]
+    if not standing:
+        return ["", style("Flags", "title"), "  none"]
+    lines = ["", style("Flags, gravest first", "title")]
+    order = ["critical", "high", "medium", "low"]
+    for flag in sorted(standing, key=lambda f: order.index(f["severity"])):
+        severity = style(flag["severity"].upper().ljust(8), flag["severity"])
+        because = ", ".join(str(i) for i in flag["because"])
+        lines.append(
+            f"  {severity} {flag['code']}  since {flag['since']}"
+            f"  (events {because})  {_cites(flag['cites'])}"
+        )
+        lines.append(f"           {flag['text']}")
+        raised = [CONCERNS[c] for c in flag["concerns"] if c in CONCERNS]
+        if raised:
+            who = "; ".join(f"{c.organisation}, {c.date.isoformat()}" for c in raised[:3])
+            lines.append(style(f"           raised by {who}", "dim"))
+    return lines
+
+
+def _docket(result: dict[str, Any], style: _Style) -> list[str]:
+    if not result["obligations"]:
+        return []
+    lines = ["", style(f"Docket as of {result['as_of']}", "title")]
+    for duty in result["obligations"]:
+        status = duty["status"]
+        mark = "!" if status == "overdue" else " "
+        extra = " (late)" if duty["late"] else " (held back)" if duty["held_back"] else ""
+        lines.append(
+            f"  {mark} {style(status.ljust(8), status)} {duty['code']:<20} "
+            f"{duty['provision']:<10} due {duty['due']}{extra}"
+        )
+    return lines
+
+
+def _violations(result: dict[str, Any], style: _Style) -> list[str]:
+    lines = []
+    for key, title in (
+        ("violations", "Violations"),
+        ("possible_violations", "Possible violations"),
+    ):
+        if result[key]:
+            lines += ["", style(title, "title")]
+            for v in result[key]:
+                lines.append(f"  {v['date']}  {v['event']['event']} (event {v['index']})")
+                lines += [
+                    f"      - {r['text']} {_cites(r['cites'])}".rstrip() for r in v["reasons"]
+                ]
+    return lines
+
+
+def _claims(result: dict[str, Any], style: _Style) -> list[str]:
+    if not result["claims"]:
+        return []
+    lines = ["", style("Claims", "title")]
+    for group in result["claims"]:
+        contested = " (sources disagree)" if group["contested"] else ""
+        lines.append(f"  {group['about']}{contested}")
+        lines += [
+            f"      {v['value']}  ({v['source'] or 'no source'}, {v['date']})"
+            for v in group["values"]
+        ]
+    return lines
+
+
+def render_text(result: RunResult, *, colour: bool = False, reveal_names: bool = False) -> str:
+    """The run result as text."""
+    data = result.to_dict(reveal_names=reveal_names)
+    style = _Style(colour)
+    title = data["scenario"] + (f"  [variant: {data['variant']}]" if data["variant"] else "")
+    subject = data["subject"]["id"] + (
+        f" ({data['subject']['name']})" if "name" in data["subject"] else ""
+    )
+    lines = [
+        style(title, "title"),
+        (
+            f"  subject {subject} · held by {result.case.record.detaining_power} · "
+            f"{data['mode']} · as of {data['as_of']}"
+        ),
+        f"  state: {' · '.join(data['state'])}",
+        "",
+        *_timeline(data, style),
+        *_verdicts(data, style),
+        *_flags(data, style),
+        *_docket(data, style),
+        *_violations(data, style),
+        *_claims(data, style),
+        "",
+        style("Assumptions", "title"),
+        "  "
+        + ", ".join(
+            f"{k}={str(v).lower() if isinstance(v, bool) else v}"
+            for k, v in data["assumptions"].items()
+        ),
+        "",
+    ]
+    failed = data["expectations"]["failed"]
+    summary = f"Expectations: {data['expectations']['passed']} passed, {len(failed)} failed"
+    lines.append(style(summary, "fail" if failed else "pass"))
+    lines += [f"  x {f['check']}: expected {f['expected']}, got {f['got']}" for f in failed]
+    return "\n".join(lines) + "\n"

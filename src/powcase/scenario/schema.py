@@ -1,0 +1,207 @@
+"""A JSON Schema of the scenario format, generated from the field table, the assumptions and
+the model's names, so that editors can check YAML scenario files as they are written.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from powcase.assumptions import Assumptions
+from powcase.countries import STATE_CODES
+from powcase.docket import OBLIGATION_RULES, Status
+from powcase.events import EVENT_TYPES
+from powcase.fields import FieldSpec, field_specs
+from powcase.flags import FLAG_RULES
+from powcase.law.provisions import PROVISIONS
+from powcase.record import SOURCE_KINDS, Source, Subject
+from powcase.scenario.model import public_states
+
+__all__ = ["scenario_schema"]
+
+_DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+_STATE = {"$ref": "#/$defs/state"}
+_OUTCOME = {"enum": ["allowed", "refused", "undetermined"]}
+
+
+def _field(spec: FieldSpec) -> dict[str, Any]:
+    kinds: dict[str, dict[str, Any]] = {
+        "date": _DATE,
+        "state": _STATE,
+        "states": {"type": "array", "items": _STATE, "uniqueItems": True},
+        "state_or": {"anyOf": [_STATE, {"enum": list(spec.options)}]},
+        "choice": {"enum": list(spec.options)},
+        "bool": {"type": "boolean"},
+        "text": {"type": "string"},
+        "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+        "year": {"type": "integer", "minimum": 1850, "maximum": 2100},
+        "sources": {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
+    }
+    schema = dict(kinds[spec.kind])
+    schema["description"] = spec.doc
+    if not spec.required and spec.kind not in ("states", "sources"):
+        schema = {"anyOf": [schema, {"type": "null"}], "description": spec.doc}
+    return schema
+
+
+def _object(cls: type, *, skip: tuple[str, ...] = (), dated: bool = True) -> dict[str, Any]:
+    specs = {k: v for k, v in field_specs(cls).items() if k not in skip}
+    properties = {name: _field(spec) for name, spec in specs.items()}
+    required = [
+        name for name, spec in specs.items() if spec.required and (dated or name != "date")
+    ]
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+    }
+
+
+def _event(name: str, *, dated: bool = True) -> dict[str, Any]:
+    schema = _object(EVENT_TYPES[name], dated=dated)
+    schema["properties"]["event"] = {"const": name}
+    schema["required"] = ["event", *schema["required"]]
+    schema["description"] = (EVENT_TYPES[name].__doc__ or "").strip().splitlines()[0]
+    return schema
+
+
+def _assumptions() -> dict[str, Any]:
+    properties: dict[str, Any] = {}
+    for key, spec in Assumptions.specs().items():
+        if spec.days:
+            properties[key] = {"type": "integer", "minimum": 0, "maximum": 3650}
+        else:
+            properties[key] = {"enum": list(spec.options)}
+        properties[key]["description"] = spec.question
+    return {"type": "object", "properties": properties, "additionalProperties": False}
+
+
+def _expect() -> dict[str, Any]:
+    flag = {"enum": list(FLAG_RULES)}
+    undated = [_event(name, dated=False) for name in EVENT_TYPES]
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "state": {"type": "array", "items": {"enum": list(public_states())}},
+            "flags": {"type": "array", "items": flag},
+            "no_flags": {"type": "array", "items": flag},
+            "steps": {
+                "type": "object",
+                "patternProperties": {r"^\d+$": _OUTCOME},
+                "additionalProperties": False,
+            },
+            "verdicts": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["event"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "event": {"oneOf": undated},
+                        "outcome": _OUTCOME,
+                        "cites": {"type": "array", "items": {"type": "string"}},
+                    },
+                },
+            },
+            "obligations": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["status"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "code": {"enum": list(OBLIGATION_RULES)},
+                        "provision": {
+                            "enum": sorted({r.provision for r in OBLIGATION_RULES.values()})
+                        },
+                        "status": {"enum": [s.value for s in Status]},
+                    },
+                },
+            },
+        },
+    }
+
+
+def _scenario() -> dict[str, Any]:
+    source = _object(Source, skip=("id",))
+    source["properties"]["kind"] = {"enum": list(SOURCE_KINDS)}
+    claim = {
+        "type": "object",
+        "required": ["about", "value", "date"],
+        "additionalProperties": False,
+        "properties": {
+            "about": {"type": "string"},
+            "value": {"type": ["string", "number"]},
+            "source": {"type": "string"},
+            "date": _DATE,
+        },
+    }
+    variant = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "assumptions": {"$ref": "#/$defs/assumptions"},
+            "mode": {"enum": ["normative", "descriptive"]},
+            "as_of": _DATE,
+            "expect": {"$ref": "#/$defs/expect"},
+        },
+    }
+    return {
+        "type": "object",
+        "required": ["subject", "detaining_power"],
+        "additionalProperties": False,
+        "properties": {
+            "powcase": {"const": 1},
+            "title": {"type": "string"},
+            "description": {"type": "string"},
+            "mode": {"enum": ["normative", "descriptive"]},
+            "subject": _object(Subject),
+            "detaining_power": _STATE,
+            "assumptions": {"$ref": "#/$defs/assumptions"},
+            "sources": {"type": "object", "additionalProperties": source},
+            "events": {
+                "type": "array",
+                "items": {"oneOf": [_event(name) for name in EVENT_TYPES]},
+            },
+            "claims": {"type": "array", "items": claim},
+            "as_of": _DATE,
+            "expect": {"$ref": "#/$defs/expect"},
+            "variants": {"type": "object", "additionalProperties": variant},
+        },
+    }
+
+
+def scenario_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a scenario file: one scenario, or a list of them
+    under ``scenarios``.
+    """
+    scenario = _scenario()
+    single = {**scenario, "required": ["powcase", *scenario["required"]]}
+    listed = {
+        "type": "object",
+        "required": ["powcase", "scenarios"],
+        "additionalProperties": False,
+        "properties": {
+            "powcase": {"const": 1},
+            "scenarios": {"type": "array", "items": {"$ref": "#/$defs/scenario"}},
+        },
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://powcase.invalid/schema/scenario-1.json",
+        "title": "powcase scenario, format 1",
+        "description": f"Provision ids: {len(PROVISIONS)} in the catalogue "
+        "(see `powcase provisions`).",
+        "$defs": {
+            "scenario": scenario,
+            "assumptions": _assumptions(),
+            "expect": _expect(),
+            "state": {
+                "type": "string",
+                "enum": sorted(STATE_CODES),
+                "description": "an ISO 3166 alpha-2 state code",
+            },
+        },
+        "oneOf": [single, listed],
+    }
