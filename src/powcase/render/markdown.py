@@ -24,11 +24,12 @@ def render_markdown(result: RunResult, *, reveal_names: bool = False) -> str:
     """The run result as Markdown."""
     data = result.to_dict(reveal_names=reveal_names)
     title = data["scenario"] + (f" (variant: {data['variant']})" if data["variant"] else "")
+    named = f" ({data['subject']['name']})" if "name" in data["subject"] else ""
     lines = [
         f"## {title}",
         "",
         (
-            f"Subject `{data['subject']['id']}`, held by "
+            f"Subject `{data['subject']['id']}`{named}, held by "
             f"{result.case.record.detaining_power}, {data['mode']} mode, as of "
             f"{data['as_of']}. State: `{', '.join(data['state'])}`."
         ),

@@ -68,7 +68,13 @@ def _timeline(result: dict[str, Any], style: _Style) -> list[str]:
             status = style("  fact       ", "dim")
         else:
             mark = _MARKS[outcome]
-            applied = "" if step["applied"] else " (not applied)"
+            applied = (
+                " (not applied)"
+                if not step["applied"]
+                else " (applied anyway)"
+                if outcome != "allowed"
+                else ""
+            )
             status = style(f"{mark} {outcome}{applied}".ljust(13), outcome)
         detail = _fields(step["fields"])
         line = f"  {step['date']}  {status} {step['event']}"

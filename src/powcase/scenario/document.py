@@ -149,8 +149,9 @@ def read_document(path: str | pathlib.Path) -> Document:
 
 def parse_document(text: str, name: str = "<string>") -> Document:
     """Parse YAML or JSON text into a located document."""
-    loader = _Loader(text)
+    loader: _Loader | None = None
     try:
+        loader = _Loader(text)
         node = loader.get_single_node()
         if node is None:
             raise UnreadableFile(Problem("", "is empty"), Location(1, 1))
@@ -158,13 +159,23 @@ def parse_document(text: str, name: str = "<string>") -> Document:
         data = builder.build(node, "", 0)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        where = Location(mark.line + 1, mark.column + 1) if mark else None
+        where = Location(mark.line + 1, mark.column + 1) if mark else Location(1, 1)
         message = (error.problem or error.context or "is not valid YAML").strip()
         raise UnreadableFile(Problem("", f"is not valid YAML or JSON: {message}"), where) from None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        raise UnreadableFile(
+            Problem("", f"has a character YAML does not allow (#x{error.character:04x})"),
+            Location(line, column),
+        ) from None
     except yaml.YAMLError as error:
-        raise UnreadableFile(Problem("", f"is not valid YAML or JSON: {error}"), None) from None
+        raise UnreadableFile(
+            Problem("", f"is not valid YAML or JSON: {error}"), Location(1, 1)
+        ) from None
     except RecursionError:
-        raise UnreadableFile(Problem("", "is nested too deeply"), None) from None
+        raise UnreadableFile(Problem("", "is nested too deeply"), Location(1, 1)) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return Document(name, data, builder.locations, builder.key_locations)

@@ -1,0 +1,231 @@
+"""The powcase command: golden outputs, exit codes, personal data, start-up imports."""
+
+import io
+import json
+import os
+import pathlib
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+
+from powcase.cli import main
+from powcase.scenario.document import read_document
+from powcase.scenario.schema import scenario_schema
+
+HERE = pathlib.Path(__file__).parent
+SCENARIOS = HERE / "scenarios"
+GOLDEN = HERE / "golden"
+RI = str(SCENARIOS / "ri.powcase.yaml")
+FORCED = str(SCENARIOS / "forced_return.powcase.yaml")
+UPDATE = os.environ.get("POWCASE_UPDATE_GOLDEN") == "1"
+
+
+def cli(*args):
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(args), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def _stable_json(text):
+    payload = json.loads(text)
+    for run in payload:
+        run["generated_by"]["powcase"] = "<version>"
+        run["file"] = pathlib.Path(run["file"]).name
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("source", "fmt", "golden"),
+    [
+        (RI, "text", "ri.txt"),
+        (RI, "json", "ri.json"),
+        (RI, "markdown", "ri.md"),
+        (FORCED, "text", "forced_return.txt"),
+        (FORCED, "json", "forced_return.json"),
+    ],
+)
+def test_golden_outputs(source, fmt, golden):
+    code, out, _ = cli("run", source, "--format", fmt)
+    assert code == 0
+    if fmt == "json":
+        out = _stable_json(out)
+    path = GOLDEN / golden
+    if UPDATE:
+        path.write_text(out, encoding="utf-8")
+    assert out == path.read_text(encoding="utf-8")
+
+
+def test_json_output_has_the_contract_keys():
+    _, out, _ = cli("run", RI, "--format", "json")
+    run = json.loads(out)[0]
+    assert {
+        "generated_by",
+        "scenario",
+        "variant",
+        "mode",
+        "assumptions",
+        "state",
+        "steps",
+        "verdicts",
+        "flags",
+        "violations",
+        "possible_violations",
+        "obligations",
+        "claims",
+        "expectations",
+    } <= set(run)
+    assert run["generated_by"]["model"] == 1
+    assert run["steps"][0]["cites"] == ["GCIII-5", "GCIII-12"]
+    assert run["claims"][0]["contested"] is True
+
+
+class TestExitCodes:
+    def test_zero_when_every_expectation_holds(self):
+        assert cli("run", RI)[0] == 0
+        assert cli("test", str(SCENARIOS))[0] == 0
+        assert cli("validate", RI)[0] == 0
+
+    def test_one_when_an_expectation_fails(self, tmp_path):
+        failing = tmp_path / "failing.yaml"
+        failing.write_text(
+            pathlib.Path(RI)
+            .read_text()
+            .replace("no_flags: [self_harm_risk]", "no_flags: [public_curiosity]")
+        )
+        code, out, _ = cli("run", str(failing))
+        assert code == 1
+        assert "no_flags: public_curiosity: expected not active, got active" in out
+        code, out, _ = cli("test", str(tmp_path))
+        assert code == 1
+        assert "FAIL" in out
+        assert "1 failed" in out
+
+    def test_two_for_invalid_input(self, tmp_path):
+        bad = tmp_path / "bad.yaml"
+        bad.write_text(
+            "powcase: 1\nsubject: {id: x, nationality: [KP]}\n"
+            "detaining_power: UA\nevents:\n  - {date: 2025-01-09, event: captre}\n"
+            "  - {date: 2025-01-10, event: icrc_visit, privat_interview: true}\n"
+            "expect: {flags: [public_curiosty]}\n"
+        )
+        code, out, err = cli("run", str(bad))
+        assert (code, out) == (2, "")
+        problems = [line for line in err.splitlines() if line.startswith(str(bad))]
+        assert len(problems) == 3
+        assert problems[0].startswith(f"{bad}:5:")
+        assert "(did you mean 'capture'?)" in problems[0]
+        assert "events[1].privat_interview" in problems[1]
+        assert "public_curiosity" in problems[2]
+        assert cli("validate", str(bad))[0] == 2
+        assert cli("test", str(bad))[0] == 2
+
+    def test_two_for_a_missing_file_or_a_bad_option(self):
+        assert cli("run", "/no/such/file.yaml")[0] == 2
+        assert cli("run", RI, "--variant", "no_such")[0] == 2
+        assert cli("explain", RI, "--step", "99")[0] == 2
+        with pytest.raises(SystemExit) as exited:
+            cli("run", RI, "--as-of", "yesterday")
+        assert exited.value.code == 2
+
+
+class TestPersonalData:
+    NAME = "Kept Out Of Output"
+
+    @pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
+    def test_the_name_appears_only_when_asked(self, fmt):
+        assert self.NAME not in cli("run", FORCED, "--format", fmt)[1]
+        assert self.NAME in cli("run", FORCED, "--format", fmt, "--reveal-names")[1]
+
+    def test_not_in_explain_nor_in_errors(self, tmp_path):
+        assert self.NAME not in cli("explain", FORCED, "--step", "0")[1]
+        bad = tmp_path / "bad.yaml"
+        bad.write_text(
+            f"powcase: 1\nsubject: {{id: x, name: {self.NAME}, "
+            f"nationality: [{self.NAME}]}}\ndetaining_power: UA\n"
+        )
+        code, out, err = cli("validate", str(bad))
+        assert code == 2
+        assert self.NAME not in out + err
+
+
+def test_the_schema_validates_every_scenario_file_of_the_repository():
+    schema = scenario_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    files = [*SCENARIOS.glob("*.yaml"), *(HERE.parent / "examples").glob("*.yaml")]
+    assert files
+    for file in files:
+        data = json.loads(
+            json.dumps(read_document(file).data, default=str),
+            object_hook=lambda d: {str(k): v for k, v in d.items()},
+        )
+        errors = [e.message for e in validator.iter_errors(data)]
+        assert errors == [], (file, errors)
+    assert list(
+        validator.iter_errors({"powcase": 1, "subject": {"id": "x"}, "detaining_power": "UK"})
+    )
+
+
+def test_every_command_has_help_with_an_example():
+    for command in ("run", "test", "validate", "describe", "provisions", "schema", "explain"):
+        with pytest.raises(SystemExit):
+            cli(command, "--help")
+    out = subprocess.run(
+        [sys.executable, "-m", "powcase", "run", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "example: powcase run" in out
+
+
+def test_describe_provisions_and_schema_print_something_useful():
+    code, out, _ = cli("describe")
+    assert code == 0
+    assert "transitions" in json.loads(out)
+    assert "in_custody" in cli("describe", "--format", "text")[1]
+    assert "GCIII-118" in cli("provisions", "repatriated without delay")[1]
+    assert json.loads(cli("schema")[1])["title"].startswith("powcase scenario")
+
+
+def _imported(*args):
+    code = (
+        "import sys, runpy; sys.argv = ['powcase', *sys.argv[1:]]\n"
+        "try:\n    runpy.run_module('powcase', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "print(' '.join(sorted(sys.modules)), file=sys.stderr)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=False
+    )
+    return set(done.stderr.split())
+
+
+def test_start_up_loads_only_what_the_command_needs(tmp_path):
+    version = _imported("--version")
+    assert not {"statemachine", "yaml", "attrs", "powcase.case"} & version
+    stateless = tmp_path / "no_state.yaml"
+    stateless.write_text(
+        (SCENARIOS / "routine_exchange.powcase.yaml")
+        .read_text()
+        .replace("  state: [exchanged]\n", "")
+    )
+    validate = _imported("validate", str(stateless))
+    assert "yaml" in validate
+    assert (
+        not {
+            "statemachine",
+            "jsonschema",
+            "powcase.render.text",
+            "powcase.case",
+            "powcase.law.guards",
+            "hypothesis",
+        }
+        & validate
+    )
+    # Expected states are names of the chart: checking them loads the chart, not the engine.
+    with_states = _imported("validate", RI)
+    assert "powcase.chart" in with_states
+    assert not {"powcase.case", "powcase.law.guards", "jsonschema"} & with_states
