@@ -63,17 +63,19 @@ RAW = st.one_of(
 
 
 def _load(tmp_path, content):
+    """Load, or fail with ScenarioError whose every problem has a file, line and column."""
     path = tmp_path / "scenario.yaml"
     path.write_bytes(content)
+    problems = ()
     try:
-        return load_scenarios(path)
+        load_scenarios(path)
     except ScenarioError as error:
-        assert error.problems
-        for problem in error.problems:
-            assert problem.file == str(path)
-            assert problem.line is not None and problem.column is not None, problem
-            assert problem.problem.message
-        return None
+        problems = error.problems or (None,)
+    for problem in problems:
+        assert problem.file == str(path)
+        assert problem.line is not None, problem
+        assert problem.column is not None, problem
+        assert problem.problem.message
 
 
 @given(scenario_texts())
