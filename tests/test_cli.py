@@ -229,3 +229,40 @@ def test_start_up_loads_only_what_the_command_needs(tmp_path):
     with_states = _imported("validate", RI)
     assert "powcase.chart" in with_states
     assert not {"powcase.case", "powcase.law.guards", "jsonschema"} & with_states
+
+
+class _Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    terminal = _Terminal()
+    main(["run", RI], out=terminal, err=io.StringIO())
+    assert "\033[" in terminal.getvalue()
+    assert "\033[" not in cli("run", RI)[1]
+    monkeypatch.setenv("NO_COLOR", "1")
+    plain = _Terminal()
+    main(["run", RI], out=plain, err=io.StringIO())
+    assert "\033[" not in plain.getvalue()
+
+
+def test_json_scenario_files_are_accepted(tmp_path):
+    document = read_document(SCENARIOS / "routine_exchange.powcase.yaml").data
+    path = tmp_path / "routine.json"
+    path.write_text(json.dumps(document, default=str, indent=2))
+    assert cli("validate", str(path))[0] == 0
+    assert cli("run", str(path))[0] == 0
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"powcase": 1, "subject": {"id": "x",}')
+    code, _, err = cli("validate", str(broken))
+    assert code == 2
+    assert f"{broken}:1:" in err
+
+
+def test_a_folder_holds_only_the_files_with_a_powcase_key(tmp_path):
+    (tmp_path / "notes.yaml").write_text("shopping: [milk]\n")
+    (tmp_path / "case.yaml").write_text((SCENARIOS / "routine_exchange.powcase.yaml").read_text())
+    code, out, _ = cli("validate", str(tmp_path))
+    assert (code, out) == (0, "ok: 1 scenarios in 1 files\n")
