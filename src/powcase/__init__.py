@@ -123,7 +123,7 @@ if TYPE_CHECKING:
 # Public names and the module each lives in: imported on first use, so that
 # `powcase --version` and `powcase validate` load only what they need.
 _EXPORTS: dict[str, str] = {
-    "RunResult": "powcase.scenario.run",
+    "RunResult": "powcase.scenario.result",
     "Scenario": "powcase.scenario.model",
     "ScenarioError": "powcase.scenario.load",
     "load_scenarios": "powcase.scenario.load",

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from powcase.scenario.model import Scenario
-    from powcase.scenario.run import RunResult
+    from powcase.scenario.result import RunResult
 
 __all__ = ["main"]
 
@@ -30,7 +30,8 @@ _EXAMPLES = {
     "validate": "example: powcase validate my_case.powcase.yaml",
     "describe": "example: powcase describe --format text",
     "provisions": "example: powcase provisions refoulement",
-    "schema": "example: powcase schema > powcase-scenario.schema.json",
+    "schema": "example: powcase schema > scenario.schema.json; "
+    "powcase schema --output > output.schema.json",
     "explain": "example: powcase explain examples/ri.powcase.yaml --step 4",
 }
 
@@ -192,9 +193,10 @@ def _cmd_provisions(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
-    from powcase.scenario.schema import scenario_schema  # noqa: PLC0415
+    from powcase.scenario.schema import output_schema, scenario_schema  # noqa: PLC0415
 
-    out.write(json.dumps(scenario_schema(), indent=2) + "\n")
+    schema = output_schema() if args.output else scenario_schema()
+    out.write(json.dumps(schema, indent=2) + "\n")
     return OK
 
 
@@ -285,7 +287,12 @@ def _parser() -> argparse.ArgumentParser:
         help="words that must all appear (id, article or paraphrase)",
     )
 
-    command("schema", "print a JSON Schema of the scenario format", _cmd_schema)
+    schema = command("schema", "print a JSON Schema of the scenario format", _cmd_schema)
+    schema.add_argument(
+        "--output",
+        action="store_true",
+        help="the schema of the run output (powcase run --format json) instead",
+    )
 
     explain = command("explain", "explain the verdict of one step of a scenario", _cmd_explain)
     explain.add_argument("file", metavar="FILE")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from powcase.scenario.run import RunResult
+from powcase.scenario.result import RunResult
 
 __all__ = ["render_markdown"]
 
@@ -30,7 +30,7 @@ def render_markdown(result: RunResult, *, reveal_names: bool = False) -> str:
         "",
         (
             f"Subject `{data['subject']['id']}`{named}, held by "
-            f"{result.case.record.detaining_power}, {data['mode']} mode, as of "
+            f"{data['detaining_power']}, {data['mode']} mode, as of "
             f"{data['as_of']}. State: `{', '.join(data['state'])}`."
         ),
         "",

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from powcase.law.concerns import CONCERNS
-from powcase.scenario.run import RunResult
+from powcase.scenario.result import RunResult
 
 __all__ = ["render_text"]
 
@@ -187,7 +187,7 @@ def render_text(result: RunResult, *, colour: bool = False, reveal_names: bool =
     lines = [
         style(title, "title"),
         (
-            f"  subject {subject} · held by {result.case.record.detaining_power} · "
+            f"  subject {subject} · held by {data['detaining_power']} · "
             f"{data['mode']} · as of {data['as_of']}"
         ),
         f"  state: {' · '.join(data['state'])}",

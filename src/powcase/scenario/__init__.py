@@ -16,13 +16,14 @@ if TYPE_CHECKING:
         load_scenarios,
     )
     from powcase.scenario.model import Expectations, Scenario, Variant
-    from powcase.scenario.run import Failure, RunResult, run, run_one
+    from powcase.scenario.result import Failure, RunResult
+    from powcase.scenario.run import run, run_one
 
 _EXPORTS = {
     "Expectations": "powcase.scenario.model",
-    "Failure": "powcase.scenario.run",
+    "Failure": "powcase.scenario.result",
     "LocatedProblem": "powcase.scenario.load",
-    "RunResult": "powcase.scenario.run",
+    "RunResult": "powcase.scenario.result",
     "Scenario": "powcase.scenario.model",
     "ScenarioError": "powcase.scenario.load",
     "Variant": "powcase.scenario.model",

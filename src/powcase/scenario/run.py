@@ -4,153 +4,20 @@ the expectations checked. The result has the keys of the output contract (SCENAR
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 import attrs
 
-from powcase.assumptions import Assumptions
-from powcase.case import Case, Mode, Step
+from powcase.case import Case
 from powcase.docket import Obligation
 from powcase.events import event_from_dict
-from powcase.flags import Flag, derive_flags
-from powcase.law.provisions import LAW_DATA_DATE, matches
+from powcase.flags import derive_flags
+from powcase.law.provisions import matches
 from powcase.record import Claim
 from powcase.scenario.model import Expectations, Scenario, Variant
-from powcase.verdict import Verdict
-from powcase.violations import Violation
+from powcase.scenario.result import Asked, ClaimGroup, Failure, RunResult, StepResult
 
-__all__ = ["Failure", "RunResult", "generated_by", "run", "run_one"]
-
-MODEL_VERSION = 1
-
-
-def generated_by() -> dict[str, Any]:
-    """What produced an output: library version, model version, date of the law data."""
-    from powcase import __version__  # noqa: PLC0415 - the package imports this module
-
-    return {"powcase": __version__, "model": MODEL_VERSION, "law_data": LAW_DATA_DATE.isoformat()}
-
-
-@attrs.frozen
-class Failure:
-    """An expectation that did not hold: what was checked, what was expected, what came out."""
-
-    check: str
-    expected: Any
-    got: Any
-
-    def __str__(self) -> str:
-        return f"{self.check}: expected {self.expected}, got {self.got}"
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON form."""
-        return {"check": self.check, "expected": self.expected, "got": self.got}
-
-
-@attrs.frozen
-class Asked:
-    """A hypothetical step of the scenario and its verdict."""
-
-    event: dict[str, Any]
-    verdict: Verdict
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON form: the event as the scenario wrote it, then the verdict."""
-        plain = self.verdict.to_dict()
-        plain["event"] = _plain_event(self.event)
-        plain["judged_on"] = self.verdict.event.date.isoformat()
-        return plain
-
-
-def _plain_event(event: dict[str, Any]) -> dict[str, Any]:
-    return {k: (v.isoformat() if isinstance(v, datetime.date) else v) for k, v in event.items()}
-
-
-@attrs.frozen
-class RunResult:
-    """One run of a scenario (or of one of its variants)."""
-
-    scenario: str
-    variant: str | None
-    file: str
-    case: Case = attrs.field(repr=False)
-    as_of: datetime.date | None
-    steps: tuple[Step, ...]
-    asked: tuple[Asked, ...]
-    flags: tuple[Flag, ...]
-    active: tuple[str, ...]
-    violations: tuple[Violation, ...]
-    possible_violations: tuple[Violation, ...]
-    obligations: tuple[Obligation, ...]
-    passed: int
-    failures: tuple[Failure, ...]
-
-    @property
-    def ok(self) -> bool:
-        """Whether every expectation held."""
-        return not self.failures
-
-    @property
-    def state(self) -> list[str]:
-        """The final configuration."""
-        return self.case.state
-
-    @property
-    def mode(self) -> Mode:
-        """The mode of the run."""
-        return self.case.mode
-
-    @property
-    def assumptions(self) -> Assumptions:
-        """The reading of the law the run used."""
-        return self.case.assumptions
-
-    def claims(self) -> list[dict[str, Any]]:
-        """Claims grouped by what they are about, marking where sources disagree."""
-        groups: dict[str, list[Claim]] = {}
-        for claim in self.case.record.claims:
-            groups.setdefault(claim.about, []).append(claim)
-        return [
-            {
-                "about": about,
-                "contested": len({c.value for c in claims}) > 1,
-                "values": [
-                    {"value": c.value, "source": c.source, "date": c.date.isoformat()}
-                    for c in claims
-                ],
-            }
-            for about, claims in groups.items()
-        ]
-
-    def to_dict(self, *, reveal_names: bool = False) -> dict[str, Any]:
-        """The JSON output contract. The subject's name only with ``reveal_names``."""
-        subject: dict[str, Any] = {"id": self.case.record.subject.id}
-        if reveal_names and self.case.record.subject.name is not None:
-            subject["name"] = self.case.record.subject.name
-        return {
-            "generated_by": generated_by(),
-            "scenario": self.scenario,
-            "variant": self.variant,
-            "file": self.file,
-            "subject": subject,
-            "mode": str(self.mode),
-            "as_of": self.as_of.isoformat() if self.as_of else None,
-            "assumptions": self.assumptions.to_dict(),
-            "state": self.state,
-            "steps": [s.to_dict() for s in self.steps],
-            "verdicts": [a.to_dict() for a in self.asked],
-            "flags": [f.to_dict() for f in self.flags],
-            "active_flags": list(self.active),
-            "violations": [v.to_dict() for v in self.violations],
-            "possible_violations": [v.to_dict() for v in self.possible_violations],
-            "obligations": [o.to_dict() for o in self.obligations],
-            "claims": self.claims(),
-            "expectations": {
-                "passed": self.passed,
-                "failed": [f.to_dict() for f in self.failures],
-            },
-        }
+__all__ = ["run", "run_one"]
 
 
 def _check(
@@ -236,26 +103,44 @@ def run_one(scenario: Scenario, variant: Variant | None = None) -> RunResult:
             )
             continue
         event = event_from_dict({"date": on, **wanted.event})
-        asked.append(Asked(wanted.event, case.verdict(event)))
+        asked.append(Asked(tuple(wanted.event.items()), case.verdict(event)))
     active = case.active_flags(on) if on else ()
     obligations = case.docket(on)
     judged = expect if on else attrs.evolve(expect, verdicts=())
     passed, failures = _check(judged, case, tuple(asked), {f.code for f in active}, obligations)
+    record = scenario.record
     return RunResult(
-        scenario.title,
-        variant.name if variant else None,
-        scenario.file,
-        case,
-        on,
-        case.steps,
-        tuple(asked),
-        derive_flags(case, on),
-        tuple(f.code for f in active),
-        case.violations,
-        case.possible_violations,
-        obligations,
-        passed,
-        (*failures, *unjudged),
+        scenario=scenario.title,
+        variant=variant.name if variant else None,
+        file=scenario.file,
+        subject_id=record.subject.id,
+        detaining_power=record.detaining_power,
+        mode=str(case.mode),
+        as_of=on,
+        assumptions=case.assumptions,
+        state=tuple(case.state),
+        steps=tuple(StepResult.of(s) for s in case.steps),
+        asked=tuple(asked),
+        flags=derive_flags(case, on),
+        active=tuple(f.code for f in active),
+        violations=case.violations,
+        possible_violations=case.possible_violations,
+        obligations=obligations,
+        claims=_claims(record.claims),
+        passed=passed,
+        failures=(*failures, *unjudged),
+        subject_name=record.subject.name,
+        case=case,
+    )
+
+
+def _claims(claims: tuple[Claim, ...]) -> tuple[ClaimGroup, ...]:
+    groups: dict[str, list[Claim]] = {}
+    for claim in claims:
+        groups.setdefault(claim.about, []).append(claim)
+    return tuple(
+        ClaimGroup(about, tuple((c.value, c.source, c.date.isoformat()) for c in listed))
+        for about, listed in groups.items()
     )
 
 
