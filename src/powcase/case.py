@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime
 import enum
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -38,6 +38,9 @@ from powcase.law.situation import Situation
 from powcase.record import Record, Source, Subject
 from powcase.verdict import Outcome, Reason, ReasonKind, Verdict
 from powcase.violations import Violation, find_violations
+
+if TYPE_CHECKING:
+    from powcase.options import Option
 
 __all__ = ["Case", "Mode", "Step"]
 
@@ -292,6 +295,14 @@ class Case:
     def possible_violations(self) -> tuple[Violation, ...]:
         """Applied steps refused only on preconditions, or undetermined (descriptive mode)."""
         return tuple(v for v in find_violations(self) if v.possible)
+
+    def options(self, as_of: datetime.date | None = None) -> tuple[Option, ...]:
+        """What can happen next: every machine event possible from the current state, with
+        its verdict; a move once per state the record or the parties table names.
+        """
+        from powcase.options import options  # noqa: PLC0415 - options imports this module
+
+        return options(self, as_of)
 
     def moments(self, as_of: datetime.date | None = None) -> list[Moment]:
         """Every step up to ``as_of`` (all when None) with the case just before and after it.

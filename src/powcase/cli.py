@@ -14,7 +14,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from powcase.scenario.model import Scenario
@@ -33,6 +33,10 @@ _EXAMPLES = {
     "schema": "example: powcase schema > scenario.schema.json; "
     "powcase schema --output > output.schema.json",
     "explain": "example: powcase explain examples/ri.powcase.yaml --step 4",
+    "options": "example: powcase options examples/ri.powcase.yaml --format markdown",
+    "compare": "example: powcase compare examples/ri.powcase.yaml "
+    "--vary ihl_non_refoulement,human_rights_non_refoulement",
+    "parties": "example: powcase parties KP --as-of 2025-01-09",
 }
 
 
@@ -105,24 +109,27 @@ def _run_all(
     return results
 
 
+def _output(args: argparse.Namespace, data: Any) -> Any:
+    """The plain output, redacted as asked (``--redact strict``)."""
+    from powcase.redact import redact  # noqa: PLC0415
+
+    return redact(data, getattr(args, "redact", "none"))
+
+
 def _cmd_run(args: argparse.Namespace, out: TextIO) -> int:
     results = _run_all(_load(args.files), args.variant, args.as_of)
+    payload = [_output(args, r.to_dict(reveal_names=args.reveal_names)) for r in results]
     if args.format == "json":
-        payload = [r.to_dict(reveal_names=args.reveal_names) for r in results]
         out.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
     elif args.format == "markdown":
         from powcase.render.markdown import render_markdown  # noqa: PLC0415
 
-        out.write("\n".join(render_markdown(r, reveal_names=args.reveal_names) for r in results))
+        out.write("\n".join(render_markdown(data) for data in payload))
     else:
         from powcase.render.text import render_text  # noqa: PLC0415
 
         colour = _colour(out)
-        out.write(
-            "\n".join(
-                render_text(r, colour=colour, reveal_names=args.reveal_names) for r in results
-            )
-        )
+        out.write("\n".join(render_text(data, colour=colour) for data in payload))
     return OK if all(r.ok for r in results) else FAILED
 
 
@@ -213,7 +220,7 @@ def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
         raise _Invalid(
             f"{args.file}: --step {args.step} is not an event index (0 to {len(result.steps) - 1})"
         )
-    step = result.steps[args.step].to_dict()
+    step = _output(args, result.steps[args.step].to_dict())
     if args.format == "json":
         out.write(json.dumps(step, indent=2, ensure_ascii=False) + "\n")
         return OK
@@ -230,6 +237,169 @@ def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
             out.write(f"    {cite}: {provision.paraphrase}\n      {provision.url}\n")
     for missing in step["missing"]:
         out.write(f"\n  [open] {missing}\n")
+    return OK
+
+
+def _table(
+    head: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    fmt: str,
+    marked: Sequence[bool] | None = None,
+) -> str:
+    """A table as aligned text or Markdown; marked columns get a ``*`` on their header."""
+    heads = [f"{h} *" if marked and marked[i] else h for i, h in enumerate(head)]
+    if fmt == "markdown":
+        lines = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
+        lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in rows]
+        return "\n".join(lines) + "\n"
+    widths = [max(len(x) for x in (h, *(r[i] for r in rows))) for i, h in enumerate(heads)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True)).rstrip()]
+    lines += [
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _cmd_options(args: argparse.Namespace, out: TextIO) -> int:
+    from powcase.case import Case  # noqa: PLC0415
+
+    for scenario in _load([args.file]):
+        case = Case.replay(scenario.record, scenario.assumptions, scenario.mode)
+        on = args.as_of or scenario.as_of or case.last_date
+        if on is not None and case.last_date is not None and on < case.last_date:
+            raise _Invalid(f"--as-of {on} is before the last event ({case.last_date})")
+        rows = [o.to_dict() for o in case.options(on)]
+        payload = _output(
+            args,
+            {
+                "scenario": scenario.title,
+                "as_of": on.isoformat() if on else None,
+                "state": case.state,
+                "options": rows,
+            },
+        )
+        if args.format == "json":
+            out.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+            continue
+        heading = f"{scenario.title}: what can happen next, on {payload['as_of']}"
+        if args.format == "markdown":
+            out.write(f"## {heading}\n\n")
+        else:
+            out.write(f"{heading}\n  state: {' · '.join(case.state)}\n\n")
+        table = []
+        for option in payload["options"]:
+            failing = [
+                r["code"]
+                for r in option["reasons"]
+                if r["kind"] in ("prohibition", "precondition")
+            ]
+            because = ", ".join(dict.fromkeys(failing)) or ", ".join(
+                m["fact"] for m in option["missing"]
+            )
+            fields = ", ".join(f"{k} {v}" for k, v in option["fields"].items())
+            table.append(
+                [
+                    option["event"],
+                    fields,
+                    option["outcome"],
+                    because,
+                    ", ".join(option["cites"][:4]),
+                ]
+            )
+        out.write(_table(["event", "fields", "outcome", "because", "cites"], table, args.format))
+    return OK
+
+
+def _vary(texts: Sequence[str]) -> dict[str, list[Any]]:
+    """``--vary a,b`` (every option of a and b) or ``--vary a=x,y`` (those values)."""
+    from powcase.assumptions import Assumptions  # noqa: PLC0415
+
+    specs = Assumptions.specs()
+    vary: dict[str, list[Any]] = {}
+    for text in texts:
+        if "=" not in text:
+            vary.update({key.strip(): [] for key in text.split(",") if key.strip()})
+            continue
+        key, values = (part.strip() for part in text.split("=", 1))
+        spec = specs.get(key)
+        parsed: list[Any] = []
+        for value in (v.strip() for v in values.split(",")):
+            if spec is not None and spec.days and value.isdigit():
+                parsed.append(int(value))
+            elif value.lower() in ("true", "false"):
+                parsed.append(value.lower() == "true")
+            else:
+                parsed.append(value)
+        vary[key] = parsed
+    return vary
+
+
+def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
+    from powcase.compare import compare  # noqa: PLC0415
+
+    for scenario in _load([args.file]):
+        comparison = compare(scenario, _vary(args.vary))
+        if args.format == "json":
+            payload = _output(args, comparison.to_dict())
+            out.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+            continue
+        head = [*comparison.varied, *comparison.columns]
+        rows = [
+            [str(v).lower() if isinstance(v, bool) else str(v) for _, v in row.reading]
+            + list(row.cells)
+            for row in comparison.rows
+        ]
+        marked = [False] * len(comparison.varied) + list(comparison.differs)
+        title = f"{scenario.title}: readings side by side"
+        out.write(f"## {title}\n\n" if args.format == "markdown" else f"{title}\n\n")
+        out.write(_table(head, rows, args.format, marked))
+        out.write(
+            "\n* the column differs between readings\n"
+            if any(comparison.differs)
+            else "\nNo column differs: these readings change nothing here.\n"
+        )
+    return OK
+
+
+def _cmd_parties(args: argparse.Namespace, out: TextIO) -> int:
+    from powcase.law.parties import PARTIES, profile  # noqa: PLC0415
+
+    if args.state and args.state not in PARTIES:
+        raise _Invalid(
+            f"the parties table has no entry for {args.state!r}; it knows " + ", ".join(PARTIES)
+        )
+    on = args.as_of or datetime.date.today()
+    profiles = [profile(code, on) for code in ([args.state] if args.state else PARTIES)]
+    if args.format == "json":
+        out.write(json.dumps(profiles, indent=2, ensure_ascii=False) + "\n")
+        return OK
+    for p in profiles:
+        out.write(f"{p['code']}  {p['name']}, on {p['on']}\n")
+        out.write("  bound by:\n" if p["binding"] else "  bound by no treaty of the model\n")
+        for b in p["binding"]:
+            until = f" until {b['until']}" if b["until"] else ""
+            out.write(
+                f"    {b['instrument']:<9} {b['how']:<12} since {b['since']}{until}"
+                f"  {b['source']}\n"
+            )
+        for r in p["reservations"]:
+            out.write(
+                f"  {r['kind']} on {r['provision']} ({r['made']}): {r['summary']}\n"
+                f"      {r['source']}\n"
+            )
+        for a in p["allies"]:
+            out.write(
+                f"  ally: {a['state']} since {a['since']} ({a['basis']})\n      {a['source']}\n"
+            )
+        for t in p["treatment"]:
+            out.write(
+                f"  {t['act']} -> {', '.join(t['kinds'])}: {t['summary']}\n      {t['source']}\n"
+            )
+        if p["claims_nationals_of"]:
+            out.write(
+                f"  counts as its nationals the people of: {', '.join(p['claims_nationals_of'])}\n"
+            )
+        out.write("\n")
     return OK
 
 
@@ -267,6 +437,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="show the subject's name (personal data; hidden by default)",
     )
+    _redaction(run)
 
     test = command("test", "run every scenario under the paths and check expectations", _cmd_test)
     test.add_argument("paths", nargs="+", metavar="PATH")
@@ -305,7 +476,44 @@ def _parser() -> argparse.ArgumentParser:
     )
     explain.add_argument("--variant", metavar="NAME")
     explain.add_argument("--format", choices=("text", "json"), default="text")
+    _redaction(explain)
+
+    options = command(
+        "options", "what can happen next: every possible step with its verdict", _cmd_options
+    )
+    options.add_argument("file", metavar="FILE")
+    options.add_argument("--as-of", type=_date, metavar="DATE")
+    options.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    _redaction(options)
+
+    compared = command(
+        "compare", "the record under several readings of the law, side by side", _cmd_compare
+    )
+    compared.add_argument("file", metavar="FILE")
+    compared.add_argument(
+        "--vary",
+        action="append",
+        required=True,
+        metavar="KEY[,KEY...]",
+        help="assumptions to vary (all their options), or KEY=V1,V2",
+    )
+    compared.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    _redaction(compared)
+
+    parties_ = command("parties", "what the parties table says of a state", _cmd_parties)
+    parties_.add_argument("state", nargs="?", metavar="STATE", help="a state code, e.g. KP")
+    parties_.add_argument("--as-of", type=_date, metavar="DATE", help="default: today")
+    parties_.add_argument("--format", choices=("text", "json"), default="text")
     return parser
+
+
+def _redaction(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--redact",
+        choices=("none", "strict"),
+        default="none",
+        help="strict also hides year of birth, rank, unit and place, and shows dates to the month",
+    )
 
 
 def main(

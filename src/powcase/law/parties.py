@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterable
+from typing import Any
 
 import attrs
 
@@ -34,6 +35,7 @@ __all__ = [
     "binding",
     "binds",
     "party",
+    "profile",
     "reservations",
     "treatment",
 ]
@@ -577,3 +579,65 @@ def reservations(state: str, provision_id: str, on: datetime.date) -> tuple[Rese
     if known is None:
         return ()
     return tuple(r for r in known.reservations if r.provision == provision_id and r.in_force(on))
+
+
+def profile(code: str, on: datetime.date) -> dict[str, Any]:
+    """What the table says of ``code`` on a day: treaties binding it, reservations and
+    declarations, allies, and what it does to those returned to it, each with its source.
+    """
+    entry = party(code)
+
+    def dated(day: datetime.date | None) -> str | None:
+        return day.isoformat() if day else None
+
+    return {
+        "code": entry.code,
+        "name": entry.name,
+        "on": on.isoformat(),
+        "binding": [
+            {
+                "instrument": p.instrument,
+                "title": _title(p.instrument),
+                "how": p.how,
+                "since": dated(p.since),
+                "until": dated(p.until),
+                "note": p.note,
+                "source": p.source,
+            }
+            for p in entry.participations
+            if p.in_force(on)
+        ],
+        "reservations": [
+            {
+                "provision": r.provision,
+                "kind": r.kind,
+                "made": dated(r.made),
+                "summary": r.summary,
+                "source": r.source,
+            }
+            for r in entry.reservations
+            if r.in_force(on)
+        ],
+        "allies": [
+            {"state": a.state, "since": dated(a.since), "basis": a.basis, "source": a.source}
+            for a in entry.allies
+            if a.in_force(on)
+        ],
+        "treatment": [
+            {
+                "act": t.act,
+                "kinds": list(t.kinds),
+                "summary": t.summary,
+                "cites": list(t.cites),
+                "source": t.source,
+            }
+            for t in entry.treatment
+            if t.in_force(on)
+        ],
+        "claims_nationals_of": list(entry.claims_nationals_of),
+    }
+
+
+def _title(instrument: str) -> str:
+    known = INSTRUMENTS.get(instrument)
+    return known.title if known else "Protocol relating to the Status of Refugees (1967)"

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from powcase.scenario.result import RunResult
-
 __all__ = ["render_markdown"]
 
 
@@ -20,9 +18,11 @@ def _table(head: list[str], rows: list[list[Any]]) -> list[str]:
     return lines
 
 
-def render_markdown(result: RunResult, *, reveal_names: bool = False) -> str:
-    """The run result as Markdown."""
-    data = result.to_dict(reveal_names=reveal_names)
+def render_markdown(data: dict[str, Any]) -> str:
+    """The run result as Markdown.
+
+    ``data`` is a run's JSON form (``RunResult.to_dict``), redacted as the caller chose.
+    """
     title = data["scenario"] + (f" (variant: {data['variant']})" if data["variant"] else "")
     named = f" ({data['subject']['name']})" if "name" in data["subject"] else ""
     lines = [

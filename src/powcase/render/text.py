@@ -10,7 +10,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from powcase.law.concerns import CONCERNS
-from powcase.scenario.result import RunResult
 
 __all__ = ["render_text"]
 
@@ -176,9 +175,11 @@ def _claims(result: dict[str, Any], style: _Style) -> list[str]:
     return lines
 
 
-def render_text(result: RunResult, *, colour: bool = False, reveal_names: bool = False) -> str:
-    """The run result as text."""
-    data = result.to_dict(reveal_names=reveal_names)
+def render_text(data: dict[str, Any], *, colour: bool = False) -> str:
+    """The run result as text.
+
+    ``data`` is a run's JSON form (``RunResult.to_dict``), redacted as the caller chose.
+    """
     style = _Style(colour)
     title = data["scenario"] + (f"  [variant: {data['variant']}]" if data["variant"] else "")
     subject = data["subject"]["id"] + (

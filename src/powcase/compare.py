@@ -1,0 +1,139 @@
+"""Readings side by side: one record under every combination of the named assumptions.
+
+Each row is a reading (the values of the varied assumptions); the columns are the final state,
+each verdict the scenario asks, and the active critical and high flags. A column whose cells
+differ between rows is marked: that is where the reading changes the outcome.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from powcase.assumptions import Assumptions
+from powcase.errors import InvalidAssumption, Problem
+from powcase.scenario.model import Scenario
+from powcase.scenario.run import run_one
+from powcase.suggest import closest
+
+__all__ = ["Comparison", "Row", "compare"]
+
+
+@attrs.frozen
+class Row:
+    """One reading: the varied assumptions' values, the whole reading, and the cells."""
+
+    reading: tuple[tuple[str, Any], ...]
+    assumptions: Assumptions
+    cells: tuple[str, ...]
+
+    def to_dict(self, columns: Sequence[str]) -> dict[str, Any]:
+        """The JSON form."""
+        return {
+            "assumptions": dict(self.reading),
+            "cells": dict(zip(columns, self.cells, strict=True)),
+        }
+
+
+@attrs.frozen
+class Comparison:
+    """The table: columns, rows, and which columns differ between rows."""
+
+    scenario: str
+    varied: tuple[str, ...]
+    columns: tuple[str, ...]
+    rows: tuple[Row, ...]
+
+    @property
+    def differs(self) -> tuple[bool, ...]:
+        """For each column, whether its cells differ between rows."""
+        return tuple(
+            len({row.cells[i] for row in self.rows}) > 1 for i in range(len(self.columns))
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form."""
+        from powcase.scenario.result import generated_by  # noqa: PLC0415
+
+        return {
+            "generated_by": generated_by(),
+            "scenario": self.scenario,
+            "varied": list(self.varied),
+            "columns": list(self.columns),
+            "differs": dict(zip(self.columns, self.differs, strict=True)),
+            "rows": [r.to_dict(self.columns) for r in self.rows],
+        }
+
+
+def _values(vary: Sequence[str] | Mapping[str, Sequence[Any]]) -> dict[str, list[Any]]:
+    specs = Assumptions.specs()
+    wanted = dict(vary) if isinstance(vary, Mapping) else {key: [] for key in vary}
+    problems = []
+    values: dict[str, list[Any]] = {}
+    for key, given in wanted.items():
+        if key not in specs:
+            problems.append(
+                Problem(
+                    key, "is not an assumption", "one of " + ", ".join(specs), closest(key, specs)
+                )
+            )
+            continue
+        spec = specs[key]
+        if not given and spec.days:
+            problems.append(
+                Problem(
+                    key,
+                    "is a number of days: give the values to compare",
+                    "e.g. icrc_access_days=30,60",
+                )
+            )
+            continue
+        chosen = list(given) or list(spec.options)
+        problems += [
+            Problem(key, f"{v!r} is not an option", spec.expected())
+            for v in chosen
+            if not spec.accepts(v)
+        ]
+        values[key] = chosen
+    if not wanted:
+        problems.append(Problem("vary", "names no assumption", "at least one key"))
+    if problems:
+        raise InvalidAssumption(problems)
+    return values
+
+
+def _column(event: dict[str, Any]) -> str:
+    fields = ", ".join(f"{k} {v}" for k, v in event.items() if k != "event")
+    return f"{event['event']}({fields})"
+
+
+def compare(scenario: Scenario, vary: Sequence[str] | Mapping[str, Sequence[Any]]) -> Comparison:
+    """The scenario's record under every combination of the varied assumptions.
+
+    ``vary`` names assumption keys (every option of each), or maps keys to the values to
+    compare. The other assumptions keep the scenario's values.
+    """
+    values = _values(vary)
+    keys = tuple(values)
+    asked = [dict(v.event) for v in scenario.expect.verdicts]
+    columns = ("state", *(_column(e) for e in asked), "critical and high flags")
+    rows = []
+    for combination in itertools.product(*values.values()):
+        reading = tuple(zip(keys, combination, strict=True))
+        assumptions = scenario.assumptions.changed(**dict(reading))
+        result = run_one(attrs.evolve(scenario, assumptions=assumptions, variants=()))
+        grave = [
+            f.code
+            for f in result.flags
+            if f.code in result.active and f.severity in ("critical", "high") and f.until is None
+        ]
+        cells = (
+            " ".join(result.state),
+            *(str(a.verdict.outcome) for a in result.asked),
+            ", ".join(dict.fromkeys(grave)) or "none",
+        )
+        rows.append(Row(reading, assumptions, cells))
+    return Comparison(scenario.title, keys, columns, tuple(rows))

@@ -1,0 +1,109 @@
+"""What can happen next: every machine event possible from the current state, with its verdict.
+
+For a move to a state there is one option per state that the record names (his nationalities,
+his forces, states its events name) or the parties table describes. For an event whose target
+the event chooses (``determine_status``, ``decide_protection``, ``charge``) there is one option
+per choice.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from powcase.errors import InvalidInput
+from powcase.events import EVENT_TYPES, Event
+from powcase.fields import field_specs
+from powcase.graph import events_from
+from powcase.law.parties import PARTIES
+from powcase.verdict import Verdict
+
+if TYPE_CHECKING:
+    from powcase.case import Case
+
+__all__ = ["Option", "options"]
+
+_BASE = frozenset({"date", "source", "note"})
+
+
+@attrs.frozen
+class Option:
+    """One possible next step and its verdict."""
+
+    event: Event
+    verdict: Verdict
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form: the event's name and fields, the outcome, reasons and open points."""
+        return {
+            "event": self.event.name,
+            "fields": self.event.fields(),
+            **{k: v for k, v in self.verdict.to_dict().items() if k != "event"},
+        }
+
+
+def named_states(case: Case) -> list[str]:
+    """The states the record names or the parties table describes, the detaining power
+    excepted: the destinations a move may be judged towards.
+    """
+    record = case.record
+    named = [*record.subject.nationality]
+    if record.subject.forces:
+        named.append(record.subject.forces)
+    for event in record.events:
+        for key in ("to", "state", "by", "issued_by"):
+            value = getattr(event, key, None)
+            if isinstance(value, str):
+                named.append(value)
+        named += list(getattr(event, "between", ()))
+    named += list(PARTIES)
+    states = [s for s in dict.fromkeys(named) if s != record.detaining_power]
+    return [s for s in states if len(s) == 2 and s.isupper()]
+
+
+def _choices(name: str, states: list[str]) -> Iterator[dict[str, Any]]:
+    """Every way of filling the event's required fields (optional ones keep their default)."""
+    specs = {k: v for k, v in field_specs(EVENT_TYPES[name]).items() if k not in _BASE}
+    per_field: list[list[tuple[str, Any]]] = []
+    for field, spec in specs.items():
+        if spec.kind == "state" and (spec.required or field == "to"):
+            per_field.append([(field, s) for s in states])
+        elif spec.required and spec.kind == "choice":
+            per_field.append([(field, o) for o in spec.options])
+        elif spec.required and spec.kind == "bool":
+            per_field.append([(field, True), (field, False)])
+    for combination in itertools.product(*per_field):
+        yield dict(combination)
+    if name == "request_protection":
+        # A request to a third state names the state asked.
+        yield from ({"kind": "third_state", "state": s} for s in states)
+
+
+def options(case: Case, as_of: datetime.date | None = None) -> tuple[Option, ...]:
+    """Every machine event possible from the case's current state, judged on ``as_of``
+    (default: the last event's date).
+    """
+    on = as_of or case.last_date
+    if on is None:
+        raise InvalidInput.single(
+            "as_of", "is needed to judge options of an empty record", expected="an ISO date"
+        )
+    states = named_states(case)
+    found = []
+    for name in events_from(case.position):
+        for fields in _choices(name, states):
+            if (
+                name == "request_protection"
+                and fields.get("kind") == "third_state"
+                and ("state" not in fields)
+            ):
+                continue
+            event = EVENT_TYPES[name](date=on, **fields)
+            verdict = case.verdict(event)
+            if not any(r.kind == "graph" for r in verdict.reasons):
+                found.append(Option(event, verdict))
+    return tuple(found)

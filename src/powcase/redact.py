@@ -1,0 +1,35 @@
+"""Redaction of outputs beyond the name.
+
+The subject's name is always withheld unless asked for. ``strict`` redaction also withholds
+what could identify him with other data: his year of birth, rank and unit, the place of
+events, and exact dates (shown to the month).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = ["LEVELS", "redact"]
+
+LEVELS = ("none", "strict")
+_WITHHELD = frozenset({"born", "rank", "unit", "place", "name"})
+_DAY = re.compile(r"^(\d{4}-\d{2})-\d{2}$")
+
+
+def redact(data: Any, level: str = "none") -> Any:
+    """``data`` (plain JSON output) with what ``level`` withholds taken out.
+
+    >>> redact({"date": "2025-01-09", "fields": {"place": "Kursk", "wounded": True}}, "strict")
+    {'date': '2025-01', 'fields': {'wounded': True}}
+    """
+    if level == "none":
+        return data
+    if isinstance(data, dict):
+        return {k: redact(v, level) for k, v in data.items() if k not in _WITHHELD}
+    if isinstance(data, list):
+        return [redact(v, level) for v in data]
+    if isinstance(data, str):
+        match = _DAY.match(data)
+        return match.group(1) if match else data
+    return data
