@@ -7,31 +7,14 @@ the invariants that users rely on.
 
 import datetime
 
-import attrs
 from hypothesis import settings
-from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
+from hypothesis.stateful import invariant
 
-from powcase import Assumptions, Case, MachineEvent, Outcome, StepNotPossible, Subject
+from powcase import Assumptions, Case, MachineEvent, Outcome, StepNotPossible
 from powcase.events import EVENT_TYPES
-from powcase.graph import EVENTS, NODES, events_from
-from powcase.testing import assumptions, events
+from powcase.graph import EVENTS, NODES
+from powcase.testing.stateful import LegalPathMachine
 
-STATES = ["KP", "RU", "UA", "KR", "GB", "CN"]
-ENABLING = [
-    "exchange_agreed",
-    "receiving_state_consents",
-    "wish_expressed",
-    "wish_verified",
-    "hostilities_ended",
-    "medical_assessment",
-    "risk_on_return",
-    "agreement_concluded",
-    "receiving_power_failed",
-    "war_crime_allegation",
-    "internment_reviewed",
-    "media_exposure",
-]
 MOVES = {"exchange", "repatriate", "repatriate_medically", "transfer_to_power"}
 KP_ALLIES = {"RU": datetime.date(2024, 6, 19), "CN": datetime.date(1950, 10, 19)}
 
@@ -65,36 +48,8 @@ def _persecution_states(record, index, on):
     return risky
 
 
-class CaseLifecycle(RuleBasedStateMachine):
-    @initialize(
-        reading=st.one_of(st.just(Assumptions()), assumptions()),
-        mode=st.sampled_from(["normative", "normative", "descriptive"]),
-        subject=st.sampled_from(
-            [
-                Subject(id="ri", nationality=["KP"], forces="KP"),
-                Subject(id="paek", nationality=["KP"], forces="RU"),
-                Subject(id="ivan", nationality=["RU"], forces="RU"),
-                Subject(id="olena", nationality=["UA"], forces="UA"),
-            ]
-        ),
-        holder=st.sampled_from(["UA", "RU", "US", "KR"]),
-        start=st.dates(datetime.date(2024, 1, 1), datetime.date(2026, 1, 1)),
-    )
-    def open_case(self, reading, mode, subject, holder, start):
-        self.case = Case.open(subject, holder, assumptions=reading, mode=mode)
-        self.day = start
-
-    @rule(data=st.data(), gap=st.integers(min_value=0, max_value=60))
-    def step(self, data, gap):
-        self.day += datetime.timedelta(days=gap)
-        # Death ends a case at once: draw it rarely so that runs explore the other moves.
-        possible = [e for e in events_from(self.case.position) if e != "die"]
-        ending = data.draw(st.integers(0, 19)) == 0
-        choices = ["die"] if ending else possible + ENABLING + ["escape", "resettle"]
-        name = data.draw(st.sampled_from(choices))
-        event = data.draw(events([name], date=st.just(self.day)))
-        event = _aimed(data, event, self.case.record.detaining_power)
-        self.case = self.case.apply(event, on_refusal="record")
+class CaseLifecycle(LegalPathMachine):
+    """The library's own state machine, with the invariants users rely on."""
 
     @invariant()
     def normative_mode_applies_only_allowed_steps(self):
@@ -141,26 +96,6 @@ class CaseLifecycle(RuleBasedStateMachine):
             except StepNotPossible:
                 continue
             raise AssertionError(f"{name} was accepted in {self.case.state}")
-
-
-def _aimed(data, event, holder):
-    """Point agreements and destinations at the states that make the law bite."""
-    fields = {}
-    if event.name in ("exchange_agreed", "agreement_concluded"):
-        fields["between"] = (
-            holder,
-            data.draw(st.sampled_from(STATES).filter(lambda s: s != holder)),
-        )
-    for name in ("to", "state", "destination"):
-        if hasattr(event, name) and getattr(event, name) not in (None, "stay", "CTA"):
-            fields[name] = data.draw(st.sampled_from(STATES))
-    if event.name == "request_protection" and event.kind == "asylum":
-        fields.pop("state", None)
-    return type(event)(**{**{f: getattr(event, f) for f in _fields(event)}, **fields})
-
-
-def _fields(event):
-    return [a.name for a in attrs.fields(type(event))]
 
 
 def _minimal(name, day):

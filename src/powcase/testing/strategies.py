@@ -13,13 +13,25 @@ from typing import Any
 from hypothesis import strategies as st
 
 from powcase.assumptions import Assumptions
+from powcase.case import Case
 from powcase.countries import STATE_CODES
 from powcase.events import EVENT_TYPES, Event
 from powcase.fields import FieldSpec, field_specs
 from powcase.law.parties import PARTIES
 from powcase.record import Record, Source, Subject
+from powcase.scenario.model import Expectations, Scenario, Variant
 
-__all__ = ["assumptions", "dates", "events", "records", "sources", "state_codes", "subjects"]
+__all__ = [
+    "assumptions",
+    "cases",
+    "dates",
+    "events",
+    "records",
+    "scenarios",
+    "sources",
+    "state_codes",
+    "subjects",
+]
 
 _KNOWN = sorted(PARTIES)
 _OTHER = sorted(STATE_CODES - set(PARTIES))
@@ -156,3 +168,41 @@ def assumptions() -> st.SearchStrategy[Assumptions]:
         else:
             values[key] = st.sampled_from(spec.options)
     return st.builds(Assumptions, **values)
+
+
+def cases(*, max_events: int = 12) -> st.SearchStrategy[Case]:
+    """Cases: a drawn record replayed under a drawn reading, in either mode."""
+    return st.builds(
+        Case.replay,
+        records(max_events=max_events),
+        assumptions(),
+        st.sampled_from(["normative", "descriptive"]),
+    )
+
+
+@st.composite
+def scenarios(draw: st.DrawFn, *, max_events: int = 8) -> Scenario:
+    """Scenarios without expectations (any run passes), some with a what-if variant."""
+    record = draw(records(max_events=max_events))
+    variants = draw(
+        st.lists(
+            st.builds(
+                Variant,
+                name=st.from_regex(r"[a-z][a-z_]{0,11}", fullmatch=True),
+                assumptions=assumptions(),
+                mode=st.sampled_from(["normative", "descriptive"]),
+                as_of=st.none(),
+                expect=st.just(Expectations()),
+            ),
+            max_size=2,
+            unique_by=lambda v: v.name,
+        )
+    )
+    return Scenario(
+        title=draw(_TEXT),
+        record=record,
+        assumptions=draw(assumptions()),
+        mode=draw(st.sampled_from(["normative", "descriptive"])),
+        variants=tuple(variants),
+        file="<generated>",
+    )
