@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 import powcase
 from powcase import Case, RunResult, load_scenarios, run
 from powcase.cli import main
-from powcase.compare import compare
+from powcase.comparison import compare
 from powcase.scenario.run import run_one
 from powcase.scenario.schema import output_schema
 from powcase.testing import assumptions, cases, events, records, scenarios, subjects
@@ -197,7 +197,9 @@ def test_parties_show_what_the_verdicts_rest_on():
     assert "capture -> persecution, torture, death" in out
     assert "ally: RU since 2024-06-19" in out
     assert "reservation on GCIII-12" in out
-    profiles = json.loads(cli("parties", "--format", "json", "--as-of", "2023-01-01")[1])
+    profiles = json.loads(cli("parties", "--format", "json", "--as-of", "2023-01-01")[1])[
+        "parties"
+    ]
     russia = next(p for p in profiles if p["code"] == "RU")
     assert "ECHR" not in {b["instrument"] for b in russia["binding"]}
     assert cli("parties", "XX")[0] == 2

@@ -54,3 +54,20 @@ def test_every_error_is_a_powcase_error_with_a_stable_code():
 
 def test_the_version_is_the_installed_one():
     assert powcase.__version__ != "0.0.0"
+
+
+def test_no_public_name_is_also_a_module_of_the_package():
+    """A submodule named like a public function would replace it once imported."""
+    import importlib.util
+
+    clashes = [n for n in powcase.__all__ if importlib.util.find_spec(f"powcase.{n}")]
+    assert clashes == []
+
+
+def test_public_functions_stay_functions_after_their_modules_load():
+    import powcase.comparison
+    import powcase.description
+
+    assert callable(powcase.describe)
+    assert callable(powcase.compare)
+    assert powcase.describe()["model"] == 1

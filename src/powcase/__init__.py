@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from powcase.chart import (
         LegalPath,
     )
-    from powcase.describe import (
+    from powcase.comparison import Comparison, compare
+    from powcase.description import (
         describe,
     )
     from powcase.errors import (
@@ -99,6 +100,7 @@ if TYPE_CHECKING:
         Provision,
         provision,
     )
+    from powcase.options import Option
     from powcase.record import (
         Claim,
         Record,
@@ -123,6 +125,9 @@ if TYPE_CHECKING:
 # Public names and the module each lives in: imported on first use, so that
 # `powcase --version` and `powcase validate` load only what they need.
 _EXPORTS: dict[str, str] = {
+    "Comparison": "powcase.comparison",
+    "Option": "powcase.options",
+    "compare": "powcase.comparison",
     "RunResult": "powcase.scenario.result",
     "Scenario": "powcase.scenario.model",
     "ScenarioError": "powcase.scenario.load",
@@ -201,7 +206,7 @@ _EXPORTS: dict[str, str] = {
     "WarCrimeAllegation": "powcase.events",
     "WishExpressed": "powcase.events",
     "WishVerified": "powcase.events",
-    "describe": "powcase.describe",
+    "describe": "powcase.description",
     "event_from_dict": "powcase.events",
     "provision": "powcase.law.provisions",
 }
@@ -216,6 +221,7 @@ __all__ = [
     "Case",
     "Charge",
     "Claim",
+    "Comparison",
     "CompleteSentence",
     "Convict",
     "DecideProtection",
@@ -246,6 +252,7 @@ __all__ = [
     "MedicalAssessment",
     "Missing",
     "Mode",
+    "Option",
     "Outcome",
     "PowcaseError",
     "Problem",
@@ -284,6 +291,7 @@ __all__ = [
     "WishExpressed",
     "WishVerified",
     "__version__",
+    "compare",
     "describe",
     "event_from_dict",
     "load_scenarios",

@@ -155,7 +155,7 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_describe(args: argparse.Namespace, out: TextIO) -> int:
-    from powcase.describe import describe  # noqa: PLC0415
+    from powcase.description import describe  # noqa: PLC0415
 
     model = describe()
     if args.format == "json":
@@ -222,7 +222,13 @@ def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
         )
     step = _output(args, result.steps[args.step].to_dict())
     if args.format == "json":
-        out.write(json.dumps(step, indent=2, ensure_ascii=False) + "\n")
+        payload = {
+            "generated_by": _generated_by(),
+            "scenario": result.scenario,
+            "variant": result.variant,
+            "step": step,
+        }
+        out.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
         return OK
     applied = "applied" if step["applied"] else "not applied"
     out.write(
@@ -272,6 +278,7 @@ def _cmd_options(args: argparse.Namespace, out: TextIO) -> int:
         payload = _output(
             args,
             {
+                "generated_by": _generated_by(),
                 "scenario": scenario.title,
                 "as_of": on.isoformat() if on else None,
                 "state": case.state,
@@ -335,7 +342,7 @@ def _vary(texts: Sequence[str]) -> dict[str, list[Any]]:
 
 
 def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
-    from powcase.compare import compare  # noqa: PLC0415
+    from powcase.comparison import compare  # noqa: PLC0415
 
     for scenario in _load([args.file]):
         comparison = compare(scenario, _vary(args.vary))
@@ -371,7 +378,8 @@ def _cmd_parties(args: argparse.Namespace, out: TextIO) -> int:
     on = args.as_of or datetime.date.today()
     profiles = [profile(code, on) for code in ([args.state] if args.state else PARTIES)]
     if args.format == "json":
-        out.write(json.dumps(profiles, indent=2, ensure_ascii=False) + "\n")
+        payload = {"generated_by": _generated_by(), "parties": profiles}
+        out.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
         return OK
     for p in profiles:
         out.write(f"{p['code']}  {p['name']}, on {p['on']}\n")
@@ -535,6 +543,12 @@ def main(
     except _powcase_error() as error:
         err.write(f"powcase {args.command}: {error}\n")
         return INVALID
+
+
+def _generated_by() -> dict[str, object]:
+    from powcase.scenario.result import generated_by  # noqa: PLC0415
+
+    return generated_by()
 
 
 def _powcase_error() -> type[Exception]:

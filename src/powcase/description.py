@@ -119,12 +119,15 @@ def describe() -> dict[str, Any]:
 
     >>> model = describe()
     >>> sorted(model)
-    ['assumptions', 'events', 'flags', 'model', 'obligations', 'parties', 'provisions', 'states',
-     'transitions']
+    ['assumptions', 'events', 'flags', 'generated_by', 'model', 'obligations', 'parties',
+     'provisions', 'states', 'transitions']
     >>> next(s for s in model["states"] if s["id"] == "pow")["parent"]
     'status'
     """
+    from powcase.scenario.result import generated_by  # noqa: PLC0415
+
     return {
+        "generated_by": generated_by(),
         "model": MODEL_VERSION,
         "states": _states(),
         "events": _events(),
