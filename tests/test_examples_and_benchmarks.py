@@ -24,8 +24,17 @@ def test_every_example_runs(path, capsys):
     assert capsys.readouterr().out
 
 
-def test_the_first_case_says_what_its_docstring_says(capsys):
-    _load(ROOT / "examples" / "first_case.py").main()
+@pytest.mark.parametrize("path", sorted((ROOT / "examples").glob("*.py")), ids=lambda p: p.stem)
+def test_every_example_pairs_a_script_with_a_scenario_and_says_what_it_teaches(path):
+    assert path.with_suffix(".powcase.yaml").exists()
+    doc = _load(path).__doc__
+    assert "What it teaches" in doc
+    assert "Sources" in doc
+    assert "Outcome" in doc
+
+
+def test_the_ri_example_says_what_its_docstring_says(capsys):
+    _load(ROOT / "examples" / "ri.py").main()
     out = capsys.readouterr().out
     assert "Ri is now: in_custody, presumed_pow, request_pending, none" in out
     assert "repatriate to KP: refused" in out

@@ -3,12 +3,13 @@
 What it teaches: how powcase replays a dated record on the legal path, judges every step, and
 answers "what if?" questions under a reading of the law that you choose.
 
-The facts (LEGAL_MODEL.md and the research brief list the sources): a North Korean soldier
-was captured wounded in Kursk on 2025-01-09 (South Korea's National Intelligence Service),
-shown on video on 2025-01-11, offered for an exchange on 2025-01-12, and told Chosun Ilbo on
-2025-02-19 that he was 80% sure he wanted to go to South Korea.
+Sources: a North Korean soldier was captured wounded in Kursk on 2025-01-09 (South Korea's
+National Intelligence Service), shown on video on 2025-01-11 and offered for an exchange on
+2025-01-12 (the President of Ukraine), and told Chosun Ilbo on 2025-02-19 that he was 80% sure
+he wanted to go to South Korea. Kyiv and the NIS gave different casualty figures; the scenario
+file keeps both claims.
 
-The outcome: he is held as a presumed prisoner of war with a request pending; returning him to
+Outcome: he is held as a presumed prisoner of war with a request pending; returning him to
 North Korea, directly or through Russia, is refused under either reading; release to South
 Korea is refused until South Korea's consent is on record, and would then stay undetermined
 until his wish is verified.
