@@ -145,3 +145,20 @@ def test_the_repr_names_the_pseudonym_not_the_name():
     case = Case.open(Subject(id="ri", name="Kim Secret", nationality=["KP"]), "UA")
     assert "Kim Secret" not in repr(case)
     assert "'ri'" in repr(case)
+
+
+def test_a_case_renders_in_a_notebook_without_the_name():
+    case = Case.open(Subject(id="ri", name="Kim Secret", nationality=["KP"]), "UA")
+    case = case.apply(Capture(date="2025-01-09", wounded=True))
+    shown = case._repr_markdown_()
+    assert "| 0 | 2025-01-09 | capture | allowed | yes |" in shown
+    assert "**refoulement_risk** (critical)" in shown
+    assert "Kim Secret" not in shown
+
+
+def test_a_run_result_renders_in_a_notebook():
+    import powcase
+
+    (scenario,) = powcase.load_scenarios("examples/ri.powcase.yaml")
+    (result, _) = powcase.run(scenario)
+    assert result._repr_markdown_().startswith("## Ri, captured in Kursk")

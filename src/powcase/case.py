@@ -412,6 +412,34 @@ class Case:
             record=record, steps=(*self.steps, step), position=position, facts=facts
         )
 
+    def _repr_markdown_(self) -> str:
+        """The case as Markdown, for Jupyter: state, steps, standing flags, overdue duties."""
+        lines = [
+            (
+                f"**Case `{self.record.subject.id}`**, held by {self.record.detaining_power}, "
+                f"{self.mode} mode. State: `{', '.join(self.state)}`"
+            ),
+            "",
+            "| # | date | event | outcome | applied |",
+            "|---|---|---|---|---|",
+        ]
+        lines += [
+            f"| {s.index} | {s.event.date} | {s.event.name} | "
+            f"{s.outcome if s.event.event_kind == 'machine' else 'fact'} | "
+            f"{'yes' if s.applied else 'no'} |"
+            for s in self.steps
+        ]
+        flags = self.active_flags()
+        if flags:
+            lines += ["", "Flags: " + ", ".join(f"**{f.code}** ({f.severity})" for f in flags)]
+        overdue = [o for o in self.docket() if o.status == "overdue"]
+        if overdue:
+            lines += [
+                "",
+                "Overdue: " + ", ".join(f"{o.code} ({o.provision}, due {o.due})" for o in overdue),
+            ]
+        return "\n".join(lines) + "\n"
+
     def __repr__(self) -> str:
         return (
             f"<Case {self.record.subject.id!r} {self.mode} state={self.state} "

@@ -265,6 +265,12 @@ class RunResult:
             },
         }
 
+    def _repr_markdown_(self) -> str:
+        """The result as Markdown, for Jupyter (the name withheld)."""
+        from powcase.render.markdown import render_markdown  # noqa: PLC0415
+
+        return render_markdown(self.to_dict())
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> RunResult:
         """Rebuild a result from its JSON form (``to_dict``); exact, names included if the
