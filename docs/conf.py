@@ -1,0 +1,23 @@
+"""Sphinx configuration: MyST Markdown, the API from docstrings, and the model's reference
+tables generated from the code at build time."""
+
+import pathlib
+
+from powcase.render.reference import model_reference
+
+project = "powcase"
+author = "The powcase authors"
+copyright = "2026, the powcase authors"  # noqa: A001 - Sphinx's name
+extensions = ["myst_parser", "sphinx.ext.autodoc", "sphinx.ext.napoleon"]
+source_suffix = {".md": "markdown"}
+exclude_patterns = ["_build"]
+html_theme = "furo"
+html_title = "powcase"
+myst_heading_anchors = 3
+autodoc_member_order = "bysource"
+autodoc_typehints = "none"
+suppress_warnings = ["myst.xref_missing"]
+
+# The reference tables are written from the code on every build, so they cannot drift.
+_generated = pathlib.Path(__file__).parent / "reference" / "model.md"
+_generated.write_text(model_reference(), encoding="utf-8")
