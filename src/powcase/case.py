@@ -85,23 +85,10 @@ class Step:
         return tuple(dict.fromkeys((*own, *self.verdict.cites)))
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form of the output contract."""
-        plain = self.event.to_dict()
-        return {
-            "index": self.index,
-            "date": plain.pop("date"),
-            "event": plain.pop("event"),
-            "kind": self.event.event_kind,
-            "fields": self.event.fields(),
-            "outcome": str(self.outcome),
-            "applied": self.applied,
-            "from": list(self.before),
-            "to": list(self.after),
-            "cites": list(self.cites),
-            "reasons": [r.to_dict() for r in self.verdict.reasons],
-            "missing": [m.to_dict() for m in self.verdict.missing],
-            "sources": list(self.event.source),
-        }
+        """The JSON form of the output contract (that of the run output's steps)."""
+        from powcase.scenario.result import StepResult  # noqa: PLC0415 - it imports this one
+
+        return StepResult.of(self).to_dict()
 
 
 @attrs.frozen

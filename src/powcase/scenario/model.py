@@ -155,6 +155,14 @@ class _Problems:
             self.found.extend(error.under(path).problems)
             return None
 
+    def one_of(self, path: str, value: Any, options: tuple[str, ...], expected: str) -> bool:
+        """Whether ``value`` is one of ``options``; if not, a problem with a guess."""
+        if value in options:
+            return True
+        guess = closest(value, options) if isinstance(value, str) else None
+        self.add(path, f"got {value!r}", expected, guess)
+        return False
+
     def unknown_keys(self, data: Mapping[Any, Any], known: tuple[str, ...], path: str) -> None:
         for key in data:
             if key not in known:
@@ -197,9 +205,7 @@ def _names(
 def _mode(problems: _Problems, value: Any, path: str) -> str:
     if value is None:
         return "normative"
-    if value not in MODES:
-        guess = closest(value, MODES) if isinstance(value, str) else None
-        problems.add(path, f"got {value!r}", "normative or descriptive", guess)
+    if not problems.one_of(path, value, MODES, "normative or descriptive"):
         return "normative"
     return str(value)
 
@@ -259,9 +265,7 @@ def _steps(problems: _Problems, data: Any, path: str, events: int) -> tuple[tupl
                 f"an index from 0 to {events - 1}" if events else "no events to index",
             )
             continue
-        if outcome not in OUTCOMES:
-            guess = closest(outcome, OUTCOMES) if isinstance(outcome, str) else None
-            problems.add(where, f"got {outcome!r}", "allowed, refused or undetermined", guess)
+        if not problems.one_of(where, outcome, OUTCOMES, "allowed, refused or undetermined"):
             continue
         found.append((index, outcome))
     return tuple(found)
@@ -308,13 +312,9 @@ def _verdicts(problems: _Problems, data: Any, path: str) -> tuple[VerdictExpecte
             _join(where, "event"), event_from_dict, {"date": datetime.date(2000, 1, 1), **event}
         )
         outcome = item.get("outcome")
-        if outcome is not None and outcome not in OUTCOMES:
-            guess = closest(outcome, OUTCOMES) if isinstance(outcome, str) else None
-            problems.add(
-                _join(where, "outcome"),
-                f"got {outcome!r}",
-                "allowed, refused or undetermined",
-                guess,
+        if outcome is not None:
+            problems.one_of(
+                _join(where, "outcome"), outcome, OUTCOMES, "allowed, refused or undetermined"
             )
         cites = _cites(problems, item.get("cites"), _join(where, "cites"))
         found.append(VerdictExpected(dict(event), outcome, cites))
@@ -350,13 +350,11 @@ def _obligations(problems: _Problems, data: Any, path: str) -> tuple[ObligationE
                 guess,
             )
         status = item.get("status")
-        if status not in STATUSES:
-            guess = closest(status, STATUSES) if isinstance(status, str) else None
-            problems.add(
-                _join(where, "status"), f"got {status!r}", "met, pending, overdue or lapsed", guess
-            )
+        if not problems.one_of(
+            _join(where, "status"), status, STATUSES, "met, pending, overdue or lapsed"
+        ):
             continue
-        found.append(ObligationExpected(status, code, provision))
+        found.append(ObligationExpected(str(status), code, provision))
     return tuple(found)
 
 
