@@ -107,6 +107,7 @@ if TYPE_CHECKING:
         Source,
         Subject,
     )
+    from powcase.render.report import render_report as report
     from powcase.scenario import (
         RunResult,
         Scenario,
@@ -125,6 +126,7 @@ if TYPE_CHECKING:
 # Public names and the module each lives in: imported on first use, so that
 # `powcase --version` and `powcase validate` load only what they need.
 _EXPORTS: dict[str, str] = {
+    "report": "powcase.render.report",
     "Comparison": "powcase.comparison",
     "Option": "powcase.options",
     "compare": "powcase.comparison",
@@ -296,6 +298,7 @@ __all__ = [
     "event_from_dict",
     "load_scenarios",
     "provision",
+    "report",
     "run",
 ]
 
@@ -308,6 +311,8 @@ def __getattr__(name: str) -> Any:
             value: Any = metadata.version("powcase")
         except metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
             value = "0.0.0"
+    elif name == "report":
+        value = importlib.import_module(_EXPORTS[name]).render_report
     elif name in _EXPORTS:
         value = getattr(importlib.import_module(_EXPORTS[name]), name)
     else:

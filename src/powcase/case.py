@@ -399,6 +399,16 @@ class Case:
             record=record, steps=(*self.steps, step), position=position, facts=facts
         )
 
+    def diagram(self, format: str = "mermaid") -> str | bytes:
+        """The chart with his path on it: states passed shaded, the current configuration
+        outlined, refused steps noted. ``mermaid`` or ``dot`` text, ``svg`` or ``png`` bytes
+        (the last three need Graphviz and pydot).
+        """
+        from powcase.render.diagram import Trace, diagram  # noqa: PLC0415
+
+        trace = Trace.of_steps([s.to_dict() for s in self.steps], self.state)
+        return diagram(trace, format)
+
     def _repr_markdown_(self) -> str:
         """The case as Markdown, for Jupyter: state, steps, standing flags, overdue duties."""
         lines = [

@@ -37,6 +37,8 @@ _EXAMPLES = {
     "compare": "example: powcase compare examples/ri.powcase.yaml "
     "--vary ihl_non_refoulement,human_rights_non_refoulement",
     "parties": "example: powcase parties KP --as-of 2025-01-09",
+    "diagram": "example: powcase diagram examples/ri.powcase.yaml --format svg -o ri.svg",
+    "report": "example: powcase report examples/ri.powcase.yaml -o report.html",
 }
 
 
@@ -411,6 +413,82 @@ def _cmd_parties(args: argparse.Namespace, out: TextIO) -> int:
     return OK
 
 
+def _cmd_diagram(args: argparse.Namespace, out: TextIO) -> int:
+    from powcase.render.diagram import (  # noqa: PLC0415
+        INSTALL_GRAPHVIZ,
+        Trace,
+        diagram,
+        graphviz_available,
+    )
+
+    fmt = args.format
+    if fmt is None:
+        fmt = "svg" if graphviz_available() else "mermaid"
+        if fmt == "mermaid":
+            sys.stderr.write(
+                f"powcase diagram: Graphviz is not installed, so this is Mermaid "
+                f"text; for SVG or PNG, {INSTALL_GRAPHVIZ}\n"
+            )
+    trace = None
+    if args.file:
+        results = _run_all(_load([args.file]), args.variant, None)
+        first = results[0].to_dict()
+        trace = Trace.of_steps(first["steps"], first["state"])
+    drawn = diagram(trace, fmt)
+    if args.output:
+        data = drawn if isinstance(drawn, bytes) else drawn.encode("utf-8")
+        with open(args.output, "wb") as target:
+            target.write(data)
+        out.write(f"wrote {args.output}\n")
+    elif isinstance(drawn, bytes):
+        if fmt == "png":
+            raise _Invalid("a PNG goes to a file: add -o OUT.png")
+        out.write(drawn.decode("utf-8"))
+    else:
+        out.write(drawn)
+    return OK
+
+
+def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
+    from powcase.render.report import render_report  # noqa: PLC0415
+
+    scenarios = _load([args.file])
+    pages = []
+    for scenario in scenarios:
+        results = _run_all([scenario], None, None)
+        pages.append(render_report(results, reveal_names=args.reveal_names, redaction=args.redact))
+    with open(args.output, "w", encoding="utf-8") as target:
+        target.write(pages[0] if len(pages) == 1 else "\n".join(pages))
+    out.write(f"wrote {args.output}\n")
+    return OK
+
+
+def _drawing_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    """The commands that draw: ``diagram`` and ``report``."""
+    drawing = command("diagram", "draw the legal path, or a person's path on it", _cmd_diagram)
+    drawing.add_argument("file", nargs="?", metavar="FILE", help="a scenario: draw its path")
+    drawing.add_argument(
+        "--format",
+        choices=("mermaid", "dot", "svg", "png"),
+        default=None,
+        help="default: svg where Graphviz is installed, else mermaid",
+    )
+    drawing.add_argument("-o", "--output", metavar="OUT", help="write to this file")
+    drawing.add_argument("--variant", metavar="NAME")
+
+    reporting = command("report", "write a self-contained HTML report of a scenario", _cmd_report)
+    reporting.add_argument("file", metavar="FILE")
+    reporting.add_argument(
+        "-o", "--output", metavar="OUT", required=True, help="the HTML file to write"
+    )
+    reporting.add_argument(
+        "--reveal-names",
+        action="store_true",
+        help="show the subject's name (personal data; hidden by default)",
+    )
+    _redaction(reporting)
+
+
 def _parser() -> argparse.ArgumentParser:
     from powcase import __version__  # noqa: PLC0415 - the package loads nothing heavy for this
 
@@ -507,6 +585,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     compared.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     _redaction(compared)
+
+    _drawing_commands(command)
 
     parties_ = command("parties", "what the parties table says of a state", _cmd_parties)
     parties_.add_argument("state", nargs="?", metavar="STATE", help="a state code, e.g. KP")

@@ -11,7 +11,7 @@ from typing import Any
 
 from powcase.law.concerns import CONCERNS
 
-__all__ = ["render_text"]
+__all__ = ["render_text", "words"]
 
 _COLOURS = {
     "allowed": "32",
@@ -42,7 +42,8 @@ class _Style:
         return f"\033[{code}m{text}\033[0m" if self.colour and code else text
 
 
-def _value(value: Any) -> str:
+def words(value: Any) -> str:
+    """A field value as a person reads it: true and false, lists joined by commas."""
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, list):
@@ -51,7 +52,7 @@ def _value(value: Any) -> str:
 
 
 def _fields(fields: dict[str, Any]) -> str:
-    return ", ".join(f"{k} {_value(v)}" for k, v in fields.items())
+    return ", ".join(f"{k} {words(v)}" for k, v in fields.items())
 
 
 def _cites(cites: Iterable[str]) -> str:

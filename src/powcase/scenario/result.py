@@ -265,6 +265,12 @@ class RunResult:
             },
         }
 
+    def report(self, *, reveal_names: bool = False, redaction: str = "none") -> str:
+        """The run as a self-contained HTML page (see :func:`powcase.report`)."""
+        from powcase.render.report import render_report  # noqa: PLC0415
+
+        return render_report([self], reveal_names=reveal_names, redaction=redaction)
+
     def _repr_markdown_(self) -> str:
         """The result as Markdown, for Jupyter (the name withheld)."""
         from powcase.render.markdown import render_markdown  # noqa: PLC0415

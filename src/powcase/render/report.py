@@ -1,0 +1,264 @@
+"""The case report: one self-contained HTML page that works offline and prints well.
+
+No script, style sheet, font or image is fetched from anywhere: the styles are inline and the
+diagram is an inline SVG drawn by Graphviz (or, without it, the Mermaid text of the path).
+Every citation links to the official text of its provision. Variants of a scenario appear side
+by side. The subject's name appears only when asked for.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from powcase.law.concerns import CONCERNS
+from powcase.law.provisions import PROVISIONS
+from powcase.redact import redact
+from powcase.render.diagram import Trace, diagram, graphviz_available
+from powcase.render.text import words
+from powcase.scenario.result import RunResult
+
+__all__ = ["render_report"]
+
+_STYLE = """
+:root { --ink:#1f2937; --muted:#6b7280; --line:#e5e7eb; --ok:#15803d; --no:#b91c1c;
+        --open:#b45309; --crit:#7f1d1d; --high:#b91c1c; --med:#b45309; --low:#0369a1; }
+* { box-sizing: border-box; }
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink);
+       margin: 0 auto; padding: 2rem; max-width: 110rem; }
+h1 { font-size: 1.6rem; margin: 0 0 .3rem; } h2 { font-size: 1.15rem; margin: 1.6rem 0 .5rem;
+border-bottom: 1px solid var(--line); padding-bottom: .2rem; } h3 { margin: 0 0 .4rem; }
+.muted { color: var(--muted); } .notice { border-left: 4px solid var(--open);
+  background: #fffbeb; padding: .5rem .8rem; margin: 1rem 0; }
+.runs { display: grid; grid-template-columns: repeat(auto-fit, minmax(34rem, 1fr));
+        gap: 2rem; }
+table { border-collapse: collapse; width: 100%; font-size: .92rem; }
+th, td { text-align: left; vertical-align: top; padding: .35rem .5rem;
+         border-bottom: 1px solid var(--line); }
+.badge { display: inline-block; padding: 0 .45rem; border-radius: .6rem; font-size: .8rem;
+         font-weight: 600; color: white; white-space: nowrap; }
+.allowed { background: var(--ok); } .refused { background: var(--no); }
+.undetermined { background: var(--open); } .fact { background: var(--muted); }
+.critical { background: var(--crit); } .high { background: var(--high); }
+.medium { background: var(--med); } .low { background: var(--low); }
+.overdue { color: var(--no); font-weight: 700; }
+ul.reasons { margin: .2rem 0 0; padding-left: 1.1rem; font-size: .88rem; }
+a { color: #1d4ed8; } .diagram svg { max-width: 100%; height: auto; }
+.diagram pre { white-space: pre-wrap; font-size: .75rem; }
+@media print {
+  body { padding: 0; font-size: 11pt; } .runs { display: block; }
+  section, tr, figure { break-inside: avoid; } a { color: inherit; text-decoration: none; }
+  .badge { border: 1px solid #000; color: #000; background: none; }
+}
+"""
+
+
+def _e(text: Any) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _cites(cites: Sequence[str]) -> str:
+    links = []
+    for cite in cites:
+        provision = PROVISIONS.get(cite)
+        if provision is None:
+            links.append(_e(cite))
+            continue
+        links.append(
+            f'<a href="{_e(provision.url)}" title="{_e(provision.paraphrase)}">{_e(cite)}</a>'
+        )
+    return ", ".join(links)
+
+
+def _pairs(values: dict[str, Any], skip: str = "") -> str:
+    """``key value`` pairs for a line of text: booleans as true and false, and an open point's
+    ``contested: false`` left out.
+    """
+    return ", ".join(
+        f"{key} {words(value)}"
+        for key, value in values.items()
+        if key != skip and not (key == "contested" and value is False)
+    )
+
+
+def _badge(kind: str, text: str | None = None) -> str:
+    return f'<span class="badge {_e(kind)}">{_e(text or kind)}</span>'
+
+
+def _reasons(
+    reasons: Sequence[dict[str, Any]], missing: Sequence[dict[str, Any]], *, basis: bool
+) -> str:
+    items = [
+        f"<li>{_e(r['text'])} <span class='muted'>{_cites(r['cites'])}</span></li>"
+        for r in reasons
+        if basis or r["kind"] in ("prohibition", "precondition", "graph")
+    ]
+    items += [f"<li>open: {_e(m['fact'])} {_e(_pairs(m, skip='fact'))}</li>" for m in missing]
+    return f"<ul class='reasons'>{''.join(items)}</ul>" if items else ""
+
+
+def _timeline(run: dict[str, Any]) -> str:
+    rows = []
+    for step in run["steps"]:
+        fields = _pairs(step["fields"])
+        if step["kind"] == "incident":
+            badge = _badge("fact")
+        else:
+            note = "" if step["applied"] or step["outcome"] == "allowed" else " (not applied)"
+            badge = _badge(step["outcome"], step["outcome"] + note)
+        rows.append(
+            f"<tr><td>{_e(step['date'])}</td><td><b>{_e(step['event'])}</b> "
+            f"<span class='muted'>{_e(fields)}</span>"
+            f"{_reasons(step['reasons'], step['missing'], basis=step['applied'])}</td>"
+            f"<td>{badge}</td><td>{_cites(step['cites'])}</td></tr>"
+        )
+    return (
+        "<table class='timeline'><thead><tr><th>date</th><th>step</th><th>outcome</th>"
+        f"<th>cites</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _verdicts(run: dict[str, Any]) -> str:
+    if not run["verdicts"]:
+        return ""
+    rows = []
+    for asked in run["verdicts"]:
+        event = _pairs(asked["event"], skip="event")
+        rows.append(
+            f"<tr><td><b>{_e(asked['event']['event'])}</b> {_e(event)}"
+            f"{_reasons(asked['reasons'], asked['missing'], basis=False)}</td>"
+            f"<td>{_badge(asked['outcome'])}</td><td>{_cites(asked['cites'])}</td></tr>"
+        )
+    return f"<h2>What if, on {_e(run['as_of'])}?</h2><table><tbody>{''.join(rows)}</tbody></table>"
+
+
+def _flags(run: dict[str, Any]) -> str:
+    active = set(run["active_flags"])
+    order = ["critical", "high", "medium", "low"]
+    standing = sorted(
+        (f for f in run["flags"] if f["code"] in active and f["until"] is None),
+        key=lambda f: order.index(f["severity"]),
+    )
+    if not standing:
+        return "<h2>Flags</h2><p class='muted flags'>None standing.</p>"
+    rows = []
+    for flag in standing:
+        raised = [CONCERNS[c] for c in flag["concerns"] if c in CONCERNS]
+        who = "; ".join(
+            f'<a href="{_e(c.url)}">{_e(c.organisation)}, {c.date.isoformat()}</a>' for c in raised
+        )
+        rows.append(
+            f"<tr><td>{_badge(flag['severity'])}</td><td><b>{_e(flag['code'])}</b>"
+            f"<br>{_e(flag['text'])}<br><span class='muted'>since {_e(flag['since'])}"
+            f", events {_e(', '.join(map(str, flag['because'])))}"
+            f"{'; raised by ' + who if who else ''}</span></td>"
+            f"<td>{_cites(flag['cites'])}</td></tr>"
+        )
+    return (
+        f"<h2>Flags, gravest first</h2><table class='flags'><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _docket(run: dict[str, Any]) -> str:
+    if not run["obligations"]:
+        return ""
+    rows = []
+    for duty in run["obligations"]:
+        status = duty["status"]
+        mark = "overdue" if status == "overdue" else ""
+        rows.append(
+            f"<tr><td>{_e(duty['code'])}<br><span class='muted'>{_e(duty['text'])}"
+            f"</span></td><td>{_cites([duty['provision']])}</td><td>{_e(duty['due'])}"
+            f"</td><td class='{mark}'>{_e(status)}"
+            f"{' (late)' if duty['late'] else ''}"
+            f"{' (held back)' if duty['held_back'] else ''}</td></tr>"
+        )
+    return (
+        f"<h2>Docket as of {_e(run['as_of'])}</h2><table class='docket'><thead><tr>"
+        "<th>obligation</th><th>provision</th><th>due</th><th>status</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _violations(run: dict[str, Any]) -> str:
+    found = [("violation", v) for v in run["violations"]]
+    found += [("possible violation", v) for v in run["possible_violations"]]
+    if not found:
+        return ""
+    rows = [
+        f"<tr><td>{_e(v['date'])}</td><td><b>{_e(v['event']['event'])}</b> ({_e(kind)})"
+        f"{_reasons(v['reasons'], [], basis=True)}</td><td>{_cites(v['cites'])}</td></tr>"
+        for kind, v in found
+    ]
+    return f"<h2>Violations</h2><table><tbody>{''.join(rows)}</tbody></table>"
+
+
+def _svg(trace: Trace) -> str:
+    if graphviz_available():
+        svg = diagram(trace, "svg")
+        text = svg.decode("utf-8") if isinstance(svg, bytes) else svg
+        # Keep the <svg> element only: the XML prologue and doctype are not HTML.
+        return text[text.index("<svg") :]
+    return (
+        f"<p class='muted'>Graphviz is not installed; the path as Mermaid text:</p>"
+        f"<pre>{_e(diagram(trace, 'mermaid'))}</pre>"
+    )
+
+
+def _run(run: dict[str, Any], trace: Trace) -> str:
+    subject = _e(run["subject"]["id"])
+    if "name" in run["subject"]:
+        subject += f" ({_e(run['subject']['name'])})"
+    title = _e(run["variant"] or "as recorded")
+    assumptions = "".join(
+        f"<tr><td>{_e(k)}</td><td>{_e(v)}</td></tr>" for k, v in run["assumptions"].items()
+    )
+    return (
+        f"<section class='run'><h3>Reading: {title}</h3>"
+        f"<p>Subject <b>{subject}</b>, held by {_e(run['detaining_power'])}, "
+        f"{_e(run['mode'])} mode. State: <b>{_e(', '.join(run['state']))}</b>.</p>"
+        f"<h2>Timeline</h2>{_timeline(run)}{_verdicts(run)}{_flags(run)}{_docket(run)}"
+        f"{_violations(run)}"
+        f"<h2>The path</h2><figure class='diagram'>{_svg(trace)}<figcaption class='muted'>"
+        "Shaded: states he passed through; outlined: where he is now; red notes: refused "
+        "steps.</figcaption></figure>"
+        f"<h2>Assumptions</h2><table><tbody>{assumptions}</tbody></table></section>"
+    )
+
+
+def render_report(
+    results: Sequence[RunResult], *, reveal_names: bool = False, redaction: str = "none"
+) -> str:
+    """One HTML page for the runs of a scenario (the scenario and its variants)."""
+    if not results:
+        raise ValueError("a report needs at least one run")
+    runs = []
+    for result in results:
+        data = result.to_dict(reveal_names=reveal_names)
+        trace = Trace.of_steps(data["steps"], data["state"])
+        runs.append(_run(redact(data, redaction), trace))
+    head = redact(results[0].to_dict(), redaction)
+    claims = "".join(
+        f"<li>{_e(c['about'])}{' (sources disagree)' if c['contested'] else ''}: "
+        + "; ".join(f"{_e(v['value'])} ({_e(v['source'])}, {_e(v['date'])})" for v in c["values"])
+        + "</li>"
+        for c in head["claims"]
+    )
+    title = _e(head["scenario"])
+    generated = head["generated_by"]
+    page = (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        f"<title>{title}</title><style>{_STYLE}</style></head><body>"
+        f"<header><h1>{title}</h1><p class='muted'>powcase {_e(generated['powcase'])}, "
+        f"legal model {_e(generated['model'])}, law data of {_e(generated['law_data'])}; "
+        f"evaluated as of {_e(head['as_of'])}.</p>"
+        "<p class='notice'>Not legal advice: a research and teaching model of contested law. "
+        "Its readings of open questions are assumptions, shown with each run.</p></header>"
+        f"<div class='runs'>{''.join(runs)}</div>"
+        + (f"<h2>Claims kept side by side</h2><ul>{claims}</ul>" if claims else "")
+        + "</body></html>\n"
+    )
+    return re.sub(r"\n\s*\n", "\n", page)

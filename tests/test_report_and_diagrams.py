@@ -1,0 +1,165 @@
+"""Diagrams of the chart and of a person's path, and the case report in a real browser."""
+
+import json
+import pathlib
+import shutil
+
+import pytest
+
+from powcase import Case, load_scenarios, run
+from powcase.cli import main
+from powcase.render.diagram import Trace, diagram, graphviz_available
+from powcase.render.report import render_report
+
+ROOT = pathlib.Path(__file__).parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.powcase.yaml"))
+FORCED = ROOT / "examples" / "forced_return.powcase.yaml"
+SHOTS = ROOT / "tests" / "screenshots"
+
+
+def _trace(path):
+    (result, *_) = run(load_scenarios(path)[0])
+    data = result.to_dict()
+    return Trace.of_steps(data["steps"], data["state"])
+
+
+class TestMermaid:
+    def test_the_chart_has_every_state_and_the_regions(self):
+        text = diagram(None, "mermaid")
+        assert text.startswith("stateDiagram-v2")
+        for state in (
+            "at_large",
+            "in_custody",
+            "presumed_pow",
+            "request_pending",
+            "sentenced",
+            "released_to_third_state",
+            "resettled",
+            "deceased",
+        ):
+            assert f"as {state}" in text
+        assert 'state "Status" as status {' in text
+
+    def test_a_path_is_highlighted_and_refusals_noted(self):
+        text = diagram(_trace(FORCED), "mermaid")
+        assert "class repatriated current" in text
+        assert "class at_large,in_custody,no_request,none,presumed_pow visited" in text
+        assert "refused 1: repatriate (2026-06-02)" in text
+
+    def test_case_diagram_is_the_same_drawing(self):
+        case = Case.replay(load_scenarios(FORCED)[0].record, mode="descriptive")
+        assert case.diagram("mermaid") == diagram(_trace(FORCED), "mermaid")
+
+
+@pytest.mark.skipif(not graphviz_available(), reason="needs Graphviz and pydot")
+class TestGraphviz:
+    def test_the_chart_in_dot(self):
+        text = diagram(None, "dot")
+        assert text.startswith("digraph LegalPath {")
+        assert "subgraph cluster_in_custody" in text
+        assert "pow [" in text
+
+    def test_a_path_in_dot(self):
+        text = diagram(_trace(FORCED), "dot")
+        assert "repatriated [label=<<b>Repatriated</b>>" in text or "repatriated [" in text
+        assert "#fde68a" in text
+        assert "refused_1" in text
+        assert "refused: repatriate" in text
+
+    def test_svg_and_png(self, tmp_path):
+        assert diagram(None, "svg").lstrip().startswith(b"<?xml")
+        assert diagram(None, "png").startswith(b"\x89PNG")
+        out = tmp_path / "ri.png"
+        assert main(["diagram", str(FORCED), "--format", "png", "-o", str(out)]) == 0
+        assert out.read_bytes().startswith(b"\x89PNG")
+
+
+def test_without_graphviz_the_command_falls_back_to_mermaid(monkeypatch, capsys):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    assert main(["diagram"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("stateDiagram-v2")
+    assert "Graphviz is not installed" in captured.err
+    assert "apt-get install graphviz" in captured.err
+    assert main(["diagram", "--format", "svg"]) == 2
+
+
+def test_the_report_is_self_contained_and_keeps_the_name_out(tmp_path):
+    results = run(load_scenarios(ROOT / "tests" / "scenarios" / "forced_return.powcase.yaml")[0])
+    page = render_report(results)
+    assert "Kept Out Of Output" not in page
+    assert "<script" not in page
+    assert "http" not in page.split("<body>")[0]
+    for needle in (
+        "<table class='timeline'>",
+        "Flags, gravest first",
+        "figure class='diagram'",
+        "Not legal advice",
+        "https://ihl-databases.icrc.org/en/ihl-treaties/gciii-",
+    ):
+        assert needle in page
+    assert "Kept Out Of Output" in render_report(results, reveal_names=True)
+
+
+def _browser():
+    chromium = shutil.which("chromium")
+    driver_path = shutil.which("chromedriver")
+    if not chromium or not driver_path:
+        pytest.skip("needs Debian's chromium and chromium-driver (.ci/run installs them)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1400,2000",
+    ):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+    return webdriver.Chrome(options=options, service=Service(driver_path))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    driver = _browser()
+    yield driver
+    driver.quit()
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem.split(".")[0])
+def test_every_example_report_works_offline_in_a_browser(example, browser, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    report = tmp_path / f"{example.stem.split('.')[0]}.html"
+    assert main(["report", str(example), "-o", str(report)]) == 0
+    browser.get_log("performance")  # forget what came before
+    browser.get(report.as_uri())
+    for selector in ("table.timeline", "h2", "figure.diagram"):
+        element = browser.find_element(By.CSS_SELECTOR, selector)
+        assert element.is_displayed(), selector
+        assert element.size["height"] > 0, selector
+    flags = browser.find_elements(By.CSS_SELECTOR, "table.flags, p.flags")
+    assert flags
+    assert flags[0].is_displayed()
+    if graphviz_available():
+        drawing = browser.find_element(By.CSS_SELECTOR, "figure.diagram svg")
+        assert drawing.is_displayed()
+        assert drawing.size["width"] > 100
+    requests = [
+        json.loads(entry["message"])["message"] for entry in browser.get_log("performance")
+    ]
+    urls = {
+        m["params"]["request"]["url"]
+        for m in requests
+        if m["method"] == "Network.requestWillBeSent"
+    }
+    assert urls <= {report.as_uri()}, urls
+    SHOTS.mkdir(exist_ok=True)
+    assert browser.save_screenshot(str(SHOTS / f"{report.stem}.png"))
