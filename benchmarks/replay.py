@@ -1,8 +1,8 @@
 """Replay cost per event: powcase's Case beside python-statemachine's own ``send``.
 
 Run it with ``python benchmarks/replay.py``. In one process it replays a realistic 20-event
-record (a capture, media, wishes from two sources, a status finding, a request to a third
-state, consents, a verified wish, the end of hostilities, a release and a resettlement)
+record (the Ri example's capture, media, offer, wish and request, then a status finding,
+consents, a verified wish, the end of hostilities, a release and a resettlement)
 through ``Case.replay``, every step judged, and sends the same record's machine events
 through a fresh ``LegalPath``; it prints the median cost per event of each and their ratio.
 There is no target yet: the number is the baseline to set one.
@@ -10,75 +10,34 @@ There is no target yet: the number is the baseline to set one.
 
 from __future__ import annotations
 
+import pathlib
 import statistics
 import timeit
 
-from powcase import Case, LegalPath, Record
+from powcase import Case, LegalPath, Record, load_scenarios
 
+# The Ri example's record (five events), followed by fifteen more: a realistic year of a case.
+_EXAMPLE = pathlib.Path(__file__).parent.parent / "examples" / "ri.powcase.yaml"
+_LATER = [
+    {"date": "2025-02-20", "event": "interrogated", "language_understood": True},
+    {"date": "2025-02-21", "event": "medical_assessment", "category": "serious"},
+    {"date": "2025-02-22", "event": "determine_status", "outcome": "pow", "by": "authority"},
+    {"date": "2025-02-23", "event": "icrc_visit", "private_interview": False},
+    {"date": "2025-02-24", "event": "wish_expressed", "destination": "stay", "source": "kyiv"},
+    {"date": "2025-03-17", "event": "receiving_state_consents", "state": "KR"},
+    {"date": "2025-05-25", "event": "excluded_from_exchange"},
+    {"date": "2025-06-01", "event": "capture_card_sent"},
+    {"date": "2025-06-02", "event": "information_transmitted", "to": "CTA"},
+    {"date": "2025-10-28", "event": "self_harm_attempt"},
+    {"date": "2025-11-01", "event": "wish_verified", "destination": "KR", "by": "ICRC"},
+    {"date": "2025-11-02", "event": "decide_protection", "granted": True},
+    {"date": "2026-03-01", "event": "hostilities_ended"},
+    {"date": "2026-03-02", "event": "release_to_third_state", "to": "KR"},
+    {"date": "2026-03-03", "event": "resettle"},
+]
+_BASE = load_scenarios(_EXAMPLE)[0].record
 RECORD = Record.from_dict(
-    {
-        "subject": {"id": "ri", "nationality": ["KP"], "forces": "KP", "born": 1998},
-        "detaining_power": "UA",
-        "sources": {
-            "nis": {
-                "name": "National Intelligence Service",
-                "kind": "government",
-                "country": "KR",
-            },
-            "kyiv": {"name": "Government of Ukraine", "kind": "government", "country": "UA"},
-            "chosun": {"name": "Chosun Ilbo", "kind": "press", "country": "KR"},
-        },
-        "events": [
-            {
-                "date": "2025-01-09",
-                "event": "capture",
-                "wounded": True,
-                "place": "Kursk",
-                "source": "nis",
-            },
-            {"date": "2025-01-11", "event": "media_exposure", "identifiable": True, "by": "UA"},
-            {"date": "2025-01-11", "event": "interrogated", "language_understood": True},
-            {"date": "2025-01-12", "event": "exchange_offered", "by": "UA", "to": "KP"},
-            {
-                "date": "2025-01-12",
-                "event": "wish_expressed",
-                "destination": "stay",
-                "source": "kyiv",
-            },
-            {"date": "2025-01-20", "event": "medical_assessment", "category": "serious"},
-            {
-                "date": "2025-02-01",
-                "event": "determine_status",
-                "outcome": "pow",
-                "by": "authority",
-            },
-            {"date": "2025-02-13", "event": "icrc_visit", "private_interview": False},
-            {
-                "date": "2025-02-19",
-                "event": "wish_expressed",
-                "destination": "KR",
-                "confidence": 0.8,
-                "source": "chosun",
-            },
-            {
-                "date": "2025-02-19",
-                "event": "request_protection",
-                "kind": "third_state",
-                "state": "KR",
-                "source": "chosun",
-            },
-            {"date": "2025-03-17", "event": "receiving_state_consents", "state": "KR"},
-            {"date": "2025-05-25", "event": "excluded_from_exchange"},
-            {"date": "2025-06-01", "event": "capture_card_sent"},
-            {"date": "2025-06-02", "event": "information_transmitted", "to": "CTA"},
-            {"date": "2025-10-28", "event": "self_harm_attempt"},
-            {"date": "2025-11-01", "event": "wish_verified", "destination": "KR", "by": "ICRC"},
-            {"date": "2025-11-02", "event": "decide_protection", "granted": True},
-            {"date": "2026-03-01", "event": "hostilities_ended"},
-            {"date": "2026-03-02", "event": "release_to_third_state", "to": "KR"},
-            {"date": "2026-03-03", "event": "resettle"},
-        ],
-    }
+    {**_BASE.to_dict(), "events": [*(e.to_dict() for e in _BASE.events), *_LATER]}
 )
 MACHINE = [e for e in RECORD.events if e.event_kind == "machine"]
 
