@@ -144,7 +144,7 @@ class Obligation:
     @property
     def text(self) -> str:
         """What the obligation asks."""
-        return OBLIGATION_MESSAGES[self.code]
+        return OBLIGATION_RULES[self.code].text
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of the output contract."""

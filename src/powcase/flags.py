@@ -105,7 +105,7 @@ class Flag:
     @property
     def text(self) -> str:
         """What the flag means."""
-        return FLAG_MESSAGES[self.code]
+        return FLAG_RULES[self.code].text
 
     def active(self, on: datetime.date) -> bool:
         """Whether the flag stands on that day (raised by then, not yet cleared)."""

@@ -8,7 +8,7 @@ file, line and column.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -291,14 +291,22 @@ def _cites(problems: _Problems, data: Any, path: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _verdicts(problems: _Problems, data: Any, path: str) -> tuple[VerdictExpected, ...]:
-    found = []
+def _entries(
+    problems: _Problems, data: Any, path: str, keys: tuple[str, ...]
+) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """Each mapping of a list, with its key path; anything else, and unknown keys, reported."""
     for index, item in enumerate(_as_list(problems, data, path)):
         where = f"{path}[{index}]"
         if not isinstance(item, Mapping):
-            problems.add(where, "must be a mapping", "event, outcome and cites")
+            problems.add(where, "must be a mapping", "keys among " + ", ".join(keys))
             continue
-        problems.unknown_keys(item, ("event", "outcome", "cites"), where)
+        problems.unknown_keys(item, keys, where)
+        yield where, item
+
+
+def _verdicts(problems: _Problems, data: Any, path: str) -> tuple[VerdictExpected, ...]:
+    found = []
+    for where, item in _entries(problems, data, path, ("event", "outcome", "cites")):
         event = item.get("event")
         if not isinstance(event, Mapping):
             problems.add(
@@ -323,12 +331,7 @@ def _verdicts(problems: _Problems, data: Any, path: str) -> tuple[VerdictExpecte
 
 def _obligations(problems: _Problems, data: Any, path: str) -> tuple[ObligationExpected, ...]:
     found = []
-    for index, item in enumerate(_as_list(problems, data, path)):
-        where = f"{path}[{index}]"
-        if not isinstance(item, Mapping):
-            problems.add(where, "must be a mapping", "code (or provision) and status")
-            continue
-        problems.unknown_keys(item, ("code", "provision", "status"), where)
+    for where, item in _entries(problems, data, path, ("code", "provision", "status")):
         code, provision = item.get("code"), item.get("provision")
         if code is None and provision is None:
             problems.add(where, "names no obligation", "a code, or a provision id")
