@@ -186,7 +186,7 @@ def test_describe_provisions_and_schema_print_something_useful():
     assert code == 0
     assert "transitions" in json.loads(out)
     assert "in_custody" in cli("describe", "--format", "text")[1]
-    assert "GCIII-118" in cli("provisions", "repatriated without delay")[1]
+    assert "GCIII-118" in cli("provisions", "freed and sent home")[1]
     assert json.loads(cli("schema")[1])["title"].startswith("powcase scenario")
 
 
@@ -266,3 +266,27 @@ def test_a_folder_holds_only_the_files_with_a_powcase_key(tmp_path):
     (tmp_path / "case.yaml").write_text((SCENARIOS / "routine_exchange.powcase.yaml").read_text())
     code, out, _ = cli("validate", str(tmp_path))
     assert (code, out) == (0, "ok: 1 scenarios in 1 files\n")
+
+
+def test_an_impossible_date_is_located_not_a_crash(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        pathlib.Path(RI)
+        .read_text()
+        .replace("2025-01-09, event: capture", "2025-02-30, event: capture")
+    )
+    code, _, err = cli("validate", str(bad))
+    assert code == 2
+    assert "events[0].date: got '2025-02-30'" in err
+    assert cli("test", str(tmp_path))[0] == 2
+
+
+def test_an_unwritable_output_is_invalid_input(tmp_path):
+    missing = tmp_path / "no" / "such" / "folder"
+    for command in (
+        ["report", RI, "-o", str(missing / "r.html")],
+        ["diagram", "--format", "mermaid", "-o", str(missing / "d.mmd")],
+    ):
+        code, _, err = cli(*command)
+        assert code == 2
+        assert "cannot write" in err

@@ -163,3 +163,21 @@ def test_every_example_report_works_offline_in_a_browser(example, browser, tmp_p
     assert urls <= {report.as_uri()}, urls
     SHOTS.mkdir(exist_ok=True)
     assert browser.save_screenshot(str(SHOTS / f"{report.stem}.png"))
+
+
+def test_a_file_of_several_scenarios_makes_one_page(tmp_path):
+    out = tmp_path / "medical.html"
+    assert (
+        main(
+            [
+                "report",
+                str(ROOT / "examples" / "medical_repatriation.powcase.yaml"),
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
+    page = out.read_text()
+    assert page.count("<!DOCTYPE html>") == 1
+    assert page.count("<section class='scenario'>") == 2

@@ -97,7 +97,7 @@ class Assumptions:
         "integrated_forces",
     )
     ihl_non_refoulement: str = _choice(
-        "Does IHL itself bar a return against his will (LEGAL_MODEL.md §6)?",
+        "Does IHL itself bar a return against his will, where he faces a risk at home?",
         "icrc_2020",
         "free_will",
         "strict_text",

@@ -413,6 +413,14 @@ def _cmd_parties(args: argparse.Namespace, out: TextIO) -> int:
     return OK
 
 
+def _write(path: str, data: bytes) -> None:
+    try:
+        with open(path, "wb") as target:
+            target.write(data)
+    except OSError as error:
+        raise _Invalid(f"cannot write {path}: {error.strerror}") from None
+
+
 def _cmd_diagram(args: argparse.Namespace, out: TextIO) -> int:
     from powcase.render.diagram import (  # noqa: PLC0415
         INSTALL_GRAPHVIZ,
@@ -436,9 +444,7 @@ def _cmd_diagram(args: argparse.Namespace, out: TextIO) -> int:
         trace = Trace.of_steps(first["steps"], first["state"])
     drawn = diagram(trace, fmt)
     if args.output:
-        data = drawn if isinstance(drawn, bytes) else drawn.encode("utf-8")
-        with open(args.output, "wb") as target:
-            target.write(data)
+        _write(args.output, drawn if isinstance(drawn, bytes) else drawn.encode("utf-8"))
         out.write(f"wrote {args.output}\n")
     elif isinstance(drawn, bytes):
         if fmt == "png":
@@ -452,13 +458,9 @@ def _cmd_diagram(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     from powcase.render.report import render_report  # noqa: PLC0415
 
-    scenarios = _load([args.file])
-    pages = []
-    for scenario in scenarios:
-        results = _run_all([scenario], None, None)
-        pages.append(render_report(results, reveal_names=args.reveal_names, redaction=args.redact))
-    with open(args.output, "w", encoding="utf-8") as target:
-        target.write(pages[0] if len(pages) == 1 else "\n".join(pages))
+    results = _run_all(_load([args.file]), None, None)
+    page = render_report(results, reveal_names=args.reveal_names, redaction=args.redact)
+    _write(args.output, page.encode("utf-8"))
     out.write(f"wrote {args.output}\n")
     return OK
 
@@ -466,7 +468,12 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
 def _drawing_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     """The commands that draw: ``diagram`` and ``report``."""
     drawing = command("diagram", "draw the legal path, or a person's path on it", _cmd_diagram)
-    drawing.add_argument("file", nargs="?", metavar="FILE", help="a scenario: draw its path")
+    drawing.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="a scenario file: draw the path of its first scenario",
+    )
     drawing.add_argument(
         "--format",
         choices=("mermaid", "dot", "svg", "png"),

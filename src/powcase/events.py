@@ -584,7 +584,7 @@ def event_from_dict(data: Mapping[str, Any]) -> Event:
                 Problem(
                     "event",
                     f"{name!r} is not a known event",
-                    "an event of LEGAL_MODEL.md §3",
+                    "an event of the model (see powcase describe)",
                     guess,
                 )
             ]

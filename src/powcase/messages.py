@@ -75,8 +75,10 @@ MESSAGES: dict[str, str] = {
     # moves
     "no_exchange_agreement": "No exchange agreement between {holder} and {to} is on record.",
     "exchange_agreed": "An exchange agreement with {to} is on record.",
-    "against_his_will": "During hostilities no seriously wounded or sick prisoner may be "
-    "repatriated against his will, and no wish to go to {to} is on record.",
+    "against_his_will": (
+        "He is seriously wounded or sick and the fighting goes on, so he goes home only if he "
+        "agrees, and no wish of his to go to {to} is on record."
+    ),
     "gciii_110_finding": "A finding that he qualifies for direct repatriation is on record.",
     "no_gciii_110_finding": "No finding that he qualifies for direct repatriation is on record.",
     "neutral_internment_agreed": "An agreement for his internment in {state} is on record.",

@@ -2,7 +2,8 @@
 
 The subject's name is always withheld unless asked for. ``strict`` redaction also withholds
 what could identify him with other data: his year of birth, rank and unit, the place of
-events, and exact dates (shown to the month).
+events, and exact dates (shown to the month). A scenario's title and description are its
+author's text and are shown as written.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 __all__ = ["LEVELS", "redact"]
 
 LEVELS = ("none", "strict")
-_WITHHELD = frozenset({"born", "rank", "unit", "place", "name"})
+_WITHHELD = frozenset({"born", "rank", "unit", "place"})
 _DAY = re.compile(r"^(\d{4}-\d{2})-\d{2}$")
 
 
@@ -26,7 +27,11 @@ def redact(data: Any, level: str = "none") -> Any:
     if level == "none":
         return data
     if isinstance(data, dict):
-        return {k: redact(v, level) for k, v in data.items() if k not in _WITHHELD}
+        kept = {k: redact(v, level) for k, v in data.items() if k not in _WITHHELD}
+        if isinstance(kept.get("subject"), dict):
+            # The subject's name is personal data; a source's name is not.
+            kept["subject"] = {k: v for k, v in kept["subject"].items() if k != "name"}
+        return kept
     if isinstance(data, list):
         return [redact(v, level) for v in data]
     if isinstance(data, str):

@@ -270,8 +270,8 @@ PROVISIONS: dict[str, Provision] = {
         ),
         _gciii(
             "4A(1)",
-            "Members of the armed forces of a party to the conflict, and militias "
-            "forming part of those forces, are prisoners of war when captured.",
+            "Soldiers of a belligerent's regular army, and militias that belong to that army, "
+            "become prisoners of war once the enemy holds them.",
         ),
         _gciii(
             "5",
@@ -309,8 +309,8 @@ PROVISIONS: dict[str, Provision] = {
         ),
         _gciii(
             "13",
-            "Prisoners must be treated humanely at all times and protected against "
-            "violence, intimidation, insults and public curiosity; reprisals are forbidden.",
+            "The holding state must treat prisoners decently throughout, shield them from "
+            "harm, threats, abuse and being put on show, and never retaliate against them.",
         ),
         _gciii(
             "15",
@@ -384,8 +384,8 @@ PROVISIONS: dict[str, Provision] = {
         ),
         _gciii(
             "109(3)",
-            "During hostilities, no sick or wounded prisoner eligible for "
-            "repatriation may be repatriated against his will.",
+            "While the fighting goes on, a sick or wounded prisoner who qualifies for going "
+            "home is not sent home unless he agrees.",
         ),
         _gciii(
             "110",
@@ -404,9 +404,9 @@ PROVISIONS: dict[str, Provision] = {
         ),
         _gciii(
             "118",
-            "Prisoners must be released and repatriated without delay once active "
-            "hostilities have ended, under an agreement or, failing one, a plan of the "
-            "detaining power.",
+            "When the fighting is over, prisoners are to be freed and sent home promptly, by "
+            "agreement between the parties or, if there is none, by the holding state's own "
+            "plan.",
         ),
         _gciii(
             "119",
@@ -415,8 +415,8 @@ PROVISIONS: dict[str, Provision] = {
         ),
         _gciii(
             "119(5)",
-            "A prisoner facing criminal proceedings for an indictable offence may "
-            "be kept back until they end and, if need be, until his sentence is served.",
+            "A prisoner who is being prosecuted, or is serving a sentence, for a serious "
+            "offence may be kept after the others go home until that is finished.",
         ),
         _gciii(
             "120",
@@ -462,14 +462,14 @@ PROVISIONS: dict[str, Provision] = {
         ),
         _gciv(
             "45",
-            "Protected persons may be transferred only to a party able and willing to "
-            "apply the Convention, and never to a country where they may fear persecution "
-            "for their political opinions or religious beliefs.",
+            "A civilian in enemy hands may be handed to another state only if it will and can "
+            "apply the Convention, and never to one where he has reason to fear persecution "
+            "for his politics or religion.",
         ),
         _gciv(
             "132",
-            "An internee must be released as soon as the reasons for interning him no "
-            "longer exist.",
+            "A civilian internee is to be let go once the grounds for holding him have fallen "
+            "away.",
         ),
         # Additional Protocol I
         _api(
@@ -501,26 +501,24 @@ PROVISIONS: dict[str, Provision] = {
         ),
         _api(
             "85(4)(b)",
-            "Unjustifiable delay in the repatriation of prisoners of war or "
-            "civilians is a grave breach.",
+            "Holding back the return home of prisoners or civilians without good reason "
+            "counts as a grave breach.",
         ),
         # Customary IHL
-        _cihl(47, "Attacking a person recognised as hors de combat is forbidden."),
+        _cihl(47, "No one may target a fighter who is plainly out of the fight."),
         _cihl(
             100,
-            "No one may be convicted or sentenced except after a fair trial with all the "
-            "essential judicial guarantees.",
+            "A conviction or a sentence needs a fair trial with the basic guarantees of justice.",
         ),
         _cihl(
             124,
-            "In international armed conflict the ICRC must be granted regular access to "
-            "all persons deprived of their liberty.",
+            "In a war between states, the ICRC must be able to see everyone held, regularly.",
         ),
         _cihl(
             128,
-            "Prisoners of war must be released and repatriated without delay after "
-            "active hostilities end, save those facing penal proceedings or serving a "
-            "sentence.",
+            "Custom requires prisoners to be freed and sent home promptly once the fighting "
+            "is over; those being prosecuted or serving a sentence may be kept until that is "
+            "done.",
         ),
         # ICRC 2020 commentary
         _commentary(
@@ -561,9 +559,8 @@ PROVISIONS: dict[str, Provision] = {
             "RC-33",
             "RC",
             "Art. 33",
-            "A refugee must not be expelled or returned to a "
-            "territory where his life or freedom would be threatened on a Convention "
-            "ground.",
+            "A state may not push a refugee back to a place where he would be in danger of "
+            "death or loss of freedom because of who he is or what he believes.",
         ),
         _other(
             "RC-33(2)",
@@ -578,8 +575,8 @@ PROVISIONS: dict[str, Provision] = {
             "CAT-3",
             "CAT",
             "Art. 3",
-            "No one may be sent to a state where there are "
-            "substantial grounds to believe he would be in danger of torture.",
+            "A state may not hand anyone over to another state when there are solid reasons "
+            "to think he would be tortured there.",
         ),
         _other(
             "ICCPR-6",
@@ -601,8 +598,8 @@ PROVISIONS: dict[str, Provision] = {
             "ICCPR-14",
             "ICCPR",
             "Art. 14",
-            "Everyone charged with a crime is entitled to a "
-            "fair and public hearing by an independent and impartial tribunal.",
+            "A person accused of a crime has a right to a public trial, fairly conducted, "
+            "before a court that is independent and unbiased.",
         ),
         _other(
             "ICCPR-17",
@@ -612,7 +609,7 @@ PROVISIONS: dict[str, Provision] = {
             "arbitrarily interfered with, nor his honour and reputation unlawfully "
             "attacked.",
         ),
-        _other("ECHR-2", "ECHR", "Art. 2", "Everyone's right to life is protected by law."),
+        _other("ECHR-2", "ECHR", "Art. 2", "The law must protect each person's life."),
         _other(
             "ECHR-3",
             "ECHR",

@@ -228,37 +228,57 @@ def _run(run: dict[str, Any], trace: Trace) -> str:
     )
 
 
-def render_report(
-    results: Sequence[RunResult], *, reveal_names: bool = False, redaction: str = "none"
-) -> str:
-    """One HTML page for the runs of a scenario (the scenario and its variants)."""
-    if not results:
-        raise ValueError("a report needs at least one run")
-    runs = []
-    for result in results:
-        data = result.to_dict(reveal_names=reveal_names)
-        trace = Trace.of_steps(data["steps"], data["state"])
-        runs.append(_run(redact(data, redaction), trace))
-    head = redact(results[0].to_dict(), redaction)
+def _claims(head: dict[str, Any]) -> str:
     claims = "".join(
         f"<li>{_e(c['about'])}{' (sources disagree)' if c['contested'] else ''}: "
         + "; ".join(f"{_e(v['value'])} ({_e(v['source'])}, {_e(v['date'])})" for v in c["values"])
         + "</li>"
         for c in head["claims"]
     )
-    title = _e(head["scenario"])
-    generated = head["generated_by"]
+    return f"<h2>Claims kept side by side</h2><ul>{claims}</ul>" if claims else ""
+
+
+def _scenario(
+    results: Sequence[RunResult], reveal_names: bool, redaction: str, heading: str
+) -> str:
+    runs = []
+    for result in results:
+        data = result.to_dict(reveal_names=reveal_names)
+        trace = Trace.of_steps(data["steps"], data["state"])
+        runs.append(_run(redact(data, redaction), trace))
+    head = redact(results[0].to_dict(), redaction)
+    return (
+        f"<section class='scenario'><{heading}>{_e(head['scenario'])}</{heading}>"
+        f"<p class='muted'>Evaluated as of {_e(head['as_of'])}.</p>"
+        f"<div class='runs'>{''.join(runs)}</div>{_claims(head)}</section>"
+    )
+
+
+def render_report(
+    results: Sequence[RunResult], *, reveal_names: bool = False, redaction: str = "none"
+) -> str:
+    """One HTML page for the runs of a file: each scenario with its variants side by side."""
+    if not results:
+        raise ValueError("a report needs at least one run")
+    groups: dict[tuple[str, str], list[RunResult]] = {}
+    for result in results:
+        groups.setdefault((result.file, result.scenario), []).append(result)
+    single = len(groups) == 1
+    title = _e(results[0].scenario if single else results[0].file.rsplit("/", 1)[-1])
+    generated = results[0].to_dict()["generated_by"]
+    sections = "".join(
+        _scenario(runs, reveal_names, redaction, "h1" if single else "h2")
+        for runs in groups.values()
+    )
     page = (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         f"<title>{title}</title><style>{_STYLE}</style></head><body>"
-        f"<header><h1>{title}</h1><p class='muted'>powcase {_e(generated['powcase'])}, "
-        f"legal model {_e(generated['model'])}, law data of {_e(generated['law_data'])}; "
-        f"evaluated as of {_e(head['as_of'])}.</p>"
+        f"<header>{'' if single else f'<h1>{title}</h1>'}"
+        f"<p class='muted'>powcase {_e(generated['powcase'])}, legal model "
+        f"{_e(generated['model'])}, law data of {_e(generated['law_data'])}.</p>"
         "<p class='notice'>Not legal advice: a research and teaching model of contested law. "
         "Its readings of open questions are assumptions, shown with each run.</p></header>"
-        f"<div class='runs'>{''.join(runs)}</div>"
-        + (f"<h2>Claims kept side by side</h2><ul>{claims}</ul>" if claims else "")
-        + "</body></html>\n"
+        f"{sections}</body></html>\n"
     )
     return re.sub(r"\n\s*\n", "\n", page)

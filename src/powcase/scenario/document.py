@@ -125,7 +125,12 @@ class _Builder:
             ]
             self.locations[path] = _mark(node)
             return items
-        value = self.loader.construct_object(node, deep=True)
+        try:
+            value = self.loader.construct_object(node, deep=True)
+        except ValueError:
+            # A date YAML recognises but the calendar does not (2025-02-30): keep the text, so
+            # that the field's own check reports it where it stands.
+            value = node.value
         if isinstance(value, bytes):
             raise UnreadableFile(Problem(path, "binary data is not accepted"), _mark(node))
         return value

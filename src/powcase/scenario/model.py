@@ -413,7 +413,8 @@ def _one(  # noqa: PLR0917 - an internal step of parse_scenarios
         problems,
         data.get("variants"),
         _join(path, "variants"),
-        raw_assumptions if isinstance(raw_assumptions, Mapping) else {},
+        # A base reading that is itself invalid is reported once, at its own place.
+        raw_assumptions if assumptions is not None else {},
         mode,
         as_of,
         events,
@@ -446,10 +447,11 @@ def _variants(  # noqa: PLR0917 - an internal step of parse_scenarios
             problems.add(where, "must be a mapping", "keys among " + ", ".join(VARIANT_KEYS))
             continue
         problems.unknown_keys(item, VARIANT_KEYS, where)
+        own = item.get("assumptions") or {}
         merged = problems.attempt(
             _join(where, "assumptions"),
             Assumptions.from_dict,
-            {**base, **(item.get("assumptions") or {})},
+            {**base, **own},
         )
         variant_mode = _mode(problems, item.get("mode", mode), _join(where, "mode"))
         variant_as_of = _as_of(problems, item.get("as_of"), _join(where, "as_of")) or as_of
