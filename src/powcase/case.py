@@ -30,7 +30,7 @@ from powcase.assumptions import Assumptions
 from powcase.docket import Obligation, docket
 from powcase.errors import InvalidInput, StepNotPossible, StepRefused
 from powcase.events import Event, MachineEvent, event_from_dict
-from powcase.flags import Flag, Severity, derive_flags
+from powcase.flags import Flag, derive_flags, standing
 from powcase.graph import Position, fire, initial_position
 from powcase.law.facts import Facts
 from powcase.law.guards import GUARDS, judge
@@ -263,9 +263,7 @@ class Case:
         day = as_of or self.last_date
         if day is None:
             return ()
-        standing = [f for f in derive_flags(self, day) if f.active(day)]
-        order = list(Severity)
-        return tuple(sorted(standing, key=lambda f: order.index(f.severity)))
+        return standing(derive_flags(self, day), day)
 
     def docket(self, as_of: datetime.date | None = None) -> tuple[Obligation, ...]:
         """The detaining power's obligations and their status on ``as_of``."""

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from powcase.case import Case, Moment
     from powcase.law.situation import Situation
 
-__all__ = ["FLAG_RULES", "Flag", "FlagRule", "Severity", "derive_flags"]
+__all__ = ["FLAG_RULES", "Flag", "FlagRule", "Severity", "derive_flags", "standing"]
 
 
 class Severity(enum.StrEnum):
@@ -462,3 +462,9 @@ def derive_flags(case: Case, as_of: datetime.date | None = None) -> tuple[Flag, 
         assert state is not None
         _fire(tracker, deadline, state, state.facts.captured_on, visited)
     return tuple(tracker.entries())
+
+
+def standing(flags: tuple[Flag, ...], on: datetime.date) -> tuple[Flag, ...]:
+    """The entries of ``flags`` that stand on ``on``, gravest first."""
+    order = list(Severity)
+    return tuple(sorted((f for f in flags if f.active(on)), key=lambda f: order.index(f.severity)))

@@ -239,11 +239,6 @@ def fire(position: Position, event: str, payload: Any = None) -> Position | None
 
 def events_from(position: Position) -> tuple[str, ...]:
     """The machine events the graph has from this position (ignoring selectors)."""
-    found = {
-        e.event
-        for leaf in position.leaves
-        for state in (leaf, *_ANCESTORS[leaf])
-        for e in EDGES
-        if e.source == state
-    }
+    states = {state for leaf in position.leaves for state in (leaf, *_ANCESTORS[leaf])}
+    found = {event for source, event in _BY_SOURCE if source in states}
     return tuple(e for e in EVENTS if e in found)

@@ -11,7 +11,7 @@ import attrs
 from powcase.case import Case
 from powcase.docket import Obligation
 from powcase.events import event_from_dict
-from powcase.flags import derive_flags
+from powcase.flags import derive_flags, standing
 from powcase.law.provisions import matches
 from powcase.record import Claim
 from powcase.scenario.model import Expectations, Scenario, Variant
@@ -104,7 +104,9 @@ def run_one(scenario: Scenario, variant: Variant | None = None) -> RunResult:
             continue
         event = event_from_dict({"date": on, **wanted.event})
         asked.append(Asked(tuple(wanted.event.items()), case.verdict(event)))
-    active = case.active_flags(on) if on else ()
+    # Flags are derived once; the standing ones are read from the same entries.
+    flags = derive_flags(case, on)
+    active = standing(flags, on) if on else ()
     obligations = case.docket(on)
     judged = expect if on else attrs.evolve(expect, verdicts=())
     passed, failures = _check(judged, case, tuple(asked), {f.code for f in active}, obligations)
@@ -121,7 +123,7 @@ def run_one(scenario: Scenario, variant: Variant | None = None) -> RunResult:
         state=tuple(case.state),
         steps=tuple(StepResult.of(s) for s in case.steps),
         asked=tuple(asked),
-        flags=derive_flags(case, on),
+        flags=flags,
         active=tuple(f.code for f in active),
         violations=case.violations,
         possible_violations=case.possible_violations,
