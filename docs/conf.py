@@ -1,5 +1,6 @@
 """Sphinx configuration: MyST Markdown, the API from docstrings, and the model's reference
-tables generated from the code at build time."""
+tables generated from the code at build time.
+"""
 
 import pathlib
 
@@ -7,7 +8,7 @@ from powcase.render.reference import model_reference
 
 project = "powcase"
 author = "The powcase authors"
-copyright = "2026, the powcase authors"  # noqa: A001 - Sphinx's name
+copyright = "2026, the powcase authors"
 extensions = ["myst_parser", "sphinx.ext.autodoc", "sphinx.ext.napoleon"]
 source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build"]

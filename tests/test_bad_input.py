@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from powcase import Assumptions, Case, InvalidInput, Record, Subject, event_from_dict
-from powcase.events import EVENT_TYPES
+from powcase.model.events import EVENT_TYPES
 from powcase.testing import records
 
 JUNK = st.recursive(

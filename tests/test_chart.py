@@ -4,7 +4,7 @@ and describe() agrees with it."""
 import json
 
 from powcase import LegalPath, describe
-from powcase.graph import EDGES, NODES
+from powcase.engine.table import EDGES, NODES
 from powcase.law.guards import GUARDS
 from powcase.law.provisions import PROVISIONS
 
@@ -166,8 +166,8 @@ class TestDescribeAgreesWithTheChart:
 
 
 def test_describe_lists_every_flag_and_obligation():
-    from powcase.docket import OBLIGATION_RULES
-    from powcase.flags import FLAG_RULES
+    from powcase.law.docket import OBLIGATION_RULES
+    from powcase.law.flags import FLAG_RULES
 
     model = describe()
     assert [f["code"] for f in model["flags"]] == list(FLAG_RULES)

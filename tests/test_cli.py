@@ -10,8 +10,8 @@ import sys
 import jsonschema
 import pytest
 
+from powcase._util.located import read_document
 from powcase.cli import main
-from powcase.scenario.document import read_document
 from powcase.scenario.schema import scenario_schema
 
 HERE = pathlib.Path(__file__).parent

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from powcase import Assumptions, Case, Subject
-from powcase.docket import OBLIGATION_RULES, Status
+from powcase.law.docket import OBLIGATION_RULES, Status
 from powcase.law.provisions import PROVISIONS
 from powcase.testing import events
 

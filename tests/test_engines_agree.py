@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from statemachine.exceptions import TransitionNotAllowed
 
 from powcase import LegalPath, event_from_dict
-from powcase.graph import EVENTS, fire, initial_position
+from powcase.engine.table import EVENTS, fire, initial_position
 
 DAY = "2025-01-09"
 FIELDS = {

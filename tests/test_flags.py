@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from powcase import Assumptions, Case, Record, Subject
-from powcase.flags import FLAG_RULES, Severity
 from powcase.law.concerns import CONCERNS
+from powcase.law.flags import FLAG_RULES, Severity
 from powcase.law.provisions import PROVISIONS
 from powcase.testing import assumptions, records
 

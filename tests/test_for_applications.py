@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 import powcase
 from powcase import Case, RunResult, load_scenarios, run
 from powcase.cli import main
-from powcase.comparison import compare
+from powcase.explore.comparison import compare
 from powcase.scenario.run import run_one
 from powcase.scenario.schema import output_schema
 from powcase.testing import assumptions, cases, events, records, scenarios, subjects

@@ -14,8 +14,8 @@ import powcase
 from powcase import Case, UnknownProvision, provision
 from powcase.law import parties
 from powcase.law.guards import GUARDS
+from powcase.law.messages import MESSAGES, placeholders
 from powcase.law.provisions import INSTRUMENTS, PROVISIONS, matches
-from powcase.messages import MESSAGES, placeholders
 from powcase.testing import assumptions, records
 
 SOURCE = pathlib.Path(powcase.__file__).parent

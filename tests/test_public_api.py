@@ -65,8 +65,8 @@ def test_no_public_name_is_also_a_module_of_the_package():
 
 
 def test_public_functions_stay_functions_after_their_modules_load():
-    import powcase.comparison
     import powcase.description
+    import powcase.explore.comparison
 
     assert callable(powcase.describe)
     assert callable(powcase.compare)

@@ -12,7 +12,7 @@ from powcase import (
     UnknownProvision,
     provision,
 )
-from powcase.verdict import Missing
+from powcase.model.verdict import Missing
 
 NAME = "Ri Jong-hyok"
 KP = Subject(id="ri", nationality=["KP"], forces="KP")

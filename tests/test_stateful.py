@@ -11,8 +11,8 @@ from hypothesis import settings
 from hypothesis.stateful import invariant
 
 from powcase import Assumptions, Case, MachineEvent, Outcome, StepNotPossible
-from powcase.events import EVENT_TYPES
-from powcase.graph import EVENTS, NODES
+from powcase.engine.table import EVENTS, NODES
+from powcase.model.events import EVENT_TYPES
 from powcase.testing.stateful import LegalPathMachine
 
 MOVES = {"exchange", "repatriate", "repatriate_medically", "transfer_to_power"}

@@ -18,9 +18,6 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from powcase.assumptions import (
-        Assumptions,
-    )
     from powcase.case import (
         Case,
         Mode,
@@ -29,7 +26,6 @@ if TYPE_CHECKING:
     from powcase.chart import (
         LegalPath,
     )
-    from powcase.comparison import Comparison, compare
     from powcase.description import (
         describe,
     )
@@ -43,7 +39,15 @@ if TYPE_CHECKING:
         UnknownProvision,
         UnknownState,
     )
-    from powcase.events import (
+    from powcase.explore.comparison import Comparison, compare
+    from powcase.law.provisions import (
+        Provision,
+        provision,
+    )
+    from powcase.model.assumptions import (
+        Assumptions,
+    )
+    from powcase.model.events import (
         EVENT_TYPES,
         Acquit,
         AgreementConcluded,
@@ -96,17 +100,20 @@ if TYPE_CHECKING:
         WishVerified,
         event_from_dict,
     )
-    from powcase.law.provisions import (
-        Provision,
-        provision,
-    )
-    from powcase.options import Option
-    from powcase.record import (
+    from powcase.model.record import (
         Claim,
         Record,
         Source,
         Subject,
     )
+    from powcase.model.verdict import (
+        Missing,
+        Outcome,
+        Reason,
+        ReasonKind,
+        Verdict,
+    )
+    from powcase.options import Option
     from powcase.render.report import render_report as report
     from powcase.scenario import (
         RunResult,
@@ -115,101 +122,94 @@ if TYPE_CHECKING:
         load_scenarios,
         run,
     )
-    from powcase.verdict import (
-        Missing,
-        Outcome,
-        Reason,
-        ReasonKind,
-        Verdict,
-    )
 
 # Public names and the module each lives in: imported on first use, so that
 # `powcase --version` and `powcase validate` load only what they need.
 _EXPORTS: dict[str, str] = {
     "report": "powcase.render.report",
-    "Comparison": "powcase.comparison",
+    "Comparison": "powcase.explore.comparison",
     "Option": "powcase.options",
-    "compare": "powcase.comparison",
+    "compare": "powcase.explore.comparison",
     "RunResult": "powcase.scenario.result",
     "Scenario": "powcase.scenario.model",
     "ScenarioError": "powcase.scenario.load",
     "load_scenarios": "powcase.scenario.load",
     "run": "powcase.scenario.run",
-    "Acquit": "powcase.events",
-    "AgreementConcluded": "powcase.events",
-    "Assumptions": "powcase.assumptions",
-    "Capture": "powcase.events",
-    "CaptureCardSent": "powcase.events",
+    "Acquit": "powcase.model.events",
+    "AgreementConcluded": "powcase.model.events",
+    "Assumptions": "powcase.model.assumptions",
+    "Capture": "powcase.model.events",
+    "CaptureCardSent": "powcase.model.events",
     "Case": "powcase.case",
-    "Charge": "powcase.events",
-    "Claim": "powcase.record",
-    "CompleteSentence": "powcase.events",
-    "Convict": "powcase.events",
-    "DecideProtection": "powcase.events",
-    "DetermineStatus": "powcase.events",
-    "Die": "powcase.events",
-    "EVENT_TYPES": "powcase.events",
-    "Escape": "powcase.events",
-    "Event": "powcase.events",
-    "Exchange": "powcase.events",
-    "ExchangeAgreed": "powcase.events",
-    "ExchangeOffered": "powcase.events",
-    "ExcludedFromExchange": "powcase.events",
-    "FallHorsDeCombat": "powcase.events",
-    "FamilyThreatened": "powcase.events",
-    "HostilitiesEnded": "powcase.events",
-    "IcrcVisit": "powcase.events",
-    "IdentityDocuments": "powcase.events",
-    "Incident": "powcase.events",
-    "InformationTransmitted": "powcase.events",
-    "InquiryOpened": "powcase.events",
-    "InternInNeutralState": "powcase.events",
-    "InternmentReviewed": "powcase.events",
-    "Interrogated": "powcase.events",
+    "Charge": "powcase.model.events",
+    "Claim": "powcase.model.record",
+    "CompleteSentence": "powcase.model.events",
+    "Convict": "powcase.model.events",
+    "DecideProtection": "powcase.model.events",
+    "DetermineStatus": "powcase.model.events",
+    "Die": "powcase.model.events",
+    "EVENT_TYPES": "powcase.model.events",
+    "Escape": "powcase.model.events",
+    "Event": "powcase.model.events",
+    "Exchange": "powcase.model.events",
+    "ExchangeAgreed": "powcase.model.events",
+    "ExchangeOffered": "powcase.model.events",
+    "ExcludedFromExchange": "powcase.model.events",
+    "FallHorsDeCombat": "powcase.model.events",
+    "FamilyThreatened": "powcase.model.events",
+    "HostilitiesEnded": "powcase.model.events",
+    "IcrcVisit": "powcase.model.events",
+    "IdentityDocuments": "powcase.model.events",
+    "Incident": "powcase.model.events",
+    "InformationTransmitted": "powcase.model.events",
+    "InquiryOpened": "powcase.model.events",
+    "InternInNeutralState": "powcase.model.events",
+    "InternmentReviewed": "powcase.model.events",
+    "Interrogated": "powcase.model.events",
     "InvalidAssumption": "powcase.errors",
     "InvalidInput": "powcase.errors",
     "LegalPath": "powcase.chart",
-    "MachineEvent": "powcase.events",
-    "MediaExposure": "powcase.events",
-    "MedicalAssessment": "powcase.events",
-    "Missing": "powcase.verdict",
+    "MachineEvent": "powcase.model.events",
+    "MediaExposure": "powcase.model.events",
+    "MedicalAssessment": "powcase.model.events",
+    "Missing": "powcase.model.verdict",
     "Mode": "powcase.case",
-    "Outcome": "powcase.verdict",
+    "Outcome": "powcase.model.verdict",
     "PowcaseError": "powcase.errors",
     "Problem": "powcase.errors",
     "Provision": "powcase.law.provisions",
-    "RaiseStatusDoubt": "powcase.events",
-    "Reason": "powcase.verdict",
-    "ReasonKind": "powcase.verdict",
-    "Recall": "powcase.events",
-    "Recapture": "powcase.events",
-    "ReceivingPowerFailed": "powcase.events",
-    "ReceivingStateConsents": "powcase.events",
-    "Record": "powcase.record",
-    "RejoinForces": "powcase.events",
-    "ReleaseInDetainingState": "powcase.events",
-    "ReleaseToThirdState": "powcase.events",
-    "Repatriate": "powcase.events",
-    "RepatriateMedically": "powcase.events",
-    "RequestProtection": "powcase.events",
-    "Resettle": "powcase.events",
-    "RiskOnReturn": "powcase.events",
-    "SelfHarmAttempt": "powcase.events",
-    "SelfHarmOrderReported": "powcase.events",
-    "Source": "powcase.record",
+    "RaiseStatusDoubt": "powcase.model.events",
+    "Reason": "powcase.model.verdict",
+    "ReasonKind": "powcase.model.verdict",
+    "Recall": "powcase.model.events",
+    "Recapture": "powcase.model.events",
+    "ReceivingPowerFailed": "powcase.model.events",
+    "ReceivingStateConsents": "powcase.model.events",
+    "Record": "powcase.model.record",
+    "RejoinForces": "powcase.model.events",
+    "ReleaseInDetainingState": "powcase.model.events",
+    "ReleaseToThirdState": "powcase.model.events",
+    "Repatriate": "powcase.model.events",
+    "RepatriateMedically": "powcase.model.events",
+    "RequestProtection": "powcase.model.events",
+    "Resettle": "powcase.model.events",
+    "RiskOnReturn": "powcase.model.events",
+    "SelfHarmAttempt": "powcase.model.events",
+    "SelfHarmOrderReported": "powcase.model.events",
+    "Source": "powcase.model.record",
     "Step": "powcase.case",
     "StepNotPossible": "powcase.errors",
     "StepRefused": "powcase.errors",
-    "Subject": "powcase.record",
-    "TransferToPower": "powcase.events",
+    "Subject": "powcase.model.record",
+    "TransferToPower": "powcase.model.events",
     "UnknownProvision": "powcase.errors",
     "UnknownState": "powcase.errors",
-    "Verdict": "powcase.verdict",
-    "WarCrimeAllegation": "powcase.events",
-    "WishExpressed": "powcase.events",
-    "WishVerified": "powcase.events",
+    "Verdict": "powcase.model.verdict",
+    "WarCrimeAllegation": "powcase.model.events",
+    "WishExpressed": "powcase.model.events",
+    "WishVerified": "powcase.model.events",
     "describe": "powcase.description",
-    "event_from_dict": "powcase.events",
+    "event_from_dict": "powcase.model.events",
     "provision": "powcase.law.provisions",
 }
 

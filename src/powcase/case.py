@@ -26,18 +26,18 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from powcase.assumptions import Assumptions
-from powcase.docket import Obligation, docket
+from powcase.engine.facts import Facts
+from powcase.engine.table import Position, fire, initial_position
 from powcase.errors import InvalidInput, StepNotPossible, StepRefused
-from powcase.events import Event, MachineEvent, event_from_dict
-from powcase.flags import Flag, derive_flags, standing
-from powcase.graph import Position, fire, initial_position
-from powcase.law.facts import Facts
+from powcase.law.docket import Obligation, docket
+from powcase.law.flags import Flag, derive_flags, standing
 from powcase.law.guards import GUARDS, judge
 from powcase.law.situation import Situation
-from powcase.record import Record, Source, Subject
-from powcase.verdict import Outcome, Reason, ReasonKind, Verdict
-from powcase.violations import Violation, find_violations
+from powcase.law.violations import Violation, find_violations
+from powcase.model.assumptions import Assumptions
+from powcase.model.events import Event, MachineEvent, event_from_dict
+from powcase.model.record import Record, Source, Subject
+from powcase.model.verdict import Outcome, Reason, ReasonKind, Verdict
 
 if TYPE_CHECKING:
     from powcase.options import Option

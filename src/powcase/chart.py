@@ -2,7 +2,7 @@
 
 This class is the one definition of the graph (LEGAL_MODEL.md §2 and §3a): its states, the
 three parallel regions of ``in_custody`` and the transitions. It holds no law: the guards that
-judge each step live in :mod:`powcase.law`, and :mod:`powcase.graph` derives from this class
+judge each step live in :mod:`powcase.law`, and :mod:`powcase.engine.table` derives from this class
 the transition table that replay and verdicts run on. A property test keeps the two engines
 in agreement.
 

@@ -113,7 +113,7 @@ def _run_all(
 
 def _output(args: argparse.Namespace, data: Any) -> Any:
     """The plain output, redacted as asked (``--redact strict``)."""
-    from powcase.redact import redact  # noqa: PLC0415
+    from powcase._util.redact import redact  # noqa: PLC0415
 
     return redact(data, getattr(args, "redact", "none"))
 
@@ -321,7 +321,7 @@ def _cmd_options(args: argparse.Namespace, out: TextIO) -> int:
 
 def _vary(texts: Sequence[str]) -> dict[str, list[Any]]:
     """``--vary a,b`` (every option of a and b) or ``--vary a=x,y`` (those values)."""
-    from powcase.assumptions import Assumptions  # noqa: PLC0415
+    from powcase.model.assumptions import Assumptions  # noqa: PLC0415
 
     specs = Assumptions.specs()
     vary: dict[str, list[Any]] = {}
@@ -344,7 +344,7 @@ def _vary(texts: Sequence[str]) -> dict[str, list[Any]]:
 
 
 def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
-    from powcase.comparison import compare  # noqa: PLC0415
+    from powcase.explore.comparison import compare  # noqa: PLC0415
 
     for scenario in _load([args.file]):
         comparison = compare(scenario, _vary(args.vary))

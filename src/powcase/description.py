@@ -12,15 +12,15 @@ from typing import Any
 
 import attrs
 
-from powcase.assumptions import Assumptions
-from powcase.docket import OBLIGATION_RULES
-from powcase.events import EVENT_TYPES
-from powcase.fields import field_specs
-from powcase.flags import FLAG_RULES
-from powcase.graph import EDGES, NODES
+from powcase.engine.table import EDGES, NODES
+from powcase.law.docket import OBLIGATION_RULES
+from powcase.law.flags import FLAG_RULES
 from powcase.law.guards import GUARDS
 from powcase.law.parties import PARTIES
 from powcase.law.provisions import PROVISIONS
+from powcase.model.assumptions import Assumptions
+from powcase.model.events import EVENT_TYPES
+from powcase.model.fields import field_specs
 
 __all__ = ["MODEL_VERSION", "describe"]
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 if TYPE_CHECKING:
-    from powcase.verdict import Verdict
+    from powcase.model.verdict import Verdict
 
 __all__ = [
     "InvalidAssumption",

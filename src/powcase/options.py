@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from powcase.engine.table import events_from
 from powcase.errors import InvalidInput
-from powcase.events import EVENT_TYPES, Event
-from powcase.fields import field_specs
-from powcase.graph import events_from
 from powcase.law.parties import PARTIES
-from powcase.verdict import Verdict
+from powcase.model.events import EVENT_TYPES, Event
+from powcase.model.fields import field_specs
+from powcase.model.verdict import Verdict
 
 if TYPE_CHECKING:
     from powcase.case import Case

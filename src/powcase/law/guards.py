@@ -15,12 +15,12 @@ from collections.abc import Callable
 
 import attrs
 
-from powcase.events import Event
 from powcase.law import parties
 from powcase.law.refoulement import judge_move
 from powcase.law.situation import Judgement, Situation
 from powcase.law.will import Will, wish_for
-from powcase.verdict import Outcome, ReasonKind, Verdict
+from powcase.model.events import Event
+from powcase.model.verdict import Outcome, ReasonKind, Verdict
 
 __all__ = ["GUARDS", "Guard", "judge"]
 

@@ -20,7 +20,7 @@ from typing import Any
 
 import attrs
 
-from powcase.dates import add_months
+from powcase._util.dates import add_months
 from powcase.errors import UnknownState
 from powcase.law.provisions import INSTRUMENTS, PROVISIONS
 

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 
 import attrs
 
+from powcase._util.suggest import closest
 from powcase.errors import UnknownProvision
-from powcase.suggest import closest
 
 __all__ = [
     "INSTRUMENTS",

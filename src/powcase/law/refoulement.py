@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import attrs
 
+from powcase.engine.facts import Facts
 from powcase.law import parties
-from powcase.law.facts import Facts
 from powcase.law.situation import Judgement, Situation
 from powcase.law.will import Refusal, Will, refusal_of, wish_for
 

@@ -3,7 +3,7 @@
 A :class:`Situation` is the case just before the step: the subject, the detaining power, the
 assumptions, the position on the legal path, the facts on record and the step's date. A
 :class:`Judgement` collects the reasons, open points and assumptions of one guard evaluation
-and adds them up to a :class:`~powcase.verdict.Verdict` (LEGAL_MODEL.md §1).
+and adds them up to a :class:`~powcase.model.verdict.Verdict` (LEGAL_MODEL.md §1).
 """
 
 from __future__ import annotations
@@ -13,14 +13,14 @@ from typing import Any
 
 import attrs
 
-from powcase.assumptions import Assumptions
-from powcase.events import Event
-from powcase.graph import Position
+from powcase.engine.facts import Facts
+from powcase.engine.table import Position
 from powcase.law import parties
-from powcase.law.facts import Facts
 from powcase.law.will import contested
-from powcase.record import Subject
-from powcase.verdict import Missing, Reason, ReasonKind, Verdict
+from powcase.model.assumptions import Assumptions
+from powcase.model.events import Event
+from powcase.model.record import Subject
+from powcase.model.verdict import Missing, Reason, ReasonKind, Verdict
 
 __all__ = ["HELD_AS_POW", "Judgement", "Situation"]
 

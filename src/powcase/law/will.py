@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 
-from powcase.law.facts import Facts
+from powcase.engine.facts import Facts
 
 __all__ = ["Refusal", "Will", "contested", "refusal_of", "wish_for"]
 
@@ -43,7 +43,7 @@ def contested(facts: Facts) -> bool:
 def wish_for(facts: Facts, destination: str) -> Will:
     """His will towards ``destination``.
 
-    >>> from powcase.law.facts import Wish
+    >>> from powcase.engine.facts import Wish
     >>> import datetime
     >>> day = datetime.date(2025, 2, 19)
     >>> wish_for(Facts(wishes=(Wish("KR", ("chosun",), day, 3),)), "KR")

@@ -13,9 +13,9 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from powcase._util.redact import redact
 from powcase.law.concerns import CONCERNS
 from powcase.law.provisions import PROVISIONS
-from powcase.redact import redact
 from powcase.render.diagram import Trace, diagram, graphviz_available
 from powcase.render.text import words
 from powcase.scenario.result import RunResult

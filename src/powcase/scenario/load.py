@@ -7,8 +7,8 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
+from powcase._util.located import Document, Location, UnreadableFile, read_document
 from powcase.errors import PowcaseError, Problem
-from powcase.scenario.document import Document, Location, UnreadableFile, read_document
 from powcase.scenario.model import Scenario, parse_scenarios
 
 __all__ = ["LocatedProblem", "ScenarioError", "find_scenario_files", "load_scenarios"]

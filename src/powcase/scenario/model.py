@@ -13,16 +13,16 @@ from typing import Any
 
 import attrs
 
-from powcase.assumptions import Assumptions
-from powcase.docket import OBLIGATION_RULES, Status
+from powcase._util.suggest import closest
 from powcase.errors import InvalidInput, Problem
-from powcase.events import event_from_dict
-from powcase.fields import date_field, parse_field
-from powcase.flags import FLAG_RULES
+from powcase.law.docket import OBLIGATION_RULES, Status
+from powcase.law.flags import FLAG_RULES
 from powcase.law.provisions import PROVISIONS
-from powcase.record import Record
-from powcase.suggest import closest
-from powcase.verdict import Outcome
+from powcase.model.assumptions import Assumptions
+from powcase.model.events import event_from_dict
+from powcase.model.fields import date_field, parse_field
+from powcase.model.record import Record
+from powcase.model.verdict import Outcome
 
 __all__ = [
     "Expectations",
@@ -53,7 +53,7 @@ MODES = ("normative", "descriptive")
 
 def public_states() -> tuple[str, ...]:
     """The state ids a configuration can hold (read from the chart when first needed)."""
-    from powcase.graph import NODES  # noqa: PLC0415 - `powcase validate` loads it only if asked
+    from powcase.engine.table import NODES  # noqa: PLC0415 - `powcase validate` loads it only if asked
 
     return tuple(n.id for n in NODES.values() if n.kind == "atomic" or n.parent is None)
 

@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from powcase.assumptions import Assumptions
-from powcase.docket import Obligation
 from powcase.errors import InvalidInput
-from powcase.events import Event, event_from_dict
-from powcase.flags import Flag
+from powcase.law.docket import Obligation
+from powcase.law.flags import Flag
 from powcase.law.provisions import LAW_DATA_DATE
-from powcase.verdict import Missing, Outcome, Reason, Verdict
-from powcase.violations import Violation
+from powcase.law.violations import Violation
+from powcase.model.assumptions import Assumptions
+from powcase.model.events import Event, event_from_dict
+from powcase.model.verdict import Missing, Outcome, Reason, Verdict
 
 if TYPE_CHECKING:
     from powcase.case import Case, Step

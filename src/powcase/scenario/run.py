@@ -9,11 +9,11 @@ from typing import Any
 import attrs
 
 from powcase.case import Case
-from powcase.docket import Obligation
-from powcase.events import event_from_dict
-from powcase.flags import derive_flags, standing
+from powcase.law.docket import Obligation
+from powcase.law.flags import derive_flags, standing
 from powcase.law.provisions import matches
-from powcase.record import Claim
+from powcase.model.events import event_from_dict
+from powcase.model.record import Claim
 from powcase.scenario.model import Expectations, Scenario, Variant
 from powcase.scenario.result import Asked, ClaimGroup, Failure, RunResult, StepResult
 

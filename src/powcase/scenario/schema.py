@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from powcase.assumptions import Assumptions
-from powcase.countries import STATE_CODES
-from powcase.docket import OBLIGATION_RULES, Status
-from powcase.events import EVENT_TYPES
-from powcase.fields import FieldSpec, field_specs
-from powcase.flags import FLAG_RULES
+from powcase.law.docket import OBLIGATION_RULES, Status
+from powcase.law.flags import FLAG_RULES
 from powcase.law.provisions import PROVISIONS
-from powcase.record import SOURCE_KINDS, Source, Subject
+from powcase.model.assumptions import Assumptions
+from powcase.model.countries import STATE_CODES
+from powcase.model.events import EVENT_TYPES
+from powcase.model.fields import FieldSpec, field_specs
+from powcase.model.record import SOURCE_KINDS, Source, Subject
 from powcase.scenario.model import public_states
 
 __all__ = ["output_schema", "scenario_schema"]

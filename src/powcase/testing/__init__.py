@@ -42,10 +42,10 @@ def _hypothesis_setup_hook() -> None:
     """Register powcase's strategies with hypothesis (called through its entry point)."""
     from hypothesis import strategies as st  # noqa: PLC0415
 
-    from powcase.assumptions import Assumptions  # noqa: PLC0415
     from powcase.case import Case  # noqa: PLC0415
-    from powcase.events import EVENT_TYPES  # noqa: PLC0415
-    from powcase.record import Record, Source, Subject  # noqa: PLC0415
+    from powcase.model.assumptions import Assumptions  # noqa: PLC0415
+    from powcase.model.events import EVENT_TYPES  # noqa: PLC0415
+    from powcase.model.record import Record, Source, Subject  # noqa: PLC0415
     from powcase.scenario.model import Scenario  # noqa: PLC0415
 
     st.register_type_strategy(Case, cases())

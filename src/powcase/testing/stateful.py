@@ -16,11 +16,11 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, rule
 
-from powcase.assumptions import Assumptions
 from powcase.case import Case, Step
-from powcase.events import Event
-from powcase.graph import events_from
-from powcase.record import Subject
+from powcase.engine.table import events_from
+from powcase.model.assumptions import Assumptions
+from powcase.model.events import Event
+from powcase.model.record import Subject
 from powcase.testing.strategies import assumptions, events
 
 __all__ = ["LegalPathMachine"]

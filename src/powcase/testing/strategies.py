@@ -1,6 +1,6 @@
 """Strategies that draw valid powcase values, built from the field table.
 
-Every strategy reads the same field specs as the validators (:mod:`powcase.fields`), so what
+Every strategy reads the same field specs as the validators (:mod:`powcase.model.fields`), so what
 they draw is exactly what the library accepts.
 """
 
@@ -12,13 +12,13 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from powcase.assumptions import Assumptions
 from powcase.case import Case
-from powcase.countries import STATE_CODES
-from powcase.events import EVENT_TYPES, Event
-from powcase.fields import FieldSpec, field_specs
 from powcase.law.parties import PARTIES
-from powcase.record import Record, Source, Subject
+from powcase.model.assumptions import Assumptions
+from powcase.model.countries import STATE_CODES
+from powcase.model.events import EVENT_TYPES, Event
+from powcase.model.fields import FieldSpec, field_specs
+from powcase.model.record import Record, Source, Subject
 from powcase.scenario.model import Expectations, Scenario, Variant
 
 __all__ = [

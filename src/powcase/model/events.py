@@ -3,7 +3,7 @@
 Every event has a ``date``, optional ``source`` ids and an optional ``note``. Machine events
 (LEGAL_MODEL.md §3a) move the statechart and are judged; incidents (§3b) only add facts, and
 may be recorded in any state. Each class is a frozen attrs value object; its fields are
-declared once with the builders of :mod:`powcase.fields`, which is where ``describe()`` and
+declared once with the builders of :mod:`powcase.model.fields`, which is where ``describe()`` and
 the loaders read them from.
 
 >>> Capture(date="2025-01-09", wounded=True, place="Kursk", by="UA")
@@ -20,8 +20,9 @@ from typing import Any, ClassVar
 
 import attrs
 
+from powcase._util.suggest import closest
 from powcase.errors import InvalidInput, Problem
-from powcase.fields import (
+from powcase.model.fields import (
     bool_field,
     choice_field,
     confidence_field,
@@ -35,7 +36,6 @@ from powcase.fields import (
     text_field,
     to_plain,
 )
-from powcase.suggest import closest
 
 __all__ = [
     "EVENT_TYPES",

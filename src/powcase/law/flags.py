@@ -18,8 +18,8 @@ import attrs
 
 from powcase.law import parties
 from powcase.law.concerns import concerns_for
+from powcase.law.messages import FLAG_MESSAGES
 from powcase.law.will import Will, contested, wish_for
-from powcase.messages import FLAG_MESSAGES
 
 if TYPE_CHECKING:
     from powcase.case import Case, Moment

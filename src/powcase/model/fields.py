@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
-from powcase.countries import STATE_CODES, is_state_code
+from powcase._util.suggest import closest
 from powcase.errors import InvalidInput, Problem
-from powcase.suggest import closest
+from powcase.model.countries import STATE_CODES, is_state_code
 
 if TYPE_CHECKING:
     from attrs import AttrsInstance

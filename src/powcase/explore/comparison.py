@@ -13,11 +13,11 @@ from typing import Any
 
 import attrs
 
-from powcase.assumptions import Assumptions
+from powcase._util.suggest import closest
 from powcase.errors import InvalidAssumption, Problem
+from powcase.model.assumptions import Assumptions
 from powcase.scenario.model import Scenario
 from powcase.scenario.run import run_one
-from powcase.suggest import closest
 
 __all__ = ["Comparison", "Row", "compare"]
 

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from powcase.events import Event, MachineEvent
-from powcase.verdict import Outcome, Reason, ReasonKind
+from powcase.model.events import Event, MachineEvent
+from powcase.model.verdict import Outcome, Reason, ReasonKind
 
 if TYPE_CHECKING:
     from powcase.case import Case, Moment

@@ -21,8 +21,8 @@ from typing import Any
 
 import attrs
 
+from powcase._util.suggest import closest
 from powcase.errors import InvalidAssumption, Problem
-from powcase.suggest import closest
 
 __all__ = ["ASSUMPTION", "AssumptionSpec", "Assumptions"]
 

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from powcase.errors import InvalidInput
-from powcase.messages import render
+from powcase.law.messages import render
 
 if TYPE_CHECKING:
-    from powcase.events import Event
+    from powcase.model.events import Event
 
 __all__ = ["Missing", "Outcome", "Reason", "ReasonKind", "Verdict"]
 

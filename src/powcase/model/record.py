@@ -29,8 +29,8 @@ from typing import Any, TypeVar
 import attrs
 
 from powcase.errors import InvalidInput, Problem
-from powcase.events import Event, event_from_dict
-from powcase.fields import (
+from powcase.model.events import Event, event_from_dict
+from powcase.model.fields import (
     choice_field,
     date_field,
     field_specs,

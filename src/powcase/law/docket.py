@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from powcase.dates import add_months
-from powcase.messages import OBLIGATION_MESSAGES
+from powcase._util.dates import add_months
+from powcase.law.messages import OBLIGATION_MESSAGES
 
 if TYPE_CHECKING:
-    from powcase.assumptions import Assumptions
     from powcase.case import Case, Moment
+    from powcase.model.assumptions import Assumptions
 
 __all__ = ["OBLIGATION_RULES", "Obligation", "ObligationRule", "Status", "docket"]
 

@@ -13,8 +13,8 @@ from typing import Any
 
 import attrs
 
-from powcase import events as ev
-from powcase.events import Event
+from powcase.model import events as ev
+from powcase.model.events import Event
 
 __all__ = ["Facts", "Wish"]
 

@@ -1,0 +1,1 @@
+"""Work over many scenarios or paths at once: comparisons of readings of the law."""

@@ -1,0 +1,3 @@
+"""The record's vocabulary: fields, events, subjects and records, assumptions, verdicts and
+modes.
+"""
