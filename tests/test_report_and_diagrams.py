@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 
+import powcase
 from powcase import Case, load_scenarios, run
 from powcase.cli import main
 from powcase.render.diagram import Trace, diagram, graphviz_available
@@ -48,7 +49,11 @@ class TestMermaid:
 
     def test_case_diagram_is_the_same_drawing(self):
         case = Case.replay(load_scenarios(FORCED)[0].record, mode="descriptive")
-        assert case.diagram("mermaid") == diagram(_trace(FORCED), "mermaid")
+        assert powcase.diagram(case, "mermaid") == diagram(_trace(FORCED), "mermaid")
+
+    def test_a_run_result_draws_the_same_path_as_its_case(self):
+        result = run(load_scenarios(FORCED)[0])[0]
+        assert powcase.diagram(result, "mermaid") == powcase.diagram(result.case, "mermaid")
 
 
 @pytest.mark.skipif(not graphviz_available(), reason="needs Graphviz and pydot")

@@ -1,5 +1,6 @@
 """Regressions for the findings of an independent review of the legal core."""
 
+import attrs
 import pytest
 
 from powcase import (
@@ -10,6 +11,7 @@ from powcase import (
     Record,
     Subject,
     UnknownProvision,
+    event_from_dict,
     provision,
 )
 from powcase.model.verdict import Missing
@@ -122,10 +124,13 @@ class TestATreatyThatDidNotBindRefusesNothing:
         assert verdict.cites == ("CIHL-128", "ROK-DECL-GCIII-118")
 
 
-def test_a_case_cannot_be_built_by_hand():
-    record = Record(subject=KP, detaining_power="UA")
-    with pytest.raises(InvalidInput, match="replaying its record"):
-        Case(record)
+def test_a_case_built_from_its_record_is_its_replay():
+    # Case(record) replays the record, so attrs.evolve and st.builds work on cases (no case
+    # can be built whose steps disagree with its record).
+    record = Record(subject=KP, detaining_power="UA").with_event(event_from_dict(CAPTURE))
+    assert Case(record) == Case.replay(record)
+    assert Case(record).steps == Case.replay(record).steps
+    assert attrs.evolve(Case(record), mode="descriptive").mode == "descriptive"
 
 
 def test_a_hypothetical_before_the_last_event_is_refused():

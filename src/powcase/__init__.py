@@ -20,14 +20,22 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from powcase.case import (
         Case,
-        Mode,
-        Step,
     )
     from powcase.chart import (
         LegalPath,
     )
     from powcase.description import (
         describe,
+    )
+    from powcase.engine.facts import (
+        Facts,
+    )
+    from powcase.engine.replay import (
+        Step,
+        Timeline,
+    )
+    from powcase.engine.table import (
+        Position,
     )
     from powcase.errors import (
         InvalidAssumption,
@@ -39,10 +47,32 @@ if TYPE_CHECKING:
         UnknownProvision,
         UnknownState,
     )
-    from powcase.explore.comparison import Comparison, compare
+    from powcase.explore.comparison import (
+        Comparison,
+        compare,
+    )
+    from powcase.law.docket import (
+        Obligation,
+    )
+    from powcase.law.docket import (
+        Status as ObligationStatus,
+    )
+    from powcase.law.flags import (
+        Flag,
+        Severity,
+    )
+    from powcase.law.moments import (
+        Moment,
+    )
     from powcase.law.provisions import (
         Provision,
         provision,
+    )
+    from powcase.law.situation import (
+        Situation,
+    )
+    from powcase.law.violations import (
+        Violation,
     )
     from powcase.model.assumptions import (
         Assumptions,
@@ -100,6 +130,9 @@ if TYPE_CHECKING:
         WishVerified,
         event_from_dict,
     )
+    from powcase.model.mode import (
+        Mode,
+    )
     from powcase.model.record import (
         Claim,
         Record,
@@ -113,36 +146,47 @@ if TYPE_CHECKING:
         ReasonKind,
         Verdict,
     )
-    from powcase.options import Option
-    from powcase.render.report import render_report as report
-    from powcase.scenario import (
-        RunResult,
-        Scenario,
+    from powcase.options import (
+        Option,
+    )
+    from powcase.render.diagram import (
+        draw as diagram,
+    )
+    from powcase.render.report import (
+        report as report,
+    )
+    from powcase.scenario.load import (
         ScenarioError,
         load_scenarios,
+    )
+    from powcase.scenario.model import (
+        Scenario,
+    )
+    from powcase.scenario.result import (
+        Asked,
+        ClaimGroup,
+        Failure,
+        RunResult,
+        StepResult,
+    )
+    from powcase.scenario.run import (
         run,
     )
 
 # Public names and the module each lives in: imported on first use, so that
 # `powcase --version` and `powcase validate` load only what they need.
 _EXPORTS: dict[str, str] = {
-    "report": "powcase.render.report",
-    "Comparison": "powcase.explore.comparison",
-    "Option": "powcase.options",
-    "compare": "powcase.explore.comparison",
-    "RunResult": "powcase.scenario.result",
-    "Scenario": "powcase.scenario.model",
-    "ScenarioError": "powcase.scenario.load",
-    "load_scenarios": "powcase.scenario.load",
-    "run": "powcase.scenario.run",
     "Acquit": "powcase.model.events",
     "AgreementConcluded": "powcase.model.events",
+    "Asked": "powcase.scenario.result",
     "Assumptions": "powcase.model.assumptions",
     "Capture": "powcase.model.events",
     "CaptureCardSent": "powcase.model.events",
     "Case": "powcase.case",
     "Charge": "powcase.model.events",
     "Claim": "powcase.model.record",
+    "ClaimGroup": "powcase.scenario.result",
+    "Comparison": "powcase.explore.comparison",
     "CompleteSentence": "powcase.model.events",
     "Convict": "powcase.model.events",
     "DecideProtection": "powcase.model.events",
@@ -155,8 +199,11 @@ _EXPORTS: dict[str, str] = {
     "ExchangeAgreed": "powcase.model.events",
     "ExchangeOffered": "powcase.model.events",
     "ExcludedFromExchange": "powcase.model.events",
+    "Facts": "powcase.engine.facts",
+    "Failure": "powcase.scenario.result",
     "FallHorsDeCombat": "powcase.model.events",
     "FamilyThreatened": "powcase.model.events",
+    "Flag": "powcase.law.flags",
     "HostilitiesEnded": "powcase.model.events",
     "IcrcVisit": "powcase.model.events",
     "IdentityDocuments": "powcase.model.events",
@@ -173,8 +220,13 @@ _EXPORTS: dict[str, str] = {
     "MediaExposure": "powcase.model.events",
     "MedicalAssessment": "powcase.model.events",
     "Missing": "powcase.model.verdict",
-    "Mode": "powcase.case",
+    "Mode": "powcase.model.mode",
+    "Moment": "powcase.law.moments",
+    "Obligation": "powcase.law.docket",
+    "ObligationStatus": "powcase.law.docket",
+    "Option": "powcase.options",
     "Outcome": "powcase.model.verdict",
+    "Position": "powcase.engine.table",
     "PowcaseError": "powcase.errors",
     "Problem": "powcase.errors",
     "Provision": "powcase.law.provisions",
@@ -194,35 +246,57 @@ _EXPORTS: dict[str, str] = {
     "RequestProtection": "powcase.model.events",
     "Resettle": "powcase.model.events",
     "RiskOnReturn": "powcase.model.events",
+    "RunResult": "powcase.scenario.result",
+    "Scenario": "powcase.scenario.model",
+    "ScenarioError": "powcase.scenario.load",
     "SelfHarmAttempt": "powcase.model.events",
     "SelfHarmOrderReported": "powcase.model.events",
+    "Severity": "powcase.law.flags",
+    "Situation": "powcase.law.situation",
     "Source": "powcase.model.record",
-    "Step": "powcase.case",
+    "Step": "powcase.engine.replay",
     "StepNotPossible": "powcase.errors",
     "StepRefused": "powcase.errors",
+    "StepResult": "powcase.scenario.result",
     "Subject": "powcase.model.record",
+    "Timeline": "powcase.engine.replay",
     "TransferToPower": "powcase.model.events",
     "UnknownProvision": "powcase.errors",
     "UnknownState": "powcase.errors",
     "Verdict": "powcase.model.verdict",
+    "Violation": "powcase.law.violations",
     "WarCrimeAllegation": "powcase.model.events",
     "WishExpressed": "powcase.model.events",
     "WishVerified": "powcase.model.events",
+    "compare": "powcase.explore.comparison",
     "describe": "powcase.description",
+    "diagram": "powcase.render.diagram",
     "event_from_dict": "powcase.model.events",
+    "load_scenarios": "powcase.scenario.load",
     "provision": "powcase.law.provisions",
+    "report": "powcase.render.report",
+    "run": "powcase.scenario.run",
+}
+
+# Public names whose object has another name in its module.
+_RENAMED: dict[str, str] = {
+    "ObligationStatus": "Status",
+    "diagram": "draw",
+    "report": "report",
 }
 
 __all__ = [
     "EVENT_TYPES",
     "Acquit",
     "AgreementConcluded",
+    "Asked",
     "Assumptions",
     "Capture",
     "CaptureCardSent",
     "Case",
     "Charge",
     "Claim",
+    "ClaimGroup",
     "Comparison",
     "CompleteSentence",
     "Convict",
@@ -235,8 +309,11 @@ __all__ = [
     "ExchangeAgreed",
     "ExchangeOffered",
     "ExcludedFromExchange",
+    "Facts",
+    "Failure",
     "FallHorsDeCombat",
     "FamilyThreatened",
+    "Flag",
     "HostilitiesEnded",
     "IcrcVisit",
     "IdentityDocuments",
@@ -254,8 +331,12 @@ __all__ = [
     "MedicalAssessment",
     "Missing",
     "Mode",
+    "Moment",
+    "Obligation",
+    "ObligationStatus",
     "Option",
     "Outcome",
+    "Position",
     "PowcaseError",
     "Problem",
     "Provision",
@@ -280,21 +361,27 @@ __all__ = [
     "ScenarioError",
     "SelfHarmAttempt",
     "SelfHarmOrderReported",
+    "Severity",
+    "Situation",
     "Source",
     "Step",
     "StepNotPossible",
     "StepRefused",
+    "StepResult",
     "Subject",
+    "Timeline",
     "TransferToPower",
     "UnknownProvision",
     "UnknownState",
     "Verdict",
+    "Violation",
     "WarCrimeAllegation",
     "WishExpressed",
     "WishVerified",
     "__version__",
     "compare",
     "describe",
+    "diagram",
     "event_from_dict",
     "load_scenarios",
     "provision",
@@ -311,10 +398,8 @@ def __getattr__(name: str) -> Any:
             value: Any = metadata.version("powcase")
         except metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
             value = "0.0.0"
-    elif name == "report":
-        value = importlib.import_module(_EXPORTS[name]).render_report
     elif name in _EXPORTS:
-        value = getattr(importlib.import_module(_EXPORTS[name]), name)
+        value = getattr(importlib.import_module(_EXPORTS[name]), _RENAMED.get(name, name))
     else:
         raise AttributeError(f"module 'powcase' has no attribute {name!r}")
     globals()[name] = value

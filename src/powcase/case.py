@@ -20,94 +20,30 @@ powcase.errors.StepRefused: repatriate is refused: ...
 from __future__ import annotations
 
 import datetime
-import enum
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import attrs
 
 from powcase.engine.facts import Facts
-from powcase.engine.table import Position, fire, initial_position
-from powcase.errors import InvalidInput, StepNotPossible, StepRefused
-from powcase.law.docket import Obligation, docket
-from powcase.law.flags import Flag, derive_flags, standing
-from powcase.law.guards import GUARDS, judge
+from powcase.engine.replay import Step, Timeline
+from powcase.engine.table import Position, fire
+from powcase.errors import InvalidInput
+from powcase.law.docket import Obligation
+from powcase.law.findings import Findings
+from powcase.law.flags import Flag
+from powcase.law.judging import LawJudge, not_possible
+from powcase.law.moments import Moment
 from powcase.law.situation import Situation
-from powcase.law.violations import Violation, find_violations
+from powcase.law.violations import Violation
 from powcase.model.assumptions import Assumptions
 from powcase.model.events import Event, MachineEvent, event_from_dict
+from powcase.model.mode import Mode, mode_of
 from powcase.model.record import Record, Source, Subject
-from powcase.model.verdict import Outcome, Reason, ReasonKind, Verdict
+from powcase.model.verdict import Outcome, Verdict
+from powcase.options import Option, options
 
-if TYPE_CHECKING:
-    from powcase.options import Option
-
-__all__ = ["Case", "Mode", "Step"]
-
-
-class Mode(enum.StrEnum):
-    """How steps whose verdict is not ``allowed`` are treated (LEGAL_MODEL.md §1)."""
-
-    NORMATIVE = "normative"
-    """Such a step is not applied: what may lawfully happen."""
-    DESCRIPTIVE = "descriptive"
-    """Every step the graph allows is applied: what did happen, with its violations."""
-
-
-@attrs.frozen
-class Step:
-    """One recorded event with its verdict: whether it was applied, and the state before and
-    after it. ``cites`` are the transition's own provisions plus those of its reasons.
-    """
-
-    index: int
-    event: Event
-    verdict: Verdict
-    applied: bool
-    before: tuple[str, ...]
-    after: tuple[str, ...]
-    position: Position = attrs.field(repr=False)
-    """Where the case stood just before the step."""
-    facts: Facts = attrs.field(repr=False)
-    """What the record had established just before the step."""
-
-    @property
-    def outcome(self) -> Outcome:
-        """The verdict's outcome."""
-        return self.verdict.outcome
-
-    @property
-    def cites(self) -> tuple[str, ...]:
-        """The transition's provisions, then every provision its reasons cite."""
-        guard = GUARDS.get(self.event.name)
-        not_in_graph = any(r.kind is ReasonKind.GRAPH for r in self.verdict.reasons)
-        own = guard.cites if guard is not None and not not_in_graph else ()
-        return tuple(dict.fromkeys((*own, *self.verdict.cites)))
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON form of the output contract (that of the run output's steps)."""
-        from powcase.scenario.result import StepResult  # noqa: PLC0415 - it imports this one
-
-        return StepResult.of(self).to_dict()
-
-
-@attrs.frozen
-class Moment:
-    """A step with the case as it stood just before and just after it."""
-
-    step: Step
-    before: Situation
-    after: Situation
-
-
-def _not_possible(event: Event, state: tuple[str, ...]) -> Verdict:
-    reason = Reason(
-        "not_possible_from_state",
-        ReasonKind.GRAPH,
-        (),
-        {"event": event.name, "state": ", ".join(state)},
-    )
-    return Verdict(event, Outcome.REFUSED, (reason,))
+__all__ = ["Case", "Mode", "Moment", "Step"]
 
 
 def _assumptions_of(value: Assumptions | Mapping[str, Any] | None) -> Assumptions:
@@ -124,53 +60,37 @@ def _assumptions_of(value: Assumptions | Mapping[str, Any] | None) -> Assumption
     )
 
 
-def _check_record(record: object) -> None:
+def _check_record(instance: Case, attribute: attrs.Attribute[Record], record: Record) -> None:
     if not isinstance(record, Record):
         raise InvalidInput.single("record", f"expected a Record, got {type(record).__name__}")
 
 
-def _mode_of(mode: Mode | str) -> Mode:
-    try:
-        return Mode(mode)
-    except ValueError:
-        raise InvalidInput.single(
-            "mode", f"got {mode!r}", expected="'normative' or 'descriptive'"
-        ) from None
-
-
-@attrs.frozen(repr=False, init=False)
+@attrs.frozen(repr=False)
 class Case:
     """A record replayed under a reading of the law, with every step and its verdict.
 
-    Build one with :meth:`open` (an empty record) or :meth:`replay` (an existing record).
-    ``position`` and ``facts`` are derived: the state on the legal path and what the record
-    has established so far.
+    ``Case(record)`` replays ``record``; :meth:`open` starts from an empty record and
+    :meth:`apply` adds one event. ``timeline`` is derived from the record: every step with
+    its verdict, and where the case stands. Flags, the docket and violations are derived from
+    the timeline on first use and kept.
     """
 
-    record: Record = attrs.field(validator=lambda _c, _a, v: _check_record(v))
+    record: Record = attrs.field(validator=_check_record)
     assumptions: Assumptions = attrs.field(factory=Assumptions, converter=_assumptions_of)
-    mode: Mode = attrs.field(default=Mode.NORMATIVE, converter=_mode_of)
-    steps: tuple[Step, ...] = ()
-    position: Position = attrs.field(factory=initial_position)
-    facts: Facts = attrs.field(factory=Facts)
+    mode: Mode = attrs.field(default=Mode.NORMATIVE, converter=mode_of)
+    timeline: Timeline = attrs.field(init=False, repr=False, eq=False)
+    _findings: Findings = attrs.field(init=False, repr=False, eq=False)
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        # Every event has its step: a case is built by replaying its record, never by hand.
-        raise InvalidInput.single(
-            "Case",
-            "a case is built by replaying its record",
-            expected="Case.replay(record) or Case.open(subject, detaining_power)",
+    def __attrs_post_init__(self) -> None:
+        judge = self._judge()
+        timeline = Timeline.replayed(
+            self.record.events, judge, detaining_power=self.record.detaining_power, mode=self.mode
         )
+        object.__setattr__(self, "timeline", timeline)
+        object.__setattr__(self, "_findings", Findings(timeline, judge))
 
-    @classmethod
-    def _new(cls, **fields: Any) -> Case:
-        case = object.__new__(cls)
-        case.__attrs_init__(**fields)
-        return case
-
-    def _evolve(self, **changes: Any) -> Case:
-        fields = {a.name: getattr(self, a.name) for a in attrs.fields(Case)}
-        return Case._new(**{**fields, **changes})
+    def _judge(self) -> LawJudge:
+        return LawJudge(self.record.subject, self.record.detaining_power, self.assumptions)
 
     # --- building
 
@@ -203,12 +123,7 @@ class Case:
         """
         if not isinstance(record, Record):
             raise InvalidInput.single("record", f"expected a Record, got {type(record).__name__}")
-        # The record is already checked: it is the case's from the start, and the steps
-        # catch up with it one event at a time.
-        case = cls._new(record=record, assumptions=assumptions, mode=mode)
-        for event in record.events:
-            case = case._advance(event, record, raise_refusal=False)
-        return case
+        return cls(record, assumptions, mode)
 
     @classmethod
     def from_dict(
@@ -224,6 +139,21 @@ class Case:
     # --- reading
 
     @property
+    def steps(self) -> Sequence[Step]:
+        """Every recorded event with its verdict, in record order."""
+        return self.timeline.steps
+
+    @property
+    def position(self) -> Position:
+        """Where the case stands on the legal path."""
+        return self.timeline.position
+
+    @property
+    def facts(self) -> Facts:
+        """What the record has established so far."""
+        return self.timeline.facts
+
+    @property
     def state(self) -> list[str]:
         """The configuration: the top-level state and, in custody, one leaf per region."""
         return list(self.position.configuration)
@@ -233,7 +163,7 @@ class Case:
         """The date of the last event (None before any): the default as-of date of flags and
         the docket, and the date a plain hypothetical event is judged on.
         """
-        return self.record.events[-1].date if self.record.events else None
+        return self.timeline.last_date
 
     @property
     def finished(self) -> bool:
@@ -256,59 +186,44 @@ class Case:
     @property
     def flags(self) -> tuple[Flag, ...]:
         """Every flag entry, with the dates it was raised and cleared, as of the last event."""
-        return derive_flags(self)
+        return self._findings.flags()
 
     def active_flags(self, as_of: datetime.date | None = None) -> tuple[Flag, ...]:
         """The flags standing on ``as_of`` (default: the last event's date), gravest first."""
-        day = as_of or self.last_date
-        if day is None:
-            return ()
-        return standing(derive_flags(self, day), day)
+        return self._findings.active_flags(as_of)
+
+    def flags_as_of(self, as_of: datetime.date | None = None) -> tuple[Flag, ...]:
+        """Every flag entry as of ``as_of`` (default: the last event's date)."""
+        return self._findings.flags(as_of)
 
     def docket(self, as_of: datetime.date | None = None) -> tuple[Obligation, ...]:
         """The detaining power's obligations and their status on ``as_of``."""
-        return docket(self, as_of)
+        return self._findings.docket(as_of)
 
     @property
     def violations(self) -> tuple[Violation, ...]:
         """Steps refused on a prohibition that happened anyway, and incidents that are
         breaches.
         """
-        return tuple(v for v in find_violations(self) if not v.possible)
+        return tuple(v for v in self._findings.violations() if not v.possible)
 
     @property
     def possible_violations(self) -> tuple[Violation, ...]:
         """Applied steps refused only on preconditions, or undetermined (descriptive mode)."""
-        return tuple(v for v in find_violations(self) if v.possible)
+        return tuple(v for v in self._findings.violations() if v.possible)
 
     def options(self, as_of: datetime.date | None = None) -> tuple[Option, ...]:
         """What can happen next: every machine event possible from the current state, with
         its verdict; a move once per state the record or the parties table names.
         """
-        from powcase.options import options  # noqa: PLC0415 - options imports this module
-
         return options(self, as_of)
 
-    def moments(self, as_of: datetime.date | None = None) -> list[Moment]:
+    def moments(self, as_of: datetime.date | None = None) -> Sequence[Moment]:
         """Every step up to ``as_of`` (all when None) with the case just before and after it.
 
         Flags, the docket and violations read the record through these.
         """
-        moments = []
-        for step in self.steps:
-            if as_of is not None and step.event.date > as_of:
-                break
-            following = step.index + 1
-            if following < len(self.steps):
-                position, facts = self.steps[following].position, self.steps[following].facts
-            else:
-                position, facts = self.position, self.facts
-            on = step.event.date
-            subject, holder = self.record.subject, self.record.detaining_power
-            before = Situation(subject, holder, self.assumptions, step.position, step.facts, on)
-            after = Situation(subject, holder, self.assumptions, position, facts, on)
-            moments.append(Moment(step, before, after))
-        return moments
+        return self._findings.moments(as_of)
 
     def verdict(self, event: Event | Mapping[str, Any]) -> Verdict:
         """What if ``event`` happened now? The case does not change.
@@ -326,8 +241,8 @@ class Case:
         if not isinstance(event, MachineEvent):
             return Verdict(event, Outcome.ALLOWED)
         if fire(self.position, event.name, event) is None:
-            return _not_possible(event, tuple(self.state))
-        return judge(self.situation(event.date), event)
+            return not_possible(event, tuple(self.state))
+        return self._findings.judge(self.position, self.facts, event)
 
     # --- changing
 
@@ -346,8 +261,7 @@ class Case:
                 "on_refusal", f"got {on_refusal!r}", expected="'raise' or 'record'"
             )
         event = self._coerce(event)
-        record = self.record.with_event(event)  # checks date order and cited sources
-        return self._advance(event, record, raise_refusal=on_refusal == "raise")
+        return self._appended(event, raise_refusal=on_refusal == "raise")
 
     def _coerce(self, event: Event | Mapping[str, Any]) -> Event:
         try:
@@ -364,48 +278,26 @@ class Case:
             return event_from_dict(event)
         raise InvalidInput.single("event", f"expected an event, got {type(event).__name__}")
 
-    def _advance(self, event: Event, record: Record, *, raise_refusal: bool) -> Case:
-        """The case after ``event``; ``record`` is the record with the event added."""
-        index = len(self.steps)
-        before = tuple(self.state)
-        now = (self.position, self.facts)
-        if not isinstance(event, MachineEvent):
-            step = Step(index, event, Verdict(event, Outcome.ALLOWED), True, before, before, *now)
-            return self._with(step, self.position, event, record)
-        target = fire(self.position, event.name, event)
-        if target is None:
-            if raise_refusal:
-                raise StepNotPossible(event.name, before)
-            step = Step(index, event, _not_possible(event, before), False, before, before, *now)
-            return self._with(step, self.position, None, record)
-        verdict = judge(self.situation(event.date), event)
-        if verdict.outcome is not Outcome.ALLOWED and self.mode is Mode.NORMATIVE:
-            if raise_refusal:
-                raise StepRefused(verdict)
-            step = Step(index, event, verdict, False, before, before, *now)
-            return self._with(step, self.position, None, record)
-        step = Step(index, event, verdict, True, before, target.configuration, *now)
-        return self._with(step, target, event, record)
-
-    def _with(
-        self, step: Step, position: Position, absorbed: Event | None, record: Record
-    ) -> Case:
-        facts = self.facts
-        if absorbed is not None:
-            facts = facts.absorb(absorbed, step.index, detaining_power=self.record.detaining_power)
-        return self._evolve(
-            record=record, steps=(*self.steps, step), position=position, facts=facts
+    def _appended(self, event: Event, *, raise_refusal: bool) -> Case:
+        """The case with ``event`` added to the record and the timeline, nothing replayed."""
+        record = self.record.with_event(event)  # checks the new event's date and sources
+        timeline = self.timeline.advanced(
+            event,
+            self._findings.judge,
+            detaining_power=record.detaining_power,
+            mode=self.mode,
+            raise_refusal=raise_refusal,
         )
-
-    def diagram(self, format: str = "mermaid") -> str | bytes:
-        """The chart with his path on it: states passed shaded, the current configuration
-        outlined, refused steps noted. ``mermaid`` or ``dot`` text, ``svg`` or ``png`` bytes
-        (the last three need Graphviz and pydot).
-        """
-        from powcase.render.diagram import Trace, diagram  # noqa: PLC0415
-
-        trace = Trace.of_steps([s.to_dict() for s in self.steps], self.state)
-        return diagram(trace, format)
+        case: Case = object.__new__(Case)
+        for name, value in (
+            ("record", record),
+            ("assumptions", self.assumptions),
+            ("mode", self.mode),
+            ("timeline", timeline),
+            ("_findings", Findings(timeline, self._findings.judge)),
+        ):
+            object.__setattr__(case, name, value)
+        return case
 
     def _repr_markdown_(self) -> str:
         """The case as Markdown, for Jupyter: state, steps, standing flags, overdue duties."""

@@ -633,7 +633,7 @@ def main(
 
 
 def _generated_by() -> dict[str, object]:
-    from powcase.scenario.result import generated_by  # noqa: PLC0415
+    from powcase.law.provenance import generated_by  # noqa: PLC0415
 
     return generated_by()
 

@@ -17,15 +17,13 @@ from powcase.law.docket import OBLIGATION_RULES
 from powcase.law.flags import FLAG_RULES
 from powcase.law.guards import GUARDS
 from powcase.law.parties import PARTIES
+from powcase.law.provenance import MODEL_VERSION, generated_by
 from powcase.law.provisions import PROVISIONS
 from powcase.model.assumptions import Assumptions
 from powcase.model.events import EVENT_TYPES
 from powcase.model.fields import field_specs
 
 __all__ = ["MODEL_VERSION", "describe"]
-
-MODEL_VERSION = 1
-"""The version of the legal model's vocabulary (LEGAL_MODEL.md, version 1)."""
 
 
 def _states() -> list[dict[str, Any]]:
@@ -124,8 +122,6 @@ def describe() -> dict[str, Any]:
     >>> next(s for s in model["states"] if s["id"] == "pow")["parent"]
     'status'
     """
-    from powcase.scenario.result import generated_by  # noqa: PLC0415
-
     return {
         "generated_by": generated_by(),
         "model": MODEL_VERSION,

@@ -19,12 +19,9 @@ seeking protection, and the validators report only where a problem is and what i
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 import attrs
-
-if TYPE_CHECKING:
-    from powcase.model.verdict import Verdict
 
 __all__ = [
     "InvalidAssumption",
@@ -168,6 +165,22 @@ class UnknownState(PowcaseError, LookupError):
         )
 
 
+class _Judged(Protocol):
+    """What :class:`StepRefused` reads of a verdict (the verdict type sits above this module)."""
+
+    @property
+    def event(self) -> Any: ...
+
+    @property
+    def outcome(self) -> Any: ...
+
+    @property
+    def failing(self) -> Any: ...
+
+    @property
+    def missing(self) -> Any: ...
+
+
 class StepRefused(PowcaseError):
     """In normative mode, a step whose verdict is refused or undetermined is not applied.
 
@@ -176,7 +189,7 @@ class StepRefused(PowcaseError):
 
     code = "step_refused"
 
-    def __init__(self, verdict: Verdict) -> None:
+    def __init__(self, verdict: _Judged) -> None:
         self.verdict = verdict
         reasons = " ".join(r.text for r in verdict.failing) or "; ".join(
             f"{m.fact} is open" for m in verdict.missing

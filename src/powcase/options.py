@@ -11,19 +11,35 @@ from __future__ import annotations
 import datetime
 import itertools
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import attrs
 
-from powcase.engine.table import events_from
+from powcase.engine.table import Position, events_from
 from powcase.errors import InvalidInput
 from powcase.law.parties import PARTIES
 from powcase.model.events import EVENT_TYPES, Event
 from powcase.model.fields import field_specs
+from powcase.model.record import Record
 from powcase.model.verdict import Verdict
 
-if TYPE_CHECKING:
-    from powcase.case import Case
+
+class Case(Protocol):
+    """What options read of a case (the case, one layer up, is what passes itself here)."""
+
+    @property
+    def record(self) -> Record: ...
+
+    @property
+    def position(self) -> Position: ...
+
+    @property
+    def last_date(self) -> datetime.date | None: ...
+
+    def verdict(self, event: Event) -> Verdict:
+        """The verdict on a hypothetical ``event``."""
+        ...
+
 
 __all__ = ["Option", "options"]
 

@@ -11,17 +11,19 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from powcase._util.dates import add_months
 from powcase.law.messages import OBLIGATION_MESSAGES
+from powcase.model.assumptions import Assumptions
 
 if TYPE_CHECKING:
-    from powcase.case import Case, Moment
-    from powcase.model.assumptions import Assumptions
+    # Only for annotations: the rules' tables load without the engine.
+    from powcase.law.moments import Moment
+
 
 __all__ = ["OBLIGATION_RULES", "Obligation", "ObligationRule", "Status", "docket"]
 
@@ -259,9 +261,13 @@ def _maker(
 
 
 def _follow(
-    start: _Start, later: list[Moment], as_of: datetime.date, assumptions: Assumptions
+    start: _Start, moments: Sequence[Moment], as_of: datetime.date, assumptions: Assumptions
 ) -> list[Obligation]:
-    """The obligation ``start`` opened, and for a recurring one each that follows it."""
+    """The obligation ``start`` opened, and for a recurring one each that follows it.
+
+    ``moments`` are every moment up to the as-of date; the moment of step ``i`` is at index
+    ``i``, so each obligation reads only the steps after the one that started it.
+    """
     rule = OBLIGATION_RULES[start.code]
     found = []
     current: _Start | None = start
@@ -269,9 +275,7 @@ def _follow(
         due = rule.days(assumptions, current.on)
         made = _maker(rule, current, due, assumptions)
         following: _Start | None = None
-        for moment in later:
-            if moment.step.index <= current.index:
-                continue
+        for moment in _after(moments, current.index):
             if _meets(rule, moment):
                 met_on = moment.step.event.date
                 found.append(made(Status.MET, late=met_on > due, met_by=moment.step.index))
@@ -283,9 +287,8 @@ def _follow(
                 found.append(made(Status.LAPSED if left_on <= due else Status.OVERDUE))
                 break
         else:
-            held = rule.code == "repatriation" and bool(
-                {"charged", "sentenced"} & (later[-1].after.position.active if later else set())
-            )
+            last = moments[-1].after.position.active if moments else frozenset()
+            held = rule.code == "repatriation" and bool({"charged", "sentenced"} & last)
             if as_of > due and not held:
                 found.append(made(Status.OVERDUE))
             else:
@@ -294,17 +297,20 @@ def _follow(
     return found
 
 
-def docket(case: Case, as_of: datetime.date | None = None) -> tuple[Obligation, ...]:
-    """Every obligation of ``case`` and its status on ``as_of`` (default: the last event's
-    date). Only events up to the as-of date count.
+def _after(moments: Sequence[Moment], index: int) -> Iterator[Moment]:
+    for following in range(index + 1, len(moments)):
+        yield moments[following]
+
+
+def docket(
+    moments: Sequence[Moment], as_of: datetime.date, assumptions: Assumptions
+) -> tuple[Obligation, ...]:
+    """Every obligation a timeline's ``moments`` start, and its status on ``as_of``. Only
+    events up to the as-of date count: ``moments`` must stop there.
     """
-    as_of = as_of or case.last_date
-    if as_of is None:
-        return ()
-    moments = case.moments(as_of)
     obligations: list[Obligation] = []
     for moment in moments:
         for start in _starts(moment):
-            obligations += _follow(start, moments, as_of, case.assumptions)
+            obligations += _follow(start, moments, as_of, assumptions)
     order = list(OBLIGATION_RULES)
     return tuple(sorted(obligations, key=lambda o: (o.started, order.index(o.code))))

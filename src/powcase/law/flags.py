@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -22,8 +22,10 @@ from powcase.law.messages import FLAG_MESSAGES
 from powcase.law.will import Will, contested, wish_for
 
 if TYPE_CHECKING:
-    from powcase.case import Case, Moment
+    # Only for annotations: the rules' tables load without the engine.
+    from powcase.law.moments import Moment
     from powcase.law.situation import Situation
+
 
 __all__ = ["FLAG_RULES", "Flag", "FlagRule", "Severity", "derive_flags", "standing"]
 
@@ -424,21 +426,20 @@ def _fire(
         tracker.raise_(deadline.code, deadline.index, deadline.on)
 
 
-def derive_flags(case: Case, as_of: datetime.date | None = None) -> tuple[Flag, ...]:
-    """Every flag entry of ``case`` as of ``as_of`` (default: the date of the last event).
+def derive_flags(moments: Iterable[Moment], as_of: datetime.date) -> tuple[Flag, ...]:
+    """Every flag entry of a timeline's ``moments`` as of ``as_of``.
 
     Only events up to the as-of date count; a deadline (ICRC access, prolonged custody)
     raises its flag on the day it passes, if it has passed by the as-of date.
     """
-    as_of = as_of or case.last_date
     tracker = _Tracker()
-    if as_of is None:
-        return ()
     pending: list[_Deadline] = []
     visited: list[datetime.date] = []
     moved_towards_risk = False
     state: Situation | None = None
-    for moment in case.moments(as_of):
+    for moment in moments:
+        if moment.step.event.date > as_of:
+            break
         on = moment.step.event.date
         # Deadlines that passed strictly before this day: an event on the deadline day
         # itself (an ICRC visit on day 30) still counts as in time.

@@ -16,6 +16,7 @@ import attrs
 from powcase.engine.facts import Facts
 from powcase.engine.table import Position
 from powcase.law import parties
+from powcase.law.messages import render
 from powcase.law.will import contested
 from powcase.model.assumptions import Assumptions
 from powcase.model.events import Event
@@ -82,7 +83,7 @@ class Judgement:
         cites: tuple[str, ...] | list[str],
         params: dict[str, Any],
     ) -> None:
-        self.reasons.append(Reason(code, kind, tuple(cites), params))
+        self.reasons.append(Reason(code, kind, tuple(cites), params, render(code, params)))
 
     def prohibit(self, code: str, cites: tuple[str, ...] | list[str], **params: Any) -> None:
         """The law forbids the step."""

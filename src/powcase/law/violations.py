@@ -10,15 +10,19 @@ normative mode no step is ever a violation, since a refused step is not applied.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from powcase.law.messages import render
 from powcase.model.events import Event, MachineEvent
 from powcase.model.verdict import Outcome, Reason, ReasonKind
 
 if TYPE_CHECKING:
-    from powcase.case import Case, Moment
+    # Only for annotations: the rules' tables load without the engine.
+    from powcase.law.moments import Moment
+
 
 __all__ = ["Violation", "find_violations"]
 
@@ -48,6 +52,10 @@ class Violation:
         }
 
 
+def _reason(code: str, cites: tuple[str, ...], **params: Any) -> Reason:
+    return Reason(code, ReasonKind.PROHIBITION, cites, params, render(code, params))
+
+
 def _incident_breach(moment: Moment) -> Reason | None:
     event, before = moment.step.event, moment.before
     if event.name == "media_exposure":
@@ -56,21 +64,20 @@ def _incident_breach(moment: Moment) -> Reason | None:
         )
         by_holder = getattr(event, "by", None) == before.detaining_power
         if by_holder and getattr(event, "identifiable", None) is True and not excepted:
-            return Reason(
+            return _reason(
                 "identifiable_media_by_detaining_power",
-                ReasonKind.PROHIBITION,
                 ("GCIII-13", "ICRC-COM-2020-GCIII-13"),
-                {"holder": before.detaining_power},
+                holder=before.detaining_power,
             )
     if event.name == "interrogated" and getattr(event, "coercive", None) is True:
-        return Reason("coercive_interrogation_breach", ReasonKind.PROHIBITION, ("GCIII-17",), {})
+        return _reason("coercive_interrogation_breach", ("GCIII-17",))
     return None
 
 
-def find_violations(case: Case) -> tuple[Violation, ...]:
-    """Every violation and possible violation of the case, in record order."""
+def find_violations(moments: Iterable[Moment]) -> tuple[Violation, ...]:
+    """Every violation and possible violation among ``moments``, in record order."""
     found: list[Violation] = []
-    for moment in case.moments():
+    for moment in moments:
         step = moment.step
         if isinstance(step.event, MachineEvent):
             if not step.applied or step.outcome is Outcome.ALLOWED:

@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import datetime
 import itertools
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 import attrs
 
+from powcase._util.chain import Chain
 from powcase.errors import InvalidInput, Problem
 from powcase.model.events import Event, event_from_dict
 from powcase.model.fields import (
@@ -179,51 +180,54 @@ class Claim:
         return from_plain(cls, data)
 
 
-def _check_sources_cited(
-    sources: tuple[Source, ...], events: Iterable[Event], claims: Iterable[Claim]
-) -> list[Problem]:
-    problems = []
-    known = {s.id for s in sources}
-    for index, event in enumerate(events):
-        problems += [
-            Problem(
-                f"events[{index}].source",
-                f"cites unknown source {ref!r}",
-                "an id listed under sources",
-            )
-            for ref in event.source
-            if ref not in known
-        ]
-    for index, claim in enumerate(claims):
-        if claim.source is not None and claim.source not in known:
-            problems.append(
-                Problem(
-                    f"claims[{index}].source",
-                    f"cites unknown source {claim.source!r}",
-                    "an id listed under sources",
-                )
-            )
-    return problems
+def _unknown_sources(path: str, cited: Iterable[str], known: set[str]) -> list[Problem]:
+    return [
+        Problem(f"{path}.source", f"cites unknown source {ref!r}", "an id listed under sources")
+        for ref in cited
+        if ref not in known
+    ]
 
 
-def _check_order(events: tuple[Event, ...]) -> list[Problem]:
+def _out_of_order(index: int, earlier: Event | None, later: Event) -> list[Problem]:
+    if earlier is None or later.date >= earlier.date:
+        return []
     return [
         Problem(
-            f"events[{i}].date",
+            f"events[{index}].date",
             f"{later.date} is before the previous event's date {earlier.date}",
             "events in date order (same-date events keep their order)",
         )
-        for i, (earlier, later) in enumerate(itertools.pairwise(events), start=1)
-        if later.date < earlier.date
     ]
+
+
+def _check_sources_cited(
+    sources: Iterable[Source], events: Iterable[Event], claims: Iterable[Claim]
+) -> list[Problem]:
+    known = {s.id for s in sources}
+    problems = []
+    for index, event in enumerate(events):
+        problems += _unknown_sources(f"events[{index}]", event.source, known)
+    for index, claim in enumerate(claims):
+        if claim.source is not None:
+            problems += _unknown_sources(f"claims[{index}]", (claim.source,), known)
+    return problems
+
+
+def _check_order(events: Iterable[Event]) -> list[Problem]:
+    problems = []
+    for index, (earlier, later) in enumerate(itertools.pairwise(events), start=1):
+        problems += _out_of_order(index, earlier, later)
+    return problems
 
 
 def _sources(items: Iterable[Source]) -> tuple[Source, ...]:
     return _typed_tuple(items, Source, "sources")
 
 
-def _events(items: Iterable[Event]) -> tuple[Event, ...]:
-    return _typed_tuple(items, Event, "events")
+def _events(items: Iterable[Event]) -> Chain[Event]:
+    if isinstance(items, Chain):
+        return items  # built by with_event, whose events were checked one by one
+    return Chain(_typed_tuple(items, Event, "events"))
 
 
 def _claims(items: Iterable[Claim]) -> tuple[Claim, ...]:
@@ -261,7 +265,8 @@ class Record:
     subject: Subject = attrs.field(validator=_check_subject)
     detaining_power: str = state_field("the state holding him")
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
-    events: tuple[Event, ...] = attrs.field(default=(), converter=_events)
+    events: Sequence[Event] = attrs.field(default=(), converter=_events)
+    """The events in date order: an immutable sequence (compares equal to a tuple)."""
     claims: tuple[Claim, ...] = attrs.field(default=(), converter=_claims)
 
     def __attrs_post_init__(self) -> None:
@@ -284,8 +289,22 @@ class Record:
         raise InvalidInput.single("source", f"no source {source_id!r} in the record")
 
     def with_event(self, event: Event) -> Record:
-        """A new record with ``event`` appended."""
-        return attrs.evolve(self, events=(*self.events, event))
+        """A new record with ``event`` appended; only the new event is checked, so a record
+        built one event at a time costs time in proportion to its length.
+        """
+        index = len(self.events)
+        event = _typed_tuple((event,), Event, "event")[0]
+        events: Chain[Event] = self.events  # type: ignore[assignment]  # the converter's
+        problems = _out_of_order(index, events.last, event)
+        known = {source.id for source in self.sources}
+        problems += _unknown_sources(f"events[{index}]", event.source, known)
+        if problems:
+            raise InvalidInput(problems).redacted(self.subject.name)
+        record: Record = object.__new__(Record)
+        for field in attrs.fields(Record):
+            object.__setattr__(record, field.name, getattr(self, field.name))
+        object.__setattr__(record, "events", events.appended(event))
+        return record
 
     def to_dict(self) -> dict[str, Any]:
         """The plain-dict form: the scenario format's ``subject``, ``detaining_power``,

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from powcase.errors import InvalidInput
-from powcase.law.messages import render
 
 if TYPE_CHECKING:
     from powcase.model.events import Event
@@ -108,19 +107,17 @@ def _pairs(value: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> tuple[tuple[
 
 @attrs.frozen
 class Reason:
-    """One reason: a stable ``code``, its kind, the provisions it rests on, and the values
-    that fill its sentence in the message catalogue.
+    """One reason: a stable ``code``, its kind, the provisions it rests on, the values that
+    fill its sentence in the message catalogue, and that sentence (``text``), rendered by the
+    law when the reason is given.
     """
 
     code: str
     kind: ReasonKind = attrs.field(converter=_kind)
     cites: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     params: tuple[tuple[str, Any], ...] = attrs.field(default=(), converter=_pairs)
-
-    @property
-    def text(self) -> str:
-        """The plain sentence, from the message catalogue."""
-        return render(self.code, dict(self.params))
+    text: str = ""
+    """The plain sentence, from the message catalogue of the law that gave the reason."""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of the output contract (with the code and params added)."""
@@ -136,7 +133,13 @@ class Reason:
     def from_dict(cls, data: Mapping[str, Any]) -> Reason:
         """The inverse of :meth:`to_dict`."""
         return _plain(
-            lambda: cls(data["code"], data["kind"], data["cites"], data.get("params", {})),
+            lambda: cls(
+                data["code"],
+                data["kind"],
+                data["cites"],
+                data.get("params", {}),
+                data.get("text", ""),
+            ),
             "Reason",
         )
 

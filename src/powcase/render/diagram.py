@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 
@@ -152,3 +152,23 @@ def diagram(trace: Trace | None = None, fmt: str = "mermaid") -> str | bytes:
             f"{fmt.upper()} diagrams need Graphviz's dot program: {INSTALL_GRAPHVIZ}"
         )
     return bytes(graph.create(format=fmt))
+
+
+class _Drawn(Protocol):
+    """A case or a run result: steps in their JSON form, and the current configuration."""
+
+    @property
+    def steps(self) -> Sequence[Any]: ...
+
+    @property
+    def state(self) -> Sequence[str]: ...
+
+
+def draw(case: _Drawn, format: str = "mermaid") -> str | bytes:
+    """The chart with a case's path on it: states passed shaded, the current configuration
+    outlined, refused steps noted. ``case`` is a :class:`~powcase.Case` or a
+    :class:`~powcase.RunResult`. ``mermaid`` or ``dot`` text, ``svg`` or ``png`` bytes (the
+    last three need Graphviz and pydot).
+    """
+    trace = Trace.of_steps([s.to_dict() for s in case.steps], case.state)
+    return diagram(trace, format)

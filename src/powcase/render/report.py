@@ -282,3 +282,18 @@ def render_report(
         f"{sections}</body></html>\n"
     )
     return re.sub(r"\n\s*\n", "\n", page)
+
+
+def report(
+    results: RunResult | Sequence[RunResult],
+    *,
+    reveal_names: bool = False,
+    redaction: str = "none",
+) -> str:
+    """One self-contained HTML page for a run result, or for the runs of a file side by side.
+
+    The subject's name is shown only with ``reveal_names``; ``redaction="strict"`` also
+    withholds what could identify him with other data.
+    """
+    runs = [results] if isinstance(results, RunResult) else list(results)
+    return render_report(runs, reveal_names=reveal_names, redaction=redaction)

@@ -16,25 +16,17 @@ import attrs
 from powcase.errors import InvalidInput
 from powcase.law.docket import Obligation
 from powcase.law.flags import Flag
-from powcase.law.provisions import LAW_DATA_DATE
+from powcase.law.provenance import generated_by
 from powcase.law.violations import Violation
 from powcase.model.assumptions import Assumptions
 from powcase.model.events import Event, event_from_dict
 from powcase.model.verdict import Missing, Outcome, Reason, Verdict
 
 if TYPE_CHECKING:
-    from powcase.case import Case, Step
+    from powcase.case import Case
+    from powcase.engine.replay import Step
 
 __all__ = ["Asked", "ClaimGroup", "Failure", "RunResult", "StepResult", "generated_by"]
-
-MODEL_VERSION = 1
-
-
-def generated_by() -> dict[str, Any]:
-    """What produced an output: library version, model version, date of the law data."""
-    from powcase import __version__  # noqa: PLC0415 - the package imports this module
-
-    return {"powcase": __version__, "model": MODEL_VERSION, "law_data": LAW_DATA_DATE.isoformat()}
 
 
 def _date(text: str | None) -> datetime.date | None:
@@ -265,17 +257,31 @@ class RunResult:
             },
         }
 
-    def report(self, *, reveal_names: bool = False, redaction: str = "none") -> str:
-        """The run as a self-contained HTML page (see :func:`powcase.report`)."""
-        from powcase.render.report import render_report  # noqa: PLC0415
-
-        return render_report([self], reveal_names=reveal_names, redaction=redaction)
-
     def _repr_markdown_(self) -> str:
-        """The result as Markdown, for Jupyter (the name withheld)."""
-        from powcase.render.markdown import render_markdown  # noqa: PLC0415
-
-        return render_markdown(self.to_dict())
+        """A short summary as Markdown, for Jupyter (the name withheld); the whole run as
+        Markdown is :func:`powcase.render.markdown.render_markdown`.
+        """
+        outcome = "all expectations hold" if self.ok else f"{len(self.failures)} failed"
+        variant = f" ({self.variant})" if self.variant else ""
+        lines = [
+            f"## {self.scenario}{variant}",
+            "",
+            (
+                f"`{self.subject_id}` held by {self.detaining_power}, {self.mode} mode. "
+                f"State: `{', '.join(self.state)}`. {outcome}."
+            ),
+            "",
+            "| # | date | event | outcome | applied |",
+            "|---|---|---|---|---|",
+        ]
+        lines += [
+            f"| {s.index} | {s.event.date} | {s.event.name} | {s.outcome} | "
+            f"{'yes' if s.applied else 'no'} |"
+            for s in self.steps
+        ]
+        if self.active:
+            lines += ["", "Flags: " + ", ".join(f"**{code}**" for code in self.active)]
+        return "\n".join(lines) + "\n"
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> RunResult:

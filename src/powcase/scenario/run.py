@@ -10,7 +10,7 @@ import attrs
 
 from powcase.case import Case
 from powcase.law.docket import Obligation
-from powcase.law.flags import derive_flags, standing
+from powcase.law.flags import standing
 from powcase.law.provisions import matches
 from powcase.model.events import event_from_dict
 from powcase.model.record import Claim
@@ -105,7 +105,7 @@ def run_one(scenario: Scenario, variant: Variant | None = None) -> RunResult:
         event = event_from_dict({"date": on, **wanted.event})
         asked.append(Asked(tuple(wanted.event.items()), case.verdict(event)))
     # Flags are derived once; the standing ones are read from the same entries.
-    flags = derive_flags(case, on)
+    flags = case.flags_as_of(on)
     active = standing(flags, on) if on else ()
     obligations = case.docket(on)
     judged = expect if on else attrs.evolve(expect, verdicts=())

@@ -1,7 +1,8 @@
 """Hypothesis strategies for powcase values, for our tests and for applications' own.
 
-Install with ``pip install powcase[testing]``; the core package never imports hypothesis.
-The strategies are registered with hypothesis through its entry point, so that
+Install with ``pip install powcase[testing]``; the core package never imports hypothesis, and
+neither does importing this package: each strategy loads hypothesis when first used. The
+strategies are registered with hypothesis through its entry point, so that
 ``st.from_type(powcase.Case)`` works in any project that has powcase installed.
 
 >>> from hypothesis import given, strategies as st
@@ -13,19 +14,11 @@ The strategies are registered with hypothesis through its entry point, so that
 
 from __future__ import annotations
 
-from powcase.testing.strategies import (
-    assumptions,
-    cases,
-    dates,
-    events,
-    records,
-    scenarios,
-    sources,
-    state_codes,
-    subjects,
-)
+import importlib
+from typing import Any
 
 __all__ = [
+    "LegalPathMachine",
     "assumptions",
     "cases",
     "dates",
@@ -37,22 +30,19 @@ __all__ = [
     "subjects",
 ]
 
+_MODULES = {"LegalPathMachine": "powcase.testing.stateful"}
 
-def _hypothesis_setup_hook() -> None:
-    """Register powcase's strategies with hypothesis (called through its entry point)."""
-    from hypothesis import strategies as st  # noqa: PLC0415
 
-    from powcase.case import Case  # noqa: PLC0415
-    from powcase.model.assumptions import Assumptions  # noqa: PLC0415
-    from powcase.model.events import EVENT_TYPES  # noqa: PLC0415
-    from powcase.model.record import Record, Source, Subject  # noqa: PLC0415
-    from powcase.scenario.model import Scenario  # noqa: PLC0415
+def __getattr__(name: str) -> Any:
+    # Loaded on first use: hypothesis loads its plugins (ours among them) while it is itself
+    # being imported, so nothing here may import hypothesis at import time.
+    if name not in __all__:
+        raise AttributeError(f"module 'powcase.testing' has no attribute {name!r}")
+    module = importlib.import_module(_MODULES.get(name, "powcase.testing.strategies"))
+    value = getattr(module, name)
+    globals()[name] = value
+    return value
 
-    st.register_type_strategy(Case, cases())
-    st.register_type_strategy(Record, records())
-    st.register_type_strategy(Subject, subjects())
-    st.register_type_strategy(Source, sources())
-    st.register_type_strategy(Assumptions, assumptions())
-    st.register_type_strategy(Scenario, scenarios())
-    for name, cls in EVENT_TYPES.items():
-        st.register_type_strategy(cls, events([name]))
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

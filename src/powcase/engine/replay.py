@@ -1,0 +1,169 @@
+"""The replay loop: a record's events, one at a time, each judged and, if allowed, applied.
+
+The engine knows the legal path (the transition table) and what a record establishes (the
+facts); it does not know the law. Whoever replays gives it a :class:`Judge`, which says what
+the law makes of a step. A :class:`Timeline` is the result: every step with its verdict, and
+where the case stands after the last one. Timelines are immutable; :meth:`Timeline.advanced`
+returns a longer one in constant time (the steps are a shared :class:`~powcase._util.chain.Chain`).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from typing import Any, Protocol
+
+import attrs
+
+from powcase._util.chain import Chain
+from powcase.engine.facts import Facts
+from powcase.engine.table import Position, fire, initial_position
+from powcase.errors import StepNotPossible, StepRefused
+from powcase.model.events import Event, MachineEvent
+from powcase.model.mode import Mode
+from powcase.model.verdict import Outcome, Verdict
+
+__all__ = ["Judge", "Step", "Timeline"]
+
+
+class Judge(Protocol):
+    """What the engine asks of the law about one step."""
+
+    def __call__(self, position: Position, facts: Facts, event: MachineEvent) -> Verdict:
+        """The verdict on ``event`` from ``position``, with ``facts`` on record before it."""
+        ...
+
+    def transition_cites(self, event: MachineEvent) -> tuple[str, ...]:
+        """The provisions the transition itself rests on."""
+        ...
+
+    def not_possible(self, event: MachineEvent, state: tuple[str, ...]) -> Verdict:
+        """The verdict on a step the legal path does not have from ``state``."""
+        ...
+
+
+@attrs.frozen
+class Step:
+    """One recorded event with its verdict: whether it was applied, and the state before and
+    after it. ``cites`` are the transition's own provisions plus those of its reasons.
+    """
+
+    index: int
+    event: Event
+    verdict: Verdict
+    applied: bool
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    cites: tuple[str, ...] = attrs.field(repr=False)
+    position: Position = attrs.field(repr=False)
+    """Where the case stood just before the step."""
+    facts: Facts = attrs.field(repr=False)
+    """What the record had established just before the step."""
+
+    @property
+    def outcome(self) -> Outcome:
+        """The verdict's outcome."""
+        return self.verdict.outcome
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form of the output contract (that of the run output's steps)."""
+        event = self.event
+        return {
+            "index": self.index,
+            "date": event.date.isoformat(),
+            "event": event.name,
+            "kind": event.event_kind,
+            "fields": event.fields(),
+            "outcome": str(self.outcome),
+            "applied": self.applied,
+            "from": list(self.before),
+            "to": list(self.after),
+            "cites": list(self.cites),
+            "reasons": [r.to_dict() for r in self.verdict.reasons],
+            "missing": [m.to_dict() for m in self.verdict.missing],
+            "sources": list(event.source),
+            **({"note": event.note} if event.note is not None else {}),
+        }
+
+
+@attrs.frozen
+class Timeline:
+    """Every step of a record, and where the case stands after the last one."""
+
+    steps: Chain[Step] = attrs.field(factory=Chain)
+    position: Position = attrs.field(factory=initial_position)
+    facts: Facts = attrs.field(factory=Facts)
+
+    @property
+    def last_date(self) -> datetime.date | None:
+        """The date of the last step (None before any)."""
+        last = self.steps.last
+        return last.event.date if last is not None else None
+
+    def advanced(
+        self,
+        event: Event,
+        judge: Judge,
+        *,
+        detaining_power: str,
+        mode: Mode,
+        raise_refusal: bool = False,
+    ) -> Timeline:
+        """The timeline with ``event`` recorded and, if its verdict allows, applied.
+
+        In normative mode a refused or undetermined step is recorded and not applied, or
+        raises :class:`~powcase.errors.StepRefused` with ``raise_refusal``; a step the graph
+        does not have is recorded as such, or raises :class:`~powcase.errors.StepNotPossible`.
+        """
+        index = len(self.steps)
+        position, facts = self.position, self.facts
+        before = position.configuration
+        if not isinstance(event, MachineEvent):
+            allowed = Verdict(event, Outcome.ALLOWED)
+            step = Step(index, event, allowed, True, before, before, (), position, facts)
+            return self._with(step, position, event, detaining_power)
+        target = fire(position, event.name, event)
+        if target is None:
+            if raise_refusal:
+                raise StepNotPossible(event.name, before)
+            refused = judge.not_possible(event, before)
+            step = Step(index, event, refused, False, before, before, (), position, facts)
+            return self._with(step, position, None, detaining_power)
+        verdict = judge(position, facts, event)
+        cites = tuple(dict.fromkeys((*judge.transition_cites(event), *verdict.cites)))
+        if verdict.outcome is not Outcome.ALLOWED and mode is Mode.NORMATIVE:
+            if raise_refusal:
+                raise StepRefused(verdict)
+            step = Step(index, event, verdict, False, before, before, cites, position, facts)
+            return self._with(step, position, None, detaining_power)
+        after = target.configuration
+        step = Step(index, event, verdict, True, before, after, cites, position, facts)
+        return self._with(step, target, event, detaining_power)
+
+    def _with(
+        self, step: Step, position: Position, absorbed: Event | None, detaining_power: str
+    ) -> Timeline:
+        facts = self.facts
+        if absorbed is not None:
+            facts = facts.absorb(absorbed, step.index, detaining_power=detaining_power)
+        return Timeline(self.steps.appended(step), position, facts)
+
+    @classmethod
+    def replayed(
+        cls,
+        events: Iterable[Event],
+        judge: Judge,
+        *,
+        detaining_power: str,
+        mode: Mode,
+    ) -> Timeline:
+        """The timeline of ``events`` replayed from the start, refusals recorded."""
+        timeline = cls()
+        for event in events:
+            timeline = timeline.advanced(
+                event,
+                judge,
+                detaining_power=detaining_power,
+                mode=mode,
+            )
+        return timeline

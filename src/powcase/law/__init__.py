@@ -1,0 +1,1 @@
+"""The law: provisions, parties, concerns, guards, flags, the docket and violations."""

@@ -1,0 +1,56 @@
+"""The law's judge, as the replay engine asks for it.
+
+The engine knows the legal path but not the law; a case hands it a :class:`LawJudge`, which
+builds the :class:`~powcase.law.situation.Situation` a guard reads and runs that guard.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from powcase.engine.facts import Facts
+from powcase.engine.table import Position
+from powcase.law.guards import GUARDS, judge
+from powcase.law.messages import render
+from powcase.law.situation import Situation
+from powcase.model.assumptions import Assumptions
+from powcase.model.events import Event, MachineEvent
+from powcase.model.record import Subject
+from powcase.model.verdict import Outcome, Reason, ReasonKind, Verdict
+
+__all__ = ["LawJudge", "not_possible"]
+
+
+def not_possible(event: Event, state: tuple[str, ...]) -> Verdict:
+    """The verdict on a step the legal path does not have from ``state`` (no citation)."""
+    params = {"event": event.name, "state": ", ".join(state)}
+    code = "not_possible_from_state"
+    reason = Reason(code, ReasonKind.GRAPH, (), params, render(code, params))
+    return Verdict(event, Outcome.REFUSED, (reason,))
+
+
+@attrs.frozen
+class LawJudge:
+    """Judges the steps of one subject held by one power, under one reading of the law."""
+
+    subject: Subject
+    detaining_power: str
+    assumptions: Assumptions
+
+    def situation(self, position: Position, facts: Facts, event: Event) -> Situation:
+        """What a guard sees of ``event``: the case just before it, on its date."""
+        return Situation(
+            self.subject, self.detaining_power, self.assumptions, position, facts, event.date
+        )
+
+    def __call__(self, position: Position, facts: Facts, event: MachineEvent) -> Verdict:
+        """The verdict on ``event`` from ``position``."""
+        return judge(self.situation(position, facts, event), event)
+
+    def transition_cites(self, event: MachineEvent) -> tuple[str, ...]:
+        """The provisions the transition itself rests on."""
+        return GUARDS[event.name].cites
+
+    def not_possible(self, event: MachineEvent, state: tuple[str, ...]) -> Verdict:
+        """The verdict on a step the legal path does not have from ``state``."""
+        return not_possible(event, state)

@@ -1,0 +1,22 @@
+"""What produced an output: the library's version, the model's version, the law data's date."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from powcase._util.version import package_version
+from powcase.law.provisions import LAW_DATA_DATE
+
+__all__ = ["MODEL_VERSION", "generated_by"]
+
+MODEL_VERSION = 1
+"""The version of the legal model's names (states, events, verdicts, flags, obligations)."""
+
+
+def generated_by() -> dict[str, Any]:
+    """What produced an output: library version, model version, date of the law data."""
+    return {
+        "powcase": package_version(),
+        "model": MODEL_VERSION,
+        "law_data": LAW_DATA_DATE.isoformat(),
+    }
