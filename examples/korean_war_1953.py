@@ -3,7 +3,8 @@
 What it teaches: the same record gives different answers under different readings of the
 law, and the law itself changes with time: in 1953 the belligerents had only declared they
 would apply the 1949 Conventions, and neither CAT nor the ICCPR existed, so the model applies
-GCIII as declared and says the human-rights rules did not bind anyone (LEGAL_MODEL.md §8).
+GCIII as declared and says the human-rights rules did not bind anyone (see
+docs/explanation/legal-model.md#model-time).
 
 Sources: the Neutral Nations Repatriation Commission's history, the US Army's records of
 1953-1954, and the Lieber Institute on repatriation as an interpretive choice (see

@@ -2,7 +2,7 @@
 
 What it teaches: sources that report different wishes make a wish *contested*; a move that
 depends on his wish is then undetermined, whatever the dates, until a verified, private
-interview settles it (LEGAL_MODEL.md §9).
+interview settles it (docs/explanation/legal-model.md#model-wishes).
 
 Sources: the President of Ukraine on 2025-01-12 (one of the two wanted to go back), the Korea
 Herald on 2025-10-28 and MBC on 2026-01-20 (both asked for South Korea), South Korea's foreign

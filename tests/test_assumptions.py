@@ -1,4 +1,5 @@
-"""Assumptions: the keys, options and defaults of LEGAL_MODEL.md §7, and clear errors."""
+"""Assumptions: the keys, options and defaults the docs list
+(docs/explanation/legal-model.md#model-assumptions), and clear errors."""
 
 import pytest
 

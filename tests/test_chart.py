@@ -1,5 +1,6 @@
-"""LegalPath has exactly the states, regions and transitions of LEGAL_MODEL.md §2 and §3a,
-and describe() agrees with it."""
+"""LegalPath has exactly the states, regions and transitions of the legal path
+(docs/explanation/legal-model.md#model-states and #model-events), and describe() agrees
+with it."""
 
 import json
 

@@ -1,6 +1,7 @@
 """The python-statemachine chart and the derived replay engine agree: the same configuration
 after every event, the same refusal of moves the chart does not have, on every reachable
-configuration (ARCHITECTURE.md, "One definition, two engines")."""
+configuration. The chart is the one definition of the legal path and the replay engine is
+derived from it; this test is what keeps the two from drifting apart."""
 
 from collections import deque
 

@@ -1,5 +1,6 @@
 """One test per guard: an allowed verdict and a refused or undetermined one, with the
-provisions each rests on (LEGAL_MODEL.md §3a, §6)."""
+provisions each rests on (docs/reference/law-review.md, generated at build time, and
+docs/explanation/legal-model.md#model-refoulement)."""
 
 import pytest
 

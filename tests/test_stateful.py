@@ -20,8 +20,8 @@ KP_ALLIES = {"RU": datetime.date(2024, 6, 19), "CN": datetime.date(1950, 10, 19)
 
 
 def _wish_free_and_verified(record, index, destination):
-    """An independent reading of LEGAL_MODEL.md §9: a verified wish for ``destination`` with
-    no differing claim since."""
+    """An independent reading of the wish rule (docs/explanation/legal-model.md#model-wishes):
+    a verified wish for ``destination`` with no differing claim since."""
     verified, claims = None, {}
     for event in record.events[:index]:
         if event.name == "wish_verified":

@@ -1,4 +1,4 @@
-"""Violations and possible violations (LEGAL_MODEL.md §1)."""
+"""Violations and possible violations (docs/explanation/legal-model.md#model-violations)."""
 
 import json
 
