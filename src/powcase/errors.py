@@ -31,7 +31,6 @@ __all__ = [
     "InvalidAssumption",
     "InvalidInput",
     "LawDataError",
-    "LocatedProblem",
     "PowcaseError",
     "Problem",
     "StepNotPossible",
@@ -194,9 +193,7 @@ class LawDataError(InvalidInput):
 
     def under(self, prefix: str) -> LawDataError:
         """The same error with every key path under ``prefix`` (the files stay)."""
-        return LawDataError(
-            attrs.evolve(p, problem=p.problem.under(prefix)) for p in self.located
-        )
+        return LawDataError(attrs.evolve(p, problem=p.problem.under(prefix)) for p in self.located)
 
     def redacted(self, secret: object) -> LawDataError:
         """Law data carries no subject's name: nothing to withhold."""

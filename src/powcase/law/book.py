@@ -22,8 +22,15 @@ from typing import Any
 import attrs
 
 from powcase.errors import UnknownProvision, UnknownState
-from powcase.law.entries import Concern, Instrument, Participation, Party, Provision
-from powcase.law.entries import Reservation, Treatment
+from powcase.law.entries import (
+    Concern,
+    Instrument,
+    Participation,
+    Party,
+    Provision,
+    Reservation,
+    Treatment,
+)
 from powcase.law.rules import FlagRule, ObligationRule
 from powcase.suggest import closest
 
@@ -67,7 +74,7 @@ class Law:
 
             checked, fragments = loading.packaged_fragments()
             applied = loading.apply({}, fragments)
-            law = cls(**applied.tables, checked=checked)
+            law = cls._of(applied.tables, checked, ())
             _PACKAGED["law"] = law
         return law
 
@@ -86,9 +93,29 @@ class Law:
         for source in sources:
             label, fragments = loading.overlay_fragments(source, origin)
             applied = loading.apply(law._tables(), fragments)
-            record = {"path": label, "added": list(applied.added), "replaced": list(applied.replaced)}
-            law = attrs.evolve(law, **applied.tables, overlays=(*law.overlays, record))
+            record = {
+                "path": label,
+                "added": list(applied.added),
+                "replaced": list(applied.replaced),
+            }
+            law = Law._of(applied.tables, law.checked, (*law.overlays, record))
         return law
+
+    @classmethod
+    def _of(
+        cls, tables: dict[str, dict[str, Any]], checked: datetime.date, overlays: Iterable[Any]
+    ) -> Law:
+        return cls(
+            tables["instruments"],
+            tables["provisions"],
+            tables["parties"],
+            tables["concerns"],
+            tables["flags"],
+            tables["obligations"],
+            tables["messages"],
+            checked,
+            tuple(overlays),
+        )
 
     def _tables(self) -> dict[str, dict[str, Any]]:
         return {

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import pathlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -135,7 +135,9 @@ def packaged_fragments(root: pathlib.Path = DATA) -> tuple[datetime.date, list[F
         _party_file(root / "parties" / f"{code}.yaml", code, fragments, report)
     for path in sorted((root / "parties").glob("*.yaml")):
         if path.stem not in listed and manifest is not shape.INVALID:
-            report.add(None, Problem("parties", f"{path.stem} has a file but is not listed"), "law.yaml")
+            report.add(
+                None, Problem("parties", f"{path.stem} has a file but is not listed"), "law.yaml"
+            )
     for table in ("concerns", "flags", "obligations", "messages"):
         table_file(table, f"{table}.yaml")
     report.raise_if_any()
@@ -156,7 +158,9 @@ def _provisions_file(
         if entry["instrument"] != instrument:
             report.add(
                 fragment,
-                Problem(f"{key}.instrument", f"{entry['instrument']} is not this file's", instrument),
+                Problem(
+                    f"{key}.instrument", f"{entry['instrument']} is not this file's", instrument
+                ),
             )
     fragments.append(fragment)
 
@@ -241,12 +245,12 @@ def _participation(
     raw: dict[str, Any], instruments: Mapping[str, Instrument]
 ) -> Participation | Problem:
     deposited = raw.get("deposited")
-    since = raw.get("since")
+    since: datetime.date | None = raw.get("since")
     if deposited is not None:
         known = instruments.get(raw["instrument"])
         since = known.effective(deposited) if known else None
-        if since is None:
-            return _unknown_instrument(raw["instrument"], instruments, "instrument")
+    if since is None:
+        return _unknown_instrument(raw["instrument"], instruments, "instrument")
     return Participation(
         raw["instrument"],
         raw["how"],
@@ -363,9 +367,10 @@ def _redate(tables: Tables, fragments: list[Fragment], report: _Report) -> None:
             continue
         participations = []
         for p in party.participations:
+            since = p.since
             if p.instrument in changed and p.deposited is not None:
-                since = tables["instruments"][p.instrument].effective(p.deposited)
-                if since is None:
+                since = tables["instruments"][p.instrument].effective(p.deposited) or p.since
+                if tables["instruments"][p.instrument].effective(p.deposited) is None:
                     fragment = changed[p.instrument]
                     report.add(
                         fragment,
@@ -375,57 +380,71 @@ def _redate(tables: Tables, fragments: list[Fragment], report: _Report) -> None:
                             "takes_effect clause and in_force",
                         ),
                     )
-                    since = p.since
-                p = attrs.evolve(p, since=since)
-            participations.append(p)
+            participations.append(attrs.evolve(p, since=since))
         tables["parties"][code] = attrs.evolve(party, participations=tuple(participations))
 
 
-def _check_references(tables: Tables, by_table: dict[str, list[Fragment]], report: _Report) -> None:
-    def need(fragment: Fragment, path: str, value: str, table: str) -> None:
-        if value not in tables[table]:
-            noun = {"provisions": "a provision", "instruments": "an instrument"}.get(
-                table, "a flag"
-            )
-            report.add(
-                fragment, Problem(path, f"{value} is not {noun}", None, closest(value, tables[table]))
-            )
+_NOUNS = {"provisions": "a provision", "instruments": "an instrument", "flags": "a flag"}
 
-    for fragment in by_table["provisions"]:
-        for key, raw in fragment.entries.items():
-            need(fragment, f"{fragment.where(key)}.instrument", raw["instrument"], "instruments")
-    for fragment in by_table["parties"]:
-        for key, raw in fragment.entries.items():
-            at = fragment.where(key)
-            joiner = "." if at else ""
-            for i, r in enumerate(raw.get("reservations", ())):
-                need(fragment, f"{at}{joiner}reservations[{i}].provision", r["provision"], "provisions")
-            for i, t in enumerate(raw.get("treatment", ())):
-                for j, cite in enumerate(t.get("cites", ())):
-                    need(fragment, f"{at}{joiner}treatment[{i}].cites[{j}]", cite, "provisions")
-    for fragment in by_table["flags"]:
-        for key, raw in fragment.entries.items():
-            for j, cite in enumerate(raw["cites"]):
-                need(fragment, f"{fragment.where(key)}.cites[{j}]", cite, "provisions")
-    for fragment in by_table["concerns"]:
-        for key, raw in fragment.entries.items():
-            for j, flag in enumerate(raw["flags"]):
-                need(fragment, f"{fragment.where(key)}.flags[{j}]", flag, "flags")
+
+def _references(table: str, raw: Any) -> Iterator[tuple[str, str, str]]:
+    """What an entry refers to: (key path within the entry, the key, the table it is in)."""
+    if table == "provisions":
+        yield "instrument", raw["instrument"], "instruments"
+    elif table == "parties":
+        for i, p in enumerate(raw.get("participations", ())):
+            if "since" in p:  # a deposit's instrument is checked as its date is computed
+                yield f"participations[{i}].instrument", p["instrument"], "instruments"
+        for i, r in enumerate(raw.get("reservations", ())):
+            yield f"reservations[{i}].provision", r["provision"], "provisions"
+        for i, t in enumerate(raw.get("treatment", ())):
+            for j, cite in enumerate(t.get("cites", ())):
+                yield f"treatment[{i}].cites[{j}]", cite, "provisions"
+    elif table == "flags":
+        for j, cite in enumerate(raw["cites"]):
+            yield f"cites[{j}]", cite, "provisions"
+    elif table == "concerns":
+        for j, flag in enumerate(raw["flags"]):
+            yield f"flags[{j}]", flag, "flags"
+    elif table == "obligations":
+        yield "provision", raw["provision"], "provisions"
+
+
+def _check_references(
+    tables: Tables, by_table: dict[str, list[Fragment]], report: _Report
+) -> None:
+    for table, fragments in by_table.items():
+        for fragment in fragments:
+            for key, raw in fragment.entries.items():
+                for path, value, target in _references(table, raw):
+                    if value not in tables[target]:
+                        report.add(
+                            fragment,
+                            Problem(
+                                _join(fragment.where(key), path),
+                                f"{value} is not {_NOUNS[target]}",
+                                None,
+                                closest(value, tables[target]),
+                            ),
+                        )
     days = _assumption_days()
     for fragment in by_table["obligations"]:
         for key, raw in fragment.entries.items():
-            need(fragment, f"{fragment.where(key)}.provision", raw["provision"], "provisions")
             period = raw["period"]
             if not period[0].isdigit() and period not in days:
                 report.add(
                     fragment,
                     Problem(
-                        f"{fragment.where(key)}.period",
+                        _join(fragment.where(key), "period"),
                         f"{period} is not an assumption giving days",
-                        None,
+                        ", ".join(days),
                         closest(period, days),
                     ),
                 )
+
+
+def _join(at: str, path: str) -> str:
+    return f"{at}.{path}" if at else path
 
 
 def _assumption_days() -> tuple[str, ...]:

@@ -18,11 +18,14 @@ from powcase.errors import Problem
 from powcase.suggest import closest
 
 __all__ = [
+    "ACTS",
     "FILES",
     "INVALID",
+    "RISK_KINDS",
     "Field",
     "Kind",
     "Record",
+    "check_file",
     "law_schema",
 ]
 
@@ -421,7 +424,10 @@ ALLIANCE = Record(
 )
 
 RISK_KINDS = ("persecution", "torture", "death")
+"""The risks that make a move towards a state a move towards risk."""
+
 ACTS = ("capture", "surrender", "family")
+"""What a state may punish: being captured, surrendering, or being the family of either."""
 
 TREATMENT = Record(
     "treatment",
@@ -512,7 +518,12 @@ class Whole:
             table = TABLES.get(key) if isinstance(key, str) else None
             if table is None:
                 problems.append(
-                    Problem(str(key), "is not a known key", ", ".join(TABLES), closest(str(key), TABLES))
+                    Problem(
+                        str(key),
+                        "is not a known key",
+                        ", ".join(TABLES),
+                        closest(str(key), TABLES),
+                    )
                 )
                 continue
             checked = table.check(item, key, problems)

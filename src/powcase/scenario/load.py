@@ -5,7 +5,6 @@ from __future__ import annotations
 import pathlib
 from collections.abc import Iterable, Iterator
 
-
 from powcase.errors import LocatedProblem, PowcaseError, Problem
 from powcase.scenario.document import Document, Location, UnreadableFile, read_document
 from powcase.scenario.model import Scenario, parse_scenarios

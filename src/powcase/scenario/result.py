@@ -18,7 +18,7 @@ from powcase.docket import Obligation
 from powcase.errors import InvalidInput
 from powcase.events import Event, event_from_dict
 from powcase.flags import Flag
-from powcase.law.provisions import LAW_DATA_DATE
+from powcase.law.book import Law
 from powcase.verdict import Missing, Outcome, Reason, Verdict
 from powcase.violations import Violation
 
@@ -34,7 +34,7 @@ def generated_by() -> dict[str, Any]:
     """What produced an output: library version, model version, date of the law data."""
     from powcase import __version__  # noqa: PLC0415 - the package imports this module
 
-    return {"powcase": __version__, "model": MODEL_VERSION, "law_data": LAW_DATA_DATE.isoformat()}
+    return {"powcase": __version__, "model": MODEL_VERSION, **Law.packaged().generated_by()}
 
 
 def _date(text: str | None) -> datetime.date | None:
