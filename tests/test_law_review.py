@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from powcase.docket import OBLIGATION_RULES
-from powcase.flags import FLAG_RULES
+from powcase.law.docket import OBLIGATION_RULES
+from powcase.law.flags import FLAG_RULES
 from powcase.law.guards import GUARDS
 from powcase.law.provisions import resolves
 from powcase.render.law_review import guard_citations, law_review

@@ -6,7 +6,8 @@ applications can rely on::
 
     PowcaseError
     ├── InvalidInput          (also a ValueError) bad input to the public API; ``problems``
-    │   └── InvalidAssumption an unknown assumption key or option
+    │   ├── InvalidAssumption an unknown assumption key or option
+    │   └── LawDataError      a law data file or overlay that is invalid; ``located``
     ├── UnknownProvision      (also a LookupError) a provision id not in the catalogue
     ├── UnknownState          (also a LookupError) a state code not in the parties table
     ├── StepRefused           normative mode: the step's verdict is refused or undetermined
@@ -26,6 +27,7 @@ import attrs
 __all__ = [
     "InvalidAssumption",
     "InvalidInput",
+    "LawDataError",
     "PowcaseError",
     "Problem",
     "StepNotPossible",
@@ -139,6 +141,65 @@ class InvalidAssumption(InvalidInput):
     """An assumption key or option that the legal model does not know."""
 
     code = "invalid_assumption"
+
+
+@attrs.frozen
+class LocatedProblem:
+    """A problem in a file: where it is (file, line, column, key path) and what is wrong."""
+
+    file: str
+    line: int | None
+    column: int | None
+    problem: Problem
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}:{self.column}"
+        return f"{where}: {self.problem}"
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON form."""
+        p = self.problem
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "path": p.path,
+            "message": p.message,
+            "expected": p.expected,
+            "suggestion": p.suggestion,
+        }
+
+
+class LawDataError(InvalidInput):
+    """A law data file or overlay that cannot be read or is invalid.
+
+    ``problems`` are the problems by key path, as for any invalid input; ``located`` has the
+    same problems with the file, line and column of each, and the message lists those.
+    """
+
+    code = "invalid_law_data"
+
+    def __init__(self, problems: Iterable[LocatedProblem | Problem]) -> None:
+        self.located: tuple[LocatedProblem, ...] = tuple(
+            p if isinstance(p, LocatedProblem) else LocatedProblem("<law data>", None, None, p)
+            for p in problems
+        )
+        super().__init__(p.problem for p in self.located)
+
+    def under(self, prefix: str) -> LawDataError:
+        """The same error with every key path under ``prefix`` (the files stay)."""
+        return LawDataError(attrs.evolve(p, problem=p.problem.under(prefix)) for p in self.located)
+
+    def redacted(self, secret: object) -> LawDataError:
+        """Law data carries no subject's name: nothing to withhold."""
+        return self
+
+    def _summary(self) -> str:
+        count = len(self.located)
+        head = "1 problem" if count == 1 else f"{count} problems"
+        return "\n".join([head, *(str(p) for p in self.located)])
 
 
 class UnknownProvision(PowcaseError, LookupError):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from powcase._util.version import package_version
-from powcase.law.provisions import LAW_DATA_DATE
+from powcase.law.book import Law
 
 __all__ = ["MODEL_VERSION", "generated_by"]
 
@@ -13,10 +13,9 @@ MODEL_VERSION = 1
 """The version of the legal model's names (states, events, verdicts, flags, obligations)."""
 
 
-def generated_by() -> dict[str, Any]:
-    """What produced an output: library version, model version, date of the law data."""
-    return {
-        "powcase": package_version(),
-        "model": MODEL_VERSION,
-        "law_data": LAW_DATA_DATE.isoformat(),
-    }
+def generated_by(law: Law | None = None) -> dict[str, Any]:
+    """What produced an output: library version, model version, date of the law data, and
+    the overlays applied to it (when there are any).
+    """
+    law = law or Law.packaged()
+    return {"powcase": package_version(), "model": MODEL_VERSION, **law.generated_by()}

@@ -5,44 +5,13 @@ from __future__ import annotations
 import pathlib
 from collections.abc import Iterable, Iterator
 
-import attrs
-
 from powcase._util.located import Document, Location, UnreadableFile, read_document
-from powcase.errors import PowcaseError, Problem
+from powcase.errors import LocatedProblem, PowcaseError, Problem
 from powcase.scenario.model import Scenario, parse_scenarios
 
 __all__ = ["LocatedProblem", "ScenarioError", "find_scenario_files", "load_scenarios"]
 
 SUFFIXES = (".yaml", ".yml", ".json")
-
-
-@attrs.frozen
-class LocatedProblem:
-    """A problem in a file: where it is (file, line, column, key path) and what is wrong."""
-
-    file: str
-    line: int | None
-    column: int | None
-    problem: Problem
-
-    def __str__(self) -> str:
-        where = self.file
-        if self.line is not None:
-            where += f":{self.line}:{self.column}"
-        return f"{where}: {self.problem}"
-
-    def to_dict(self) -> dict[str, object]:
-        """The JSON form."""
-        p = self.problem
-        return {
-            "file": self.file,
-            "line": self.line,
-            "column": self.column,
-            "path": p.path,
-            "message": p.message,
-            "expected": p.expected,
-            "suggestion": p.suggestion,
-        }
 
 
 class ScenarioError(PowcaseError):

@@ -1,0 +1,311 @@
+"""The law as one value: every table the model reads, loaded from data files, with overlays.
+
+:meth:`Law.packaged` reads the data shipped with powcase (once per process, on first use:
+importing this module reads nothing). :meth:`Law.overlaid` returns a new value with a user's
+overlay files applied on top, each recorded in :attr:`Law.overlays` so that outputs can say
+which law they were computed under.
+
+>>> law = Law.packaged()
+>>> law.provision("GCIII-118").article
+'Art. 118'
+>>> law.binds("US", "RC-33", datetime.date(2025, 1, 1))
+True
+"""
+
+from __future__ import annotations
+
+import datetime
+import pathlib
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from powcase._util.suggest import closest
+from powcase.errors import UnknownProvision, UnknownState
+from powcase.law import loading
+from powcase.law.entries import (
+    Concern,
+    Instrument,
+    Participation,
+    Party,
+    Provision,
+    Reservation,
+    Treatment,
+)
+from powcase.law.rules import FlagRule, ObligationRule
+
+__all__ = ["Law", "Source"]
+
+Source = str | pathlib.Path | Mapping[str, Any]
+"""An overlay: the path of a YAML or JSON file, or a mapping of the same shape."""
+
+_PACKAGED: dict[str, Law] = {}
+"""The packaged law once loaded (empty until :meth:`Law.packaged` is first called)."""
+
+
+@attrs.frozen
+class Law:
+    """Every table of the law, by key, in the order outputs list them.
+
+    Plain dicts and tuples of frozen entries, so a value pickles and compares by value; treat
+    it as read-only (use :meth:`overlaid` to change it). ``overlays`` records each overlay
+    applied: ``{"path": ..., "added": [...], "replaced": [...]}`` with ``table.key`` names.
+    """
+
+    instruments: dict[str, Instrument]
+    provisions: dict[str, Provision]
+    parties: dict[str, Party]
+    concerns: dict[str, Concern]
+    flags: dict[str, FlagRule]
+    obligations: dict[str, ObligationRule]
+    messages: dict[str, str]
+    checked: datetime.date
+    """The day the packaged data was last reviewed against its sources."""
+    overlays: tuple[dict[str, Any], ...] = ()
+
+    # --- loading ---------------------------------------------------------------------------
+
+    @classmethod
+    def packaged(cls) -> Law:
+        """The law data shipped with powcase, read on the first call and kept."""
+        law = _PACKAGED.get("law")
+        if law is None:
+            checked, fragments = loading.packaged_fragments()
+            applied = loading.apply({}, fragments)
+            law = cls._of(applied.tables, checked, ())
+            _PACKAGED["law"] = law
+        return law
+
+    def overlaid(self, *sources: Source, origin: str = "<mapping>") -> Law:
+        """A new value with each overlay applied in order.
+
+        An overlay has the shape of the packaged data in one mapping (``instruments``,
+        ``provisions``, ``parties``, ``concerns``, ``flags``, ``obligations``, ``messages``,
+        each by key); an entry replaces the entry with its key whole, a new key is added,
+        nothing is deleted. :class:`~powcase.errors.LawDataError` locates every problem in the
+        overlay (``origin`` names a mapping in messages and in :attr:`overlays`).
+        """
+        law = self
+        for source in sources:
+            label, fragments = loading.overlay_fragments(source, origin)
+            applied = loading.apply(law._tables(), fragments)
+            record = {
+                "path": label,
+                "added": list(applied.added),
+                "replaced": list(applied.replaced),
+            }
+            law = Law._of(applied.tables, law.checked, (*law.overlays, record))
+        return law
+
+    @classmethod
+    def _of(
+        cls, tables: dict[str, dict[str, Any]], checked: datetime.date, overlays: Iterable[Any]
+    ) -> Law:
+        return cls(
+            tables["instruments"],
+            tables["provisions"],
+            tables["parties"],
+            tables["concerns"],
+            tables["flags"],
+            tables["obligations"],
+            tables["messages"],
+            checked,
+            tuple(overlays),
+        )
+
+    def _tables(self) -> dict[str, dict[str, Any]]:
+        return {
+            "instruments": self.instruments,
+            "provisions": self.provisions,
+            "parties": self.parties,
+            "concerns": self.concerns,
+            "flags": self.flags,
+            "obligations": self.obligations,
+            "messages": self.messages,
+        }
+
+    def generated_by(self) -> dict[str, Any]:
+        """What outputs say of the law they used: its review date, and the overlays if any."""
+        out: dict[str, Any] = {"law_data": self.checked.isoformat()}
+        if self.overlays:
+            out["overlays"] = [
+                {"path": o["path"], "added": list(o["added"]), "replaced": list(o["replaced"])}
+                for o in self.overlays
+            ]
+        return out
+
+    # --- provisions ------------------------------------------------------------------------
+
+    def provision(self, provision_id: str) -> Provision:
+        """The catalogue entry for ``provision_id``; UnknownProvision, with a guess, if none."""
+        if not isinstance(provision_id, str):
+            raise UnknownProvision(repr(provision_id))
+        try:
+            return self.provisions[provision_id]
+        except KeyError:
+            raise UnknownProvision(provision_id, closest(provision_id, self.provisions)) from None
+
+    def resolves(self, provision_id: str) -> bool:
+        """Whether ``provision_id`` is in the catalogue."""
+        return provision_id in self.provisions
+
+    # --- parties ---------------------------------------------------------------------------
+
+    def party(self, code: str) -> Party:
+        """The table's entry for ``code``; :class:`~powcase.errors.UnknownState` if none."""
+        try:
+            return self.parties[code]
+        except KeyError:
+            raise UnknownState(code, sorted(self.parties)) from None
+
+    def binding(self, state: str, instrument: str, on: datetime.date) -> Participation | None:
+        """The participation by which ``instrument`` binds ``state`` on that day, if any.
+
+        A declared intention to apply a treaty counts. The 1951 Refugee Convention binds a
+        state party to its 1967 Protocol, which applies the Convention's rules.
+        """
+        known = self.parties.get(state)
+        if known is None:
+            return None
+        accepted = {instrument, "RC-1967"} if instrument == "RC" else {instrument}
+        for participation in known.participations:
+            if participation.instrument in accepted and participation.in_force(on):
+                return participation
+        return None
+
+    def binds(self, state: str, provision_id: str, on: datetime.date) -> bool:
+        """Whether the instrument of ``provision_id`` binds ``state`` on that day.
+
+        Custom binds every state; an interpretive text binds none; a national law binds its
+        state.
+        """
+        instrument = self.instruments[self.provisions[provision_id].instrument]
+        if instrument.binding == "custom":
+            return True
+        if instrument.binding == "treaty":
+            return self.binding(state, instrument.id, on) is not None
+        if instrument.binding == "national":
+            return instrument.state == state
+        return False
+
+    def allies(self, state: str, on: datetime.date) -> tuple[str, ...]:
+        """The states allied with ``state`` on that day."""
+        known = self.parties.get(state)
+        if known is None:
+            return ()
+        return tuple(a.state for a in known.allies if a.in_force(on))
+
+    def treatment(
+        self, state: str, acts: Iterable[str], on: datetime.date
+    ) -> tuple[Treatment, ...]:
+        """What ``state`` does, on that day, to those returned to it for any of ``acts``."""
+        known = self.parties.get(state)
+        if known is None:
+            return ()
+        wanted = set(acts)
+        return tuple(t for t in known.treatment if t.act in wanted and t.in_force(on))
+
+    def reservations(
+        self, state: str, provision_id: str, on: datetime.date
+    ) -> tuple[Reservation, ...]:
+        """The reservations and declarations of ``state`` on ``provision_id`` in force then."""
+        known = self.parties.get(state)
+        if known is None:
+            return ()
+        return tuple(
+            r for r in known.reservations if r.provision == provision_id and r.in_force(on)
+        )
+
+    def profile(self, code: str, on: datetime.date) -> dict[str, Any]:
+        """What the table says of ``code`` on a day: treaties binding it, reservations and
+        declarations, allies, and what it does to those returned to it, each with its source.
+        """
+        entry = self.party(code)
+
+        def dated(day: datetime.date | None) -> str | None:
+            return day.isoformat() if day else None
+
+        def title(instrument: str) -> str:
+            known = self.instruments.get(instrument)
+            return known.title if known else instrument
+
+        return {
+            "code": entry.code,
+            "name": entry.name,
+            "on": on.isoformat(),
+            "binding": [
+                {
+                    "instrument": p.instrument,
+                    "title": title(p.instrument),
+                    "how": p.how,
+                    "since": dated(p.since),
+                    "until": dated(p.until),
+                    "note": p.note,
+                    "source": p.source,
+                }
+                for p in entry.participations
+                if p.in_force(on)
+            ],
+            "reservations": [
+                {
+                    "provision": r.provision,
+                    "kind": r.kind,
+                    "made": dated(r.made),
+                    "summary": r.summary,
+                    "source": r.source,
+                }
+                for r in entry.reservations
+                if r.in_force(on)
+            ],
+            "allies": [
+                {"state": a.state, "since": dated(a.since), "basis": a.basis, "source": a.source}
+                for a in entry.allies
+                if a.in_force(on)
+            ],
+            "treatment": [
+                {
+                    "act": t.act,
+                    "kinds": list(t.kinds),
+                    "summary": t.summary,
+                    "cites": list(t.cites),
+                    "source": t.source,
+                }
+                for t in entry.treatment
+                if t.in_force(on)
+            ],
+            "claims_nationals_of": list(entry.claims_nationals_of),
+        }
+
+    # --- concerns, flags, obligations, messages --------------------------------------------
+
+    def concerns_for(self, flag: str) -> tuple[str, ...]:
+        """The ids of the concerns bearing on a flag code, oldest first."""
+        found = sorted((c for c in self.concerns.values() if flag in c.flags), key=_dated)
+        return tuple(c.id for c in found)
+
+    def render(self, code: str, params: Mapping[str, Any]) -> str:
+        """The sentence of reason ``code`` filled with ``params``.
+
+        ``onward_text`` is derived: the clause about an ally that would pass him on, when
+        ``onward`` names one.
+
+        >>> Law.packaged().render("no_known_risk", {"to": "RU"})
+        'No risk to him in RU is on record.'
+        """
+        values = dict(params)
+        onward = values.get("onward")
+        values["onward_text"] = f", as it would pass him on to {onward}" if onward else ""
+        return self.messages[code].format(**values)
+
+    def flag_text(self, code: str) -> str:
+        """What flag ``code`` means."""
+        return self.flags[code].text
+
+    def obligation_text(self, code: str) -> str:
+        """What obligation ``code`` asks."""
+        return self.obligations[code].text
+
+
+def _dated(concern: Concern) -> datetime.date:
+    return concern.date

@@ -1,0 +1,206 @@
+"""The entries of the law's tables: instruments, provisions, parties and published concerns.
+
+These are plain frozen values built from the data files under ``data/``; the tables that hold
+them are a :class:`~powcase.law.book.Law`.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import attrs
+
+from powcase._util.dates import add_months
+
+__all__ = [
+    "Alliance",
+    "Concern",
+    "Instrument",
+    "Participation",
+    "Party",
+    "Provision",
+    "Reservation",
+    "TakesEffect",
+    "Treatment",
+]
+
+
+@attrs.frozen
+class TakesEffect:
+    """An instrument's entry-into-force clause for a state that joins it later.
+
+    The deposit takes effect ``months`` and ``days`` after it is made; with ``first_of_month``
+    on the first day of the month that follows that period (as Council of Europe protocols
+    count). ``article`` names the clause.
+    """
+
+    months: int = 0
+    days: int = 0
+    first_of_month: bool = False
+    article: str = ""
+
+    def after(self, deposited: datetime.date) -> datetime.date:
+        """The day a deposit made on ``deposited`` takes effect under this clause alone."""
+        day = add_months(deposited, self.months) + datetime.timedelta(days=self.days)
+        if self.first_of_month:
+            return add_months(day.replace(day=1), 1)
+        return day
+
+
+@attrs.frozen
+class Instrument:
+    """A treaty, a body of customary law, a commentary, a declaration or a national law.
+
+    ``binding`` says how it binds: ``treaty`` (a state by ratification or accession, see the
+    parties table), ``custom`` (every state), ``national`` (the enacting state), or
+    ``interpretive`` (it binds nobody; it is a reading of another text).
+    """
+
+    id: str
+    title: str
+    binding: str
+    adopted: datetime.date | None
+    url: str
+    in_force: datetime.date | None = None
+    state: str | None = None
+    """For a national law or a state's declaration: the state it belongs to."""
+    takes_effect: TakesEffect | None = None
+    """For a treaty: when a later deposit takes effect for the depositing state."""
+    depositary: str | None = None
+    """For a treaty: where its depositary lists its parties."""
+
+    def effective(self, deposited: datetime.date) -> datetime.date | None:
+        """The day a deposit binds the state: its clause, never before general entry into
+        force; None for an instrument without a clause.
+        """
+        if self.takes_effect is None or self.in_force is None:
+            return None
+        return max(self.takes_effect.after(deposited), self.in_force)
+
+
+@attrs.frozen
+class Provision:
+    """One provision: id, instrument, article (and paragraph), paraphrase and official URL."""
+
+    id: str
+    instrument: str
+    article: str
+    paraphrase: str
+    url: str
+
+    def to_dict(self) -> dict[str, str]:
+        """The JSON form used by ``describe()``."""
+        return {
+            "id": self.id,
+            "instrument": self.instrument,
+            "article": self.article,
+            "paraphrase": self.paraphrase,
+            "url": self.url,
+        }
+
+
+@attrs.frozen
+class Participation:
+    """A state's tie to a treaty: ``how`` (ratification, accession, succession or declared),
+    the deposit date, the day it started to bind the state, and the day it stopped, if any.
+    ``checked`` is the day the entry was last checked against its source.
+    """
+
+    instrument: str
+    how: str
+    since: datetime.date
+    until: datetime.date | None
+    deposited: datetime.date | None
+    source: str
+    note: str = ""
+    checked: datetime.date | None = None
+
+    def in_force(self, on: datetime.date) -> bool:
+        """Whether it binds the state on that day (the ``until`` day itself no longer)."""
+        return self.since <= on and (self.until is None or on < self.until)
+
+
+@attrs.frozen
+class Reservation:
+    """A reservation or interpretive declaration that matters to the model."""
+
+    provision: str
+    kind: str
+    made: datetime.date
+    summary: str
+    source: str
+    until: datetime.date | None = None
+
+    def in_force(self, on: datetime.date) -> bool:
+        """Whether it was made by, and not withdrawn before, that day."""
+        return self.made <= on and (self.until is None or on < self.until)
+
+
+@attrs.frozen
+class Alliance:
+    """An ally that would pass a national of the other state on to it (onward return)."""
+
+    state: str
+    since: datetime.date
+    basis: str
+    source: str
+    until: datetime.date | None = None
+
+    def in_force(self, on: datetime.date) -> bool:
+        """Whether the alliance held on that day."""
+        return self.since <= on and (self.until is None or on < self.until)
+
+
+@attrs.frozen
+class Treatment:
+    """What a state does to those returned to it for an act: ``kinds`` among persecution,
+    torture, death and prosecution.
+    """
+
+    act: str
+    kinds: tuple[str, ...]
+    summary: str
+    source: str
+    since: datetime.date | None = None
+    cites: tuple[str, ...] = ()
+
+    def in_force(self, on: datetime.date) -> bool:
+        """Whether the state treated the act so on that day."""
+        return self.since is None or self.since <= on
+
+
+@attrs.frozen
+class Party:
+    """What the model knows of one state."""
+
+    code: str
+    name: str
+    participations: tuple[Participation, ...] = ()
+    reservations: tuple[Reservation, ...] = ()
+    allies: tuple[Alliance, ...] = ()
+    treatment: tuple[Treatment, ...] = ()
+    claims_nationals_of: tuple[str, ...] = ()
+    """States whose people this state counts as its own nationals (KR: KP, ROK-CONST-3)."""
+
+
+@attrs.frozen
+class Concern:
+    """A published concern: who, when, under what title, where; and the flags it bears on."""
+
+    id: str
+    organisation: str
+    date: datetime.date
+    title: str
+    url: str
+    flags: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON form."""
+        return {
+            "id": self.id,
+            "organisation": self.organisation,
+            "date": self.date.isoformat(),
+            "title": self.title,
+            "url": self.url,
+            "flags": list(self.flags),
+        }

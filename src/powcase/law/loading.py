@@ -1,0 +1,449 @@
+"""Reading the law data files and overlays into tables, every problem located in its file.
+
+A file is read by the scenario reader (safe YAML or JSON, YAML 1.2 booleans, the line and
+column of every value), checked against the declared shape, turned into entries and merged
+into the tables. Cross-references are checked once everything is merged, and a problem is
+reported in the file that brought the entry in.
+"""
+
+from __future__ import annotations
+
+import datetime
+import pathlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any
+
+import attrs
+
+from powcase._util.located import Document, UnreadableFile, read_document
+from powcase._util.suggest import closest
+from powcase.errors import LawDataError, LocatedProblem, Problem
+from powcase.law import shape
+from powcase.law.entries import (
+    Alliance,
+    Concern,
+    Instrument,
+    Participation,
+    Party,
+    Provision,
+    Reservation,
+    TakesEffect,
+    Treatment,
+)
+from powcase.law.rules import FlagRule, ObligationRule, Severity
+from powcase.model.assumptions import ASSUMPTION, Assumptions
+
+__all__ = ["DATA", "TABLE_NAMES", "Fragment", "apply", "overlay_fragments", "packaged_fragments"]
+
+DATA = pathlib.Path(__file__).parent / "data"
+"""The packaged law data."""
+
+TABLE_NAMES = tuple(shape.TABLES)
+"""The tables, in the order they are merged."""
+
+Tables = dict[str, dict[str, Any]]
+
+
+@attrs.frozen
+class Fragment:
+    """Entries of one table from one file: where each entry stands in the file."""
+
+    file: str
+    table: str
+    entries: dict[str, Any]
+    """Checked raw entries by key."""
+    where: Callable[[str], str]
+    """The key path of an entry in its file."""
+    document: Document | None = None
+
+
+@attrs.define
+class _Report:
+    """The problems found so far, each located in its file."""
+
+    located: list[LocatedProblem] = attrs.Factory(list)
+
+    def add(self, fragment: Fragment | None, problem: Problem, file: str = "") -> None:
+        document = fragment.document if fragment else None
+        location = None
+        if document is not None:
+            location = document.locate(problem.path, key=problem.message == "is not a known key")
+        self.located.append(
+            LocatedProblem(
+                fragment.file if fragment else file,
+                location.line if location else None,
+                location.column if location else None,
+                problem,
+            )
+        )
+
+    def raise_if_any(self) -> None:
+        if self.located:
+            raise LawDataError(self.located)
+
+
+def _read(path: pathlib.Path, report: _Report) -> Document | None:
+    try:
+        return read_document(path)
+    except UnreadableFile as error:
+        where = error.location
+        report.located.append(
+            LocatedProblem(
+                str(path),
+                where.line if where else None,
+                where.column if where else None,
+                error.problem,
+            )
+        )
+        return None
+
+
+def _checked(kind: str, document: Document, report: _Report) -> Any:
+    value, problems = shape.check_file(kind, document.data)
+    for problem in problems:
+        report.add(Fragment(document.path, "", {}, str, document), problem)
+    return value
+
+
+def packaged_fragments(root: pathlib.Path = DATA) -> tuple[datetime.date, list[Fragment]]:
+    """The review date and the fragments of the packaged data under ``root``."""
+    report = _Report()
+    fragments: list[Fragment] = []
+
+    def table_file(kind: str, name: str) -> dict[str, Any]:
+        document = _read(root / name, report)
+        if document is None:
+            return {}
+        entries = _checked(kind, document, report)
+        if entries is shape.INVALID:
+            return {}
+        fragments.append(Fragment(document.path, kind, entries, str, document))
+        return dict(entries)
+
+    manifest_doc = _read(root / "law.yaml", report)
+    manifest = _checked("manifest", manifest_doc, report) if manifest_doc else shape.INVALID
+    instruments = table_file("instruments", "instruments.yaml")
+    for instrument in instruments:
+        path = root / "provisions" / f"{instrument}.yaml"
+        if path.exists():
+            _provisions_file(path, instrument, fragments, report)
+    listed = manifest["parties"] if manifest is not shape.INVALID else ()
+    for code in listed:
+        _party_file(root / "parties" / f"{code}.yaml", code, fragments, report)
+    for path in sorted((root / "parties").glob("*.yaml")):
+        if path.stem not in listed and manifest is not shape.INVALID:
+            report.add(
+                None, Problem("parties", f"{path.stem} has a file but is not listed"), "law.yaml"
+            )
+    for table in ("concerns", "flags", "obligations", "messages"):
+        table_file(table, f"{table}.yaml")
+    report.raise_if_any()
+    return manifest["checked"], fragments
+
+
+def _provisions_file(
+    path: pathlib.Path, instrument: str, fragments: list[Fragment], report: _Report
+) -> None:
+    document = _read(path, report)
+    if document is None:
+        return
+    entries = _checked("provisions", document, report)
+    if entries is shape.INVALID:
+        return
+    fragment = Fragment(document.path, "provisions", entries, str, document)
+    for key, entry in entries.items():
+        if entry["instrument"] != instrument:
+            report.add(
+                fragment,
+                Problem(
+                    f"{key}.instrument", f"{entry['instrument']} is not this file's", instrument
+                ),
+            )
+    fragments.append(fragment)
+
+
+def _party_file(path: pathlib.Path, code: str, fragments: list[Fragment], report: _Report) -> None:
+    document = _read(path, report)
+    if document is None:
+        return
+    entry = _checked("party", document, report)
+    if entry is not shape.INVALID:
+        fragments.append(Fragment(document.path, "parties", {code: entry}, lambda _: "", document))
+
+
+def overlay_fragments(
+    source: str | pathlib.Path | Mapping[str, Any], origin: str
+) -> tuple[str, list[Fragment]]:
+    """The label and the fragments of one overlay: a file's path, or a mapping."""
+    report = _Report()
+    document: Document | None
+    if isinstance(source, Mapping):
+        label = origin
+        document = None
+        data: Any = _plain(source)
+    else:
+        label = str(source)
+        document = _read(pathlib.Path(source), report)
+        report.raise_if_any()
+        assert document is not None
+        data = document.data
+    value, problems = shape.check_file("overlay", data)
+    holder = Fragment(label, "", {}, str, document)
+    for problem in problems:
+        report.add(holder, problem)
+    report.raise_if_any()
+    fragments = [
+        Fragment(label, table, entries, _under(table), document)
+        for table, entries in value.items()
+    ]
+    return label, fragments
+
+
+def _under(table: str) -> Callable[[str], str]:
+    return lambda key: f"{table}.{key}"
+
+
+def _plain(value: Any) -> Any:
+    """Plain data from nested mappings and sequences given by a caller."""
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+# --- building and merging ----------------------------------------------------------------
+
+
+def _takes_effect(raw: dict[str, Any] | None) -> TakesEffect | None:
+    if raw is None:
+        return None
+    article = raw.get("article", "")
+    if "first_of_month_after" in raw:
+        return TakesEffect(raw["first_of_month_after"]["months"], 0, True, article)
+    return TakesEffect(raw.get("months", 0), raw.get("days", 0), False, article)
+
+
+def _instrument(key: str, raw: dict[str, Any]) -> Instrument:
+    return Instrument(
+        key,
+        raw["title"],
+        raw["binding"],
+        raw["adopted"],
+        raw["url"],
+        raw.get("in_force"),
+        raw.get("state"),
+        _takes_effect(raw.get("takes_effect")),
+        raw.get("depositary"),
+    )
+
+
+def _participation(
+    raw: dict[str, Any], instruments: Mapping[str, Instrument]
+) -> Participation | Problem:
+    deposited = raw.get("deposited")
+    since: datetime.date | None = raw.get("since")
+    if deposited is not None:
+        known = instruments.get(raw["instrument"])
+        since = known.effective(deposited) if known else None
+    if since is None:
+        return _unknown_instrument(raw["instrument"], instruments, "instrument")
+    return Participation(
+        raw["instrument"],
+        raw["how"],
+        since,
+        raw.get("until"),
+        deposited,
+        raw["source"],
+        raw.get("note", ""),
+        raw.get("checked"),
+    )
+
+
+def _unknown_instrument(name: str, instruments: Mapping[str, Instrument], path: str) -> Problem:
+    if name in instruments:
+        return Problem(
+            path, f"{name} has no takes_effect clause", "a treaty with takes_effect and in_force"
+        )
+    return Problem(path, f"{name} is not an instrument", None, closest(name, instruments))
+
+
+def _party(
+    code: str, raw: dict[str, Any], instruments: Mapping[str, Instrument], problems: list[Problem]
+) -> Party:
+    participations = []
+    for i, item in enumerate(raw.get("participations", ())):
+        built = _participation(item, instruments)
+        if isinstance(built, Problem):
+            problems.append(built.under(f"participations[{i}]"))
+        else:
+            participations.append(built)
+    return Party(
+        code,
+        raw["name"],
+        tuple(participations),
+        tuple(Reservation(**r) for r in raw.get("reservations", ())),
+        tuple(Alliance(**a) for a in raw.get("allies", ())),
+        tuple(Treatment(**{"cites": (), **t}) for t in raw.get("treatment", ())),
+        tuple(raw.get("claims_nationals_of", ())),
+    )
+
+
+def _concern(key: str, raw: dict[str, Any]) -> Concern:
+    return Concern(key, raw["organisation"], raw["date"], raw["title"], raw["url"], raw["flags"])
+
+
+def _flag(key: str, raw: dict[str, Any]) -> FlagRule:
+    return FlagRule(key, Severity(raw["severity"]), raw["cites"], raw["text"])
+
+
+def _obligation(key: str, raw: dict[str, Any]) -> ObligationRule:
+    return ObligationRule(
+        key,
+        raw["provision"],
+        raw["period"],
+        raw["met_by"],
+        raw.get("without_delay", False),
+        raw["text"],
+    )
+
+
+_BUILDERS: dict[str, Callable[[str, Any], Any]] = {
+    "instruments": _instrument,
+    "provisions": lambda key, raw: Provision(key, **raw),
+    "concerns": _concern,
+    "flags": _flag,
+    "obligations": _obligation,
+    "messages": lambda key, raw: raw,
+}
+
+
+@attrs.frozen
+class Applied:
+    """The merged tables and what the fragments added and replaced (``table.key``)."""
+
+    tables: Tables
+    added: tuple[str, ...]
+    replaced: tuple[str, ...]
+
+
+def apply(base: Tables, fragments: Iterable[Fragment]) -> Applied:
+    """Merge ``fragments`` into copies of ``base``: an entry replaces the entry with its key
+    whole, a new key is added. :class:`LawDataError` lists every problem, located.
+    """
+    tables: Tables = {name: dict(base.get(name, {})) for name in TABLE_NAMES}
+    report = _Report()
+    by_table: dict[str, list[Fragment]] = {name: [] for name in TABLE_NAMES}
+    for fragment in fragments:
+        by_table[fragment.table].append(fragment)
+    added: list[str] = []
+    replaced: list[str] = []
+    for name in TABLE_NAMES:
+        for fragment in by_table[name]:
+            for key, raw in fragment.entries.items():
+                (replaced if key in tables[name] else added).append(f"{name}.{key}")
+                if name == "parties":
+                    problems: list[Problem] = []
+                    tables[name][key] = _party(key, raw, tables["instruments"], problems)
+                    for problem in problems:
+                        report.add(fragment, problem.under(fragment.where(key)))
+                else:
+                    tables[name][key] = _BUILDERS[name](key, raw)
+        if name == "instruments":
+            _redate(tables, by_table["instruments"], report)
+    _check_references(tables, by_table, report)
+    report.raise_if_any()
+    return Applied(tables, tuple(added), tuple(replaced))
+
+
+def _redate(tables: Tables, fragments: list[Fragment], report: _Report) -> None:
+    """Recompute, for a replaced instrument, when the deposits already in the table bind."""
+    changed = {key: f for f in fragments for key in f.entries}
+    for code, party in list(tables["parties"].items()):
+        if not any(p.instrument in changed and p.deposited for p in party.participations):
+            continue
+        participations = []
+        for p in party.participations:
+            since = p.since
+            if p.instrument in changed and p.deposited is not None:
+                since = tables["instruments"][p.instrument].effective(p.deposited) or p.since
+                if tables["instruments"][p.instrument].effective(p.deposited) is None:
+                    fragment = changed[p.instrument]
+                    report.add(
+                        fragment,
+                        Problem(
+                            fragment.where(p.instrument),
+                            f"parties.{code} has a deposit of it, so it needs a "
+                            "takes_effect clause and in_force",
+                        ),
+                    )
+            participations.append(attrs.evolve(p, since=since))
+        tables["parties"][code] = attrs.evolve(party, participations=tuple(participations))
+
+
+_NOUNS = {"provisions": "a provision", "instruments": "an instrument", "flags": "a flag"}
+
+
+def _references(table: str, raw: Any) -> Iterator[tuple[str, str, str]]:
+    """What an entry refers to: (key path within the entry, the key, the table it is in)."""
+    if table == "provisions":
+        yield "instrument", raw["instrument"], "instruments"
+    elif table == "parties":
+        for i, p in enumerate(raw.get("participations", ())):
+            if "since" in p:  # a deposit's instrument is checked as its date is computed
+                yield f"participations[{i}].instrument", p["instrument"], "instruments"
+        for i, r in enumerate(raw.get("reservations", ())):
+            yield f"reservations[{i}].provision", r["provision"], "provisions"
+        for i, t in enumerate(raw.get("treatment", ())):
+            for j, cite in enumerate(t.get("cites", ())):
+                yield f"treatment[{i}].cites[{j}]", cite, "provisions"
+    elif table == "flags":
+        for j, cite in enumerate(raw["cites"]):
+            yield f"cites[{j}]", cite, "provisions"
+    elif table == "concerns":
+        for j, flag in enumerate(raw["flags"]):
+            yield f"flags[{j}]", flag, "flags"
+    elif table == "obligations":
+        yield "provision", raw["provision"], "provisions"
+
+
+def _check_references(
+    tables: Tables, by_table: dict[str, list[Fragment]], report: _Report
+) -> None:
+    for table, fragments in by_table.items():
+        for fragment in fragments:
+            for key, raw in fragment.entries.items():
+                for path, value, target in _references(table, raw):
+                    if value not in tables[target]:
+                        report.add(
+                            fragment,
+                            Problem(
+                                _join(fragment.where(key), path),
+                                f"{value} is not {_NOUNS[target]}",
+                                None,
+                                closest(value, tables[target]),
+                            ),
+                        )
+    days = _assumption_days()
+    for fragment in by_table["obligations"]:
+        for key, raw in fragment.entries.items():
+            period = raw["period"]
+            if not period[0].isdigit() and period not in days:
+                report.add(
+                    fragment,
+                    Problem(
+                        _join(fragment.where(key), "period"),
+                        f"{period} is not an assumption giving days",
+                        ", ".join(days),
+                        closest(period, days),
+                    ),
+                )
+
+
+def _join(at: str, path: str) -> str:
+    return f"{at}.{path}" if at else path
+
+
+def _assumption_days() -> tuple[str, ...]:
+    """The assumptions that give a number of days (what an obligation's period may name)."""
+    return tuple(f.name for f in attrs.fields(Assumptions) if f.metadata[ASSUMPTION].days)

@@ -1,0 +1,87 @@
+"""The rules of flags and obligations as data: a flag's severity and citations, an
+obligation's provision, period and what meets it, each with its text.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import re
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from powcase._util.dates import add_months
+
+if TYPE_CHECKING:
+    from powcase.model.assumptions import Assumptions
+
+__all__ = ["FlagRule", "ObligationRule", "Severity"]
+
+_PERIOD = re.compile(r"^(\d+) (days|months)$")
+
+
+class Severity(enum.StrEnum):
+    """How grave a flag is, most grave first."""
+
+    CRITICAL = "critical"
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+@attrs.frozen
+class FlagRule:
+    """A flag code with its severity, the provisions it engages and what it means."""
+
+    code: str
+    severity: Severity
+    cites: tuple[str, ...]
+    text: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The form ``describe()`` lists."""
+        return {
+            "code": self.code,
+            "severity": str(self.severity),
+            "cites": list(self.cites),
+            "text": self.text,
+        }
+
+
+@attrs.frozen
+class ObligationRule:
+    """An obligation of the docket: its provision, its period, what meets it, what it asks."""
+
+    code: str
+    provision: str
+    period: str
+    """``"7 days"``, ``"6 months"`` or the key of an assumption that gives a number of days
+    (``"information_days"``)."""
+    met_by: str
+    """An event name, or ``leaving_custody``."""
+    without_delay: bool = False
+    """The treaty sets no period ("immediately", "rapidly", "without delay"): the period is
+    an assumption or a proxy."""
+    text: str = ""
+
+    def days(self, assumptions: Assumptions, start: datetime.date) -> datetime.date:
+        """The due date for an obligation started on ``start``."""
+        fixed = _PERIOD.match(self.period)
+        if fixed is None:
+            return start + datetime.timedelta(days=getattr(assumptions, self.period))
+        count, unit = int(fixed.group(1)), fixed.group(2)
+        if unit == "months":
+            return add_months(start, count)
+        return start + datetime.timedelta(days=count)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The form ``describe()`` lists."""
+        return {
+            "code": self.code,
+            "provision": self.provision,
+            "due": self.period,
+            "met_by": self.met_by,
+            "without_delay": self.without_delay,
+            "text": self.text,
+        }

@@ -1,0 +1,593 @@
+"""The shape of the law data files, declared once.
+
+The same declaration checks a file as it is loaded (every problem with its key path) and
+gives the JSON Schema of the files (:func:`law_schema`), so the two cannot drift apart.
+A checked value comes back normalised: dates as :class:`datetime.date`, lists as tuples.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Mapping
+from typing import Any, Protocol
+
+import attrs
+
+from powcase._util.suggest import closest
+from powcase.errors import Problem
+
+__all__ = [
+    "ACTS",
+    "FILES",
+    "INVALID",
+    "RISK_KINDS",
+    "Field",
+    "Kind",
+    "Record",
+    "check_file",
+    "law_schema",
+]
+
+INVALID: Any = object()
+"""What a check returns for a value it rejected (its problems are already recorded)."""
+
+_DATE_TEXT = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class Kind(Protocol):
+    """A kind of value: it checks a value and describes itself in JSON Schema."""
+
+    def check(self, value: object, path: str, problems: list[Problem]) -> Any:
+        """The normalised value, or :data:`INVALID` after recording its problems."""
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        """Its JSON Schema; named records are added to ``defs``."""
+
+
+def _join(path: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else key
+
+
+@attrs.frozen
+class Text:
+    """A non-empty string, optionally of a pattern."""
+
+    pattern: str | None = None
+    expected: str = "a non-empty string"
+
+    def check(self, value: object, path: str, problems: list[Problem]) -> Any:
+        """The string, or INVALID."""
+        if not isinstance(value, str) or not value.strip():
+            problems.append(Problem(path, f"{value!r} is not accepted", self.expected))
+            return INVALID
+        if self.pattern and not re.fullmatch(self.pattern, value):
+            problems.append(Problem(path, f"{value!r} is not accepted", self.expected))
+            return INVALID
+        return value
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        """A string schema."""
+        out: dict[str, Any] = {"type": "string", "minLength": 1}
+        if self.pattern:
+            out["pattern"] = f"^(?:{self.pattern})$"
+        return out
+
+
+URL = Text(r"https?://\S+", "an http(s) address")
+STATE = Text(r"[A-Z]{2}", "an ISO 3166 alpha-2 state code such as UA")
+INSTRUMENT_ID = Text(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*", "an instrument id such as GCIII")
+PROVISION_ID = Text(
+    r"[A-Z][A-Z0-9-]*-[0-9A-Za-z.]+(?:\([0-9a-z]+\))*", "a provision id such as GCIII-118"
+)
+CODE = Text(r"[a-z][a-z0-9_]*", "a snake_case code")
+CONCERN_ID = Text(r"[a-z0-9][a-z0-9.-]*", "a concern id such as hrw-2026-02-26")
+
+
+@attrs.frozen
+class Day:
+    """A calendar date: a YAML date or an ISO ``YYYY-MM-DD`` string."""
+
+    def check(self, value: object, path: str, problems: list[Problem]) -> Any:
+        """The date, or INVALID."""
+        if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+            return value
+        if isinstance(value, str) and _DATE_TEXT.match(value):
+            try:
+                return datetime.date.fromisoformat(value)
+            except ValueError:
+                pass
+        problems.append(Problem(path, f"{_shown(value)} is not a date"))
+        return INVALID
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        """A date string schema."""
+        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value if isinstance(value, str) and value.strip() else repr(value)
+
+
+@attrs.frozen
+class Count:
+    """A whole number from zero."""
+
+    def check(self, value: object, path: str, problems: list[Problem]) -> Any:
+        """The number, or INVALID."""
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+            return value
+        problems.append(Problem(path, f"{value!r} is not accepted", "a whole number from 0"))
+        return INVALID
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        """An integer schema."""
+        return {"type": "integer", "minimum": 0}
+
+
+@attrs.frozen
+class Boolean:
+    """``true`` or ``false``."""
+
+    def check(self, value: object, path: str, problems: list[Problem]) -> Any:
+        """The boolean, or INVALID."""
+        if isinstance(value, bool):
+            return value
+        problems.append(Problem(path, f"{value!r} is not accepted", "true or false"))
+        return INVALID
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        """A boolean schema."""
+        return {"type": "boolean"}
+
+
+@attrs.frozen
+class Choice:
+    """One of a fixed set of strings."""
+
+    options: tuple[str, ...]
+
+    def check(self, value: object, path: str, problems: list[Problem]) -> Any:
+        """The option, or INVALID."""
+        if isinstance(value, str) and value in self.options:
+            return value
+        guess = closest(value, self.options) if isinstance(value, str) else None
+        problems.append(
+            Problem(path, f"{value!r} is not accepted", "one of " + ", ".join(self.options), guess)
+        )
+        return INVALID
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        """An enum schema."""
+        return {"enum": list(self.options)}
+
+
+@attrs.frozen
+class ListOf:
+    """A list of values of one kind (a tuple once checked)."""
+
+    item: Kind
+
+    def check(self, value: object, path: str, problems: list[Problem]) -> Any:
+        """The tuple of checked items, or INVALID."""
+        if not isinstance(value, list):
+            problems.append(Problem(path, f"{_shown(value)} is not accepted", "a list"))
+            return INVALID
+        items = [self.item.check(v, _join(path, i), problems) for i, v in enumerate(value)]
+        return INVALID if any(i is INVALID for i in items) else tuple(items)
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        """An array schema."""
+        return {"type": "array", "items": self.item.schema(defs)}
+
+
+@attrs.frozen
+class Field:
+    """A key of a record: its kind, whether it must be given, and what it means."""
+
+    name: str
+    kind: Kind
+    required: bool = True
+    description: str = ""
+
+
+@attrs.frozen
+class When:
+    """If ``present`` is given, ``field`` must be one of ``values``."""
+
+    present: str
+    field: str
+    values: tuple[str, ...]
+
+
+@attrs.frozen
+class Record:
+    """A mapping with known keys, some required; ``exactly_one_of`` names keys of which one
+    and only one must be given.
+    """
+
+    name: str
+    fields: tuple[Field, ...]
+    description: str = ""
+    exactly_one_of: tuple[str, ...] = ()
+    when: tuple[When, ...] = ()
+
+    def check(self, value: object, path: str, problems: list[Problem]) -> Any:
+        """The dict of checked values (absent optional keys left out), or INVALID."""
+        if not isinstance(value, dict):
+            problems.append(Problem(path, f"{_shown(value)} is not accepted", "a mapping"))
+            return INVALID
+        known = {f.name: f for f in self.fields}
+        out: dict[str, Any] = {}
+        bad = False
+        for key, item in value.items():
+            field = known.get(key) if isinstance(key, str) else None
+            if field is None:
+                guess = closest(str(key), known)
+                problems.append(
+                    Problem(_join(path, str(key)), "is not a known key", ", ".join(known), guess)
+                )
+                bad = True
+                continue
+            checked = field.kind.check(item, _join(path, key), problems)
+            bad = bad or checked is INVALID
+            out[key] = checked
+        for field in self.fields:
+            if field.required and field.name not in value:
+                problems.append(Problem(_join(path, field.name), "is missing"))
+                bad = True
+        bad = self._check_together(value, path, problems) or bad
+        return INVALID if bad else out
+
+    def _check_together(self, value: dict[Any, Any], path: str, problems: list[Problem]) -> bool:
+        bad = False
+        if self.exactly_one_of:
+            given = [k for k in self.exactly_one_of if k in value]
+            if len(given) != 1:
+                problems.append(
+                    Problem(path, "needs exactly one of " + ", ".join(self.exactly_one_of))
+                )
+                bad = True
+        for rule in self.when:
+            if rule.present in value and value.get(rule.field) not in rule.values:
+                problems.append(
+                    Problem(
+                        _join(path, rule.field),
+                        f"{value.get(rule.field)!r} does not go with {rule.present}",
+                        "one of " + ", ".join(rule.values),
+                    )
+                )
+                bad = True
+        return bad
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        """A reference to its definition, added to ``defs`` on first use."""
+        if self.name not in defs:
+            defs[self.name] = {}  # placeholder: a record may refer to itself
+            body: dict[str, Any] = {
+                "type": "object",
+                "properties": {
+                    f.name: _described(f.kind.schema(defs), f.description) for f in self.fields
+                },
+                "required": [f.name for f in self.fields if f.required],
+                "additionalProperties": False,
+            }
+            if self.description:
+                body["description"] = self.description
+            rules: list[dict[str, Any]] = []
+            if self.exactly_one_of:
+                rules.append({"oneOf": [{"required": [k]} for k in self.exactly_one_of]})
+            rules += [
+                {
+                    "if": {"required": [w.present]},
+                    "then": {
+                        "required": [w.field],
+                        "properties": {w.field: {"enum": list(w.values)}},
+                    },
+                }
+                for w in self.when
+            ]
+            if rules:
+                body["allOf"] = rules
+            defs[self.name] = body
+        return {"$ref": f"#/$defs/{self.name}"}
+
+
+def _described(schema: dict[str, Any], description: str) -> dict[str, Any]:
+    return {**schema, "description": description} if description else schema
+
+
+@attrs.frozen
+class MapOf:
+    """A mapping from keys of one shape to values of one kind (a table keyed by id)."""
+
+    key: Text
+    value: Kind
+
+    def check(self, value: object, path: str, problems: list[Problem]) -> Any:
+        """The dict of checked entries (bad entries left out), or INVALID if not a mapping."""
+        if not isinstance(value, dict):
+            problems.append(Problem(path, f"{_shown(value)} is not accepted", "a mapping"))
+            return INVALID
+        out: dict[str, Any] = {}
+        for key, item in value.items():
+            where = _join(path, str(key))
+            if self.key.check(key, where, problems) is INVALID:
+                continue
+            checked = self.value.check(item, where, problems)
+            if checked is not INVALID:
+                out[key] = checked
+        return out
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        """An object schema with a key pattern."""
+        return {
+            "type": "object",
+            "propertyNames": self.key.schema(defs),
+            "additionalProperties": self.value.schema(defs),
+        }
+
+
+# --- the law data ------------------------------------------------------------------------
+
+TAKES_EFFECT = Record(
+    "takes_effect",
+    (
+        Field("months", Count(), False, "the deposit binds this many months after it is made"),
+        Field("days", Count(), False, "the deposit binds this many days after it is made"),
+        Field(
+            "first_of_month_after",
+            Record("months_period", (Field("months", Count()),)),
+            False,
+            "the deposit binds on the first day of the month after this period",
+        ),
+        Field("article", Text(), False, "the clause that says so"),
+    ),
+    "When a later deposit binds the depositing state.",
+    exactly_one_of=("months", "days", "first_of_month_after"),
+)
+
+INSTRUMENT = Record(
+    "instrument",
+    (
+        Field("title", Text()),
+        Field("binding", Choice(("treaty", "custom", "national", "interpretive"))),
+        Field("adopted", Day()),
+        Field("url", URL),
+        Field("in_force", Day(), False, "general entry into force"),
+        Field("state", STATE, False, "for a national law or a declaration: its state"),
+        Field("takes_effect", TAKES_EFFECT, False),
+        Field("depositary", URL, False, "where the depositary lists the parties"),
+    ),
+    "A treaty, body of custom, commentary, declaration or national law.",
+    when=(When("takes_effect", "binding", ("treaty",)),),
+)
+
+PROVISION = Record(
+    "provision",
+    (
+        Field("instrument", INSTRUMENT_ID),
+        Field("article", Text()),
+        Field("paraphrase", Text(), description="our own words, not the text"),
+        Field("url", URL),
+    ),
+    "One provision, paraphrased.",
+)
+
+PARTICIPATION = Record(
+    "participation",
+    (
+        Field("instrument", INSTRUMENT_ID),
+        Field("how", Choice(("ratification", "accession", "succession", "declared"))),
+        Field("deposited", Day(), False, "the deposit; it binds by the instrument's clause"),
+        Field("since", Day(), False, "for a declared participation: from when"),
+        Field("until", Day(), False, "the first day it no longer binds"),
+        Field("source", URL),
+        Field("note", Text(), False),
+        Field("checked", Day(), False, "the day the entry was last checked"),
+    ),
+    "A state's tie to a treaty.",
+    exactly_one_of=("deposited", "since"),
+    when=(
+        When("deposited", "how", ("ratification", "accession", "succession")),
+        When("since", "how", ("declared",)),
+    ),
+)
+
+RESERVATION = Record(
+    "reservation",
+    (
+        Field("provision", PROVISION_ID),
+        Field("kind", Choice(("reservation", "declaration"))),
+        Field("made", Day()),
+        Field("until", Day(), False, "the day it was withdrawn"),
+        Field("summary", Text()),
+        Field("source", URL),
+    ),
+    "A reservation or interpretive declaration.",
+)
+
+ALLIANCE = Record(
+    "alliance",
+    (
+        Field("state", STATE),
+        Field("since", Day()),
+        Field("until", Day(), False),
+        Field("basis", Text()),
+        Field("source", URL),
+    ),
+    "An ally that would pass a national of the other state on to it.",
+)
+
+RISK_KINDS = ("persecution", "torture", "death")
+"""The risks that make a move towards a state a move towards risk."""
+
+ACTS = ("capture", "surrender", "family")
+"""What a state may punish: being captured, surrendering, or being the family of either."""
+
+TREATMENT = Record(
+    "treatment",
+    (
+        Field("act", Choice(ACTS)),
+        Field("kinds", ListOf(Choice((*RISK_KINDS, "prosecution")))),
+        Field("since", Day(), False),
+        Field("summary", Text()),
+        Field("source", URL),
+        Field("cites", ListOf(PROVISION_ID), False),
+    ),
+    "What a state does to those returned to it for an act.",
+)
+
+PARTY = Record(
+    "party",
+    (
+        Field("name", Text()),
+        Field("participations", ListOf(PARTICIPATION), False),
+        Field("reservations", ListOf(RESERVATION), False),
+        Field("allies", ListOf(ALLIANCE), False),
+        Field("treatment", ListOf(TREATMENT), False),
+        Field("claims_nationals_of", ListOf(STATE), False),
+    ),
+    "What the model knows of one state.",
+)
+
+CONCERN = Record(
+    "concern",
+    (
+        Field("organisation", Text()),
+        Field("date", Day()),
+        Field("title", Text()),
+        Field("url", URL),
+        Field("flags", ListOf(CODE)),
+    ),
+    "A published concern and the flags it bears on.",
+)
+
+FLAG = Record(
+    "flag",
+    (
+        Field("severity", Choice(("critical", "high", "medium", "low"))),
+        Field("cites", ListOf(PROVISION_ID)),
+        Field("text", Text()),
+    ),
+    "A humanitarian-risk flag.",
+)
+
+OBLIGATION = Record(
+    "obligation",
+    (
+        Field("provision", PROVISION_ID),
+        Field(
+            "period",
+            Text(r"\d+ (?:days|months)|[a-z][a-z0-9_]*", '"N days", "N months" or an assumption'),
+        ),
+        Field("met_by", CODE, description="an event name, or leaving_custody"),
+        Field("without_delay", Boolean(), False),
+        Field("text", Text()),
+    ),
+    "An obligation of the detaining power.",
+)
+
+TABLES: dict[str, MapOf] = {
+    "instruments": MapOf(INSTRUMENT_ID, INSTRUMENT),
+    "provisions": MapOf(PROVISION_ID, PROVISION),
+    "parties": MapOf(STATE, PARTY),
+    "concerns": MapOf(CONCERN_ID, CONCERN),
+    "flags": MapOf(CODE, FLAG),
+    "obligations": MapOf(CODE, OBLIGATION),
+    "messages": MapOf(CODE, Text()),
+}
+"""Each table of the law, keyed as in an overlay."""
+
+
+@attrs.frozen
+class Whole:
+    """A mapping of the tables (an overlay): every key optional, no other key."""
+
+    def check(self, value: object, path: str, problems: list[Problem]) -> Any:
+        """The dict of checked tables, or INVALID if not a mapping."""
+        if not isinstance(value, dict):
+            problems.append(Problem(path, f"{_shown(value)} is not accepted", "a mapping"))
+            return INVALID
+        out: dict[str, Any] = {}
+        for key, item in value.items():
+            table = TABLES.get(key) if isinstance(key, str) else None
+            if table is None:
+                problems.append(
+                    Problem(
+                        str(key),
+                        "is not a known key",
+                        ", ".join(TABLES),
+                        closest(str(key), TABLES),
+                    )
+                )
+                continue
+            checked = table.check(item, key, problems)
+            if checked is not INVALID:
+                out[key] = checked
+        return out
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        """An object schema of the tables."""
+        return {
+            "type": "object",
+            "properties": {k: t.schema(defs) for k, t in TABLES.items()},
+            "additionalProperties": False,
+        }
+
+
+MANIFEST = Record(
+    "manifest",
+    (
+        Field("checked", Day(), description="the day the data was last reviewed"),
+        Field("parties", ListOf(STATE), description="the states, in output order"),
+    ),
+    "The law data as a whole.",
+)
+
+FILES: dict[str, Kind] = {
+    "overlay": Whole(),
+    "manifest": MANIFEST,
+    "instruments": TABLES["instruments"],
+    "provisions": TABLES["provisions"],
+    "party": PARTY,
+    "concerns": TABLES["concerns"],
+    "flags": TABLES["flags"],
+    "obligations": TABLES["obligations"],
+    "messages": TABLES["messages"],
+}
+"""Each kind of law data file: an overlay, ``law.yaml``, and one per table (a party file
+holds one party, named by the file)."""
+
+
+def law_schema(kind: str = "overlay") -> dict[str, Any]:
+    """The JSON Schema (Draft 2020-12) of a law data file of ``kind`` (see :data:`FILES`).
+
+    Every kind shares the same ``$defs``; dates are ``YYYY-MM-DD`` strings in JSON.
+
+    >>> law_schema()["$schema"]
+    'https://json-schema.org/draft/2020-12/schema'
+    >>> sorted(law_schema()["properties"])[:3]
+    ['concerns', 'flags', 'instruments']
+    """
+    defs: dict[str, Any] = {}
+    for other in FILES.values():
+        other.schema(defs)
+    root = FILES[kind].schema(defs)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://powcase.invalid/schema/law-{kind}.json",
+        "title": f"powcase law data: {kind}",
+        **root,
+        "$defs": dict(sorted(defs.items())),
+    }
+
+
+def check_file(kind: str, data: Mapping[str, Any] | object) -> tuple[Any, list[Problem]]:
+    """Check the plain data of a file of ``kind``: its normalised form and its problems."""
+    problems: list[Problem] = []
+    return FILES[kind].check(data, "", problems), problems
