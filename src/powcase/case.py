@@ -32,7 +32,7 @@ from powcase.errors import InvalidInput
 from powcase.law.docket import Obligation
 from powcase.law.findings import Findings
 from powcase.law.flags import Flag
-from powcase.law.judging import LawJudge, not_possible
+from powcase.law.judging import LawJudge
 from powcase.law.moments import Moment
 from powcase.law.situation import Situation
 from powcase.law.violations import Violation
@@ -241,7 +241,7 @@ class Case:
         if not isinstance(event, MachineEvent):
             return Verdict(event, Outcome.ALLOWED)
         if fire(self.position, event.name, event) is None:
-            return not_possible(event, tuple(self.state))
+            return self._findings.judge.not_possible(event, tuple(self.state))
         return self._findings.judge(self.position, self.facts, event)
 
     # --- changing

@@ -12,14 +12,15 @@ or a person-level fact (a wish) leaves a verdict undetermined.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any, TypeVar
 
 import attrs
 
-from powcase.law import parties
 from powcase.law.refoulement import judge_move
 from powcase.law.situation import Judgement, Situation
 from powcase.law.will import Will, wish_for
-from powcase.model.events import Event
+from powcase.model import events as ev
+from powcase.model.events import Event, MachineEvent
 from powcase.model.verdict import Outcome, ReasonKind, Verdict
 
 __all__ = ["GUARDS", "Guard", "judge"]
@@ -31,20 +32,24 @@ class Guard:
 
     event: str
     cites: tuple[str, ...]
-    check: Callable[[Judgement], None]
+    check: Callable[[Judgement[Any]], None]
 
 
 GUARDS: dict[str, Guard] = {}
 """Every machine event's guard, by event name."""
 
+E = TypeVar("E", bound=MachineEvent)
+
 
 def guard(
-    event: str, *cites: str
-) -> Callable[[Callable[[Judgement], None]], Callable[[Judgement], None]]:
-    """Register the decorated function as the guard of ``event``."""
+    event: type[E], *cites: str
+) -> Callable[[Callable[[Judgement[E]], None]], Callable[[Judgement[E]], None]]:
+    """Register the decorated function as the guard of the machine event class ``event``;
+    the function reads the event's own typed fields.
+    """
 
-    def register(check: Callable[[Judgement], None]) -> Callable[[Judgement], None]:
-        GUARDS[event] = Guard(event, cites, check)
+    def register(check: Callable[[Judgement[E]], None]) -> Callable[[Judgement[E]], None]:
+        GUARDS[event.name] = Guard(event.name, cites, check)
         return check
 
     return register
@@ -57,22 +62,16 @@ def judge(situation: Situation, event: Event) -> Verdict:
     return judgement.verdict()
 
 
-def _field(judgement: Judgement, name: str) -> str:
-    value = getattr(judgement.event, name)
-    assert isinstance(value, str)
-    return value
-
-
 # --- before custody
 
 
-@guard("fall_hors_de_combat", "API-41", "CIHL-47")
-def _fall_hors_de_combat(j: Judgement) -> None:
+@guard(ev.FallHorsDeCombat, "API-41", "CIHL-47")
+def _fall_hors_de_combat(j: Judgement[ev.FallHorsDeCombat]) -> None:
     """API-41, CIHL-47: once out of combat he may not be attacked."""
     j.basis("hors_de_combat_protected", j.binding("API-41", customary="CIHL-47"))
-    if getattr(j.event, "cause", None) == "surrender":
+    if j.event.cause == "surrender":
         home = j.situation.subject.state_of_nationality
-        for treatment in parties.treatment(home, ["surrender"], j.situation.on):
+        for treatment in j.situation.law.treatment(home, ["surrender"], j.situation.on):
             j.note(
                 "surrender_punished_at_home",
                 treatment.cites,
@@ -81,19 +80,19 @@ def _fall_hors_de_combat(j: Judgement) -> None:
             )
 
 
-@guard("rejoin_forces", "CIHL-47")
-def _rejoin_forces(j: Judgement) -> None:
+@guard(ev.RejoinForces, "CIHL-47")
+def _rejoin_forces(j: Judgement[ev.RejoinForces]) -> None:
     """CIHL-47: protection as hors de combat lasts only while he is out of the fight."""
     j.basis("rejoined_forces", ("CIHL-47",))
 
 
-@guard("capture", "GCIII-5", "GCIII-12")
-def _capture(j: Judgement) -> None:
+@guard(ev.Capture, "GCIII-5", "GCIII-12")
+def _capture(j: Judgement[ev.Capture]) -> None:
     """GCIII-5: protection starts when he falls into enemy hands; GCIII-12: the state, not the
     unit, answers for him.
     """
     j.basis("protection_starts", j.binding("GCIII-5") + j.binding("GCIII-12"))
-    by = getattr(j.event, "by", None)
+    by = j.event.by
     if by is not None and by != j.situation.detaining_power:
         j.note("captured_by_another_state", (), by=by, holder=j.situation.detaining_power)
 
@@ -101,18 +100,18 @@ def _capture(j: Judgement) -> None:
 # --- status
 
 
-@guard("raise_status_doubt", "GCIII-5", "API-45")
-def _raise_status_doubt(j: Judgement) -> None:
+@guard(ev.RaiseStatusDoubt, "GCIII-5", "API-45")
+def _raise_status_doubt(j: Judgement[ev.RaiseStatusDoubt]) -> None:
     """GCIII-5, API-45: while his status is in doubt he keeps POW protection."""
     j.basis("keeps_pow_protection", j.binding("GCIII-5") + j.binding("API-45"))
 
 
-@guard("determine_status", "GCIII-5", "API-45", "GCIII-4A(1)")
-def _determine_status(j: Judgement) -> None:
+@guard(ev.DetermineStatus, "GCIII-5", "API-45", "GCIII-4A(1)")
+def _determine_status(j: Judgement[ev.DetermineStatus]) -> None:
     """GCIII-5, API-45: only a competent tribunal may deny POW status; an authority may find it
     where GCIII-4A(1) plainly holds (he served in a party's armed forces).
     """
-    outcome, by = _field(j, "outcome"), _field(j, "by")
+    outcome, by = j.event.outcome, j.event.by
     tribunal = j.binding("GCIII-5") + j.binding("API-45")
     if by == "tribunal":
         j.basis("tribunal_decided", tribunal, outcome=outcome)
@@ -141,13 +140,13 @@ def _determine_status(j: Judgement) -> None:
 # --- protection requests
 
 
-@guard("request_protection", "RC-1A(2)", "NKRA-3")
-def _request_protection(j: Judgement) -> None:
+@guard(ev.RequestProtection, "RC-1A(2)", "NKRA-3")
+def _request_protection(j: Judgement[ev.RequestProtection]) -> None:
     """RC-1A(2): anyone may seek asylum; NKRA-3: KR protects North Koreans who ask for it.
     The ``asylum_while_pow`` assumption decides whether a POW may claim asylum in captivity.
     """
-    kind = _field(j, "kind")
-    state = getattr(j.event, "state", None) or j.situation.detaining_power
+    kind = j.event.kind
+    state = j.event.state or j.situation.detaining_power
     if kind == "asylum":
         if state != j.situation.detaining_power:
             j.require(
@@ -170,15 +169,15 @@ def _request_protection(j: Judgement) -> None:
         j.basis("asks_third_state", ("ICRC-COM-2020-GCIII-118",), state=state)
 
 
-@guard("decide_protection", "RC-1A(2)", "RC-1F", "NKRA-8")
-def _decide_protection(j: Judgement) -> None:
+@guard(ev.DecideProtection, "RC-1A(2)", "RC-1F", "NKRA-8")
+def _decide_protection(j: Judgement[ev.DecideProtection]) -> None:
     """RC-1F: no refugee status for a person seriously suspected of war crimes; RC-1A(2): a
     person another state protects as its national is not a refugee (``rok_nationality``).
     """
     # On the chart a decision follows a request, so the facts hold one.
     assert j.situation.facts.request is not None
     kind, state = j.situation.facts.request
-    if not getattr(j.event, "granted", False):
+    if not j.event.granted:
         j.basis("protection_refused", (), state=state)
         return
     if kind == "third_state":
@@ -200,7 +199,7 @@ def _decide_protection(j: Judgement) -> None:
     j.rely_on("rok_nationality")
     if j.situation.assumptions.rok_nationality == "effective":
         home = j.situation.subject.state_of_nationality
-        claimants = [p.code for p in parties.PARTIES.values() if home in p.claims_nationals_of]
+        claimants = [p.code for p in j.situation.law.parties.values() if home in p.claims_nationals_of]
         for claimant in claimants:
             j.require("other_nationality_protects", ("RC-1A(2)", "ROK-CONST-3"), state=claimant)
     j.basis("asylum_granted", ("RC-1A(2)",), state=state)
@@ -209,12 +208,12 @@ def _decide_protection(j: Judgement) -> None:
 # --- penal proceedings
 
 
-@guard("charge", "GCIII-82", "GCIII-99", "API-43")
-def _charge(j: Judgement) -> None:
+@guard(ev.Charge, "GCIII-82", "GCIII-99", "API-43")
+def _charge(j: Judgement[ev.Charge]) -> None:
     """API-43, GCIII-99: a prisoner of war may not be punished for lawful participation in
     hostilities; GCIII-85: one charged with a war crime keeps the Convention's protection.
     """
-    offence = _field(j, "offence")
+    offence = j.event.offence
     if offence == "participation_in_hostilities":
         if j.situation.held_as_pow:
             _combatant_immunity(j)
@@ -222,7 +221,7 @@ def _charge(j: Judgement) -> None:
             j.basis("no_combatant_immunity", j.binding("API-45"))
     elif offence == "war_crime":
         j.basis("war_crime_charge", j.binding("GCIII-85"))
-        for reservation in parties.reservations(
+        for reservation in j.situation.law.reservations(
             j.situation.detaining_power, "GCIII-85", j.situation.on
         ):
             j.note(
@@ -235,13 +234,13 @@ def _charge(j: Judgement) -> None:
         j.basis("ordinary_charge", j.binding("GCIII-82"))
 
 
-@guard("convict", "GCIII-84", "GCIII-99", "GCIII-105", "API-75")
-def _convict(j: Judgement) -> None:
+@guard(ev.Convict, "GCIII-84", "GCIII-99", "GCIII-105", "API-75")
+def _convict(j: Judgement[ev.Convict]) -> None:
     """GCIII-84, GCIII-99 to 108, API-75: no conviction without the trial guarantees; API-45:
     one not held as a POW is convicted only after a tribunal decided his status.
     """
     situation = j.situation
-    if getattr(j.event, "fair_trial", True) is False:
+    if j.event.fair_trial is False:
         cites = j.binding("GCIII-84") + j.binding("GCIII-99") + j.binding("GCIII-105")
         cites += j.binding("API-75", customary="CIHL-100")
         j.prohibit("unfair_trial", cites)
@@ -254,7 +253,7 @@ def _convict(j: Judgement) -> None:
     j.basis("convicted_after_fair_trial", j.binding("GCIII-99", customary="CIHL-100"))
 
 
-def _combatant_immunity(j: Judgement) -> None:
+def _combatant_immunity(j: Judgement[Any]) -> None:
     """API-43, GCIII-99: no punishment of a prisoner of war for lawful acts of war, where
     those treaties bound the detaining power.
     """
@@ -263,14 +262,14 @@ def _combatant_immunity(j: Judgement) -> None:
         j.prohibit("combatant_immunity", cites)
 
 
-@guard("acquit", "GCIII-99")
-def _acquit(j: Judgement) -> None:
+@guard(ev.Acquit, "GCIII-99")
+def _acquit(j: Judgement[ev.Acquit]) -> None:
     """GCIII-99: proceedings end with the acquittal."""
     j.basis("acquitted", ("GCIII-99",))
 
 
-@guard("complete_sentence", "GCIII-108")
-def _complete_sentence(j: Judgement) -> None:
+@guard(ev.CompleteSentence, "GCIII-108")
+def _complete_sentence(j: Judgement[ev.CompleteSentence]) -> None:
     """GCIII-108: the sentence is served; GCIII-119(5) hold-back ends with it."""
     j.basis("sentence_served", ("GCIII-108",))
 
@@ -278,13 +277,13 @@ def _complete_sentence(j: Judgement) -> None:
 # --- moves to another state
 
 
-def _agreed(j: Judgement, other: str, agreements: tuple[frozenset[str], ...]) -> bool:
+def _agreed(j: Judgement[Any], other: str, agreements: tuple[frozenset[str], ...]) -> bool:
     """Whether an agreement on record binds both the detaining power and ``other``."""
     needed = {j.situation.detaining_power, other}
     return any(needed <= agreed for agreed in agreements)
 
 
-def _needs_wish(j: Judgement, to: str, code: str, cites: tuple[str, ...]) -> None:
+def _needs_wish(j: Judgement[Any], to: str, code: str, cites: tuple[str, ...]) -> None:
     """A guard that needs his wish to go to ``to``: none fails it, an unverified or contested
     one leaves it open, a verified one satisfies it (LEGAL_MODEL.md §1, his will).
     """
@@ -295,7 +294,7 @@ def _needs_wish(j: Judgement, to: str, code: str, cites: tuple[str, ...]) -> Non
         j.open_wish(to)
 
 
-def _medical_consent(j: Judgement, to: str) -> None:
+def _medical_consent(j: Judgement[Any], to: str) -> None:
     """GCIII-109(3): during hostilities no eligible sick or wounded prisoner is repatriated
     against his will.
     """
@@ -303,13 +302,13 @@ def _medical_consent(j: Judgement, to: str) -> None:
         _needs_wish(j, to, "against_his_will", ("GCIII-109(3)",))
 
 
-@guard("exchange", "GCIII-6", "GCIII-7")
-def _exchange(j: Judgement) -> None:
+@guard(ev.Exchange, "GCIII-6", "GCIII-7")
+def _exchange(j: Judgement[ev.Exchange]) -> None:
     """GCIII-6: an exchange rests on an agreement between the detaining power and the
     receiving state; non-refoulement (LEGAL_MODEL.md §6); GCIII-109(3) for the seriously
     wounded or sick.
     """
-    to = _field(j, "to")
+    to = j.event.to
     if _agreed(j, to, j.situation.facts.exchange_agreements):
         j.basis("exchange_agreed", ("GCIII-6",), to=to)
     else:
@@ -319,12 +318,12 @@ def _exchange(j: Judgement) -> None:
     judge_move(j, to)
 
 
-@guard("repatriate_medically", "GCIII-109", "GCIII-110", "GCIII-112")
-def _repatriate_medically(j: Judgement) -> None:
+@guard(ev.RepatriateMedically, "GCIII-109", "GCIII-110", "GCIII-112")
+def _repatriate_medically(j: Judgement[ev.RepatriateMedically]) -> None:
     """GCIII-109, GCIII-110, GCIII-112: direct repatriation needs a finding that he falls
     under GCIII-110, and his consent during hostilities; non-refoulement applies.
     """
-    to = _field(j, "to")
+    to = j.event.to
     if j.situation.facts.medical_category == "gcIII_110":
         j.basis("gciii_110_finding", ("GCIII-110", "GCIII-112"))
     else:
@@ -333,10 +332,10 @@ def _repatriate_medically(j: Judgement) -> None:
     judge_move(j, to)
 
 
-@guard("intern_in_neutral_state", "GCIII-109", "GCIII-111")
-def _intern_in_neutral_state(j: Judgement) -> None:
+@guard(ev.InternInNeutralState, "GCIII-109", "GCIII-111")
+def _intern_in_neutral_state(j: Judgement[ev.InternInNeutralState]) -> None:
     """GCIII-111: internment in a neutral state needs an agreement with it; non-refoulement."""
-    state = _field(j, "state")
+    state = j.event.state
     if _agreed(j, state, j.situation.facts.neutral_agreements):
         j.basis("neutral_internment_agreed", ("GCIII-111",), state=state)
     else:
@@ -344,17 +343,17 @@ def _intern_in_neutral_state(j: Judgement) -> None:
     judge_move(j, state)
 
 
-@guard("transfer_to_power", "GCIII-12")
-def _transfer_to_power(j: Judgement) -> None:
+@guard(ev.TransferToPower, "GCIII-12")
+def _transfer_to_power(j: Judgement[ev.TransferToPower]) -> None:
     """GCIII-12(2): a transfer only to a party to GCIII that is willing and able to apply it;
     non-refoulement as the ICRC 2020 commentary reads GCIII-12.
     """
-    to = _field(j, "to")
-    if not parties.binds(to, "GCIII-12", j.situation.on):
+    to = j.event.to
+    if not j.situation.law.binds(to, "GCIII-12", j.situation.on):
         j.require("receiver_not_bound", ("GCIII-12(2)",), to=to)
     if to not in j.situation.facts.consents:
         j.require("receiver_has_not_consented", ("GCIII-12(2)",), to=to)
-    for reservation in parties.reservations(
+    for reservation in j.situation.law.reservations(
         j.situation.detaining_power, "GCIII-12", j.situation.on
     ):
         j.note(
@@ -368,8 +367,8 @@ def _transfer_to_power(j: Judgement) -> None:
     judge_move(j, to, transfer=True)
 
 
-@guard("recall", "GCIII-12(3)")
-def _recall(j: Judgement) -> None:
+@guard(ev.Recall, "GCIII-12(3)")
+def _recall(j: Judgement[ev.Recall]) -> None:
     """GCIII-12(3): he is taken back when the receiving power, once notified, failed to apply
     the Convention.
     """
@@ -380,8 +379,8 @@ def _recall(j: Judgement) -> None:
         j.require("no_failure_notified", ("GCIII-12(3)",), state=receiver or "the receiver")
 
 
-@guard("release_in_detaining_state", "GCIII-118", "RC-33", "GCIV-132")
-def _release_in_detaining_state(j: Judgement) -> None:
+@guard(ev.ReleaseInDetainingState, "GCIII-118", "RC-33", "GCIV-132")
+def _release_in_detaining_state(j: Judgement[ev.ReleaseInDetainingState]) -> None:
     """A release with protection in the detaining state needs a ground: asylum granted (RC-33),
     every return barred by non-refoulement after hostilities (GCIII-118 as the ICRC reads it),
     or, for a civilian internee, a review ordering release (GCIV-132).
@@ -417,12 +416,12 @@ def _release_in_detaining_state(j: Judgement) -> None:
         j.require("return_possible", ("GCIII-118",), states=", ".join(returns))
 
 
-@guard("release_to_third_state", "GCIII-118", "ICRC-COM-2020-GCIII-118")
-def _release_to_third_state(j: Judgement) -> None:
+@guard(ev.ReleaseToThirdState, "GCIII-118", "ICRC-COM-2020-GCIII-118")
+def _release_to_third_state(j: Judgement[ev.ReleaseToThirdState]) -> None:
     """ICRC-COM-2020-GCIII-118: release to a third state needs its consent, his free and
     verified wish, and no onward risk; before hostilities end, ``third_state_release``.
     """
-    to = _field(j, "to")
+    to = j.event.to
     situation = j.situation
     if to in situation.facts.consents:
         j.basis("third_state_consents", ("ICRC-COM-2020-GCIII-118",), to=to)
@@ -439,8 +438,8 @@ def _release_to_third_state(j: Judgement) -> None:
     judge_move(j, to)
 
 
-@guard("resettle", "NKRA-3", "NKRA-8", "NKRA-9")
-def _resettle(j: Judgement) -> None:
+@guard(ev.Resettle, "NKRA-3", "NKRA-8", "NKRA-9")
+def _resettle(j: Judgement[ev.Resettle]) -> None:
     """NKRA-3: KR protects a North Korean who asked for its protection; NKRA-9: a credible
     allegation of a serious crime leaves the decision to its discretion.
     """
@@ -457,15 +456,15 @@ def _resettle(j: Judgement) -> None:
         j.open("decision", by="KR", provision="NKRA-9")
 
 
-@guard("repatriate", "GCIII-118", "CIHL-128")
-def _repatriate(j: Judgement) -> None:
+@guard(ev.Repatriate, "GCIII-118", "CIHL-128")
+def _repatriate(j: Judgement[ev.Repatriate]) -> None:
     """GCIII-118, CIHL-128: release and repatriation are due once active hostilities have
     ended; GCIII-119(5) allows, not requires, holding back one facing proceedings; the move is
     subject to non-refoulement.
     """
     situation = j.situation
-    to = getattr(j.event, "to", None) or situation.power_of_origin
-    if getattr(j.event, "to", None) is None:
+    to = j.event.to or situation.power_of_origin
+    if j.event.to is None:
         j.rely_on("status_route")
     cites = j.binding("GCIII-118", customary="CIHL-128")
     if situation.facts.hostilities_ended is None:
@@ -480,26 +479,26 @@ def _repatriate(j: Judgement) -> None:
 # --- leaving by other ways
 
 
-@guard("escape", "GCIII-91")
-def _escape(j: Judgement) -> None:
+@guard(ev.Escape, "GCIII-91")
+def _escape(j: Judgement[ev.Escape]) -> None:
     """GCIII-91: an escape succeeds when he rejoins his forces or leaves the captor's
     territory.
     """
     j.basis("escape_succeeded", ("GCIII-91",))
 
 
-@guard("recapture", "GCIII-91", "GCIII-92")
-def _recapture(j: Judgement) -> None:
+@guard(ev.Recapture, "GCIII-91", "GCIII-92")
+def _recapture(j: Judgement[ev.Recapture]) -> None:
     """GCIII-91: one who escaped successfully may not be punished for it when recaptured."""
     j.basis("no_punishment_for_escape", ("GCIII-91",))
 
 
-@guard("die", "GCIII-120", "GCIII-121")
-def _die(j: Judgement) -> None:
+@guard(ev.Die, "GCIII-120", "GCIII-121")
+def _die(j: Judgement[ev.Die]) -> None:
     """GCIII-120: a death in custody is certified and notified; GCIII-121: some causes need an
     official inquiry.
     """
-    cause = getattr(j.event, "cause", "unknown")
+    cause = j.event.cause
     if j.situation.is_in("in_custody") and cause not in ("wounds", "illness"):
         j.note("death_needs_inquiry", ("GCIII-121",), cause=cause)
     j.basis("death_recorded", ("GCIII-120",), cause=cause)

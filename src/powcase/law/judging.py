@@ -11,7 +11,7 @@ import attrs
 from powcase.engine.facts import Facts
 from powcase.engine.table import Position
 from powcase.law.guards import GUARDS, judge
-from powcase.law.messages import render
+from powcase.law.book import Law
 from powcase.law.situation import Situation
 from powcase.model.assumptions import Assumptions
 from powcase.model.events import Event, MachineEvent
@@ -21,11 +21,11 @@ from powcase.model.verdict import Outcome, Reason, ReasonKind, Verdict
 __all__ = ["LawJudge", "not_possible"]
 
 
-def not_possible(event: Event, state: tuple[str, ...]) -> Verdict:
+def not_possible(event: Event, state: tuple[str, ...], law: Law) -> Verdict:
     """The verdict on a step the legal path does not have from ``state`` (no citation)."""
     params = {"event": event.name, "state": ", ".join(state)}
     code = "not_possible_from_state"
-    reason = Reason(code, ReasonKind.GRAPH, (), params, render(code, params))
+    reason = Reason(code, ReasonKind.GRAPH, (), params, law.render(code, params))
     return Verdict(event, Outcome.REFUSED, (reason,))
 
 
@@ -36,11 +36,18 @@ class LawJudge:
     subject: Subject
     detaining_power: str
     assumptions: Assumptions
+    law: Law = attrs.field(factory=Law.packaged, repr=False)
 
     def situation(self, position: Position, facts: Facts, event: Event) -> Situation:
         """What a guard sees of ``event``: the case just before it, on its date."""
         return Situation(
-            self.subject, self.detaining_power, self.assumptions, position, facts, event.date
+            self.subject,
+            self.detaining_power,
+            self.assumptions,
+            position,
+            facts,
+            event.date,
+            self.law,
         )
 
     def __call__(self, position: Position, facts: Facts, event: MachineEvent) -> Verdict:
@@ -53,4 +60,4 @@ class LawJudge:
 
     def not_possible(self, event: MachineEvent, state: tuple[str, ...]) -> Verdict:
         """The verdict on a step the legal path does not have from ``state``."""
-        return not_possible(event, state)
+        return not_possible(event, state, self.law)

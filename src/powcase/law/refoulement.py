@@ -18,10 +18,12 @@ is not a wish to be passed on: only a verified wish for the onward state too lif
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 from powcase.engine.facts import Facts
-from powcase.law import parties
+from powcase.law.shape import RISK_KINDS
 from powcase.law.situation import Judgement, Situation
 from powcase.law.will import Refusal, Will, refusal_of, wish_for
 
@@ -40,7 +42,7 @@ class Risk:
 
     def describe(self) -> str:
         """The kinds in a fixed order, for messages: "persecution, torture and death"."""
-        return _and([k for k in parties.RISK_KINDS if k in self.kinds])
+        return _and([k for k in RISK_KINDS if k in self.kinds])
 
 
 def _and(words: list[str]) -> str:
@@ -55,14 +57,14 @@ def answers(situation: Situation, state: str) -> frozenset[str]:
     kinds: set[str] = set()
     # A state's treatment of those returned concerns its own nationals and soldiers.
     if state in subject.nationality or state == subject.forces:
-        for treatment in parties.treatment(state, situation.acts(), situation.on):
+        for treatment in situation.law.treatment(state, situation.acts(), situation.on):
             kinds.update(treatment.kinds)
     kinds.update(kind for named, kind in situation.facts.risks if named == state)
     return frozenset(kinds)
 
 
 def _own(situation: Situation, state: str) -> frozenset[str]:
-    return answers(situation, state) & frozenset(parties.RISK_KINDS)
+    return answers(situation, state) & frozenset(RISK_KINDS)
 
 
 def risk_towards(situation: Situation, state: str) -> Risk:
@@ -72,7 +74,7 @@ def risk_towards(situation: Situation, state: str) -> Risk:
     if state == home:
         return Risk(state, kinds)
     named = any(s == state for s, _ in situation.facts.risks)
-    if home in parties.allies(state, situation.on) or named:
+    if home in situation.law.allies(state, situation.on) or named:
         onward = _own(situation, home)
         if onward - kinds:
             return Risk(state, kinds | onward, home)
@@ -92,7 +94,7 @@ def _where_risk_lies(facts: Facts, risk: Risk) -> tuple[Will, str]:
 
 
 def _bar(
-    judgement: Judgement, will: tuple[Will, str], code: str, cites: tuple[str, ...], **params: str
+    judgement: Judgement[Any], will: tuple[Will, str], code: str, cites: tuple[str, ...], **params: str
 ) -> None:
     """Refuse a move towards risk, or leave it open while his wish is unverified."""
     if will[0] is Will.OPEN:
@@ -101,7 +103,7 @@ def _bar(
         judgement.prohibit(code, cites, **params)
 
 
-def judge_move(judgement: Judgement, to: str, *, transfer: bool = False) -> None:
+def judge_move(judgement: Judgement[Any], to: str, *, transfer: bool = False) -> None:
     """Apply the non-refoulement rule to a move to ``to``.
 
     ``transfer`` reads GCIII-12 (a transfer to another power) instead of GCIII-118.
@@ -146,7 +148,7 @@ def judge_move(judgement: Judgement, to: str, *, transfer: bool = False) -> None
         _persecution(judgement, risk, will)
 
 
-def _human_rights(judgement: Judgement, risk: Risk, will: tuple[Will, str]) -> None:
+def _human_rights(judgement: Judgement[Any], risk: Risk, will: tuple[Will, str]) -> None:
     grave = risk.kinds & {"torture", "death"}
     if not grave:
         return
@@ -177,15 +179,15 @@ def _human_rights(judgement: Judgement, risk: Risk, will: tuple[Will, str]) -> N
         )
 
 
-def _quiet_binding(judgement: Judgement, provision_id: str) -> tuple[str, ...]:
+def _quiet_binding(judgement: Judgement[Any], provision_id: str) -> tuple[str, ...]:
     """A regional rule: cited where it binds, with no note where it does not."""
     situation = judgement.situation
-    if parties.binds(situation.detaining_power, provision_id, situation.on):
+    if situation.law.binds(situation.detaining_power, provision_id, situation.on):
         return (provision_id,)
     return ()
 
 
-def _persecution(judgement: Judgement, risk: Risk, will: tuple[Will, str]) -> None:
+def _persecution(judgement: Judgement[Any], risk: Risk, will: tuple[Will, str]) -> None:
     situation = judgement.situation
     if situation.facts.asylum_granted:
         cites = judgement.binding("RC-33")

@@ -9,14 +9,13 @@ and adds them up to a :class:`~powcase.model.verdict.Verdict` (LEGAL_MODEL.md §
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import attrs
 
 from powcase.engine.facts import Facts
 from powcase.engine.table import Position
-from powcase.law import parties
-from powcase.law.messages import render
+from powcase.law.book import Law
 from powcase.law.will import contested
 from powcase.model.assumptions import Assumptions
 from powcase.model.events import Event
@@ -39,6 +38,8 @@ class Situation:
     position: Position
     facts: Facts
     on: datetime.date
+    law: Law = attrs.field(factory=Law.packaged, repr=False, eq=False)
+    """The law the step is judged under: the packaged data and any overlays."""
 
     def is_in(self, state: str) -> bool:
         """Whether ``state`` is active."""
@@ -66,10 +67,16 @@ class Situation:
         return frozenset(done)
 
 
-class Judgement:
-    """The reasons, open points and assumptions of one step's guards, as they are found."""
+E = TypeVar("E", bound=Event)
 
-    def __init__(self, situation: Situation, event: Event) -> None:
+
+class Judgement(Generic[E]):
+    """The reasons, open points and assumptions of one step's guards, as they are found.
+
+    ``event`` is the step's event, typed by the guard that reads it.
+    """
+
+    def __init__(self, situation: Situation, event: E) -> None:
         self.situation = situation
         self.event = event
         self.reasons: list[Reason] = []
@@ -83,7 +90,8 @@ class Judgement:
         cites: tuple[str, ...] | list[str],
         params: dict[str, Any],
     ) -> None:
-        self.reasons.append(Reason(code, kind, tuple(cites), params, render(code, params)))
+        text = self.situation.law.render(code, params)
+        self.reasons.append(Reason(code, kind, tuple(cites), params, text))
 
     def prohibit(self, code: str, cites: tuple[str, ...] | list[str], **params: Any) -> None:
         """The law forbids the step."""
@@ -126,7 +134,7 @@ class Judgement:
         """
         acting = state or self.situation.detaining_power
         on = self.situation.on
-        if parties.binds(acting, provision_id, on):
+        if self.situation.law.binds(acting, provision_id, on):
             return (provision_id,)
         if customary is not None:
             self.note(
