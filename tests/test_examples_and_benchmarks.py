@@ -1,5 +1,6 @@
-"""Every example runs, and the benchmark's record replays as it claims (no timing here:
-performance is measured by the benchmark script itself, never by a test)."""
+"""Every example runs, and the benchmarks run in their quick mode and replay what they claim
+(no timing here: performance is measured by the benchmark scripts themselves, never by a
+test)."""
 
 import importlib.util
 import pathlib
@@ -48,3 +49,29 @@ def test_the_benchmark_record_replays_to_resettlement():
     assert case.state == ["resettled"]
     assert all(step.applied for step in case.steps)
     assert [s.id for s in bench.send_through_chart().configuration] == ["resettled"]
+
+
+def test_the_replay_benchmark_runs_quickly_and_prints_its_ratio(capsys):
+    _load(ROOT / "benchmarks" / "replay.py").main(["--quick"])
+    out = capsys.readouterr().out
+    assert "powcase full evaluation" in out
+    assert "LegalPath.send" in out
+    assert "ratio powcase / LegalPath.send per machine event:" in out
+
+
+def test_the_scaling_records_are_accepted_event_by_event():
+    bench = _load(ROOT / "benchmarks" / "scaling.py")
+    record = bench.record(50)
+    assert record.events[0].name == "capture"
+    assert {e.name for e in record.events[1:]} == {i["event"] for i in bench.INCIDENTS}
+    for line in bench.LINES.values():
+        bench.check(record, line(record))
+
+
+def test_the_scaling_benchmark_runs_quickly_and_prints_its_table(capsys):
+    bench = _load(ROOT / "benchmarks" / "scaling.py")
+    bench.main(["--quick"])
+    out = capsys.readouterr().out
+    assert "us/event" in out
+    for name in bench.LINES:
+        assert name in out
