@@ -34,8 +34,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from powcase import Assumptions, Case, Outcome, Record, Subject
-from powcase.events import Event, event_from_dict
+from powcase import Assumptions, Case, Event, Outcome, Record, Subject, event_from_dict
 from powcase.scenario import Scenario, run_one
 
 SIZES = (100, 1_000, 10_000, 100_000)

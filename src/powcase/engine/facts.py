@@ -32,7 +32,8 @@ class Wish:
     confidence: float | None = None
 
 
-@attrs.frozen
+# Not slotted: a new value is the old one's __dict__ with a change (see replaced).
+@attrs.frozen(slots=False)
 class Facts:
     """The facts the guards read, as of a point in the record."""
 
@@ -62,6 +63,18 @@ class Facts:
     destination: str | None = None
     """Where the last move out of custody took him (transfer, neutral state, third state)."""
 
+    def replaced(self, **changes: Any) -> Facts:
+        """The same facts with ``changes``: what ``attrs.evolve`` does, without re-running
+        ``__init__`` (every event the record establishes goes through here).
+        """
+        unknown = changes.keys() - _FIELD_NAMES
+        if unknown:
+            raise TypeError(f"Facts has no field {sorted(unknown)[0]!r}")
+        new: Facts = object.__new__(Facts)
+        new.__dict__.update(self.__dict__)
+        new.__dict__.update(changes)
+        return new
+
     def absorb(self, event: Event, index: int, *, detaining_power: str) -> Facts:
         """The facts after ``event`` (which must be an incident or an applied step)."""
         update = _UPDATES.get(type(event))
@@ -73,13 +86,16 @@ class Facts:
         return next((w for w in self.wishes if w.verified), None)
 
 
+_FIELD_NAMES = frozenset(field.name for field in attrs.fields(Facts))
+
+
 def _capture(facts: Facts, event: ev.Capture, index: int, dp: str) -> Facts:
-    return attrs.evolve(facts, captured_on=event.date)
+    return facts.replaced(captured_on=event.date)
 
 
 def _fall(facts: Facts, event: ev.FallHorsDeCombat, index: int, dp: str) -> Facts:
     surrendered = facts.surrendered or event.cause == "surrender"
-    return attrs.evolve(facts, surrendered=surrendered, hors_de_combat_cause=event.cause)
+    return facts.replaced(surrendered=surrendered, hors_de_combat_cause=event.cause)
 
 
 def _wish(facts: Facts, event: ev.WishExpressed, index: int, dp: str) -> Facts:
@@ -103,91 +119,91 @@ def _wish(facts: Facts, event: ev.WishExpressed, index: int, dp: str) -> Facts:
         remaining = tuple(s for s in (wish.sources or ("",)) if s not in reporting)
         if remaining:
             kept.append(attrs.evolve(wish, sources=tuple(s for s in remaining if s)))
-    return attrs.evolve(facts, wishes=(*kept, new))
+    return facts.replaced(wishes=(*kept, new))
 
 
 def _verified(facts: Facts, event: ev.WishVerified, index: int, dp: str) -> Facts:
     wish = Wish(event.destination, event.source, event.date, index, verified=True, free=True)
-    return attrs.evolve(facts, wishes=(wish,))
+    return facts.replaced(wishes=(wish,))
 
 
 def _consent(facts: Facts, event: ev.ReceivingStateConsents, index: int, dp: str) -> Facts:
-    return attrs.evolve(facts, consents=facts.consents | {event.state})
+    return facts.replaced(consents=facts.consents | {event.state})
 
 
 def _exchange_agreed(facts: Facts, event: ev.ExchangeAgreed, index: int, dp: str) -> Facts:
     agreements = (*facts.exchange_agreements, frozenset(event.between))
-    return attrs.evolve(facts, exchange_agreements=agreements)
+    return facts.replaced(exchange_agreements=agreements)
 
 
 def _agreement(facts: Facts, event: ev.AgreementConcluded, index: int, dp: str) -> Facts:
     if event.kind != "neutral_internment":
         return facts
     agreements = (*facts.neutral_agreements, frozenset(event.between))
-    return attrs.evolve(facts, neutral_agreements=agreements)
+    return facts.replaced(neutral_agreements=agreements)
 
 
 def _hostilities(facts: Facts, event: ev.HostilitiesEnded, index: int, dp: str) -> Facts:
     if facts.hostilities_ended is not None:
         return facts
-    return attrs.evolve(facts, hostilities_ended=event.date)
+    return facts.replaced(hostilities_ended=event.date)
 
 
 def _medical(facts: Facts, event: ev.MedicalAssessment, index: int, dp: str) -> Facts:
-    return attrs.evolve(facts, medical_category=event.category)
+    return facts.replaced(medical_category=event.category)
 
 
 def _risk(facts: Facts, event: ev.RiskOnReturn, index: int, dp: str) -> Facts:
     risks = tuple(dict.fromkeys((*facts.risks, (event.state, event.kind))))
-    return attrs.evolve(facts, risks=risks)
+    return facts.replaced(risks=risks)
 
 
 def _allegation(facts: Facts, event: ev.WarCrimeAllegation, index: int, dp: str) -> Facts:
-    return attrs.evolve(facts, allegations=(*facts.allegations, event.credible))
+    return facts.replaced(allegations=(*facts.allegations, event.credible))
 
 
 def _request(facts: Facts, event: ev.RequestProtection, index: int, dp: str) -> Facts:
     request = (event.kind, event.state or dp)
-    return attrs.evolve(facts, request=request, requests=facts.requests | {request})
+    return facts.replaced(request=request, requests=facts.requests | {request})
 
 
 def _decision(facts: Facts, event: ev.DecideProtection, index: int, dp: str) -> Facts:
     asylum = facts.request is not None and facts.request[0] == "asylum"
     granted = facts.asylum_granted or (event.granted and asylum)
-    return attrs.evolve(facts, asylum_granted=granted)
+    return facts.replaced(asylum_granted=granted)
 
 
 def _status(facts: Facts, event: ev.DetermineStatus, index: int, dp: str) -> Facts:
     by_tribunal = facts.status_by_tribunal or event.by == "tribunal"
-    return attrs.evolve(facts, status_by_tribunal=by_tribunal)
+    return facts.replaced(status_by_tribunal=by_tribunal)
 
 
 def _charge(facts: Facts, event: ev.Charge, index: int, dp: str) -> Facts:
-    return attrs.evolve(facts, charge=event.offence)
+    return facts.replaced(charge=event.offence)
 
 
 def _charge_ends(facts: Facts, event: Event, index: int, dp: str) -> Facts:
-    return attrs.evolve(facts, charge=None)
+    return facts.replaced(charge=None)
 
 
 def _review(facts: Facts, event: ev.InternmentReviewed, index: int, dp: str) -> Facts:
-    return attrs.evolve(facts, internment_release=event.outcome == "release")
+    return facts.replaced(internment_release=event.outcome == "release")
 
 
 def _failed(facts: Facts, event: ev.ReceivingPowerFailed, index: int, dp: str) -> Facts:
-    return attrs.evolve(facts, failed_receivers=facts.failed_receivers | {event.state})
+    return facts.replaced(failed_receivers=facts.failed_receivers | {event.state})
 
 
 def _transferred(facts: Facts, event: ev.TransferToPower, index: int, dp: str) -> Facts:
-    return attrs.evolve(facts, destination=event.to)
+    return facts.replaced(destination=event.to)
 
 
 def _interned(facts: Facts, event: ev.InternInNeutralState, index: int, dp: str) -> Facts:
-    return attrs.evolve(facts, destination=event.state)
+    return facts.replaced(destination=event.state)
 
 
 def _released(facts: Facts, event: ev.ReleaseToThirdState, index: int, dp: str) -> Facts:
-    return attrs.evolve(facts, destination=event.to)
+    return facts.replaced(destination=event.to)
 
 
 # Each update takes the event class it is keyed by; the table is typed loosely for that reason.

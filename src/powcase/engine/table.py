@@ -16,6 +16,7 @@ from (for ``recapture``).
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -146,12 +147,14 @@ class Position:
     history: tuple[tuple[str, tuple[str, ...]], ...] = ()
     escaped_from: str | None = None
 
-    @property
+    # Every step reads these several times; a position never changes, so each is worked out
+    # once.
+    @functools.cached_property
     def configuration(self) -> tuple[str, ...]:
-        """The public configuration (LEGAL_MODEL.md §2): top-level states and leaves."""
+        """The public configuration: top-level states and leaves, in chart order."""
         return public_configuration(self.active)
 
-    @property
+    @functools.cached_property
     def leaves(self) -> tuple[str, ...]:
         """The active atomic states, in chart order."""
         return tuple(s for s in _ordered(self.active) if NODES[s].kind == "atomic")
@@ -166,8 +169,11 @@ class Position:
         return any(NODES[s].final for s in self.active)
 
 
+_ORDER = {sid: node.order for sid, node in NODES.items()}
+
+
 def _ordered(states: Iterable[str]) -> list[str]:
-    return sorted(states, key=lambda s: NODES[s].order)
+    return sorted(states, key=_ORDER.__getitem__)
 
 
 def public_configuration(active: Iterable[str]) -> tuple[str, ...]:

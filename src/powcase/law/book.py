@@ -63,6 +63,16 @@ class Law:
     checked: datetime.date
     """The day the packaged data was last reviewed against its sources."""
     overlays: tuple[dict[str, Any], ...] = ()
+    _concerns_by_flag: dict[str, tuple[str, ...]] = attrs.field(init=False, eq=False, repr=False)
+    """Derived once: the concerns of each flag (flags are derived for every event)."""
+
+    def __attrs_post_init__(self) -> None:
+        by_flag: dict[str, list[str]] = {}
+        for concern in sorted(self.concerns.values(), key=_dated):
+            for flag in concern.flags:
+                by_flag.setdefault(flag, []).append(concern.id)
+        index = {flag: tuple(ids) for flag, ids in by_flag.items()}
+        object.__setattr__(self, "_concerns_by_flag", index)
 
     # --- loading ---------------------------------------------------------------------------
 
@@ -201,10 +211,9 @@ class Law:
     ) -> tuple[Treatment, ...]:
         """What ``state`` does, on that day, to those returned to it for any of ``acts``."""
         known = self.parties.get(state)
-        if known is None:
+        if known is None or not known.treatment:
             return ()
-        wanted = set(acts)
-        return tuple(t for t in known.treatment if t.act in wanted and t.in_force(on))
+        return tuple(t for t in known.treatment if t.act in acts and t.in_force(on))
 
     def reservations(
         self, state: str, provision_id: str, on: datetime.date
@@ -281,8 +290,7 @@ class Law:
 
     def concerns_for(self, flag: str) -> tuple[str, ...]:
         """The ids of the concerns bearing on a flag code, oldest first."""
-        found = sorted((c for c in self.concerns.values() if flag in c.flags), key=_dated)
-        return tuple(c.id for c in found)
+        return self._concerns_by_flag.get(flag, ())
 
     def render(self, code: str, params: Mapping[str, Any]) -> str:
         """The sentence of reason ``code`` filled with ``params``.

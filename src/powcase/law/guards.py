@@ -199,7 +199,9 @@ def _decide_protection(j: Judgement[ev.DecideProtection]) -> None:
     j.rely_on("rok_nationality")
     if j.situation.assumptions.rok_nationality == "effective":
         home = j.situation.subject.state_of_nationality
-        claimants = [p.code for p in j.situation.law.parties.values() if home in p.claims_nationals_of]
+        claimants = [
+            p.code for p in j.situation.law.parties.values() if home in p.claims_nationals_of
+        ]
         for claimant in claimants:
             j.require("other_nationality_protects", ("RC-1A(2)", "ROK-CONST-3"), state=claimant)
     j.basis("asylum_granted", ("RC-1A(2)",), state=state)

@@ -10,8 +10,8 @@ import attrs
 
 from powcase.engine.facts import Facts
 from powcase.engine.table import Position
-from powcase.law.guards import GUARDS, judge
 from powcase.law.book import Law
+from powcase.law.guards import GUARDS, judge
 from powcase.law.situation import Situation
 from powcase.model.assumptions import Assumptions
 from powcase.model.events import Event, MachineEvent

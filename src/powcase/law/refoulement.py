@@ -53,18 +53,29 @@ def answers(situation: Situation, state: str) -> frozenset[str]:
     """What ``state`` does to him for what happened to him: persecution, torture, death or
     prosecution per the parties table, and any risk a ``risk_on_return`` names there.
     """
+    known = situation.answered.get(state)
+    if known is not None:
+        return known
     subject = situation.subject
     kinds: set[str] = set()
     # A state's treatment of those returned concerns its own nationals and soldiers.
     if state in subject.nationality or state == subject.forces:
         for treatment in situation.law.treatment(state, situation.acts(), situation.on):
             kinds.update(treatment.kinds)
-    kinds.update(kind for named, kind in situation.facts.risks if named == state)
-    return frozenset(kinds)
+    for named, kind in situation.facts.risks:
+        if named == state:
+            kinds.add(kind)
+    found = frozenset(kinds) if kinds else _NONE
+    situation.answered[state] = found
+    return found
+
+
+_NONE: frozenset[str] = frozenset()
+_RISKS = frozenset(RISK_KINDS)
 
 
 def _own(situation: Situation, state: str) -> frozenset[str]:
-    return answers(situation, state) & frozenset(RISK_KINDS)
+    return answers(situation, state) & _RISKS
 
 
 def risk_towards(situation: Situation, state: str) -> Risk:
@@ -94,7 +105,11 @@ def _where_risk_lies(facts: Facts, risk: Risk) -> tuple[Will, str]:
 
 
 def _bar(
-    judgement: Judgement[Any], will: tuple[Will, str], code: str, cites: tuple[str, ...], **params: str
+    judgement: Judgement[Any],
+    will: tuple[Will, str],
+    code: str,
+    cites: tuple[str, ...],
+    **params: str,
 ) -> None:
     """Refuse a move towards risk, or leave it open while his wish is unverified."""
     if will[0] is Will.OPEN:

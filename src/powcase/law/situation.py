@@ -9,6 +9,7 @@ and adds them up to a :class:`~powcase.model.verdict.Verdict` (LEGAL_MODEL.md §
 from __future__ import annotations
 
 import datetime
+import functools
 from typing import Any, Generic, TypeVar
 
 import attrs
@@ -40,6 +41,11 @@ class Situation:
     on: datetime.date
     law: Law = attrs.field(factory=Law.packaged, repr=False, eq=False)
     """The law the step is judged under: the packaged data and any overlays."""
+    answered: dict[str, frozenset[str]] = attrs.field(
+        factory=dict, init=False, repr=False, eq=False
+    )
+    """What each state does to him, as worked out for this situation (a cache: flags ask
+    several times per step)."""
 
     def is_in(self, state: str) -> bool:
         """Whether ``state`` is active."""
@@ -57,14 +63,18 @@ class Situation:
             return self.subject.forces
         return self.subject.state_of_nationality
 
-    def acts(self) -> frozenset[str]:
-        """What happened to him that a state may punish: capture, surrender."""
+    @functools.cached_property
+    def _acts(self) -> frozenset[str]:
         done = set()
         if self.facts.captured_on is not None:
             done.add("capture")
         if self.facts.surrendered:
             done.add("surrender")
         return frozenset(done)
+
+    def acts(self) -> frozenset[str]:
+        """What happened to him that a state may punish: capture, surrender."""
+        return self._acts
 
 
 E = TypeVar("E", bound=Event)

@@ -51,15 +51,15 @@ FAILING = frozenset({ReasonKind.PROHIBITION, ReasonKind.PRECONDITION, ReasonKind
 
 
 def _strings(items: Iterable[str]) -> tuple[str, ...]:
-    return tuple(items)
+    return items if type(items) is tuple else tuple(items)
 
 
 def _reasons(items: Iterable[Reason]) -> tuple[Reason, ...]:
-    return tuple(items)
+    return items if type(items) is tuple else tuple(items)
 
 
 def _missing(items: Iterable[Missing]) -> tuple[Missing, ...]:
-    return tuple(items)
+    return items if type(items) is tuple else tuple(items)
 
 
 E = TypeVar("E", bound=enum.Enum)
@@ -69,6 +69,8 @@ def _member(kind: type[E], key: str) -> Callable[[E | str], E]:
     """A converter to ``kind`` that reports a bad value as located input."""
 
     def convert(value: E | str) -> E:
+        if isinstance(value, kind):
+            return value
         try:
             return kind(value)
         except ValueError:
@@ -80,12 +82,16 @@ def _member(kind: type[E], key: str) -> Callable[[E | str], E]:
     return convert
 
 
+_as_kind = _member(ReasonKind, "kind")
+_as_outcome = _member(Outcome, "outcome")
+
+
 def _kind(value: ReasonKind | str) -> ReasonKind:
-    return _member(ReasonKind, "kind")(value)
+    return _as_kind(value)
 
 
 def _outcome(value: Outcome | str) -> Outcome:
-    return _member(Outcome, "outcome")(value)
+    return _as_outcome(value)
 
 
 def _plain(build: Callable[[], T], what: str) -> T:
