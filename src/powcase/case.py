@@ -29,6 +29,7 @@ from powcase.engine.facts import Facts
 from powcase.engine.replay import Step, Timeline
 from powcase.engine.table import Position, fire
 from powcase.errors import InvalidInput
+from powcase.law.book import Law, LawLike, law_of
 from powcase.law.docket import Obligation
 from powcase.law.findings import Findings
 from powcase.law.flags import Flag
@@ -78,6 +79,9 @@ class Case:
     record: Record = attrs.field(validator=_check_record)
     assumptions: Assumptions = attrs.field(factory=Assumptions, converter=_assumptions_of)
     mode: Mode = attrs.field(default=Mode.NORMATIVE, converter=mode_of)
+    law: Law = attrs.field(factory=Law.packaged, converter=law_of, repr=False)
+    """The law it is judged under: the packaged data with any overlays (a :class:`Law`, or
+    overlay paths to apply to the packaged law)."""
     timeline: Timeline = attrs.field(init=False, repr=False, eq=False)
     _findings: Findings = attrs.field(init=False, repr=False, eq=False)
 
@@ -90,7 +94,9 @@ class Case:
         object.__setattr__(self, "_findings", Findings(timeline, judge))
 
     def _judge(self) -> LawJudge:
-        return LawJudge(self.record.subject, self.record.detaining_power, self.assumptions)
+        return LawJudge(
+            self.record.subject, self.record.detaining_power, self.assumptions, self.law
+        )
 
     # --- building
 
@@ -103,10 +109,11 @@ class Case:
         sources: Iterable[Source] = (),
         assumptions: Assumptions | Mapping[str, Any] | None = None,
         mode: Mode | str = Mode.NORMATIVE,
+        law: LawLike = None,
     ) -> Case:
         """A case with an empty record."""
         record = Record(subject=subject, detaining_power=detaining_power, sources=sources)
-        return cls.replay(record, assumptions, mode)
+        return cls.replay(record, assumptions, mode, law=law)
 
     @classmethod
     def replay(
@@ -114,8 +121,11 @@ class Case:
         record: Record,
         assumptions: Assumptions | Mapping[str, Any] | None = None,
         mode: Mode | str = Mode.NORMATIVE,
+        *,
+        law: LawLike = None,
     ) -> Case:
-        """The case that ``record`` makes under ``assumptions`` (defaults when None).
+        """The case that ``record`` makes under ``assumptions`` (defaults when None) and
+        ``law`` (the packaged law when None; overlay paths apply to it).
 
         Every event is replayed as a scenario run does: a refused step is recorded with its
         verdict and not applied (normative mode), a step the graph does not allow is recorded
@@ -123,7 +133,7 @@ class Case:
         """
         if not isinstance(record, Record):
             raise InvalidInput.single("record", f"expected a Record, got {type(record).__name__}")
-        return cls(record, assumptions, mode)
+        return cls(record, assumptions, mode, law)
 
     @classmethod
     def from_dict(
@@ -132,9 +142,11 @@ class Case:
         *,
         assumptions: Mapping[str, Any] | None = None,
         mode: Mode | str = Mode.NORMATIVE,
+        law: LawLike = None,
     ) -> Case:
         """Replay a record given in its plain-dict (scenario) form."""
-        return cls.replay(Record.from_dict(data), Assumptions.from_dict(assumptions or {}), mode)
+        reading = Assumptions.from_dict(assumptions or {})
+        return cls.replay(Record.from_dict(data), reading, mode, law=law)
 
     # --- reading
 
@@ -179,6 +191,7 @@ class Case:
             self.position,
             self.facts,
             on,
+            self.law,
         )
 
     # --- findings
@@ -293,6 +306,7 @@ class Case:
             ("record", record),
             ("assumptions", self.assumptions),
             ("mode", self.mode),
+            ("law", self.law),
             ("timeline", timeline),
             ("_findings", Findings(timeline, self._findings.judge)),
         ):

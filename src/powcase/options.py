@@ -17,7 +17,7 @@ import attrs
 
 from powcase.engine.table import Position, events_from
 from powcase.errors import InvalidInput
-from powcase.law.parties import PARTIES
+from powcase.law.book import Law
 from powcase.model.events import EVENT_TYPES, Event
 from powcase.model.fields import field_specs
 from powcase.model.record import Record
@@ -34,6 +34,9 @@ class Case(Protocol):
     def position(self) -> Position: ...
 
     @property
+    def law(self) -> Law: ...
+
+    @property
     def last_date(self) -> datetime.date | None: ...
 
     def verdict(self, event: Event) -> Verdict:
@@ -44,6 +47,7 @@ class Case(Protocol):
 __all__ = ["Option", "options"]
 
 _BASE = frozenset({"date", "source", "note"})
+_STATE_KINDS = frozenset({"state", "states", "state_or"})
 
 
 @attrs.frozen
@@ -71,12 +75,12 @@ def named_states(case: Case) -> list[str]:
     if record.subject.forces:
         named.append(record.subject.forces)
     for event in record.events:
-        for key in ("to", "state", "by", "issued_by"):
-            value = getattr(event, key, None)
-            if isinstance(value, str):
-                named.append(value)
-        named += list(getattr(event, "between", ()))
-    named += list(PARTIES)
+        plain = event.fields()
+        for key, spec in field_specs(type(event)).items():
+            value = plain.get(key)
+            if spec.kind in _STATE_KINDS and value:
+                named += value if isinstance(value, list) else [value]
+    named += list(case.law.parties)
     states = [s for s in dict.fromkeys(named) if s != record.detaining_power]
     return [s for s in states if len(s) == 2 and s.isupper()]
 

@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 
 from powcase._util.suggest import closest
-from powcase.errors import UnknownProvision, UnknownState
+from powcase.errors import InvalidInput, UnknownProvision, UnknownState
 from powcase.law import loading
 from powcase.law.entries import (
     Concern,
@@ -317,3 +317,25 @@ class Law:
 
 def _dated(concern: Concern) -> datetime.date:
     return concern.date
+
+
+LawLike = Law | Source | Iterable[Source] | None
+"""What a ``law`` argument accepts: a Law, None for the packaged law, or overlays to apply to
+the packaged law (a path, a mapping, or a list of them)."""
+
+
+def law_of(value: LawLike) -> Law:
+    """The :class:`Law` that a ``law`` argument names."""
+    if value is None:
+        return Law.packaged()
+    if isinstance(value, Law):
+        return value
+    if isinstance(value, str | pathlib.Path | Mapping):
+        return Law.packaged().overlaid(value)
+    if isinstance(value, Iterable):
+        return Law.packaged().overlaid(*value)
+    raise InvalidInput.single(
+        "law",
+        f"got {type(value).__name__}",
+        expected="a Law, None, or overlay paths or mappings to apply to the packaged law",
+    )

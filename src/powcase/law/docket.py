@@ -10,14 +10,14 @@ the assumptions, so a researcher can change them.
 from __future__ import annotations
 
 import datetime
-import enum
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from powcase._util.dates import add_months
-from powcase.law.messages import OBLIGATION_MESSAGES
+from powcase.law.book import Law
+from powcase.law.rules import ObligationRule, Status
+from powcase.model import events as ev
 from powcase.model.assumptions import Assumptions
 
 if TYPE_CHECKING:
@@ -33,98 +33,16 @@ _DEATHS_NEEDING_INQUIRY = frozenset(
 _CUSTODY = "in_custody"
 
 
-class Status(enum.StrEnum):
-    """Where an obligation stands on the as-of date."""
-
-    MET = "met"
-    PENDING = "pending"
-    OVERDUE = "overdue"
-    LAPSED = "lapsed"
+if TYPE_CHECKING:
+    OBLIGATION_RULES: dict[str, ObligationRule]
+    """Every obligation of the packaged law, by code, in the order of its data file."""
 
 
-@attrs.frozen
-class ObligationRule:
-    """An obligation of §5: its provision, its period, and what meets it."""
-
-    code: str
-    provision: str
-    period: str
-    """``"7 days"``, ``"information_days"`` (an assumption key) or ``"6 months"``."""
-    met_by: str
-    """An event name, or ``leaving_custody``."""
-    without_delay: bool = False
-    """The treaty sets no period ("immediately", "rapidly", "without delay"): the period is
-    an assumption or a proxy."""
-
-    def days(self, assumptions: Assumptions, start: datetime.date) -> datetime.date:
-        """The due date for an obligation started on ``start``."""
-        if self.period == "6 months":
-            return add_months(start, 6)
-        if self.period.endswith(" days"):
-            return start + datetime.timedelta(days=int(self.period.split()[0]))
-        return start + datetime.timedelta(days=getattr(assumptions, self.period))
-
-    @property
-    def text(self) -> str:
-        """What the obligation asks, from the message catalogue."""
-        return OBLIGATION_MESSAGES[self.code]
-
-    def to_dict(self) -> dict[str, Any]:
-        """The form ``describe()`` lists."""
-        return {
-            "code": self.code,
-            "provision": self.provision,
-            "due": self.period,
-            "met_by": self.met_by,
-            "without_delay": self.without_delay,
-            "text": self.text,
-        }
-
-
-OBLIGATION_RULES: dict[str, ObligationRule] = {
-    r.code: r
-    for r in (
-        # The treaty says immediately, or within a week of arrival at a camp: 7 days from
-        # capture is a stricter proxy.
-        ObligationRule(
-            "capture_card", "GCIII-70", "7 days", "capture_card_sent", without_delay=True
-        ),
-        ObligationRule(
-            "information",
-            "GCIII-122",
-            "information_days",
-            "information_transmitted",
-            without_delay=True,
-        ),
-        # No treaty deadline: "overdue" means no visit on record.
-        ObligationRule("icrc_access", "GCIII-126", "icrc_access_days", "icrc_visit"),
-        ObligationRule("medical_inspection", "GCIII-31", "30 days", "medical_assessment"),
-        ObligationRule("internment_review", "GCIV-43", "6 months", "internment_reviewed"),
-        ObligationRule(
-            "medical_repatriation",
-            "GCIII-109",
-            "repatriation_delay_days",
-            "leaving_custody",
-            without_delay=True,
-        ),
-        ObligationRule(
-            "repatriation",
-            "GCIII-118",
-            "repatriation_delay_days",
-            "leaving_custody",
-            without_delay=True,
-        ),
-        ObligationRule(
-            "death_notification",
-            "GCIII-120",
-            "information_days",
-            "information_transmitted",
-            without_delay=True,
-        ),
-        ObligationRule("death_inquiry", "GCIII-121", "inquiry_days", "inquiry_opened"),
-    )
-}
-"""Every obligation of LEGAL_MODEL.md §5, by code, in the order of its table."""
+def __getattr__(name: str) -> Any:
+    # The rules are law data, read on first use.
+    if name == "OBLIGATION_RULES":
+        return Law.packaged().obligations
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @attrs.frozen
@@ -146,7 +64,7 @@ class Obligation:
     @property
     def text(self) -> str:
         """What the obligation asks."""
-        return OBLIGATION_RULES[self.code].text
+        return Law.packaged().obligations[self.code].text
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of the output contract."""
@@ -197,21 +115,21 @@ def _starts(moment: Moment) -> Iterator[_Start]:
     event, index, on = step.event, step.index, step.event.date
     if not step.applied:
         return
-    if event.name == "capture":
+    if isinstance(event, ev.Capture):
         for code in ("capture_card", "information", "icrc_access"):
             yield _Start(code, index, on)
         yield _Start("medical_inspection", index, on, recurring=True)
-    elif event.name == "determine_status" and "civilian_internee" in after.position.active:
+    elif isinstance(event, ev.DetermineStatus) and "civilian_internee" in after.position.active:
         yield _Start("internment_review", index, on, recurring=True)
-    elif event.name == "medical_assessment" and getattr(event, "category", "") == "gcIII_110":
+    elif isinstance(event, ev.MedicalAssessment) and event.category == "gcIII_110":
         if _CUSTODY in before.position.active:
             yield _Start("medical_repatriation", index, on)
-    elif event.name == "hostilities_ended" and before.facts.hostilities_ended is None:
+    elif isinstance(event, ev.HostilitiesEnded) and before.facts.hostilities_ended is None:
         if _CUSTODY in before.position.active:
             yield _Start("repatriation", index, on)
-    elif event.name == "die" and _CUSTODY in before.position.active:
+    elif isinstance(event, ev.Die) and _CUSTODY in before.position.active:
         yield _Start("death_notification", index, on)
-        if getattr(event, "cause", "unknown") in _DEATHS_NEEDING_INQUIRY:
+        if event.cause in _DEATHS_NEEDING_INQUIRY:
             yield _Start("death_inquiry", index, on)
 
 
@@ -220,7 +138,7 @@ def _meets(rule: ObligationRule, moment: Moment) -> bool:
         return (
             _CUSTODY in moment.before.position.active
             and _CUSTODY not in moment.after.position.active
-            and moment.step.event.name not in {"die", "escape"}
+            and not isinstance(moment.step.event, ev.Die | ev.Escape)
         )
     return moment.step.event.name == rule.met_by
 
@@ -261,14 +179,18 @@ def _maker(
 
 
 def _follow(
-    start: _Start, moments: Sequence[Moment], as_of: datetime.date, assumptions: Assumptions
+    start: _Start,
+    moments: Sequence[Moment],
+    as_of: datetime.date,
+    assumptions: Assumptions,
+    law: Law,
 ) -> list[Obligation]:
     """The obligation ``start`` opened, and for a recurring one each that follows it.
 
     ``moments`` are every moment up to the as-of date; the moment of step ``i`` is at index
     ``i``, so each obligation reads only the steps after the one that started it.
     """
-    rule = OBLIGATION_RULES[start.code]
+    rule = law.obligations[start.code]
     found = []
     current: _Start | None = start
     while current is not None:
@@ -303,7 +225,7 @@ def _after(moments: Sequence[Moment], index: int) -> Iterator[Moment]:
 
 
 def docket(
-    moments: Sequence[Moment], as_of: datetime.date, assumptions: Assumptions
+    moments: Sequence[Moment], as_of: datetime.date, assumptions: Assumptions, law: Law
 ) -> tuple[Obligation, ...]:
     """Every obligation a timeline's ``moments`` start, and its status on ``as_of``. Only
     events up to the as-of date count: ``moments`` must stop there.
@@ -311,6 +233,6 @@ def docket(
     obligations: list[Obligation] = []
     for moment in moments:
         for start in _starts(moment):
-            obligations += _follow(start, moments, as_of, assumptions)
-    order = list(OBLIGATION_RULES)
-    return tuple(sorted(obligations, key=lambda o: (o.started, order.index(o.code))))
+            obligations += _follow(start, moments, as_of, assumptions, law)
+    order = {code: place for place, code in enumerate(law.obligations)}
+    return tuple(sorted(obligations, key=lambda o: (o.started, order[o.code])))

@@ -58,7 +58,9 @@ class Findings:
         day = self.as_of(as_of)
         if day is None:
             return ()
-        return self._once("flags", day, lambda: derive_flags(self.moments(day), day))
+        return self._once(
+            "flags", day, lambda: derive_flags(self.moments(day), day, self.judge.law)
+        )
 
     def active_flags(self, as_of: datetime.date | None = None) -> tuple[Flag, ...]:
         """The flags standing on ``as_of`` (default: the last event's date), gravest first."""
@@ -73,7 +75,9 @@ class Findings:
         if day is None:
             return ()
         assumptions = self.judge.assumptions
-        return self._once("docket", day, lambda: docket(self.moments(day), day, assumptions))
+        return self._once(
+            "docket", day, lambda: docket(self.moments(day), day, assumptions, self.judge.law)
+        )
 
     def violations(self) -> tuple[Violation, ...]:
         """Every violation and possible violation, in record order."""

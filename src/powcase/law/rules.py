@@ -16,7 +16,7 @@ from powcase._util.dates import add_months
 if TYPE_CHECKING:
     from powcase.model.assumptions import Assumptions
 
-__all__ = ["FlagRule", "ObligationRule", "Severity"]
+__all__ = ["FlagRule", "ObligationRule", "Severity", "Status"]
 
 _PERIOD = re.compile(r"^(\d+) (days|months)$")
 
@@ -85,3 +85,12 @@ class ObligationRule:
             "without_delay": self.without_delay,
             "text": self.text,
         }
+
+
+class Status(enum.StrEnum):
+    """Where an obligation stands on the as-of date."""
+
+    MET = "met"
+    PENDING = "pending"
+    OVERDUE = "overdue"
+    LAPSED = "lapsed"

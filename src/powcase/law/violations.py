@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from powcase.law.messages import render
+from powcase.law.book import Law
+from powcase.model import events as ev
 from powcase.model.events import Event, MachineEvent
 from powcase.model.verdict import Outcome, Reason, ReasonKind
 
@@ -52,25 +53,24 @@ class Violation:
         }
 
 
-def _reason(code: str, cites: tuple[str, ...], **params: Any) -> Reason:
-    return Reason(code, ReasonKind.PROHIBITION, cites, params, render(code, params))
+def _reason(law: Law, code: str, cites: tuple[str, ...], **params: Any) -> Reason:
+    return Reason(code, ReasonKind.PROHIBITION, cites, params, law.render(code, params))
 
 
 def _incident_breach(moment: Moment) -> Reason | None:
     event, before = moment.step.event, moment.before
-    if event.name == "media_exposure":
-        excepted = (
-            before.assumptions.media_exception and getattr(event, "public_interest", None) is True
-        )
-        by_holder = getattr(event, "by", None) == before.detaining_power
-        if by_holder and getattr(event, "identifiable", None) is True and not excepted:
+    if isinstance(event, ev.MediaExposure):
+        excepted = before.assumptions.media_exception and event.public_interest is True
+        by_holder = event.by == before.detaining_power
+        if by_holder and event.identifiable is True and not excepted:
             return _reason(
+                before.law,
                 "identifiable_media_by_detaining_power",
                 ("GCIII-13", "ICRC-COM-2020-GCIII-13"),
                 holder=before.detaining_power,
             )
-    if event.name == "interrogated" and getattr(event, "coercive", None) is True:
-        return _reason("coercive_interrogation_breach", ("GCIII-17",))
+    if isinstance(event, ev.Interrogated) and event.coercive is True:
+        return _reason(before.law, "coercive_interrogation_breach", ("GCIII-17",))
     return None
 
 

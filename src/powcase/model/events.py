@@ -44,6 +44,7 @@ __all__ = [
     "Event",
     "Incident",
     "MachineEvent",
+    "Move",
     "event_from_dict",
 ]
 
@@ -94,6 +95,19 @@ class MachineEvent(Event):
     """An event that moves the legal path; it is judged before it is applied."""
 
     event_kind: ClassVar[str] = "machine"
+
+
+@attrs.frozen(kw_only=True)
+class Move(MachineEvent):
+    """A machine event that hands him to another state; non-refoulement applies to it."""
+
+    @property
+    def destination(self) -> str | None:
+        """The state he is handed to (None: his power of origin, for a plain repatriation).
+
+        Each move overrides this with the field that names its destination.
+        """
+        return None
 
 
 @attrs.frozen(kw_only=True)
@@ -213,35 +227,55 @@ class CompleteSentence(MachineEvent):
 
 
 @attrs.frozen(kw_only=True)
-class Exchange(MachineEvent):
+class Exchange(Move):
     """He is handed over during hostilities under an exchange agreement (GCIII-6)."""
 
     name: ClassVar[str] = "exchange"
     to: str = state_field("the state he is handed to")
 
+    @property
+    def destination(self) -> str | None:
+        """The state he is handed to."""
+        return self.to
+
 
 @attrs.frozen(kw_only=True)
-class RepatriateMedically(MachineEvent):
+class RepatriateMedically(Move):
     """Direct repatriation of the seriously wounded or sick (GCIII-109, GCIII-110)."""
 
     name: ClassVar[str] = "repatriate_medically"
     to: str = state_field("the state he is repatriated to")
 
+    @property
+    def destination(self) -> str | None:
+        """The state he is handed to."""
+        return self.to
+
 
 @attrs.frozen(kw_only=True)
-class InternInNeutralState(MachineEvent):
+class InternInNeutralState(Move):
     """He is accommodated in a neutral state by agreement (GCIII-109, GCIII-111)."""
 
     name: ClassVar[str] = "intern_in_neutral_state"
     state: str = state_field("the neutral state")
 
+    @property
+    def destination(self) -> str | None:
+        """The state he is handed to."""
+        return self.state
+
 
 @attrs.frozen(kw_only=True)
-class TransferToPower(MachineEvent):
+class TransferToPower(Move):
     """He is transferred, still a prisoner, to another party to GCIII (GCIII-12)."""
 
     name: ClassVar[str] = "transfer_to_power"
     to: str = state_field("the receiving power")
+
+    @property
+    def destination(self) -> str | None:
+        """The state he is handed to."""
+        return self.to
 
 
 @attrs.frozen(kw_only=True)
@@ -259,11 +293,16 @@ class ReleaseInDetainingState(MachineEvent):
 
 
 @attrs.frozen(kw_only=True)
-class ReleaseToThirdState(MachineEvent):
+class ReleaseToThirdState(Move):
     """He is released and moved to a consenting third state (GCIII-118, ICRC 2020 reading)."""
 
     name: ClassVar[str] = "release_to_third_state"
     to: str = state_field("the receiving third state")
+
+    @property
+    def destination(self) -> str | None:
+        """The state he is handed to."""
+        return self.to
 
 
 @attrs.frozen(kw_only=True)
@@ -274,13 +313,18 @@ class Resettle(MachineEvent):
 
 
 @attrs.frozen(kw_only=True)
-class Repatriate(MachineEvent):
+class Repatriate(Move):
     """Release and return after active hostilities (GCIII-118, CIHL-128)."""
 
     name: ClassVar[str] = "repatriate"
     to: str | None = state_field(
         "the state he is returned to; his power of origin when left out", required=False
     )
+
+    @property
+    def destination(self) -> str | None:
+        """The state he is handed to."""
+        return self.to
 
 
 @attrs.frozen(kw_only=True)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pathlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from powcase._util.located import Document, Location, UnreadableFile, read_document
-from powcase.errors import LocatedProblem, PowcaseError, Problem
+from powcase.errors import LawDataError, LocatedProblem, PowcaseError, Problem
+from powcase.law.book import Source
 from powcase.scenario.model import Scenario, parse_scenarios
 
 __all__ = ["LocatedProblem", "ScenarioError", "find_scenario_files", "load_scenarios"]
@@ -39,14 +40,21 @@ def _located(
     )
 
 
-def load_scenarios(path: str | pathlib.Path) -> list[Scenario]:
-    """The scenarios of one file; :class:`ScenarioError` lists every problem, located."""
+def load_scenarios(path: str | pathlib.Path, *, law: Sequence[Source] = ()) -> list[Scenario]:
+    """The scenarios of one file; :class:`ScenarioError` lists every problem, located.
+
+    ``law`` are overlay files (or mappings) applied after the file's own ``law:`` list; a
+    problem in any overlay is located in that overlay's file.
+    """
     file = str(path)
     try:
         document = read_document(path)
     except UnreadableFile as error:
         raise ScenarioError([_located(None, file, error.problem, error.location)]) from None
-    scenarios, problems = parse_scenarios(document.data, file)
+    try:
+        scenarios, problems = parse_scenarios(document.data, file, law)
+    except LawDataError as error:
+        raise ScenarioError(error.located) from None
     if problems:
         raise ScenarioError(_located(document, file, p) for p in problems)
     return scenarios

@@ -8,16 +8,16 @@ file, line and column.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Mapping
+import pathlib
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
 
 from powcase._util.suggest import closest
 from powcase.errors import InvalidInput, Problem
-from powcase.law.docket import OBLIGATION_RULES, Status
-from powcase.law.flags import FLAG_RULES
-from powcase.law.provisions import PROVISIONS
+from powcase.law.book import Law, Source
+from powcase.law.rules import Status
 from powcase.model.assumptions import Assumptions
 from powcase.model.events import event_from_dict
 from powcase.model.fields import date_field, parse_field
@@ -45,6 +45,7 @@ SCENARIO_KEYS = (
     "as_of",
     "expect",
     "variants",
+    "law",
 )
 VARIANT_KEYS = ("assumptions", "mode", "as_of", "expect")
 EXPECT_KEYS = ("state", "flags", "no_flags", "steps", "verdicts", "obligations")
@@ -130,6 +131,9 @@ class Scenario:
     file: str = "<string>"
     path: str = ""
     """The key path of this scenario in its file ("" or ``scenarios[2]``)."""
+    law: Law = attrs.field(factory=Law.packaged, repr=False)
+    """The law it runs under: the packaged data, the file's ``law:`` overlays, then any given
+    by its caller (``--law``)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -138,10 +142,17 @@ class _AsOf:
 
 
 class _Problems:
-    """Collects problems; each check runs even after another failed."""
+    """Collects problems; each check runs even after another failed. ``law`` is the law the
+    names in expectations (flags, provisions, obligations) are checked against.
+    """
 
-    def __init__(self) -> None:
+    def __init__(self, law: Law | None = None) -> None:
         self.found: list[Problem] = []
+        self.law = law or Law.packaged()
+        self.extra: tuple[Source, ...] = ()
+        """Overlays the caller applies after the file's own."""
+        self.laws: dict[tuple[Any, ...], Law] = {}
+        """The laws built so far, by their overlays: scenarios of a file share them."""
 
     def add(
         self, path: str, message: str, expected: str | None = None, suggestion: str | None = None
@@ -230,10 +241,9 @@ def _expectations(problems: _Problems, data: Any, path: str, events: int) -> Exp
     state = None
     if "state" in data:
         state = _names(problems, data["state"], _join(path, "state"), public_states(), "state")
-    flags = _names(problems, data.get("flags"), _join(path, "flags"), list(FLAG_RULES), "flag")
-    no_flags = _names(
-        problems, data.get("no_flags"), _join(path, "no_flags"), list(FLAG_RULES), "flag"
-    )
+    codes = list(problems.law.flags)
+    flags = _names(problems, data.get("flags"), _join(path, "flags"), codes, "flag")
+    no_flags = _names(problems, data.get("no_flags"), _join(path, "no_flags"), codes, "flag")
     return Expectations(
         state=state,
         flags=flags,
@@ -273,13 +283,14 @@ def _steps(problems: _Problems, data: Any, path: str, events: int) -> tuple[tupl
 
 def _cites(problems: _Problems, data: Any, path: str) -> tuple[str, ...]:
     found = []
+    provisions = problems.law.provisions
     for index, cite in enumerate(_as_list(problems, data, path)):
         where = f"{path}[{index}]"
         known = isinstance(cite, str) and (
-            cite in PROVISIONS or any(p.startswith(cite + "(") for p in PROVISIONS)
+            cite in provisions or any(p.startswith(cite + "(") for p in provisions)
         )
         if not known:
-            guess = closest(cite, PROVISIONS) if isinstance(cite, str) else None
+            guess = closest(cite, provisions) if isinstance(cite, str) else None
             problems.add(
                 where,
                 f"{cite!r} is not a provision id of the catalogue",
@@ -335,15 +346,16 @@ def _obligations(problems: _Problems, data: Any, path: str) -> tuple[ObligationE
         code, provision = item.get("code"), item.get("provision")
         if code is None and provision is None:
             problems.add(where, "names no obligation", "a code, or a provision id")
-        if code is not None and code not in OBLIGATION_RULES:
-            guess = closest(code, OBLIGATION_RULES) if isinstance(code, str) else None
+        rules = problems.law.obligations
+        if code is not None and code not in rules:
+            guess = closest(code, rules) if isinstance(code, str) else None
             problems.add(
                 _join(where, "code"),
                 f"{code!r} is not an obligation",
                 "an obligation of the docket",
                 guess,
             )
-        known = {r.provision for r in OBLIGATION_RULES.values()}
+        known = {r.provision for r in rules.values()}
         if provision is not None and provision not in known:
             guess = closest(provision, known) if isinstance(provision, str) else None
             problems.add(
@@ -373,6 +385,7 @@ def _one(  # noqa: PLR0917 - an internal step of parse_scenarios
         problems.add(path, "a scenario must be a mapping", "keys such as subject and events")
         return None
     problems.unknown_keys(data, SCENARIO_KEYS, path)
+    law = _law(problems, data, path, inherited, file)
     version = data.get("powcase", inherited.get("powcase"))
     if version is None:
         problems.add(_join(path, "powcase"), "is required", "powcase: 1")
@@ -422,7 +435,7 @@ def _one(  # noqa: PLR0917 - an internal step of parse_scenarios
     if record is None or assumptions is None:
         return None
     return Scenario(
-        title, record, assumptions, mode, as_of, expect, variants, description, file, path
+        title, record, assumptions, mode, as_of, expect, variants, description, file, path, law
     )
 
 
@@ -461,9 +474,16 @@ def _variants(  # noqa: PLR0917 - an internal step of parse_scenarios
     return tuple(found)
 
 
-def parse_scenarios(data: Any, file: str = "<string>") -> tuple[list[Scenario], list[Problem]]:
-    """The scenarios of a document, and every problem found in it (empty when valid)."""
+def parse_scenarios(
+    data: Any, file: str = "<string>", law: Sequence[Source] = ()
+) -> tuple[list[Scenario], list[Problem]]:
+    """The scenarios of a document, and every problem found in it (empty when valid).
+
+    ``law`` are overlays applied after the file's own ``law:`` (the command's ``--law``).
+    :class:`~powcase.errors.LawDataError` reports a problem in an overlay file, located in it.
+    """
     problems = _Problems()
+    problems.extra = tuple(law)
     stem = file.rsplit("/", 1)[-1]
     if not isinstance(data, Mapping):
         problems.add(
@@ -472,7 +492,7 @@ def parse_scenarios(data: Any, file: str = "<string>") -> tuple[list[Scenario], 
         return [], problems.found
     scenarios: list[Scenario] = []
     if "scenarios" in data:
-        problems.unknown_keys(data, ("powcase", "scenarios"), "")
+        problems.unknown_keys(data, ("powcase", "scenarios", "law"), "")
         if data.get("powcase") is None:
             problems.add("powcase", "is required", "powcase: 1")
         items = _as_list(problems, data["scenarios"], "scenarios")
@@ -485,6 +505,40 @@ def parse_scenarios(data: Any, file: str = "<string>") -> tuple[list[Scenario], 
         if found is not None:
             scenarios.append(found)
     return scenarios, _redact(problems.found, data)
+
+
+def _law(
+    problems: _Problems,
+    data: Mapping[str, Any],
+    path: str,
+    inherited: Mapping[str, Any],
+    file: str,
+) -> Law:
+    """The law of a scenario: the packaged law, the file's ``law:`` overlays (paths relative to
+    the file; a scenario's own list replaces the file's), then the caller's.
+    """
+    where = _join(path, "law")
+    listed = data.get("law", inherited.get("law"))
+    if listed is None:
+        listed = []
+    if isinstance(listed, str):
+        listed = [listed]
+    if not isinstance(listed, list) or not all(isinstance(p, str) for p in listed):
+        problems.add(where, "must be a list of overlay file paths", "e.g. [law/overlay.yaml]")
+        listed = []
+    base = pathlib.Path(file).parent if file != "<string>" else pathlib.Path()
+    paths = [base / entry for entry in listed]
+    sources: tuple[Source, ...] = (*paths, *problems.extra)
+    if not sources:
+        return Law.packaged()
+    key = tuple(str(s) if not isinstance(s, Mapping) else id(s) for s in sources)
+    known = problems.laws.get(key)
+    if known is None:
+        # Problems in an overlay are located in the overlay file: they propagate as they are.
+        known = Law.packaged().overlaid(*sources)
+        problems.laws[key] = known
+    problems.law = known
+    return known
 
 
 def _redact(problems: list[Problem], data: Mapping[Any, Any]) -> list[Problem]:

@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 __all__ = ["Asked", "ClaimGroup", "Failure", "RunResult", "StepResult", "generated_by"]
 
 
+def _overlays(overlays: tuple[dict[str, Any], ...]) -> dict[str, Any]:
+    return {"overlays": [dict(o) for o in overlays]} if overlays else {}
+
+
 def _date(text: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(text) if text else None
 
@@ -221,6 +225,9 @@ class RunResult:
     """Personal data: written only with ``reveal_names``."""
     case: Case | None = attrs.field(default=None, eq=False, repr=False)
     """The replayed case, for callers in Python (not part of the output)."""
+    overlays: tuple[dict[str, Any], ...] = ()
+    """The law overlays the run applied, each with what it added and replaced (shown under
+    ``generated_by``)."""
 
     @property
     def ok(self) -> bool:
@@ -233,7 +240,7 @@ class RunResult:
         if reveal_names and self.subject_name is not None:
             subject["name"] = self.subject_name
         return {
-            "generated_by": generated_by(),
+            "generated_by": {**generated_by(), **_overlays(self.overlays)},
             "scenario": self.scenario,
             "variant": self.variant,
             "file": self.file,
@@ -310,6 +317,7 @@ class RunResult:
                 data["expectations"]["passed"],
                 tuple(Failure.from_dict(f) for f in data["expectations"]["failed"]),
                 data["subject"].get("name"),
+                overlays=tuple(data.get("generated_by", {}).get("overlays", ())),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             if isinstance(error, InvalidInput):

@@ -86,7 +86,7 @@ def run_one(scenario: Scenario, variant: Variant | None = None) -> RunResult:
     mode = variant.mode if variant else scenario.mode
     as_of = variant.as_of if variant else scenario.as_of
     expect = variant.expect if variant else scenario.expect
-    case = Case.replay(scenario.record, assumptions, mode)
+    case = Case.replay(scenario.record, assumptions, mode, law=scenario.law)
     # Hypothetical steps, flags and the docket are judged at the as-of date, or else at the
     # last event's date; never at today's date.
     on = as_of or case.last_date
@@ -133,6 +133,7 @@ def run_one(scenario: Scenario, variant: Variant | None = None) -> RunResult:
         failures=(*failures, *unjudged),
         subject_name=record.subject.name,
         case=case,
+        overlays=scenario.law.overlays,
     )
 
 

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from powcase.law.docket import OBLIGATION_RULES, Status
-from powcase.law.flags import FLAG_RULES
-from powcase.law.provisions import PROVISIONS
+from powcase.law.book import Law
+from powcase.law.rules import Status
 from powcase.model.assumptions import Assumptions
 from powcase.model.countries import STATE_CODES
 from powcase.model.events import EVENT_TYPES
@@ -77,7 +76,7 @@ def _assumptions() -> dict[str, Any]:
 
 
 def _expect() -> dict[str, Any]:
-    flag = {"enum": list(FLAG_RULES)}
+    flag = {"enum": list(Law.packaged().flags)}
     undated = [_event(name, dated=False) for name in EVENT_TYPES]
     return {
         "type": "object",
@@ -111,9 +110,11 @@ def _expect() -> dict[str, Any]:
                     "required": ["status"],
                     "additionalProperties": False,
                     "properties": {
-                        "code": {"enum": list(OBLIGATION_RULES)},
+                        "code": {"enum": list(Law.packaged().obligations)},
                         "provision": {
-                            "enum": sorted({r.provision for r in OBLIGATION_RULES.values()})
+                            "enum": sorted(
+                                {r.provision for r in Law.packaged().obligations.values()}
+                            )
                         },
                         "status": {"enum": [s.value for s in Status]},
                     },
@@ -168,8 +169,17 @@ def _scenario() -> dict[str, Any]:
             "as_of": _DATE,
             "expect": {"$ref": "#/$defs/expect"},
             "variants": {"type": "object", "additionalProperties": variant},
+            "law": _LAW_OVERLAYS,
         },
     }
+
+
+_LAW_OVERLAYS = {
+    "type": "array",
+    "items": {"type": "string"},
+    "description": "law overlay files (paths relative to the scenario file), applied in order "
+    "after the packaged law; see `powcase schema --law`",
+}
 
 
 def scenario_schema() -> dict[str, Any]:
@@ -185,13 +195,14 @@ def scenario_schema() -> dict[str, Any]:
         "properties": {
             "powcase": {"const": 1},
             "scenarios": {"type": "array", "items": {"$ref": "#/$defs/scenario"}},
+            "law": _LAW_OVERLAYS,
         },
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://powcase.invalid/schema/scenario-1.json",
         "title": "powcase scenario, format 1",
-        "description": f"Provision ids: {len(PROVISIONS)} in the catalogue "
+        "description": f"Provision ids: {len(Law.packaged().provisions)} in the catalogue "
         "(see `powcase provisions`).",
         "$defs": {
             "scenario": scenario,
@@ -273,7 +284,7 @@ def output_schema() -> dict[str, Any]:
     )
     flag = _strict(
         {
-            "code": {"enum": list(FLAG_RULES)},
+            "code": {"enum": list(Law.packaged().flags)},
             "severity": {"enum": ["critical", "high", "medium", "low"]},
             "since": date,
             "until": maybe_date,
@@ -294,7 +305,7 @@ def output_schema() -> dict[str, Any]:
     )
     obligation = _strict(
         {
-            "code": {"enum": list(OBLIGATION_RULES)},
+            "code": {"enum": list(Law.packaged().obligations)},
             "provision": {"type": "string"},
             "started": date,
             "started_by": {"type": "integer"},
@@ -340,7 +351,7 @@ def output_schema() -> dict[str, Any]:
             "steps": _list(step),
             "verdicts": _list(verdict),
             "flags": _list(flag),
-            "active_flags": _list({"enum": list(FLAG_RULES)}),
+            "active_flags": _list({"enum": list(Law.packaged().flags)}),
             "violations": _list(violation),
             "possible_violations": _list(violation),
             "obligations": _list(obligation),

@@ -18,6 +18,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, rule
 
 from powcase.case import Case, Step
 from powcase.engine.table import events_from
+from powcase.model import events as ev
 from powcase.model.assumptions import Assumptions
 from powcase.model.events import Event
 from powcase.model.record import Subject
@@ -94,13 +95,13 @@ class LegalPathMachine(RuleBasedStateMachine):
         """Point agreements and destinations at the states that make the law bite."""
         holder = self.case.record.detaining_power
         changes: dict[str, Any] = {}
-        if event.name in ("exchange_agreed", "agreement_concluded"):
+        if isinstance(event, ev.ExchangeAgreed | ev.AgreementConcluded):
             partner = data.draw(st.sampled_from([s for s in self.destinations if s != holder]))
             changes["between"] = (holder, partner)
+        plain = event.fields()
         for name in ("to", "state", "destination"):
-            value = getattr(event, name, None)
-            if value not in (None, "stay", "CTA"):
+            if plain.get(name) not in (None, "stay", "CTA"):
                 changes[name] = data.draw(st.sampled_from(self.destinations))
-        if event.name == "request_protection" and getattr(event, "kind", None) == "asylum":
+        if isinstance(event, ev.RequestProtection) and event.kind == "asylum":
             changes.pop("state", None)
         return attrs.evolve(event, **changes) if changes else event
