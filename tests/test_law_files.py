@@ -152,8 +152,7 @@ class TestPackaged:
         assert rule.days(None, D(2025, 8, 31)) == D(2026, 2, 28)
 
     def test_the_old_module_names_read_the_same_value(self, law):
-        from powcase.law import messages
-        from powcase.law import concerns, parties, provisions
+        from powcase.law import concerns, messages, parties, provisions
 
         assert provisions.PROVISIONS is law.provisions
         assert parties.PARTIES is law.parties

@@ -20,6 +20,7 @@ from powcase.law import parties
 from powcase.law.concerns import concerns_for
 from powcase.law.messages import FLAG_MESSAGES
 from powcase.law.will import Will, contested, wish_for
+from powcase.model import contract
 
 if TYPE_CHECKING:
     # Only for annotations: the rules' tables load without the engine.
@@ -115,30 +116,19 @@ class Flag:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of the output contract."""
-        return {
-            "code": self.code,
-            "severity": str(self.severity),
-            "since": self.since.isoformat(),
-            "until": self.until.isoformat() if self.until else None,
-            "cites": list(self.cites),
-            "because": list(self.because),
-            "concerns": list(self.concerns),
-            "text": self.text,
-        }
+        return contract.to_plain(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Flag:
         """The inverse of :meth:`to_dict`."""
-        until = data.get("until")
-        return cls(
-            data["code"],
-            Severity(data["severity"]),
-            tuple(data["cites"]),
-            tuple(data["because"]),
-            datetime.date.fromisoformat(data["since"]),
-            datetime.date.fromisoformat(until) if until else None,
-            tuple(data["concerns"]),
-        )
+        return contract.from_plain(cls, data)
+
+
+contract.shape(
+    Flag,
+    *("code", "severity", "since", "until", "cites", "because", "concerns"),
+    contract.computed("text", "text", str),
+)
 
 
 class _Tracker:
