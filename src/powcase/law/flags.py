@@ -10,7 +10,6 @@ concerns in public.
 from __future__ import annotations
 
 import datetime
-import enum
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +18,7 @@ import attrs
 from powcase.law import parties
 from powcase.law.concerns import concerns_for
 from powcase.law.messages import FLAG_MESSAGES
+from powcase.law.rules import Severity, gravity
 from powcase.law.will import Will, contested, wish_for
 from powcase.model import contract
 
@@ -29,15 +29,6 @@ if TYPE_CHECKING:
 
 
 __all__ = ["FLAG_RULES", "Flag", "FlagRule", "Severity", "derive_flags", "standing"]
-
-
-class Severity(enum.StrEnum):
-    """How grave a flag is, most grave first."""
-
-    CRITICAL = "critical"
-    HIGH = "high"
-    MEDIUM = "medium"
-    LOW = "low"
 
 
 @attrs.frozen
@@ -457,5 +448,4 @@ def derive_flags(moments: Iterable[Moment], as_of: datetime.date) -> tuple[Flag,
 
 def standing(flags: tuple[Flag, ...], on: datetime.date) -> tuple[Flag, ...]:
     """The entries of ``flags`` that stand on ``on``, gravest first."""
-    order = list(Severity)
-    return tuple(sorted((f for f in flags if f.active(on)), key=lambda f: order.index(f.severity)))
+    return tuple(sorted((f for f in flags if f.active(on)), key=lambda f: gravity(f.severity)))

@@ -28,7 +28,15 @@ if TYPE_CHECKING:
     from powcase.case import Case
     from powcase.engine.replay import Step
 
-__all__ = ["Asked", "ClaimGroup", "Failure", "RunResult", "StepResult", "generated_by"]
+__all__ = [
+    "Asked",
+    "ClaimGroup",
+    "Failure",
+    "RunResult",
+    "StepResult",
+    "generated_by",
+    "standing_entries",
+]
 
 
 def _step_event(plain: Mapping[str, Any]) -> dict[str, Any]:
@@ -284,3 +292,13 @@ contract.shape(
     contract.key("expectations.passed", "passed"),
     contract.key("expectations.failed", "failures"),
 )
+
+
+def standing_entries(run: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The flag entries of a run's JSON form that stand on its as-of date, in the order they
+    were raised: the open entries of the codes in ``active_flags``, which
+    :func:`~powcase.law.flags.standing` chose. Works on redacted output too (its dates are
+    cut to the month, too coarse to decide again).
+    """
+    active = set(run["active_flags"])
+    return [f for f in run["flags"] if f["code"] in active and f["until"] is None]
