@@ -32,6 +32,7 @@ __all__ = [
     "Shape",
     "computed",
     "from_plain",
+    "is_enum",
     "key",
     "shape",
     "shape_of",
