@@ -227,6 +227,17 @@ def test_run_results_round_trip_exactly(scenario):
         assert attrs.evolve(RunResult.from_dict(plain), case=result.case) == result
 
 
+@given(scenarios(max_events=6))
+def test_run_output_validates_and_a_step_is_written_as_its_result(scenario):
+    # One contract: the engine's steps and the results' steps are written alike.
+    validator = jsonschema.Draft202012Validator(output_schema())
+    for result in run(scenario):
+        plain = json.loads(json.dumps(result.to_dict(reveal_names=True)))
+        assert list(validator.iter_errors([plain])) == []
+        assert result.case is not None
+        assert [s.to_dict() for s in result.case.steps] == plain["steps"]
+
+
 def test_strict_redaction_hides_what_could_identify_him():
     # The place is a field of the capture; the title is the author's own text.
     assert '"place": "Kursk"' in cli("run", str(RI), "--format", "json")[1]

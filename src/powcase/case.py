@@ -25,6 +25,7 @@ from typing import Any
 
 import attrs
 
+from powcase._util.dates import as_of_problem
 from powcase.engine.facts import Facts
 from powcase.engine.replay import Step, Timeline
 from powcase.engine.table import Position, fire
@@ -245,10 +246,11 @@ class Case:
         judged at the date of the last event (never today's date).
         """
         event = self._coerce(event)
-        if self.last_date is not None and event.date < self.last_date:
+        late = as_of_problem(event.date, self.last_date)
+        if late is not None:
             raise InvalidInput.single(
                 "date",
-                f"{event.date} is before the last event ({self.last_date})",
+                late,
                 expected="a date on or after the last event's: a case is judged as it stands",
             )
         if not isinstance(event, MachineEvent):

@@ -84,6 +84,7 @@ def _run_all(
 ) -> list[RunResult]:
     import attrs  # noqa: PLC0415
 
+    from powcase._util.dates import as_of_problem  # noqa: PLC0415
     from powcase.scenario.run import run  # noqa: PLC0415
 
     results = []
@@ -96,10 +97,9 @@ def _run_all(
             )
         if as_of is not None:
             last = scenario.record.events[-1].date if scenario.record.events else None
-            if last is not None and as_of < last:
-                raise _Invalid(
-                    f"--as-of {as_of} is before the last event of {scenario.title!r} ({last})"
-                )
+            late = as_of_problem(as_of, last)
+            if late is not None:
+                raise _Invalid(f"--as-of {late}, in {scenario.title!r}")
             dated = attrs.evolve(
                 scenario,
                 as_of=as_of,
@@ -269,13 +269,15 @@ def _table(
 
 
 def _cmd_options(args: argparse.Namespace, out: TextIO) -> int:
+    from powcase._util.dates import as_of_problem, evaluated_on  # noqa: PLC0415
     from powcase.case import Case  # noqa: PLC0415
 
     for scenario in _load([args.file]):
         case = Case.replay(scenario.record, scenario.assumptions, scenario.mode)
-        on = args.as_of or scenario.as_of or case.last_date
-        if on is not None and case.last_date is not None and on < case.last_date:
-            raise _Invalid(f"--as-of {on} is before the last event ({case.last_date})")
+        on = evaluated_on(args.as_of or scenario.as_of, case.last_date)
+        late = as_of_problem(on, case.last_date)
+        if late is not None:
+            raise _Invalid(f"--as-of {late}")
         rows = [o.to_dict() for o in case.options(on)]
         payload = _output(
             args,

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 import attrs
 
+from powcase._util.dates import evaluated_on
 from powcase.engine.table import Position, events_from
 from powcase.errors import InvalidInput
 from powcase.law.book import Law
@@ -107,7 +108,7 @@ def options(case: Case, as_of: datetime.date | None = None) -> tuple[Option, ...
     """Every machine event possible from the case's current state, judged on ``as_of``
     (default: the last event's date).
     """
-    on = as_of or case.last_date
+    on = evaluated_on(as_of, case.last_date)
     if on is None:
         raise InvalidInput.single(
             "as_of", "is needed to judge options of an empty record", expected="an ISO date"

@@ -19,11 +19,12 @@ from powcase._util.chain import Chain
 from powcase.engine.facts import Facts
 from powcase.engine.table import Position, fire, initial_position
 from powcase.errors import StepNotPossible, StepRefused
+from powcase.model import contract
 from powcase.model.events import Event, MachineEvent
 from powcase.model.mode import Mode
-from powcase.model.verdict import Outcome, Verdict
+from powcase.model.verdict import Missing, Outcome, Reason, Verdict
 
-__all__ = ["Judge", "Step", "Timeline"]
+__all__ = ["STEP_KEYS", "Judge", "Step", "Timeline"]
 
 
 class Judge(Protocol):
@@ -65,25 +66,41 @@ class Step:
         """The verdict's outcome."""
         return self.verdict.outcome
 
+    @property
+    def reasons(self) -> tuple[Reason, ...]:
+        """The verdict's reasons."""
+        return self.verdict.reasons
+
+    @property
+    def missing(self) -> tuple[Missing, ...]:
+        """The verdict's open points."""
+        return self.verdict.missing
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of the output contract (that of the run output's steps)."""
-        event = self.event
-        return {
-            "index": self.index,
-            "date": event.date.isoformat(),
-            "event": event.name,
-            "kind": event.event_kind,
-            "fields": event.fields(),
-            "outcome": str(self.outcome),
-            "applied": self.applied,
-            "from": list(self.before),
-            "to": list(self.after),
-            "cites": list(self.cites),
-            "reasons": [r.to_dict() for r in self.verdict.reasons],
-            "missing": [m.to_dict() for m in self.verdict.missing],
-            "sources": list(event.source),
-            **({"note": event.note} if event.note is not None else {}),
-        }
+        return contract.to_plain(self)
+
+
+STEP_KEYS = (
+    "index",
+    # The event is written as its parts, around the step's own keys.
+    contract.computed("date", "event.date", datetime.date),
+    contract.computed("event", "event.name", str),
+    contract.computed("kind", "event.event_kind", str),
+    contract.computed("fields", "event.fields", dict[str, Any]),
+    contract.key("outcome"),
+    "applied",
+    contract.key("from", "before"),
+    contract.key("to", "after"),
+    "cites",
+    "reasons",
+    "missing",
+    contract.computed("sources", "event.source", tuple[str, ...]),
+    contract.computed("note", "event.note", str, optional=True),
+)
+"""The keys of a step in the run output; a step of a result has the same."""
+
+contract.shape(Step, *STEP_KEYS)
 
 
 @attrs.frozen

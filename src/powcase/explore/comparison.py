@@ -15,6 +15,8 @@ import attrs
 
 from powcase._util.suggest import closest
 from powcase.errors import InvalidAssumption, Problem
+from powcase.law.flags import standing
+from powcase.law.rules import Severity, gravity
 from powcase.model.assumptions import Assumptions
 from powcase.scenario.model import Scenario
 from powcase.scenario.run import run_one
@@ -125,10 +127,12 @@ def compare(scenario: Scenario, vary: Sequence[str] | Mapping[str, Sequence[Any]
         reading = tuple(zip(keys, combination, strict=True))
         assumptions = scenario.assumptions.changed(**dict(reading))
         result = run_one(attrs.evolve(scenario, assumptions=assumptions, variants=()))
+        # The standing flags, in the order they were raised.
+        standing_now = set(standing(result.flags, result.as_of)) if result.as_of else set()
         grave = [
             f.code
             for f in result.flags
-            if f.code in result.active and f.severity in ("critical", "high") and f.until is None
+            if f in standing_now and gravity(f.severity) <= gravity(Severity.HIGH)
         ]
         cells = (
             " ".join(result.state),

@@ -17,6 +17,7 @@ import attrs
 
 from powcase.law.book import Law
 from powcase.law.rules import ObligationRule, Status
+from powcase.model import contract
 from powcase.model import events as ev
 from powcase.model.assumptions import Assumptions
 
@@ -68,37 +69,19 @@ class Obligation:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of the output contract."""
-        return {
-            "code": self.code,
-            "provision": self.provision,
-            "started": self.started.isoformat(),
-            "started_by": self.started_by,
-            "due": self.due.isoformat(),
-            "status": str(self.status),
-            "late": self.late,
-            "held_back": self.held_back,
-            "met_by": self.met_by,
-            "without_delay": self.without_delay,
-            "assumed_days": self.assumed_days,
-            "text": self.text,
-        }
+        return contract.to_plain(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Obligation:
         """The inverse of :meth:`to_dict`."""
-        return cls(
-            data["code"],
-            data["provision"],
-            datetime.date.fromisoformat(data["started"]),
-            data["started_by"],
-            datetime.date.fromisoformat(data["due"]),
-            Status(data["status"]),
-            data["late"],
-            data["held_back"],
-            data["met_by"],
-            data["without_delay"],
-            data["assumed_days"],
-        )
+        return contract.from_plain(cls, data)
+
+
+contract.shape(
+    Obligation,
+    *(f.name for f in attrs.fields(Obligation)),
+    contract.computed("text", "text", str),
+)
 
 
 @attrs.frozen

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from powcase._util.dates import evaluated_on
 from powcase.engine.replay import Timeline
 from powcase.law.docket import Obligation, docket
 from powcase.law.flags import Flag, derive_flags, standing
@@ -44,7 +45,7 @@ class Findings:
 
     def as_of(self, on: datetime.date | None) -> datetime.date | None:
         """``on``, or the date of the last event when None."""
-        return on or self.timeline.last_date
+        return evaluated_on(on, self.timeline.last_date)
 
     def moments(self, as_of: datetime.date | None = None) -> tuple[Moment, ...]:
         """Every step up to ``as_of`` (all when None) with the case just before and after."""

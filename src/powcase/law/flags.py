@@ -17,9 +17,10 @@ import attrs
 
 from powcase.law.book import Law
 from powcase.law.refoulement import answers, risk_towards
-from powcase.law.rules import FlagRule, Severity
+from powcase.law.rules import FlagRule, Severity, gravity
 from powcase.law.shape import RISK_KINDS
 from powcase.law.will import Will, contested, wish_for
+from powcase.model import contract
 from powcase.model import events as ev
 from powcase.model.events import Event, Move
 
@@ -67,30 +68,19 @@ class Flag:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of the output contract."""
-        return {
-            "code": self.code,
-            "severity": str(self.severity),
-            "since": self.since.isoformat(),
-            "until": self.until.isoformat() if self.until else None,
-            "cites": list(self.cites),
-            "because": list(self.because),
-            "concerns": list(self.concerns),
-            "text": self.text,
-        }
+        return contract.to_plain(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Flag:
         """The inverse of :meth:`to_dict`."""
-        until = data.get("until")
-        return cls(
-            data["code"],
-            Severity(data["severity"]),
-            tuple(data["cites"]),
-            tuple(data["because"]),
-            datetime.date.fromisoformat(data["since"]),
-            datetime.date.fromisoformat(until) if until else None,
-            tuple(data["concerns"]),
-        )
+        return contract.from_plain(cls, data)
+
+
+contract.shape(
+    Flag,
+    *("code", "severity", "since", "until", "cites", "because", "concerns"),
+    contract.computed("text", "text", str),
+)
 
 
 class _Tracker:
@@ -404,5 +394,4 @@ def derive_flags(moments: Iterable[Moment], as_of: datetime.date, law: Law) -> t
 
 def standing(flags: tuple[Flag, ...], on: datetime.date) -> tuple[Flag, ...]:
     """The entries of ``flags`` that stand on ``on``, gravest first."""
-    order = list(Severity)
-    return tuple(sorted((f for f in flags if f.active(on)), key=lambda f: order.index(f.severity)))
+    return tuple(sorted((f for f in flags if f.active(on)), key=lambda f: gravity(f.severity)))

@@ -16,7 +16,7 @@ from powcase._util.dates import add_months
 if TYPE_CHECKING:
     from powcase.model.assumptions import Assumptions
 
-__all__ = ["FlagRule", "ObligationRule", "Severity", "Status"]
+__all__ = ["FlagRule", "ObligationRule", "Severity", "Status", "gravity"]
 
 _PERIOD = re.compile(r"^(\d+) (days|months)$")
 
@@ -28,6 +28,15 @@ class Severity(enum.StrEnum):
     HIGH = "high"
     MEDIUM = "medium"
     LOW = "low"
+
+
+def gravity(severity: Severity | str) -> int:
+    """The rank of a severity, 0 for the gravest: the one order flags are listed in.
+
+    >>> sorted(["low", "critical", "medium"], key=gravity)
+    ['critical', 'medium', 'low']
+    """
+    return list(Severity).index(Severity(severity))
 
 
 @attrs.frozen

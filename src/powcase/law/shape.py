@@ -16,6 +16,7 @@ import attrs
 
 from powcase._util.suggest import closest
 from powcase.errors import Problem
+from powcase.law.rules import Severity
 
 __all__ = [
     "ACTS",
@@ -470,7 +471,7 @@ CONCERN = Record(
 FLAG = Record(
     "flag",
     (
-        Field("severity", Choice(("critical", "high", "medium", "low"))),
+        Field("severity", Choice(tuple(s.value for s in Severity))),
         Field("cites", ListOf(PROVISION_ID)),
         Field("text", Text()),
     ),

@@ -10,12 +10,14 @@ normative mode no step is ever a violation, since a refused step is not applied.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from powcase.law.book import Law
+from powcase.model import contract
 from powcase.model import events as ev
 from powcase.model.events import Event, MachineEvent
 from powcase.model.verdict import Outcome, Reason, ReasonKind
@@ -44,13 +46,18 @@ class Violation:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of the output contract."""
-        return {
-            "index": self.index,
-            "date": self.event.date.isoformat(),
-            "event": self.event.to_dict(),
-            "reasons": [r.to_dict() for r in self.reasons],
-            "cites": list(self.cites),
-        }
+        return contract.to_plain(self)
+
+
+# Whether a violation is only possible is said by the list it is written in.
+contract.shape(
+    Violation,
+    "index",
+    contract.computed("date", "event.date", datetime.date),
+    "event",
+    "reasons",
+    contract.computed("cites", "cites", tuple[str, ...]),
+)
 
 
 def _reason(law: Law, code: str, cites: tuple[str, ...], **params: Any) -> Reason:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from powcase.errors import InvalidInput
+from powcase.model import contract
 
 if TYPE_CHECKING:
     from powcase.model.events import Event
@@ -98,7 +99,9 @@ def _plain(build: Callable[[], T], what: str) -> T:
     """Build from a plain dict, turning a missing or malformed key into a located error."""
     try:
         return build()
-    except (KeyError, TypeError, AttributeError) as error:
+    except InvalidInput:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise InvalidInput.single(
             what,
             f"is malformed ({type(error).__name__}: {error})",
@@ -127,27 +130,15 @@ class Reason:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of the output contract (with the code and params added)."""
-        return {
-            "code": self.code,
-            "text": self.text,
-            "cites": list(self.cites),
-            "kind": str(self.kind),
-            "params": dict(self.params),
-        }
+        return contract.to_plain(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Reason:
         """The inverse of :meth:`to_dict`."""
-        return _plain(
-            lambda: cls(
-                data["code"],
-                data["kind"],
-                data["cites"],
-                data.get("params", {}),
-                data.get("text", ""),
-            ),
-            "Reason",
-        )
+        return _plain(lambda: contract.from_plain(cls, data), "Reason")
+
+
+contract.shape(Reason, "code", "text", "cites", "kind", "params")
 
 
 @attrs.frozen
@@ -159,14 +150,20 @@ class Missing:
 
     def to_dict(self) -> dict[str, Any]:
         """``{"fact": ..., **details}``."""
-        return {"fact": self.fact, **dict(self.details)}
+        return contract.to_plain(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Missing:
         """The inverse of :meth:`to_dict`."""
-        return _plain(
-            lambda: cls(data["fact"], {k: v for k, v in data.items() if k != "fact"}), "Missing"
-        )
+        return _plain(lambda: contract.from_plain(cls, data), "Missing")
+
+
+def _details(data: Mapping[str, Any]) -> dict[str, Any]:
+    return {"details": {k: v for k, v in data.items() if k != "fact"}}
+
+
+# The details are written into the object itself, next to the fact.
+contract.shape(Missing, "fact", contract.key("details", spread=True), assemble=_details)
 
 
 @attrs.frozen
@@ -226,11 +223,15 @@ class Verdict:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of the output contract."""
-        return {
-            "event": self.event.to_dict(),
-            "outcome": str(self.outcome),
-            "cites": list(self.cites),
-            "reasons": [r.to_dict() for r in self.reasons],
-            "missing": [m.to_dict() for m in self.missing],
-            "assumptions": list(self.assumptions),
-        }
+        return contract.to_plain(self)
+
+
+contract.shape(
+    Verdict,
+    "event",
+    "outcome",
+    contract.computed("cites", "cites", tuple[str, ...]),
+    "reasons",
+    "missing",
+    "assumptions",
+)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from powcase.scenario.result import standing_entries
+
 __all__ = ["render_markdown"]
 
 
@@ -65,8 +67,7 @@ def render_markdown(data: dict[str, Any]) -> str:
                 for v in data["verdicts"]
             ],
         )
-    active = set(data["active_flags"])
-    flags = [f for f in data["flags"] if f["code"] in active and f["until"] is None]
+    flags = standing_entries(data)
     if flags:
         lines += ["", "### Flags", ""]
         lines += _table(

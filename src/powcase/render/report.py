@@ -16,9 +16,10 @@ from typing import Any
 from powcase._util.redact import redact
 from powcase.law.concerns import CONCERNS
 from powcase.law.provisions import PROVISIONS
+from powcase.law.rules import gravity
 from powcase.render.diagram import Trace, diagram, graphviz_available
 from powcase.render.text import words
-from powcase.scenario.result import RunResult
+from powcase.scenario.result import RunResult, standing_entries
 
 __all__ = ["render_report"]
 
@@ -135,12 +136,7 @@ def _verdicts(run: dict[str, Any]) -> str:
 
 
 def _flags(run: dict[str, Any]) -> str:
-    active = set(run["active_flags"])
-    order = ["critical", "high", "medium", "low"]
-    standing = sorted(
-        (f for f in run["flags"] if f["code"] in active and f["until"] is None),
-        key=lambda f: order.index(f["severity"]),
-    )
+    standing = sorted(standing_entries(run), key=lambda f: gravity(f["severity"]))
     if not standing:
         return "<h2>Flags</h2><p class='muted flags'>None standing.</p>"
     rows = []

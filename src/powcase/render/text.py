@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from powcase.law.concerns import CONCERNS
+from powcase.law.rules import gravity
+from powcase.scenario.result import standing_entries
 
 __all__ = ["render_text", "words"]
 
@@ -110,13 +112,11 @@ def _verdicts(result: dict[str, Any], style: _Style) -> list[str]:
 
 
 def _flags(result: dict[str, Any], style: _Style) -> list[str]:
-    active = set(result["active_flags"])
-    standing = [f for f in result["flags"] if f["code"] in active and f["until"] is None]
+    standing = standing_entries(result)
     if not standing:
         return ["", style("Flags", "title"), "  none"]
     lines = ["", style("Flags, gravest first", "title")]
-    order = ["critical", "high", "medium", "low"]
-    for flag in sorted(standing, key=lambda f: order.index(f["severity"])):
+    for flag in sorted(standing, key=lambda f: gravity(f["severity"])):
         severity = style(flag["severity"].upper().ljust(8), flag["severity"])
         because = ", ".join(str(i) for i in flag["because"])
         lines.append(

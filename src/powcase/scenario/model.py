@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from powcase._util.dates import as_of_problem
 from powcase._util.suggest import closest
 from powcase.errors import InvalidInput, Problem
 from powcase.law.book import Law, Source
@@ -411,17 +412,10 @@ def _one(  # noqa: PLR0917 - an internal step of parse_scenarios
     as_of = _as_of(problems, data.get("as_of"), _join(path, "as_of"))
     events = len(data["events"]) if isinstance(data.get("events"), list) else 0
     expect = _expectations(problems, data.get("expect"), _join(path, "expect"), events)
-    if (
-        record is not None
-        and as_of is not None
-        and record.events
-        and (as_of < record.events[-1].date)
-    ):
-        problems.add(
-            _join(path, "as_of"),
-            f"{as_of} is before the last event ({record.events[-1].date})",
-            "a date on or after the last event",
-        )
+    last = record.events[-1].date if record is not None and record.events else None
+    late = as_of_problem(as_of, last)
+    if late is not None:
+        problems.add(_join(path, "as_of"), late, "a date on or after the last event")
     variants = _variants(
         problems,
         data.get("variants"),

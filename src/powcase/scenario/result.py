@@ -13,32 +13,40 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from powcase.engine.replay import STEP_KEYS
 from powcase.errors import InvalidInput
 from powcase.law.docket import Obligation
 from powcase.law.flags import Flag
 from powcase.law.provenance import generated_by
 from powcase.law.violations import Violation
+from powcase.model import contract
 from powcase.model.assumptions import Assumptions
-from powcase.model.events import Event, event_from_dict
+from powcase.model.events import Event
 from powcase.model.verdict import Missing, Outcome, Reason, Verdict
 
 if TYPE_CHECKING:
     from powcase.case import Case
     from powcase.engine.replay import Step
 
-__all__ = ["Asked", "ClaimGroup", "Failure", "RunResult", "StepResult", "generated_by"]
+__all__ = [
+    "Asked",
+    "ClaimGroup",
+    "Failure",
+    "RunResult",
+    "StepResult",
+    "generated_by",
+    "standing_entries",
+]
 
 
-def _overlays(overlays: tuple[dict[str, Any], ...]) -> dict[str, Any]:
-    return {"overlays": [dict(o) for o in overlays]} if overlays else {}
-
-
-def _date(text: str | None) -> datetime.date | None:
-    return datetime.date.fromisoformat(text) if text else None
-
-
-def _event(plain: Mapping[str, Any], date: str) -> Event:
-    return event_from_dict({"date": date, "event": plain["event"], **plain.get("fields", {})})
+def _step_event(plain: Mapping[str, Any]) -> dict[str, Any]:
+    """A step's event, in its scenario-file form, from the keys it is written as."""
+    fields = dict(plain["fields"])
+    if plain.get("sources"):
+        fields["source"] = plain["sources"]
+    if "note" in plain:
+        fields["note"] = plain["note"]
+    return {"event": {"date": plain["date"], "event": plain["event"], **fields}}
 
 
 @attrs.frozen
@@ -72,43 +80,15 @@ class StepResult:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of the output contract."""
-        return {
-            "index": self.index,
-            "date": self.event.date.isoformat(),
-            "event": self.event.name,
-            "kind": self.event.event_kind,
-            "fields": self.event.fields(),
-            "outcome": str(self.outcome),
-            "applied": self.applied,
-            "from": list(self.before),
-            "to": list(self.after),
-            "cites": list(self.cites),
-            "reasons": [r.to_dict() for r in self.reasons],
-            "missing": [m.to_dict() for m in self.missing],
-            "sources": list(self.event.source),
-            **({"note": self.event.note} if self.event.note is not None else {}),
-        }
+        return contract.to_plain(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> StepResult:
         """The inverse of :meth:`to_dict`."""
-        fields = dict(data["fields"])
-        if data.get("sources"):
-            fields["source"] = data["sources"]
-        if "note" in data:
-            fields["note"] = data["note"]
-        event = _event({"event": data["event"], "fields": fields}, data["date"])
-        return cls(
-            data["index"],
-            event,
-            Outcome(data["outcome"]),
-            data["applied"],
-            tuple(data["from"]),
-            tuple(data["to"]),
-            tuple(data["cites"]),
-            tuple(Reason.from_dict(r) for r in data["reasons"]),
-            tuple(Missing.from_dict(m) for m in data["missing"]),
-        )
+        return contract.from_plain(cls, data)
+
+
+contract.shape(StepResult, *STEP_KEYS, assemble=_step_event)
 
 
 @attrs.frozen
@@ -119,25 +99,29 @@ class Asked:
     verdict: Verdict
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form: the event as the scenario wrote it, then the verdict."""
-        plain = self.verdict.to_dict()
-        plain["event"] = dict(self.event)
-        plain["judged_on"] = self.verdict.event.date.isoformat()
-        return plain
+        """The JSON form: the verdict, with the event as the scenario wrote it."""
+        return contract.to_plain(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Asked:
         """The inverse of :meth:`to_dict`."""
-        written = dict(data["event"])
-        event = event_from_dict({"date": data["judged_on"], **written})
-        verdict = Verdict(
-            event,
-            Outcome(data["outcome"]),
-            tuple(Reason.from_dict(r) for r in data["reasons"]),
-            tuple(Missing.from_dict(m) for m in data["missing"]),
-            tuple(data["assumptions"]),
-        )
-        return cls(tuple(written.items()), verdict)
+        return contract.from_plain(cls, data)
+
+
+def _asked_verdict(plain: Mapping[str, Any]) -> dict[str, Any]:
+    """The verdict of an asked step: the keys of the object, judged on ``judged_on``."""
+    event = {"date": plain["judged_on"], **plain["event"]}
+    return {"verdict": {**plain, "event": event}}
+
+
+# The verdict's keys come first; its event is replaced, in place, by the one as written.
+contract.shape(
+    Asked,
+    contract.Key("verdict", "verdict", kind=Verdict, spread=True),
+    contract.key("event", kind=contract.PAIRS),
+    contract.computed("judged_on", "verdict.event.date", datetime.date),
+    assemble=_asked_verdict,
+)
 
 
 @attrs.frozen
@@ -155,18 +139,33 @@ class ClaimGroup:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of the output contract."""
-        return {
-            "about": self.about,
-            "contested": self.contested,
-            "values": [{"value": v, "source": s, "date": d} for v, s, d in self.values],
-        }
+        return contract.to_plain(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ClaimGroup:
         """The inverse of :meth:`to_dict`."""
-        return cls(
-            data["about"], tuple((v["value"], v["source"], v["date"]) for v in data["values"])
-        )
+        return contract.from_plain(cls, data)
+
+
+_CLAIM = ("value", "source", "date")
+"""The keys of one claim of a group, in the order of its triple."""
+
+
+def _claim_values(plain: Mapping[str, Any]) -> dict[str, Any]:
+    return {"values": [tuple(v[k] for k in _CLAIM) for v in plain["values"]]}
+
+
+contract.shape(
+    ClaimGroup,
+    "about",
+    contract.computed("contested", "contested", bool),
+    contract.computed(
+        "values",
+        lambda group: [dict(zip(_CLAIM, v, strict=True)) for v in group.values],
+        list[dict[str, str | None]],
+    ),
+    assemble=_claim_values,
+)
 
 
 @attrs.frozen
@@ -182,20 +181,15 @@ class Failure:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form."""
-        return {"check": self.check, "expected": self.expected, "got": self.got}
+        return contract.to_plain(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Failure:
         """The inverse of :meth:`to_dict`."""
-        return cls(data["check"], data["expected"], data["got"])
+        return contract.from_plain(cls, data)
 
 
-def _violation(data: Mapping[str, Any], possible: bool) -> Violation:
-    plain = dict(data["event"])
-    event = event_from_dict(plain)
-    return Violation(
-        data["index"], event, tuple(Reason.from_dict(r) for r in data["reasons"]), possible
-    )
+contract.shape(Failure, "check", "expected", "got")
 
 
 @attrs.frozen
@@ -236,33 +230,7 @@ class RunResult:
 
     def to_dict(self, *, reveal_names: bool = False) -> dict[str, Any]:
         """The JSON output contract. The subject's name only with ``reveal_names``."""
-        subject: dict[str, Any] = {"id": self.subject_id}
-        if reveal_names and self.subject_name is not None:
-            subject["name"] = self.subject_name
-        return {
-            "generated_by": {**generated_by(), **_overlays(self.overlays)},
-            "scenario": self.scenario,
-            "variant": self.variant,
-            "file": self.file,
-            "subject": subject,
-            "detaining_power": self.detaining_power,
-            "mode": self.mode,
-            "as_of": self.as_of.isoformat() if self.as_of else None,
-            "assumptions": self.assumptions.to_dict(),
-            "state": list(self.state),
-            "steps": [s.to_dict() for s in self.steps],
-            "verdicts": [a.to_dict() for a in self.asked],
-            "flags": [f.to_dict() for f in self.flags],
-            "active_flags": list(self.active),
-            "violations": [v.to_dict() for v in self.violations],
-            "possible_violations": [v.to_dict() for v in self.possible_violations],
-            "obligations": [o.to_dict() for o in self.obligations],
-            "claims": [c.to_dict() for c in self.claims],
-            "expectations": {
-                "passed": self.passed,
-                "failed": [f.to_dict() for f in self.failures],
-            },
-        }
+        return contract.to_plain(self, reveal_names=reveal_names)
 
     def _repr_markdown_(self) -> str:
         """A short summary as Markdown, for Jupyter (the name withheld); the whole run as
@@ -296,29 +264,7 @@ class RunResult:
         form has them.
         """
         try:
-            return cls(
-                data["scenario"],
-                data["variant"],
-                data["file"],
-                data["subject"]["id"],
-                data["detaining_power"],
-                data["mode"],
-                _date(data["as_of"]),
-                Assumptions.from_dict(data["assumptions"]),
-                tuple(data["state"]),
-                tuple(StepResult.from_dict(s) for s in data["steps"]),
-                tuple(Asked.from_dict(a) for a in data["verdicts"]),
-                tuple(Flag.from_dict(f) for f in data["flags"]),
-                tuple(data["active_flags"]),
-                tuple(_violation(v, False) for v in data["violations"]),
-                tuple(_violation(v, True) for v in data["possible_violations"]),
-                tuple(Obligation.from_dict(o) for o in data["obligations"]),
-                tuple(ClaimGroup.from_dict(c) for c in data["claims"]),
-                data["expectations"]["passed"],
-                tuple(Failure.from_dict(f) for f in data["expectations"]["failed"]),
-                data["subject"].get("name"),
-                overlays=tuple(data.get("generated_by", {}).get("overlays", ())),
-            )
+            return contract.from_plain(cls, data)
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             if isinstance(error, InvalidInput):
                 raise
@@ -327,3 +273,45 @@ class RunResult:
                 f"is not a run result ({type(error).__name__}: {error})",
                 expected="the output of RunResult.to_dict()",
             ) from None
+
+
+def _possible(violations: tuple[Violation, ...]) -> tuple[Violation, ...]:
+    return tuple(attrs.evolve(v, possible=True) for v in violations)
+
+
+def _provenance(run: RunResult) -> dict[str, Any]:
+    overlays = {"overlays": [dict(o) for o in run.overlays]} if run.overlays else {}
+    return {**generated_by(), **overlays}
+
+
+def _read_overlays(plain: Mapping[str, Any]) -> dict[str, Any]:
+    return {"overlays": tuple(plain.get("generated_by", {}).get("overlays", ()))}
+
+
+contract.shape(
+    RunResult,
+    contract.computed("generated_by", _provenance, dict[str, Any]),
+    *("scenario", "variant", "file"),
+    contract.key("subject.id", "subject_id"),
+    contract.key("subject.name", "subject_name", optional=True, personal=True),
+    *("detaining_power", "mode", "as_of", "assumptions", "state", "steps"),
+    contract.key("verdicts", "asked"),
+    "flags",
+    contract.key("active_flags", "active"),
+    "violations",
+    contract.key("possible_violations", read_as=_possible),
+    *("obligations", "claims"),
+    contract.key("expectations.passed", "passed"),
+    contract.key("expectations.failed", "failures"),
+    assemble=_read_overlays,
+)
+
+
+def standing_entries(run: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The flag entries of a run's JSON form that stand on its as-of date, in the order they
+    were raised: the open entries of the codes in ``active_flags``, which
+    :func:`~powcase.law.flags.standing` chose. Works on redacted output too (its dates are
+    cut to the month, too coarse to decide again).
+    """
+    active = set(run["active_flags"])
+    return [f for f in run["flags"] if f["code"] in active and f["until"] is None]

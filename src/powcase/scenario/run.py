@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from powcase._util.dates import evaluated_on
 from powcase.case import Case
 from powcase.law.docket import Obligation
 from powcase.law.flags import standing
@@ -89,7 +90,7 @@ def run_one(scenario: Scenario, variant: Variant | None = None) -> RunResult:
     case = Case.replay(scenario.record, assumptions, mode, law=scenario.law)
     # Hypothetical steps, flags and the docket are judged at the as-of date, or else at the
     # last event's date; never at today's date.
-    on = as_of or case.last_date
+    on = evaluated_on(as_of, case.last_date)
     asked: list[Asked] = []
     unjudged: list[Failure] = []
     for wanted in expect.verdicts:

@@ -14,6 +14,7 @@ from powcase.model.events import EVENT_TYPES
 from powcase.model.fields import FieldSpec, field_specs
 from powcase.model.record import SOURCE_KINDS, Source, Subject
 from powcase.scenario.model import public_states
+from powcase.scenario.output_schema import run_schema
 
 __all__ = ["output_schema", "scenario_schema"]
 
@@ -218,161 +219,17 @@ def scenario_schema() -> dict[str, Any]:
     }
 
 
-def _list(items: dict[str, Any]) -> dict[str, Any]:
-    return {"type": "array", "items": items}
-
-
-def _strict(properties: dict[str, Any], *optional: str) -> dict[str, Any]:
-    return {
-        "type": "object",
-        "properties": properties,
-        "additionalProperties": False,
-        "required": [k for k in properties if k not in optional],
-    }
-
-
 def output_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of ``powcase run --format json``: a list of runs."""
-    date = {"type": "string", "pattern": r"^\d{4}-\d{2}(-\d{2})?$"}
-    maybe_date = {"anyOf": [date, {"type": "null"}]}
-    ids = _list({"type": "string"})
-    reason = _strict(
-        {
-            "code": {"type": "string"},
-            "text": {"type": "string"},
-            "cites": ids,
-            "kind": {"enum": ["prohibition", "precondition", "basis", "graph", "note"]},
-            "params": {"type": "object"},
-        }
-    )
-    missing = {"type": "object", "required": ["fact"], "properties": {"fact": {"type": "string"}}}
-    outcome = {"enum": ["allowed", "refused", "undetermined"]}
-    event = {
-        "type": "object",
-        "required": ["event"],
-        "properties": {"event": {"enum": list(EVENT_TYPES)}},
-    }
-    step = _strict(
-        {
-            "index": {"type": "integer", "minimum": 0},
-            "date": date,
-            "event": {"enum": list(EVENT_TYPES)},
-            "kind": {"enum": ["machine", "incident"]},
-            "fields": {"type": "object"},
-            "outcome": outcome,
-            "applied": {"type": "boolean"},
-            "from": ids,
-            "to": ids,
-            "cites": ids,
-            "reasons": _list(reason),
-            "missing": _list(missing),
-            "sources": ids,
-            "note": {"type": "string"},
-        },
-        "note",
-    )
-    verdict = _strict(
-        {
-            "event": event,
-            "outcome": outcome,
-            "cites": ids,
-            "reasons": _list(reason),
-            "missing": _list(missing),
-            "assumptions": ids,
-            "judged_on": date,
-        }
-    )
-    flag = _strict(
-        {
-            "code": {"enum": list(Law.packaged().flags)},
-            "severity": {"enum": ["critical", "high", "medium", "low"]},
-            "since": date,
-            "until": maybe_date,
-            "cites": ids,
-            "because": _list({"type": "integer", "minimum": 0}),
-            "concerns": ids,
-            "text": {"type": "string"},
-        }
-    )
-    violation = _strict(
-        {
-            "index": {"type": "integer", "minimum": 0},
-            "date": date,
-            "event": event,
-            "reasons": _list(reason),
-            "cites": ids,
-        }
-    )
-    obligation = _strict(
-        {
-            "code": {"enum": list(Law.packaged().obligations)},
-            "provision": {"type": "string"},
-            "started": date,
-            "started_by": {"type": "integer"},
-            "due": date,
-            "status": {"enum": [s.value for s in Status]},
-            "late": {"type": "boolean"},
-            "held_back": {"type": "boolean"},
-            "met_by": {"anyOf": [{"type": "integer"}, {"type": "null"}]},
-            "without_delay": {"type": "boolean"},
-            "assumed_days": {"anyOf": [{"type": "integer"}, {"type": "null"}]},
-            "text": {"type": "string"},
-        }
-    )
-    claim = _strict(
-        {
-            "about": {"type": "string"},
-            "contested": {"type": "boolean"},
-            "values": _list(
-                _strict(
-                    {
-                        "value": {"type": "string"},
-                        "source": {"type": ["string", "null"]},
-                        "date": date,
-                    }
-                )
-            ),
-        }
-    )
-    run = _strict(
-        {
-            "generated_by": _strict(
-                {"powcase": {"type": "string"}, "model": {"const": 1}, "law_data": date}
-            ),
-            "scenario": {"type": "string"},
-            "variant": {"type": ["string", "null"]},
-            "file": {"type": "string"},
-            "subject": _strict({"id": {"type": "string"}, "name": {"type": "string"}}, "name"),
-            "detaining_power": {"type": "string"},
-            "mode": {"enum": ["normative", "descriptive"]},
-            "as_of": maybe_date,
-            "assumptions": {"$ref": "#/$defs/assumptions"},
-            "state": _list({"enum": list(public_states())}),
-            "steps": _list(step),
-            "verdicts": _list(verdict),
-            "flags": _list(flag),
-            "active_flags": _list({"enum": list(Law.packaged().flags)}),
-            "violations": _list(violation),
-            "possible_violations": _list(violation),
-            "obligations": _list(obligation),
-            "claims": _list(claim),
-            "expectations": _strict(
-                {
-                    "passed": {"type": "integer", "minimum": 0},
-                    "failed": _list(
-                        _strict({"check": {"type": "string"}, "expected": {}, "got": {}})
-                    ),
-                }
-            ),
-        }
-    )
+    """The JSON Schema (draft 2020-12) of ``powcase run --format json``: a list of runs,
+    generated from the shapes of the output types.
+    """
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://powcase.invalid/schema/output-1.json",
         "title": "powcase run output, format 1",
         "$defs": {
             "assumptions": {**_assumptions(), "required": list(Assumptions.specs())},
-            "run": run,
+            "run": run_schema(),
         },
         "type": "array",
         "items": {"$ref": "#/$defs/run"},
