@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from powcase.errors import (
         InvalidAssumption,
         InvalidInput,
+        LawDataError,
         PowcaseError,
         Problem,
         StepNotPossible,
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
         Comparison,
         compare,
     )
+    from powcase.law.book import Law
     from powcase.law.docket import (
         Obligation,
     )
@@ -109,6 +111,7 @@ if TYPE_CHECKING:
         MachineEvent,
         MediaExposure,
         MedicalAssessment,
+        Move,
         RaiseStatusDoubt,
         Recall,
         Recapture,
@@ -176,6 +179,9 @@ if TYPE_CHECKING:
 # Public names and the module each lives in: imported on first use, so that
 # `powcase --version` and `powcase validate` load only what they need.
 _EXPORTS: dict[str, str] = {
+    "Move": "powcase.model.events",
+    "LawDataError": "powcase.errors",
+    "Law": "powcase.law.book",
     "Acquit": "powcase.model.events",
     "AgreementConcluded": "powcase.model.events",
     "Asked": "powcase.scenario.result",
@@ -325,6 +331,8 @@ __all__ = [
     "Interrogated",
     "InvalidAssumption",
     "InvalidInput",
+    "Law",
+    "LawDataError",
     "LegalPath",
     "MachineEvent",
     "MediaExposure",
@@ -332,6 +340,7 @@ __all__ = [
     "Missing",
     "Mode",
     "Moment",
+    "Move",
     "Obligation",
     "ObligationStatus",
     "Option",

@@ -17,12 +17,30 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
+    from powcase.law.book import Law
     from powcase.scenario.model import Scenario
     from powcase.scenario.result import RunResult
 
 __all__ = ["main"]
 
 OK, FAILED, INVALID = 0, 1, 2
+
+_JUDGING = frozenset(
+    {
+        "run",
+        "test",
+        "validate",
+        "describe",
+        "provisions",
+        "explain",
+        "options",
+        "compare",
+        "parties",
+        "diagram",
+        "report",
+    }
+)
+"""The commands that read the law, and so take ``--law`` overlays."""
 
 _EXAMPLES = {
     "run": "example: powcase run examples/ri.powcase.yaml --format json --variant strict_reading",
@@ -57,7 +75,7 @@ def _date(text: str) -> datetime.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
-def _load(paths: Sequence[str]) -> list[Scenario]:
+def _load(paths: Sequence[str], law: Sequence[str] = ()) -> list[Scenario]:
     from powcase.scenario.load import (  # noqa: PLC0415 - loaded by the commands that need it
         ScenarioError,
         find_scenario_files,
@@ -71,7 +89,7 @@ def _load(paths: Sequence[str]) -> list[Scenario]:
         raise _Invalid("no scenario files found in " + ", ".join(paths))
     for file in files:
         try:
-            scenarios += load_scenarios(file)
+            scenarios += load_scenarios(file, law=law)
         except ScenarioError as error:
             problems += [str(p) for p in error.problems]
     if problems:
@@ -119,7 +137,7 @@ def _output(args: argparse.Namespace, data: Any) -> Any:
 
 
 def _cmd_run(args: argparse.Namespace, out: TextIO) -> int:
-    results = _run_all(_load(args.files), args.variant, args.as_of)
+    results = _run_all(_load(args.files, args.law), args.variant, args.as_of)
     payload = [_output(args, r.to_dict(reveal_names=args.reveal_names)) for r in results]
     if args.format == "json":
         out.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
@@ -136,7 +154,7 @@ def _cmd_run(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_test(args: argparse.Namespace, out: TextIO) -> int:
-    results = _run_all(_load(args.paths), None, None)
+    results = _run_all(_load(args.paths, args.law), None, None)
     passed = sum(r.passed for r in results)
     failures = [(r, f) for r in results for f in r.failures]
     for result, failure in failures:
@@ -151,7 +169,7 @@ def _cmd_test(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
-    scenarios = _load(args.files)
+    scenarios = _load(args.files, args.law)
     out.write(f"ok: {len(scenarios)} scenarios in {len({s.file for s in scenarios})} files\n")
     return OK
 
@@ -159,7 +177,7 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_describe(args: argparse.Namespace, out: TextIO) -> int:
     from powcase.description import describe  # noqa: PLC0415
 
-    model = describe()
+    model = describe(_law(args))
     if args.format == "json":
         out.write(json.dumps(model, indent=2, ensure_ascii=False) + "\n")
         return OK
@@ -185,12 +203,10 @@ def _cmd_describe(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_provisions(args: argparse.Namespace, out: TextIO) -> int:
-    from powcase.law.provisions import PROVISIONS  # noqa: PLC0415
-
     words = (args.search or "").casefold().split()
     found = [
         p
-        for p in PROVISIONS.values()
+        for p in _law(args).provisions.values()
         if all(w in f"{p.id} {p.instrument} {p.article} {p.paraphrase}".casefold() for w in words)
     ]
     if not found:
@@ -202,17 +218,19 @@ def _cmd_provisions(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
+    from powcase.law.shape import law_schema  # noqa: PLC0415
     from powcase.scenario.schema import output_schema, scenario_schema  # noqa: PLC0415
 
-    schema = output_schema() if args.output else scenario_schema()
+    if args.output and args.law:
+        raise _Invalid("give --output or --law, not both")
+    schema = output_schema() if args.output else law_schema() if args.law else scenario_schema()
     out.write(json.dumps(schema, indent=2) + "\n")
     return OK
 
 
 def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
-    from powcase.law.provisions import PROVISIONS  # noqa: PLC0415
-
-    results = _run_all(_load([args.file]), args.variant, None)
+    scenarios = _load([args.file], args.law)
+    results = _run_all(scenarios, args.variant, None)
     result = (
         results[0]
         if args.variant is None
@@ -241,7 +259,7 @@ def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
     for reason in step["reasons"]:
         out.write(f"\n  [{reason['kind']}] {reason['text']}\n")
         for cite in reason["cites"]:
-            provision = PROVISIONS[cite]
+            provision = scenarios[0].law.provision(cite)
             out.write(f"    {cite}: {provision.paraphrase}\n      {provision.url}\n")
     for missing in step["missing"]:
         out.write(f"\n  [open] {missing}\n")
@@ -272,8 +290,8 @@ def _cmd_options(args: argparse.Namespace, out: TextIO) -> int:
     from powcase._util.dates import as_of_problem, evaluated_on  # noqa: PLC0415
     from powcase.case import Case  # noqa: PLC0415
 
-    for scenario in _load([args.file]):
-        case = Case.replay(scenario.record, scenario.assumptions, scenario.mode)
+    for scenario in _load([args.file], args.law):
+        case = Case.replay(scenario.record, scenario.assumptions, scenario.mode, law=scenario.law)
         on = evaluated_on(args.as_of or scenario.as_of, case.last_date)
         late = as_of_problem(on, case.last_date)
         if late is not None:
@@ -348,7 +366,7 @@ def _vary(texts: Sequence[str]) -> dict[str, list[Any]]:
 def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
     from powcase.explore.comparison import compare  # noqa: PLC0415
 
-    for scenario in _load([args.file]):
+    for scenario in _load([args.file], args.law):
         comparison = compare(scenario, _vary(args.vary))
         if args.format == "json":
             payload = _output(args, comparison.to_dict())
@@ -373,16 +391,16 @@ def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_parties(args: argparse.Namespace, out: TextIO) -> int:
-    from powcase.law.parties import PARTIES, profile  # noqa: PLC0415
-
-    if args.state and args.state not in PARTIES:
+    law = _law(args)
+    if args.state and args.state not in law.parties:
         raise _Invalid(
-            f"the parties table has no entry for {args.state!r}; it knows " + ", ".join(PARTIES)
+            f"the parties table has no entry for {args.state!r}; it knows "
+            + ", ".join(law.parties)
         )
     on = args.as_of or datetime.date.today()
-    profiles = [profile(code, on) for code in ([args.state] if args.state else PARTIES)]
+    profiles = [law.profile(code, on) for code in ([args.state] if args.state else law.parties)]
     if args.format == "json":
-        payload = {"generated_by": _generated_by(), "parties": profiles}
+        payload = {"generated_by": _generated_by(law), "parties": profiles}
         out.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
         return OK
     for p in profiles:
@@ -441,7 +459,7 @@ def _cmd_diagram(args: argparse.Namespace, out: TextIO) -> int:
             )
     trace = None
     if args.file:
-        results = _run_all(_load([args.file]), args.variant, None)
+        results = _run_all(_load([args.file], args.law), args.variant, None)
         first = results[0].to_dict()
         trace = Trace.of_steps(first["steps"], first["state"])
     drawn = diagram(trace, fmt)
@@ -460,7 +478,7 @@ def _cmd_diagram(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     from powcase.render.report import render_report  # noqa: PLC0415
 
-    results = _run_all(_load([args.file]), None, None)
+    results = _run_all(_load([args.file], args.law), None, None)
     page = render_report(results, reveal_names=args.reveal_names, redaction=args.redact)
     _write(args.output, page.encode("utf-8"))
     out.write(f"wrote {args.output}\n")
@@ -515,6 +533,8 @@ def _parser() -> argparse.ArgumentParser:
             name, help=helptext, description=helptext, epilog=_EXAMPLES[name]
         )
         sub.set_defaults(handler=handler)
+        if name in _JUDGING:
+            _with_law(sub)
         return sub
 
     run = command("run", "run scenario files and print the result", _cmd_run)
@@ -558,6 +578,11 @@ def _parser() -> argparse.ArgumentParser:
         "--output",
         action="store_true",
         help="the schema of the run output (powcase run --format json) instead",
+    )
+    schema.add_argument(
+        "--law",
+        action="store_true",
+        help="the schema of the law data files and of law overlays instead",
     )
 
     explain = command("explain", "explain the verdict of one step of a scenario", _cmd_explain)
@@ -634,10 +659,28 @@ def main(
         return INVALID
 
 
-def _generated_by() -> dict[str, object]:
+def _generated_by(law: Law | None = None) -> dict[str, object]:
     from powcase.law.provenance import generated_by  # noqa: PLC0415
 
-    return generated_by()
+    return generated_by(law)
+
+
+def _law(args: argparse.Namespace) -> Law:
+    """The packaged law with the command's ``--law`` overlays applied, in order."""
+    from powcase.law.book import Law  # noqa: PLC0415
+
+    return Law.packaged().overlaid(*args.law)
+
+
+def _with_law(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--law",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="a law overlay file, applied after the packaged law and a scenario's own law: "
+        "(repeatable)",
+    )
 
 
 def _powcase_error() -> type[Exception]:

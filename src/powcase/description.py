@@ -13,12 +13,9 @@ from typing import Any
 import attrs
 
 from powcase.engine.table import EDGES, NODES
-from powcase.law.docket import OBLIGATION_RULES
-from powcase.law.flags import FLAG_RULES
+from powcase.law.book import Law, LawLike, law_of
 from powcase.law.guards import GUARDS
-from powcase.law.parties import PARTIES
 from powcase.law.provenance import MODEL_VERSION, generated_by
-from powcase.law.provisions import PROVISIONS
 from powcase.model.assumptions import Assumptions
 from powcase.model.events import EVENT_TYPES
 from powcase.model.fields import field_specs
@@ -96,7 +93,7 @@ def _json(value: Any) -> Any:
     return value
 
 
-def _parties() -> list[dict[str, Any]]:
+def _parties(law: Law) -> list[dict[str, Any]]:
     plain = _json
     return [
         {
@@ -108,12 +105,13 @@ def _parties() -> list[dict[str, Any]]:
             "treatment": [plain(x) for x in p.treatment],
             "claims_nationals_of": list(p.claims_nationals_of),
         }
-        for p in PARTIES.values()
+        for p in law.parties.values()
     ]
 
 
-def describe() -> dict[str, Any]:
-    """The legal model: states, events, transitions, provisions, assumptions and parties.
+def describe(law: LawLike = None) -> dict[str, Any]:
+    """The legal model: states, events, transitions, provisions, assumptions and parties,
+    under ``law`` (the packaged law when None; overlay paths apply to it).
 
     >>> model = describe()
     >>> sorted(model)
@@ -122,15 +120,16 @@ def describe() -> dict[str, Any]:
     >>> next(s for s in model["states"] if s["id"] == "pow")["parent"]
     'status'
     """
+    law = law_of(law)
     return {
-        "generated_by": generated_by(),
+        "generated_by": generated_by(law),
         "model": MODEL_VERSION,
         "states": _states(),
         "events": _events(),
         "transitions": _transitions(),
-        "provisions": [p.to_dict() for p in PROVISIONS.values()],
+        "provisions": [p.to_dict() for p in law.provisions.values()],
         "assumptions": _assumptions(),
-        "flags": [rule.to_dict() for rule in FLAG_RULES.values()],
-        "obligations": [rule.to_dict() for rule in OBLIGATION_RULES.values()],
-        "parties": _parties(),
+        "flags": [rule.to_dict() for rule in law.flags.values()],
+        "obligations": [rule.to_dict() for rule in law.obligations.values()],
+        "parties": _parties(law),
     }
