@@ -1,4 +1,4 @@
-"""Case: a record replayed on the legal path, every step judged (LEGAL_MODEL.md §1).
+"""Case: a record replayed on the legal path, every step judged.
 
 A case is immutable. :meth:`Case.apply` returns a new case with one more event; replaying a
 case's record gives the same case, because state, verdicts and facts are derived from the

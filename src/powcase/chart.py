@@ -1,6 +1,6 @@
 """LegalPath: the legal path of a captured person as a python-statemachine StateChart.
 
-This class is the one definition of the graph (LEGAL_MODEL.md §2 and §3a): its states, the
+This class is the one definition of the graph: its states, the
 three parallel regions of ``in_custody`` and the transitions. It holds no law: the guards that
 judge each step live in :mod:`powcase.law`, and :mod:`powcase.engine.table` derives from this class
 the transition table that replay and verdicts run on. A property test keeps the two engines

@@ -107,7 +107,7 @@ def _wish(facts: Facts, event: ev.WishExpressed, index: int, dp: str) -> Facts:
         free=event.free,
         confidence=event.confidence,
     )
-    # A later wish from a source replaces that source's earlier one (LEGAL_MODEL.md §9); a
+    # A later wish from a source replaces that source's earlier one; a
     # wish reported by several sources replaces the earlier claim of each of them. Unsourced
     # wishes count as one source.
     reporting = set(new.sources) or {""}

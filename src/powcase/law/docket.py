@@ -1,4 +1,4 @@
-"""The docket: the detaining power's obligations and their deadlines (LEGAL_MODEL.md §5).
+"""The docket: the detaining power's obligations and their deadlines.
 
 Each obligation starts at an event, falls due after a period (the treaty's, or an assumed
 number of days where the treaty says "immediately", "rapidly" or "without delay"), and is

@@ -1,4 +1,4 @@
-"""Humanitarian-risk flags, derived from the record (LEGAL_MODEL.md §4).
+"""Humanitarian-risk flags, derived from the record.
 
 A flag is never set by hand: :func:`derive_flags` replays the case's steps up to an as-of
 date and raises or clears each flag from what the record says, the parties table and the

@@ -1,4 +1,4 @@
-"""The guards: for every machine event, the rules that judge the step (LEGAL_MODEL.md §3a).
+"""The guards: for every machine event, the rules that judge the step.
 
 Each guard is a pure function of the situation just before the step and the event; it names
 its provisions in its docstring and in every reason it gives. ``GUARDS`` maps each machine
@@ -287,7 +287,7 @@ def _agreed(j: Judgement[Any], other: str, agreements: tuple[frozenset[str], ...
 
 def _needs_wish(j: Judgement[Any], to: str, code: str, cites: tuple[str, ...]) -> None:
     """A guard that needs his wish to go to ``to``: none fails it, an unverified or contested
-    one leaves it open, a verified one satisfies it (LEGAL_MODEL.md §1, his will).
+    one leaves it open, a verified one satisfies it.
     """
     will = wish_for(j.situation.facts, to)
     if will is Will.NONE:
@@ -307,7 +307,7 @@ def _medical_consent(j: Judgement[Any], to: str) -> None:
 @guard(ev.Exchange, "GCIII-6", "GCIII-7")
 def _exchange(j: Judgement[ev.Exchange]) -> None:
     """GCIII-6: an exchange rests on an agreement between the detaining power and the
-    receiving state; non-refoulement (LEGAL_MODEL.md §6); GCIII-109(3) for the seriously
+    receiving state; non-refoulement; GCIII-109(3) for the seriously
     wounded or sick.
     """
     to = j.event.to

@@ -1,4 +1,4 @@
-"""Non-refoulement: one rule for every move that hands him to another state (LEGAL_MODEL.md §6).
+"""Non-refoulement: one rule for every move that hands him to another state.
 
 A move ``to`` a state is *towards risk* when that state, or the state it would pass him on to,
 is one where he faces persecution, torture or death. A state passes him on where the parties

@@ -3,7 +3,7 @@
 A :class:`Situation` is the case just before the step: the subject, the detaining power, the
 assumptions, the position on the legal path, the facts on record and the step's date. A
 :class:`Judgement` collects the reasons, open points and assumptions of one guard evaluation
-and adds them up to a :class:`~powcase.model.verdict.Verdict` (LEGAL_MODEL.md §1).
+and adds them up to a :class:`~powcase.model.verdict.Verdict`.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from powcase.model.verdict import Missing, Reason, ReasonKind, Verdict
 __all__ = ["HELD_AS_POW", "Judgement", "Situation"]
 
 HELD_AS_POW = frozenset({"presumed_pow", "status_in_doubt", "pow"})
-"""The status leaves in which he is held as a prisoner of war (LEGAL_MODEL.md §2)."""
+"""The status leaves in which he is held as a prisoner of war."""
 
 
 @attrs.frozen
@@ -58,7 +58,7 @@ class Situation:
 
     @property
     def power_of_origin(self) -> str:
-        """The state he depends on, under the ``status_route`` assumption (LEGAL_MODEL.md §6)."""
+        """The state he depends on, under the ``status_route`` assumption."""
         if self.assumptions.status_route == "integrated_forces" and self.subject.forces:
             return self.subject.forces
         return self.subject.state_of_nationality
@@ -125,7 +125,7 @@ class Judgement(Generic[E]):
 
     def open_wish(self, destination: str) -> None:
         """His wish about ``destination`` is unverified or contested: the verdict stays open
-        until a ``wish_verified`` settles it (LEGAL_MODEL.md §9).
+        until a ``wish_verified`` settles it.
         """
         self.open("wish", destination=destination, contested=contested(self.situation.facts))
 
@@ -140,7 +140,7 @@ class Judgement(Generic[E]):
 
         The rule applies where its treaty binds the state (or the state declared it would
         apply it); otherwise the customary rule ``customary`` applies where one exists; else
-        nothing applies and a note says so (LEGAL_MODEL.md §8, time).
+        nothing applies and a note says so.
         """
         acting = state or self.situation.detaining_power
         on = self.situation.on

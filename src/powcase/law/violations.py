@@ -1,4 +1,4 @@
-"""Violations: steps that broke the law, and incidents that are breaches (LEGAL_MODEL.md §1).
+"""Violations: steps that broke the law, and incidents that are breaches.
 
 In descriptive mode every step the legal path allows is applied, whatever its verdict. A step
 refused on a prohibition that happened anyway is a *violation*; one refused only on

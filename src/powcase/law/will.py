@@ -1,5 +1,4 @@
-"""His will: what the record says he wants, and whether it settles a guard (LEGAL_MODEL.md §1,
-§9).
+"""His will: what the record says he wants, and whether it settles a guard.
 
 A ``wish_verified`` for a destination is consent, and implies the wish is free. A
 ``wish_expressed`` without verification, or wishes that differ between sources since the last

@@ -1,4 +1,4 @@
-"""The open legal questions, each an assumption the user sets (LEGAL_MODEL.md §7).
+"""The open legal questions, each an assumption the user sets.
 
 Where the law is contested, powcase does not choose silently: it reads the law under a set of
 assumptions, lists in every verdict the ones it relied on, and lets a researcher run the same
@@ -88,7 +88,7 @@ def _days(question: str, default: int) -> Any:
 
 @attrs.frozen(kw_only=True)
 class Assumptions:
-    """One reading of the contested law. Omitted keys take the defaults of LEGAL_MODEL.md §7."""
+    """One reading of the contested law. Omitted keys take their defaults."""
 
     status_route: str = _choice(
         "Is he a POW as a member of the forces of his state of nationality, or of the forces he "
@@ -136,7 +136,7 @@ class Assumptions:
 
     @classmethod
     def specs(cls) -> dict[str, AssumptionSpec]:
-        """Every assumption key with its spec, in the order of LEGAL_MODEL.md §7."""
+        """Every assumption key with its spec, in the order the reference lists them."""
         return {a.name: a.metadata[ASSUMPTION] for a in attrs.fields(cls)}
 
     @classmethod

@@ -1,6 +1,6 @@
 """The output contract, written once: one cattrs converter and the shape of each output type.
 
-Every type of the run output (SCENARIO_FORMAT.md) declares its JSON object once, as a
+Every type of the run output declares its JSON object once, as a
 :class:`Shape`: the keys in the order they are written, the attribute or property each one
 reads, and what is special about it. From that one declaration the converter writes the JSON
 form (``to_dict``), reads it back (``from_dict``), and the output JSON Schema is generated.

@@ -1,7 +1,7 @@
 """The events of a record: machine events that move the legal path, and incidents.
 
 Every event has a ``date``, optional ``source`` ids and an optional ``note``. Machine events
-(LEGAL_MODEL.md §3a) move the statechart and are judged; incidents (§3b) only add facts, and
+move the statechart and are judged; incidents only add facts, and
 may be recorded in any state. Each class is a frozen attrs value object; its fields are
 declared once with the builders of :mod:`powcase.model.fields`, which is where ``describe()`` and
 the loaders read them from.
@@ -117,7 +117,7 @@ class Incident(Event):
     event_kind: ClassVar[str] = "incident"
 
 
-# --- machine events (LEGAL_MODEL.md §3a)
+# --- machine events
 
 
 @attrs.frozen(kw_only=True)
@@ -349,7 +349,7 @@ class Die(MachineEvent):
     cause: str = choice_field("the cause of death", CAUSES_OF_DEATH, default="unknown")
 
 
-# --- incidents (LEGAL_MODEL.md §3b)
+# --- incidents
 
 
 @attrs.frozen(kw_only=True)
@@ -578,7 +578,7 @@ MACHINE_EVENTS: tuple[type[MachineEvent], ...] = (
     Recapture,
     Die,
 )
-"""Every machine event class, in the order of LEGAL_MODEL.md §3a."""
+"""Every machine event class, in the order the reference lists them."""
 
 INCIDENTS: tuple[type[Incident], ...] = (
     Interrogated,
@@ -605,7 +605,7 @@ INCIDENTS: tuple[type[Incident], ...] = (
     InquiryOpened,
     ReceivingPowerFailed,
 )
-"""Every incident class, in the order of LEGAL_MODEL.md §3b."""
+"""Every incident class, in the order the reference lists them."""
 
 EVENT_TYPES: dict[str, type[Event]] = {cls.name: cls for cls in (*MACHINE_EVENTS, *INCIDENTS)}
 """Event classes by their name in scenario files."""

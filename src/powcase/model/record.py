@@ -2,7 +2,7 @@
 
 A record is the only source of truth of a case: state, verdicts, flags and the docket are
 derived by replaying it. Its plain-dict form is the scenario format's, so a scenario file and a
-record are the same data (LEGAL_MODEL.md §8).
+record are the same data.
 
 The subject is named by a pseudonymous ``id``. A ``name`` is optional personal data of a person
 seeking protection: it is left out of reprs and error messages, and out of every output unless

@@ -1,4 +1,4 @@
-"""Verdicts: whether a step is lawful, with reasons that cite the law (LEGAL_MODEL.md §1).
+"""Verdicts: whether a step is lawful, with reasons that cite the law.
 
 A verdict is ``allowed`` when every guard holds, ``refused`` when at least one fails (its
 reasons name every failing guard), and ``undetermined`` when none fails but the law and the
@@ -184,7 +184,7 @@ class Verdict:
         missing: Iterable[Missing] = (),
         assumptions: Iterable[str] = (),
     ) -> Verdict:
-        """The verdict that the reasons and open points add up to (LEGAL_MODEL.md §1).
+        """The verdict that the reasons and open points add up to.
 
         Any failing reason refuses the step; otherwise any open point leaves it undetermined.
         """

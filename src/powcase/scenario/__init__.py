@@ -1,4 +1,4 @@
-"""Scenario files: load them, run them, check their expectations (SCENARIO_FORMAT.md).
+"""Scenario files: load them, run them, check their expectations.
 
 Names load on first use, so that validating a file does not load the engine that runs it.
 """

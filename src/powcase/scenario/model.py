@@ -1,8 +1,8 @@
 """Scenarios: a record, the reading of the law it runs under, and what its author expects.
 
-The format is SCENARIO_FORMAT.md's. :func:`parse_scenarios` checks a whole document and
-reports every problem at once, each with its key path; :mod:`powcase.scenario.load` adds the
-file, line and column.
+The format is explained in the documentation (docs/explanation/legal-model.md, "Scenario
+files"). :func:`parse_scenarios` checks a whole document and reports every problem at once,
+each with its key path; :mod:`powcase.scenario.load` adds the file, line and column.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Run results: plain, typed values with the keys of the output contract (SCENARIO_FORMAT.md).
+"""Run results: plain, typed values with the keys of the output contract.
 
 A result holds no live case, only what a run found, so ``RunResult.from_dict`` rebuilds it
 exactly from its JSON form. The subject's name is kept for ``--reveal-names`` and written only

@@ -1,5 +1,5 @@
 """Running a scenario: its record under its assumptions, then each variant under its own, with
-the expectations checked. The result has the keys of the output contract (SCENARIO_FORMAT.md).
+the expectations checked. The result has the keys of the output contract.
 """
 
 from __future__ import annotations
