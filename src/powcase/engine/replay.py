@@ -132,37 +132,8 @@ class Timeline:
         raises :class:`~powcase.errors.StepRefused` with ``raise_refusal``; a step the graph
         does not have is recorded as such, or raises :class:`~powcase.errors.StepNotPossible`.
         """
-        index = len(self.steps)
-        position, facts = self.position, self.facts
-        before = position.configuration
-        if not isinstance(event, MachineEvent):
-            allowed = Verdict(event, Outcome.ALLOWED)
-            step = Step(index, event, allowed, True, before, before, (), position, facts)
-            return self._with(step, position, event, detaining_power)
-        target = fire(position, event.name, event)
-        if target is None:
-            if raise_refusal:
-                raise StepNotPossible(event.name, before)
-            refused = judge.not_possible(event, before)
-            step = Step(index, event, refused, False, before, before, (), position, facts)
-            return self._with(step, position, None, detaining_power)
-        verdict = judge(position, facts, event)
-        cites = tuple(dict.fromkeys((*judge.transition_cites(event), *verdict.cites)))
-        if verdict.outcome is not Outcome.ALLOWED and mode is Mode.NORMATIVE:
-            if raise_refusal:
-                raise StepRefused(verdict)
-            step = Step(index, event, verdict, False, before, before, cites, position, facts)
-            return self._with(step, position, None, detaining_power)
-        after = target.configuration
-        step = Step(index, event, verdict, True, before, after, cites, position, facts)
-        return self._with(step, target, event, detaining_power)
-
-    def _with(
-        self, step: Step, position: Position, absorbed: Event | None, detaining_power: str
-    ) -> Timeline:
-        facts = self.facts
-        if absorbed is not None:
-            facts = facts.absorb(absorbed, step.index, detaining_power=detaining_power)
+        rules = _Rules(judge, detaining_power, mode, raise_refusal)
+        step, position, facts = rules.step(len(self.steps), event, self.position, self.facts)
         return Timeline(self.steps.appended(step), position, facts)
 
     @classmethod
@@ -174,13 +145,61 @@ class Timeline:
         detaining_power: str,
         mode: Mode,
     ) -> Timeline:
-        """The timeline of ``events`` replayed from the start, refusals recorded."""
-        timeline = cls()
-        for event in events:
-            timeline = timeline.advanced(
-                event,
-                judge,
-                detaining_power=detaining_power,
-                mode=mode,
+        """The timeline of ``events`` replayed from the start, refusals recorded: the steps
+        are collected, and one timeline is built at the end.
+        """
+        rules = _Rules(judge, detaining_power, mode, raise_refusal=False)
+        steps: list[Step] = []
+        position, facts = initial_position(), Facts()
+        for index, event in enumerate(events):
+            step, position, facts = rules.step(index, event, position, facts)
+            steps.append(step)
+        return cls(Chain(steps), position, facts)
+
+
+@attrs.frozen
+class _Rules:
+    """How one step is taken: the judge, who holds him, the mode, and whether a step that is
+    not taken raises.
+    """
+
+    judge: Judge
+    detaining_power: str
+    mode: Mode
+    raise_refusal: bool
+
+    def step(
+        self, index: int, event: Event, position: Position, facts: Facts
+    ) -> tuple[Step, Position, Facts]:
+        """The step of ``event`` from ``position``, and where the case stands after it."""
+        before = position.configuration
+        if not isinstance(event, MachineEvent):
+            # An incident changes no state: it is recorded and adds to the facts.
+            step = Step(
+                index, event, Verdict.allowing(event), True, before, before, (), position, facts
             )
-        return timeline
+            return step, position, self._absorb(facts, event, index)
+        judge = self.judge
+        target = fire(position, event.name, event)
+        if target is None:
+            if self.raise_refusal:
+                raise StepNotPossible(event.name, before)
+            refused = judge.not_possible(event, before)
+            return (
+                Step(index, event, refused, False, before, before, (), position, facts),
+                position,
+                facts,
+            )
+        verdict = judge(position, facts, event)
+        cites = tuple(dict.fromkeys((*judge.transition_cites(event), *verdict.cites)))
+        if verdict.outcome is not Outcome.ALLOWED and self.mode is Mode.NORMATIVE:
+            if self.raise_refusal:
+                raise StepRefused(verdict)
+            step = Step(index, event, verdict, False, before, before, cites, position, facts)
+            return step, position, facts
+        after = target.configuration
+        step = Step(index, event, verdict, True, before, after, cites, position, facts)
+        return step, target, self._absorb(facts, event, index)
+
+    def _absorb(self, facts: Facts, event: Event, index: int) -> Facts:
+        return facts.absorb(event, index, detaining_power=self.detaining_power)

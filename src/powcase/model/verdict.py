@@ -202,6 +202,23 @@ class Verdict:
         relied = tuple(dict.fromkeys(assumptions))
         return cls(event, outcome, unique_reasons, unique_missing, relied)
 
+    @classmethod
+    def allowing(cls, event: Event) -> Verdict:
+        """The verdict on a step no rule judges (an incident): allowed, with nothing to say.
+
+        Built without the converters: a record has many incidents.
+        """
+        verdict: Verdict = object.__new__(cls)
+        for name, value in (
+            ("event", event),
+            ("outcome", Outcome.ALLOWED),
+            ("reasons", ()),
+            ("missing", ()),
+            ("assumptions", ()),
+        ):
+            object.__setattr__(verdict, name, value)
+        return verdict
+
     @property
     def allowed(self) -> bool:
         """Whether the outcome is ``allowed``."""
