@@ -94,6 +94,10 @@ class Case:
         object.__setattr__(self, "timeline", timeline)
         object.__setattr__(self, "_findings", Findings(timeline, judge))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # What a case is made of; its timeline and findings are derived again on loading.
+        return (Case, (self.record, self.assumptions, self.mode, self.law))
+
     def _judge(self) -> LawJudge:
         return LawJudge(
             self.record.subject, self.record.detaining_power, self.assumptions, self.law
@@ -295,14 +299,17 @@ class Case:
 
     def _appended(self, event: Event, *, raise_refusal: bool) -> Case:
         """The case with ``event`` added to the record and the timeline, nothing replayed."""
-        record = self.record.with_event(event)  # checks the new event's date and sources
+        # The event is checked before it is judged, and recorded only once judged: a refusal
+        # leaves the record's shared events as they were.
+        self.record.check_next(event)
         timeline = self.timeline.advanced(
             event,
             self._findings.judge,
-            detaining_power=record.detaining_power,
+            detaining_power=self.record.detaining_power,
             mode=self.mode,
             raise_refusal=raise_refusal,
         )
+        record = self.record.with_event(event, checked=True)
         case: Case = object.__new__(Case)
         for name, value in (
             ("record", record),

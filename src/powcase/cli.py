@@ -243,7 +243,7 @@ def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
     step = _output(args, result.steps[args.step].to_dict())
     if args.format == "json":
         payload = {
-            "generated_by": _generated_by(),
+            "generated_by": _generated_by(scenarios[0].law),
             "scenario": result.scenario,
             "variant": result.variant,
             "step": step,
@@ -300,7 +300,7 @@ def _cmd_options(args: argparse.Namespace, out: TextIO) -> int:
         payload = _output(
             args,
             {
-                "generated_by": _generated_by(),
+                "generated_by": _generated_by(scenario.law),
                 "scenario": scenario.title,
                 "as_of": on.isoformat() if on else None,
                 "state": case.state,

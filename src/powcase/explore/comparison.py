@@ -15,7 +15,9 @@ import attrs
 
 from powcase._util.suggest import closest
 from powcase.errors import InvalidAssumption, Problem
+from powcase.law.book import Law
 from powcase.law.flags import standing
+from powcase.law.provenance import generated_by
 from powcase.law.rules import Severity, gravity
 from powcase.model.assumptions import Assumptions
 from powcase.scenario.model import Scenario
@@ -48,6 +50,8 @@ class Comparison:
     varied: tuple[str, ...]
     columns: tuple[str, ...]
     rows: tuple[Row, ...]
+    law: Law = attrs.field(factory=Law.packaged, repr=False)
+    """The law the rows were judged under (its overlays are named in ``generated_by``)."""
 
     @property
     def differs(self) -> tuple[bool, ...]:
@@ -58,10 +62,8 @@ class Comparison:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form."""
-        from powcase.scenario.result import generated_by  # noqa: PLC0415
-
         return {
-            "generated_by": generated_by(),
+            "generated_by": generated_by(self.law),
             "scenario": self.scenario,
             "varied": list(self.varied),
             "columns": list(self.columns),
@@ -140,4 +142,4 @@ def compare(scenario: Scenario, vary: Sequence[str] | Mapping[str, Sequence[Any]
             ", ".join(dict.fromkeys(grave)) or "none",
         )
         rows.append(Row(reading, assumptions, cells))
-    return Comparison(scenario.title, keys, columns, tuple(rows))
+    return Comparison(scenario.title, keys, columns, tuple(rows), scenario.law)

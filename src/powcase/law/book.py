@@ -44,7 +44,7 @@ _PACKAGED: dict[str, Law] = {}
 """The packaged law once loaded (empty until :meth:`Law.packaged` is first called)."""
 
 
-@attrs.frozen
+@attrs.frozen(unsafe_hash=False)
 class Law:
     """Every table of the law, by key, in the order outputs list them.
 
@@ -65,6 +65,17 @@ class Law:
     overlays: tuple[dict[str, Any], ...] = ()
     _concerns_by_flag: dict[str, tuple[str, ...]] = attrs.field(init=False, eq=False, repr=False)
     """Derived once: the concerns of each flag (flags are derived for every event)."""
+
+    def __hash__(self) -> int:
+        # Two laws are equal when their tables are: the packaged data's review date and the
+        # overlays applied to it name the tables (hashing the dicts themselves is not possible).
+        return hash((self.checked, repr(self.overlays)))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The packaged law is read from the package, not carried in every pickled case.
+        if not self.overlays and self == Law.packaged():
+            return (Law.packaged, ())
+        return (_rebuilt, (self._tables(), self.checked, self.overlays))
 
     def __attrs_post_init__(self) -> None:
         by_flag: dict[str, list[str]] = {}
@@ -317,6 +328,13 @@ class Law:
 
 def _dated(concern: Concern) -> datetime.date:
     return concern.date
+
+
+def _rebuilt(
+    tables: dict[str, dict[str, Any]], checked: datetime.date, overlays: Iterable[Any]
+) -> Law:
+    """A law from its tables (what :meth:`Law.__reduce__` pickles for an overlaid law)."""
+    return Law._of(tables, checked, overlays)
 
 
 LawLike = Law | Source | Iterable[Source] | None

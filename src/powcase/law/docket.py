@@ -20,6 +20,7 @@ from powcase.law.rules import ObligationRule, Status
 from powcase.model import contract
 from powcase.model import events as ev
 from powcase.model.assumptions import Assumptions
+from powcase.model.events import EVENT_TYPES
 
 if TYPE_CHECKING:
     # Only for annotations: the rules' tables load without the engine.
@@ -123,7 +124,9 @@ def _meets(rule: ObligationRule, moment: Moment) -> bool:
             and _CUSTODY not in moment.after.position.active
             and not isinstance(moment.step.event, ev.Die | ev.Escape)
         )
-    return moment.step.event.name == rule.met_by
+    # The data names the event that meets the obligation; it is checked against the event
+    # classes when the law is loaded.
+    return isinstance(moment.step.event, EVENT_TYPES[rule.met_by])
 
 
 def _leaves(moment: Moment) -> bool:

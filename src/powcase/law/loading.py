@@ -32,6 +32,7 @@ from powcase.law.entries import (
 )
 from powcase.law.rules import FlagRule, ObligationRule, Severity
 from powcase.model.assumptions import ASSUMPTION, Assumptions
+from powcase.model.events import EVENT_TYPES
 
 __all__ = ["DATA", "TABLE_NAMES", "Fragment", "apply", "overlay_fragments", "packaged_fragments"]
 
@@ -438,6 +439,21 @@ def _check_references(
                         closest(period, days),
                     ),
                 )
+            met_by = raw["met_by"]
+            if met_by not in _MEETERS:
+                report.add(
+                    fragment,
+                    Problem(
+                        _join(fragment.where(key), "met_by"),
+                        f"{met_by} is not an event",
+                        "an event name, or leaving_custody",
+                        closest(met_by, _MEETERS),
+                    ),
+                )
+
+
+_MEETERS = ("leaving_custody", *EVENT_TYPES)
+"""What may meet an obligation: leaving custody, or an event of the model."""
 
 
 def _join(at: str, path: str) -> str:

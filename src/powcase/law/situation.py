@@ -39,7 +39,7 @@ class Situation:
     position: Position
     facts: Facts
     on: datetime.date
-    law: Law = attrs.field(factory=Law.packaged, repr=False, eq=False)
+    law: Law = attrs.field(factory=Law.packaged, repr=False)
     """The law the step is judged under: the packaged data and any overlays."""
     answered: dict[str, frozenset[str]] = attrs.field(
         factory=dict, init=False, repr=False, eq=False

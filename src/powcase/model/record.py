@@ -225,8 +225,6 @@ def _sources(items: Iterable[Source]) -> tuple[Source, ...]:
 
 
 def _events(items: Iterable[Event]) -> Chain[Event]:
-    if isinstance(items, Chain):
-        return items  # built by with_event, whose events were checked one by one
     return Chain(_typed_tuple(items, Event, "events"))
 
 
@@ -288,18 +286,27 @@ class Record:
                 return source
         raise InvalidInput.single("source", f"no source {source_id!r} in the record")
 
-    def with_event(self, event: Event) -> Record:
-        """A new record with ``event`` appended; only the new event is checked, so a record
-        built one event at a time costs time in proportion to its length.
+    def check_next(self, event: Event) -> None:
+        """Check ``event`` as the record's next one: its type, its date after the last
+        event's, and its sources listed. Only the new event is checked.
         """
         index = len(self.events)
-        event = _typed_tuple((event,), Event, "event")[0]
+        _typed_tuple((event,), Event, "event")
         events: Chain[Event] = self.events  # type: ignore[assignment]  # the converter's
         problems = _out_of_order(index, events.last, event)
         known = {source.id for source in self.sources}
         problems += _unknown_sources(f"events[{index}]", event.source, known)
         if problems:
             raise InvalidInput(problems).redacted(self.subject.name)
+
+    def with_event(self, event: Event, *, checked: bool = False) -> Record:
+        """A new record with ``event`` appended; only the new event is checked (not again
+        when ``checked``), so a record built one event at a time costs time in proportion to
+        its length.
+        """
+        if not checked:
+            self.check_next(event)
+        events: Chain[Event] = self.events  # type: ignore[assignment]  # the converter's
         record: Record = object.__new__(Record)
         for field in attrs.fields(Record):
             object.__setattr__(record, field.name, getattr(self, field.name))

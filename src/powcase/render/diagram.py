@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 import attrs
 
+from powcase.chart import LegalPath
 from powcase.errors import PowcaseError
 
 __all__ = ["FORMATS", "DiagramUnavailable", "Trace", "diagram", "graphviz_available"]
@@ -70,8 +71,6 @@ def graphviz_available() -> bool:
 
 
 def _mermaid(trace: Trace | None) -> str:
-    from powcase.chart import LegalPath  # noqa: PLC0415
-
     text = format(LegalPath, "mermaid").rstrip("\n")
     if trace is None:
         return text + "\n"
@@ -102,8 +101,6 @@ def _dot(trace: Trace | None) -> Any:
         raise DiagramUnavailable(
             f"DOT, SVG and PNG diagrams need pydot: {INSTALL_GRAPHVIZ}"
         ) from None
-    from powcase.chart import LegalPath  # noqa: PLC0415
-
     graph = DotGraphMachine(LegalPath)()  # type: ignore[no-untyped-call]
     graph.set_label("The legal path")
     if trace is None:

@@ -25,10 +25,8 @@ from typing import Any
 
 import attrs
 
-from powcase.law.docket import OBLIGATION_RULES
-from powcase.law.flags import FLAG_RULES
+from powcase.law.book import Law
 from powcase.law.guards import GUARDS
-from powcase.law.provisions import PROVISIONS, provision
 from powcase.render.reference import _table
 
 __all__ = ["Citation", "guard_citations", "law_review"]
@@ -125,7 +123,9 @@ def _template_ids(joined: ast.JoinedStr, literals: set[str]) -> list[str]:
         str(p.value) for p in parts[parts.index(holes[0]) + 1 :] if isinstance(p, ast.Constant)
     )
     return sorted(
-        prefix + value + suffix for value in literals if prefix + value + suffix in PROVISIONS
+        prefix + value + suffix
+        for value in literals
+        if prefix + value + suffix in Law.packaged().provisions
     )
 
 
@@ -163,7 +163,7 @@ def _own_citations(function: Callable[..., Any]) -> list[Citation]:
         for child, use in _walk(stmt, ""):
             ids: list[str] = []
             if isinstance(child, ast.Constant) and isinstance(child.value, str):
-                ids = [child.value] if child.value in PROVISIONS else []
+                ids = [child.value] if child.value in Law.packaged().provisions else []
             elif isinstance(child, ast.JoinedStr):
                 ids = _template_ids(child, literals)
             how = _HOW.get(use, "literal")
@@ -201,11 +201,11 @@ def _doc(function: Callable[..., Any]) -> str:
 
 
 def _named_in(text: str) -> list[str]:
-    return [i for i in dict.fromkeys(_ID_IN_TEXT.findall(text)) if i in PROVISIONS]
+    return [i for i in dict.fromkeys(_ID_IN_TEXT.findall(text)) if i in Law.packaged().provisions]
 
 
 def _law(pid: str) -> list[str]:
-    entry = provision(pid)
+    entry = Law.packaged().provision(pid)
     return [
         f"`{pid}`",
         f"[{entry.instrument} {entry.article}]({entry.url})",
@@ -349,7 +349,7 @@ def _flags() -> list[str]:
             "[the legal model](../explanation/legal-model.md#model-flags)."
         ),
     ]
-    for code, rule in FLAG_RULES.items():
+    for code, rule in Law.packaged().flags.items():
         out += ["", _label("flag", code), f"### `{code}`", ""]
         out += [f"Severity **{rule.severity}**. {rule.text}", ""]
         out += _table(["id", "provision", "paraphrase (ours)"], [_law(p) for p in rule.cites])
@@ -367,7 +367,7 @@ def _obligations() -> list[str]:
             "[the legal model](../explanation/legal-model.md#model-docket)."
         ),
     ]
-    for code, rule in OBLIGATION_RULES.items():
+    for code, rule in Law.packaged().obligations.items():
         period = rule.period
         if not period[0].isdigit():
             period = f"`{period}` days (an assumption)"

@@ -22,6 +22,7 @@ from powcase.law.rules import Status
 from powcase.model.assumptions import Assumptions
 from powcase.model.events import event_from_dict
 from powcase.model.fields import date_field, parse_field
+from powcase.model.mode import Mode
 from powcase.model.record import Record
 from powcase.model.verdict import Outcome
 
@@ -50,7 +51,7 @@ SCENARIO_KEYS = (
 )
 VARIANT_KEYS = ("assumptions", "mode", "as_of", "expect")
 EXPECT_KEYS = ("state", "flags", "no_flags", "steps", "verdicts", "obligations")
-MODES = ("normative", "descriptive")
+MODES = tuple(m.value for m in Mode)
 
 
 def public_states() -> tuple[str, ...]:
@@ -112,7 +113,7 @@ class Variant:
 
     name: str
     assumptions: Assumptions
-    mode: str
+    mode: Mode
     as_of: datetime.date | None
     expect: Expectations
 
@@ -124,7 +125,7 @@ class Scenario:
     title: str
     record: Record
     assumptions: Assumptions
-    mode: str
+    mode: Mode
     as_of: datetime.date | None = None
     expect: Expectations = Expectations()
     variants: tuple[Variant, ...] = ()
@@ -158,7 +159,9 @@ class _Problems:
     def add(
         self, path: str, message: str, expected: str | None = None, suggestion: str | None = None
     ) -> None:
-        self.found.append(Problem(path, message, expected, suggestion))
+        problem = Problem(path, message, expected, suggestion)
+        if problem not in self.found:
+            self.found.append(problem)
 
     def attempt(self, path: str, build: Any, *args: Any) -> Any:
         try:
@@ -214,12 +217,12 @@ def _names(
     return tuple(found)
 
 
-def _mode(problems: _Problems, value: Any, path: str) -> str:
+def _mode(problems: _Problems, value: Any, path: str) -> Mode:
     if value is None:
-        return "normative"
-    if not problems.one_of(path, value, MODES, "normative or descriptive"):
-        return "normative"
-    return str(value)
+        return Mode.NORMATIVE
+    if not problems.one_of(path, value, MODES, " or ".join(MODES)):
+        return Mode.NORMATIVE
+    return Mode(value)
 
 
 def _as_of(problems: _Problems, value: Any, path: str) -> datetime.date | None:
@@ -438,7 +441,7 @@ def _variants(  # noqa: PLR0917 - an internal step of parse_scenarios
     data: Any,
     path: str,
     base: Mapping[str, Any],
-    mode: str,
+    mode: Mode,
     as_of: datetime.date | None,
     events: int,
 ) -> tuple[Variant, ...]:
@@ -511,7 +514,8 @@ def _law(
     """The law of a scenario: the packaged law, the file's ``law:`` overlays (paths relative to
     the file; a scenario's own list replaces the file's), then the caller's.
     """
-    where = _join(path, "law")
+    # A list written at the top of a file of several scenarios is reported there, once.
+    where = _join(path, "law") if "law" in data else "law"
     listed = data.get("law", inherited.get("law"))
     if listed is None:
         listed = []
@@ -522,9 +526,19 @@ def _law(
         listed = []
     base = pathlib.Path(file).parent if file != "<string>" else pathlib.Path()
     paths = [base / entry for entry in listed]
+    missing = [i for i, path in enumerate(paths) if not path.is_file()]
+    for index in missing:
+        problems.add(
+            f"{where}[{index}]",
+            f"{listed[index]!r} is not a file",
+            "a law overlay file, its path relative to the scenario file",
+        )
+    if missing:
+        paths = []
     sources: tuple[Source, ...] = (*paths, *problems.extra)
     if not sources:
-        return Law.packaged()
+        problems.law = Law.packaged()
+        return problems.law
     key = tuple(str(s) if not isinstance(s, Mapping) else id(s) for s in sources)
     known = problems.laws.get(key)
     if known is None:

@@ -12,6 +12,7 @@ from powcase.model.assumptions import Assumptions
 from powcase.model.countries import STATE_CODES
 from powcase.model.events import EVENT_TYPES
 from powcase.model.fields import FieldSpec, field_specs
+from powcase.model.mode import Mode
 from powcase.model.record import SOURCE_KINDS, Source, Subject
 from powcase.scenario.model import public_states
 from powcase.scenario.output_schema import run_schema
@@ -144,7 +145,7 @@ def _scenario() -> dict[str, Any]:
         "additionalProperties": False,
         "properties": {
             "assumptions": {"$ref": "#/$defs/assumptions"},
-            "mode": {"enum": ["normative", "descriptive"]},
+            "mode": {"enum": [m.value for m in Mode]},
             "as_of": _DATE,
             "expect": {"$ref": "#/$defs/expect"},
         },
@@ -157,7 +158,7 @@ def _scenario() -> dict[str, Any]:
             "powcase": {"const": 1},
             "title": {"type": "string"},
             "description": {"type": "string"},
-            "mode": {"enum": ["normative", "descriptive"]},
+            "mode": {"enum": [m.value for m in Mode]},
             "subject": _object(Subject),
             "detaining_power": _STATE,
             "assumptions": {"$ref": "#/$defs/assumptions"},

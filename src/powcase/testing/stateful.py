@@ -21,6 +21,7 @@ from powcase.engine.table import events_from
 from powcase.model import events as ev
 from powcase.model.assumptions import Assumptions
 from powcase.model.events import Event
+from powcase.model.mode import Mode
 from powcase.model.record import Subject
 from powcase.testing.strategies import assumptions, events
 
@@ -62,7 +63,7 @@ class LegalPathMachine(RuleBasedStateMachine):
 
     @initialize(
         reading=st.one_of(st.just(Assumptions()), assumptions()),
-        mode=st.sampled_from(["normative", "normative", "descriptive"]),
+        mode=st.sampled_from([Mode.NORMATIVE, Mode.NORMATIVE, Mode.DESCRIPTIVE]),
         data=st.data(),
         start=st.dates(datetime.date(2024, 1, 1), datetime.date(2026, 1, 1)),
     )

@@ -18,6 +18,7 @@ from powcase.model.assumptions import Assumptions
 from powcase.model.countries import STATE_CODES
 from powcase.model.events import EVENT_TYPES, Event
 from powcase.model.fields import FieldSpec, field_specs
+from powcase.model.mode import Mode
 from powcase.model.record import Record, Source, Subject
 from powcase.scenario.model import Expectations, Scenario, Variant
 
@@ -176,7 +177,7 @@ def cases(*, max_events: int = 12) -> st.SearchStrategy[Case]:
         Case.replay,
         records(max_events=max_events),
         assumptions(),
-        st.sampled_from(["normative", "descriptive"]),
+        st.sampled_from(list(Mode)),
     )
 
 
@@ -190,7 +191,7 @@ def scenarios(draw: st.DrawFn, *, max_events: int = 8) -> Scenario:
                 Variant,
                 name=st.from_regex(r"[a-z][a-z_]{0,11}", fullmatch=True),
                 assumptions=assumptions(),
-                mode=st.sampled_from(["normative", "descriptive"]),
+                mode=st.sampled_from(list(Mode)),
                 as_of=st.none(),
                 expect=st.just(Expectations()),
             ),
@@ -202,7 +203,7 @@ def scenarios(draw: st.DrawFn, *, max_events: int = 8) -> Scenario:
         title=draw(_TEXT),
         record=record,
         assumptions=draw(assumptions()),
-        mode=draw(st.sampled_from(["normative", "descriptive"])),
+        mode=draw(st.sampled_from(list(Mode))),
         variants=tuple(variants),
         file="<generated>",
     )
