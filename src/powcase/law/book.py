@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime
 import pathlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -328,6 +328,21 @@ class Law:
 
 def _dated(concern: Concern) -> datetime.date:
     return concern.date
+
+
+def read_on_first_use(
+    module: str, tables: Mapping[str, Callable[[Law], Any]]
+) -> Callable[[str], Any]:
+    """A module ``__getattr__`` that reads each named table of the packaged law when it is
+    first asked for, so that importing the module reads no data file.
+    """
+
+    def attribute(name: str) -> Any:
+        if name in tables:
+            return tables[name](Law.packaged())
+        raise AttributeError(f"module {module!r} has no attribute {name!r}")
+
+    return attribute
 
 
 def _rebuilt(

@@ -8,9 +8,9 @@ same conflict. ``CONCERNS`` is read from the data on first use.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from powcase.law.book import Law
+from powcase.law.book import Law, read_on_first_use
 from powcase.law.entries import Concern
 
 __all__ = ["CONCERNS", "Concern", "concerns_for"]
@@ -20,11 +20,7 @@ if TYPE_CHECKING:
     """Published concerns, by id."""
 
 
-def __getattr__(name: str) -> Any:
-    # Read from the data files on first use, not on import.
-    if name == "CONCERNS":
-        return Law.packaged().concerns
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = read_on_first_use(__name__, {"CONCERNS": lambda law: law.concerns})
 
 
 def concerns_for(flag: str) -> tuple[str, ...]:

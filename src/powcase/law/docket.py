@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from powcase.law.book import Law
+from powcase.law.book import Law, read_on_first_use
 from powcase.law.rules import ObligationRule, Status
 from powcase.model import contract
 from powcase.model import events as ev
@@ -40,11 +40,7 @@ if TYPE_CHECKING:
     """Every obligation of the packaged law, by code, in the order of its data file."""
 
 
-def __getattr__(name: str) -> Any:
-    # The rules are law data, read on first use.
-    if name == "OBLIGATION_RULES":
-        return Law.packaged().obligations
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = read_on_first_use(__name__, {"OBLIGATION_RULES": lambda law: law.obligations})
 
 
 @attrs.frozen

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from powcase.law.book import Law
+from powcase.law.book import Law, read_on_first_use
 from powcase.law.refoulement import answers, risk_towards
 from powcase.law.rules import FlagRule, Severity, gravity
 from powcase.law.shape import RISK_KINDS
@@ -38,11 +38,7 @@ if TYPE_CHECKING:
     """Every flag of the packaged law, by code, in the order of its data file."""
 
 
-def __getattr__(name: str) -> Any:
-    # The rules are law data, read on first use.
-    if name == "FLAG_RULES":
-        return Law.packaged().flags
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = read_on_first_use(__name__, {"FLAG_RULES": lambda law: law.flags})
 
 
 @attrs.frozen

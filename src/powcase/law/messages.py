@@ -12,7 +12,7 @@ import string
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from powcase.law.book import Law
+from powcase.law.book import Law, read_on_first_use
 
 __all__ = ["FLAG_MESSAGES", "MESSAGES", "OBLIGATION_MESSAGES", "placeholders", "render"]
 
@@ -25,15 +25,14 @@ if TYPE_CHECKING:
     """What each obligation of the docket asks, by code."""
 
 
-def __getattr__(name: str) -> Any:
-    # Read from the data files on first use, not on import.
-    if name == "MESSAGES":
-        return Law.packaged().messages
-    if name == "FLAG_MESSAGES":
-        return {code: rule.text for code, rule in Law.packaged().flags.items()}
-    if name == "OBLIGATION_MESSAGES":
-        return {code: rule.text for code, rule in Law.packaged().obligations.items()}
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = read_on_first_use(
+    __name__,
+    {
+        "MESSAGES": lambda law: law.messages,
+        "FLAG_MESSAGES": lambda law: {code: r.text for code, r in law.flags.items()},
+        "OBLIGATION_MESSAGES": lambda law: {code: r.text for code, r in law.obligations.items()},
+    },
+)
 
 
 # Derived wording: parameters that are only sentence glue.

@@ -21,7 +21,7 @@ import datetime
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from powcase.law.book import Law
+from powcase.law.book import Law, read_on_first_use
 from powcase.law.entries import Alliance, Participation, Party, Reservation, Treatment
 from powcase.law.shape import ACTS, RISK_KINDS
 
@@ -50,14 +50,15 @@ if TYPE_CHECKING:
     """Where each treaty's depositary lists its parties."""
 
 
-def __getattr__(name: str) -> Any:
-    # Read from the data files on first use, not on import.
-    if name == "PARTIES":
-        return Law.packaged().parties
-    if name == "DEPOSITARY":
-        instruments = Law.packaged().instruments.values()
-        return {i.id: i.depositary for i in instruments if i.depositary}
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = read_on_first_use(
+    __name__,
+    {
+        "PARTIES": lambda law: law.parties,
+        "DEPOSITARY": lambda law: {
+            i.id: i.depositary for i in law.instruments.values() if i.depositary
+        },
+    },
+)
 
 
 def party(code: str) -> Party:

@@ -15,9 +15,9 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from powcase.law.book import Law
+from powcase.law.book import Law, read_on_first_use
 from powcase.law.entries import Instrument, Provision
 
 __all__ = [
@@ -39,15 +39,14 @@ if TYPE_CHECKING:
     """When the catalogue and the parties table were last reviewed against their sources."""
 
 
-def __getattr__(name: str) -> Any:
-    # The tables are read from the data files on first use, not on import.
-    if name == "INSTRUMENTS":
-        return Law.packaged().instruments
-    if name == "PROVISIONS":
-        return Law.packaged().provisions
-    if name == "LAW_DATA_DATE":
-        return Law.packaged().checked
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = read_on_first_use(
+    __name__,
+    {
+        "INSTRUMENTS": lambda law: law.instruments,
+        "PROVISIONS": lambda law: law.provisions,
+        "LAW_DATA_DATE": lambda law: law.checked,
+    },
+)
 
 
 _ID = re.compile(r"^[A-Z][A-Z0-9-]*-[0-9A-Za-z.]+(\([0-9a-z]+\))*$")
