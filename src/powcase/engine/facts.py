@@ -8,6 +8,7 @@ event does only when it was applied (a refused ``determine_status`` decides noth
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -72,8 +73,19 @@ class Facts:
             raise TypeError(f"Facts has no field {sorted(unknown)[0]!r}")
         new: Facts = object.__new__(Facts)
         new.__dict__.update(self.__dict__)
+        new.__dict__.pop("acts", None)  # derived from the fields: worked out again
         new.__dict__.update(changes)
         return new
+
+    @functools.cached_property
+    def acts(self) -> frozenset[str]:
+        """What happened to him that a state may punish: capture, surrender."""
+        done = set()
+        if self.captured_on is not None:
+            done.add("capture")
+        if self.surrendered:
+            done.add("surrender")
+        return frozenset(done)
 
     def absorb(self, event: Event, index: int, *, detaining_power: str) -> Facts:
         """The facts after ``event`` (which must be an incident or an applied step)."""

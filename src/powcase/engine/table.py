@@ -139,7 +139,9 @@ def _default_entry(state: str) -> list[str]:
     return entered
 
 
-@attrs.frozen
+# Not slotted: a derived value kept with functools.cached_property is then a plain attribute
+# read (on a slotted attrs class it goes through a slower __getattr__).
+@attrs.frozen(slots=False)
 class Position:
     """Where a case stands: the active states (regions included) and the two memories."""
 

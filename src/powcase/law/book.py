@@ -14,10 +14,11 @@ True
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import pathlib
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from typing import Any, TypeVar
 
 import attrs
 
@@ -39,6 +40,11 @@ __all__ = ["Law", "Source"]
 
 Source = str | pathlib.Path | Mapping[str, Any]
 """An overlay: the path of a YAML or JSON file, or a mapping of the same shape."""
+
+_MEMO_LIMIT = 100_000
+"""How many answers a law remembers before it starts again."""
+
+T = TypeVar("T")
 
 _PACKAGED: dict[str, Law] = {}
 """The packaged law once loaded (empty until :meth:`Law.packaged` is first called)."""
@@ -65,6 +71,12 @@ class Law:
     overlays: tuple[dict[str, Any], ...] = ()
     _concerns_by_flag: dict[str, tuple[str, ...]] = attrs.field(init=False, eq=False, repr=False)
     """Derived once: the concerns of each flag (flags are derived for every event)."""
+    _changes: tuple[datetime.date, ...] = attrs.field(init=False, eq=False, repr=False)
+    """Derived once: every day on which what a state does to returnees, or whom it is allied
+    with, changes. Between two of them the answers to those questions stay the same."""
+    memo: dict[Any, Any] = attrs.field(init=False, eq=False, repr=False)
+    """Answers worked out under this law, by question (the rules ask the same ones for every
+    event of a record); see :meth:`period`."""
 
     def __hash__(self) -> int:
         # Two laws are equal when their tables are: the packaged data's review date and the
@@ -84,6 +96,31 @@ class Law:
                 by_flag.setdefault(flag, []).append(concern.id)
         index = {flag: tuple(ids) for flag, ids in by_flag.items()}
         object.__setattr__(self, "_concerns_by_flag", index)
+        days: set[datetime.date] = set()
+        for party in self.parties.values():
+            days.update(t.since for t in party.treatment if t.since is not None)
+            days.update(a.since for a in party.allies)
+            days.update(a.until for a in party.allies if a.until is not None)
+        object.__setattr__(self, "_changes", tuple(sorted(days)))
+        object.__setattr__(self, "memo", {})
+
+    def remembered(self, key: Hashable, work_out: Callable[[], T]) -> T:
+        """The answer to the question ``key`` under this law, worked out once. The memory is
+        bounded: past a limit it starts again, so a long-running application does not grow.
+        """
+        try:
+            answer: T = self.memo[key]
+        except KeyError:
+            if len(self.memo) >= _MEMO_LIMIT:
+                self.memo.clear()
+            answer = self.memo[key] = work_out()
+        return answer
+
+    def period(self, on: datetime.date) -> int:
+        """Which stretch of time ``on`` falls in: days of one period get the same answer
+        from :meth:`treatment` and :meth:`allies`, so rules may remember answers by period.
+        """
+        return bisect.bisect_right(self._changes, on)
 
     # --- loading ---------------------------------------------------------------------------
 

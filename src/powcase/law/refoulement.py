@@ -53,9 +53,22 @@ def answers(situation: Situation, state: str) -> frozenset[str]:
     """What ``state`` does to him for what happened to him: persecution, torture, death or
     prosecution per the parties table, and any risk a ``risk_on_return`` names there.
     """
-    known = situation.answered.get(state)
-    if known is not None:
-        return known
+    subject, law = situation.subject, situation.law
+    # The same question comes back for every event of a record: remembered by the period
+    # of the law it falls in, not by its day.
+    key = (
+        "answers",
+        state,
+        subject.nationality,
+        subject.forces,
+        situation.acts(),
+        situation.facts.risks,
+        law.period(situation.on),
+    )
+    return law.remembered(key, lambda: _answers(situation, state))
+
+
+def _answers(situation: Situation, state: str) -> frozenset[str]:
     subject = situation.subject
     kinds: set[str] = set()
     # A state's treatment of those returned concerns its own nationals and soldiers.
@@ -65,9 +78,7 @@ def answers(situation: Situation, state: str) -> frozenset[str]:
     for named, kind in situation.facts.risks:
         if named == state:
             kinds.add(kind)
-    found = frozenset(kinds) if kinds else _NONE
-    situation.answered[state] = found
-    return found
+    return frozenset(kinds) if kinds else _NONE
 
 
 _NONE: frozenset[str] = frozenset()
@@ -80,6 +91,20 @@ def _own(situation: Situation, state: str) -> frozenset[str]:
 
 def risk_towards(situation: Situation, state: str) -> Risk:
     """The risk of a move to ``state``, directly or through onward return."""
+    subject, law = situation.subject, situation.law
+    key = (
+        "risk",
+        state,
+        subject.nationality,
+        subject.forces,
+        situation.acts(),
+        situation.facts.risks,
+        law.period(situation.on),
+    )
+    return law.remembered(key, lambda: _risk_towards(situation, state))
+
+
+def _risk_towards(situation: Situation, state: str) -> Risk:
     kinds = _own(situation, state)
     home = situation.subject.state_of_nationality
     if state == home:

@@ -9,7 +9,6 @@ and adds them up to a :class:`~powcase.model.verdict.Verdict`.
 from __future__ import annotations
 
 import datetime
-import functools
 from typing import Any, Generic, TypeVar
 
 import attrs
@@ -41,11 +40,6 @@ class Situation:
     on: datetime.date
     law: Law = attrs.field(factory=Law.packaged, repr=False)
     """The law the step is judged under: the packaged data and any overlays."""
-    answered: dict[str, frozenset[str]] = attrs.field(
-        factory=dict, init=False, repr=False, eq=False
-    )
-    """What each state does to him, as worked out for this situation (a cache: flags ask
-    several times per step)."""
 
     def is_in(self, state: str) -> bool:
         """Whether ``state`` is active."""
@@ -63,18 +57,9 @@ class Situation:
             return self.subject.forces
         return self.subject.state_of_nationality
 
-    @functools.cached_property
-    def _acts(self) -> frozenset[str]:
-        done = set()
-        if self.facts.captured_on is not None:
-            done.add("capture")
-        if self.facts.surrendered:
-            done.add("surrender")
-        return frozenset(done)
-
     def acts(self) -> frozenset[str]:
         """What happened to him that a state may punish: capture, surrender."""
-        return self._acts
+        return self.facts.acts
 
 
 E = TypeVar("E", bound=Event)
