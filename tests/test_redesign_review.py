@@ -6,11 +6,13 @@ import json
 import pickle
 
 import pytest
+from hypothesis import given, settings
 
-from powcase import Capture, Case, InvalidInput, Record, Repatriate, StepRefused, Subject
+from powcase import Capture, Case, InvalidInput, Law, Record, Repatriate, StepRefused, Subject
 from powcase._util.chain import Chain
 from powcase.cli import main
 from powcase.scenario.model import parse_scenarios
+from powcase.testing import assumptions, records
 
 from .test_law_overlays import OVERLAY, SCENARIOS
 
@@ -101,3 +103,18 @@ def test_a_missing_overlay_is_reported_in_the_scenario_file(tmp_path):
     assert code == 2
     assert f"{scenario}:6:" in err
     assert err.count("law[0]: 'absent.yaml' is not a file") == 1
+
+
+@settings(max_examples=40)
+@given(records(max_events=10), records(max_events=10), assumptions())
+def test_remembered_answers_are_the_answers(record, other, reading):
+    """The law remembers what a state does to him by period: a case judged after another has
+    filled that memory finds exactly what it finds with the memory empty."""
+    law = Law.packaged()
+    law.memo.clear()
+    fresh = Case(record, reading)
+    expected = (fresh.steps, fresh.flags, fresh.docket(), fresh.violations)
+    law.memo.clear()
+    _ = Case(other, reading).flags  # fills the memory with another record's questions
+    warm = Case(record, reading)
+    assert (warm.steps, warm.flags, warm.docket(), warm.violations) == expected

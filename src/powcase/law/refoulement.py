@@ -18,7 +18,8 @@ is not a wish to be passed on: only a verified wish for the onward state too lif
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import attrs
 
@@ -28,6 +29,8 @@ from powcase.law.situation import Judgement, Situation
 from powcase.law.will import Refusal, Will, refusal_of, wish_for
 
 __all__ = ["Risk", "answers", "judge_move", "risk_towards"]
+
+T = TypeVar("T")
 
 
 @attrs.frozen
@@ -53,11 +56,19 @@ def answers(situation: Situation, state: str) -> frozenset[str]:
     """What ``state`` does to him for what happened to him: persecution, torture, death or
     prosecution per the parties table, and any risk a ``risk_on_return`` names there.
     """
+    return _remembered("answers", situation, state, _answers)
+
+
+def _remembered(
+    question: str, situation: Situation, state: str, work_out: Callable[[Situation, str], T]
+) -> T:
+    """The answer to ``question`` about ``state``, remembered by everything it depends on:
+    the subject's nationalities and forces, what happened to him, the risks on record, and
+    the period of the law the day falls in (the same question comes back for every event).
+    """
     subject, law = situation.subject, situation.law
-    # The same question comes back for every event of a record: remembered by the period
-    # of the law it falls in, not by its day.
     key = (
-        "answers",
+        question,
         state,
         subject.nationality,
         subject.forces,
@@ -65,7 +76,7 @@ def answers(situation: Situation, state: str) -> frozenset[str]:
         situation.facts.risks,
         law.period(situation.on),
     )
-    return law.remembered(key, lambda: _answers(situation, state))
+    return law.remembered(key, lambda: work_out(situation, state))
 
 
 def _answers(situation: Situation, state: str) -> frozenset[str]:
@@ -91,17 +102,7 @@ def _own(situation: Situation, state: str) -> frozenset[str]:
 
 def risk_towards(situation: Situation, state: str) -> Risk:
     """The risk of a move to ``state``, directly or through onward return."""
-    subject, law = situation.subject, situation.law
-    key = (
-        "risk",
-        state,
-        subject.nationality,
-        subject.forces,
-        situation.acts(),
-        situation.facts.risks,
-        law.period(situation.on),
-    )
-    return law.remembered(key, lambda: _risk_towards(situation, state))
+    return _remembered("risk", situation, state, _risk_towards)
 
 
 def _risk_towards(situation: Situation, state: str) -> Risk:
