@@ -141,7 +141,7 @@ def _default_entry(state: str) -> list[str]:
 
 # Not slotted: a derived value kept with functools.cached_property is then a plain attribute
 # read (on a slotted attrs class it goes through a slower __getattr__).
-@attrs.frozen(slots=False)
+@attrs.frozen(slots=False, cache_hash=True)
 class Position:
     """Where a case stands: the active states (regions included) and the two memories."""
 
@@ -214,11 +214,33 @@ def _domain(source: str, target: str) -> str | None:
     return None
 
 
+_CHOOSERS: dict[str, tuple[str, ...]] = {}
+for _edge in EDGES:
+    if _edge.selector is not None and _edge.selector[0] != "escaped_from":
+        _CHOOSERS[_edge.event] = tuple(
+            sorted({*_CHOOSERS.get(_edge.event, ()), _edge.selector[0]})
+        )
+
+_FIRED: dict[tuple[Position, str, tuple[Any, ...]], Position | None] = {}
+"""Each move worked out so far. A case can stand in only so many positions (a few hundred),
+so the table stays small, and a record's moves are looked up rather than worked out again."""
+
+
 def fire(position: Position, event: str, payload: Any = None) -> Position | None:
     """The position after ``event``, or None when the chart has no such move from here.
 
     ``payload`` is the event object; transitions that choose their target read it.
     """
+    chosen_by = tuple(getattr(payload, name, None) for name in _CHOOSERS.get(event, ()))
+    key = (position, event, chosen_by)
+    try:
+        return _FIRED[key]
+    except KeyError:
+        moved = _FIRED[key] = _fire(position, event, payload)
+        return moved
+
+
+def _fire(position: Position, event: str, payload: Any) -> Position | None:
     edge = _selected(position, event, payload)
     if edge is None:
         return None
