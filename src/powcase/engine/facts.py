@@ -8,12 +8,12 @@ event does only when it was applied (a refused ``determine_status`` decides noth
 from __future__ import annotations
 
 import datetime
-import functools
 from collections.abc import Callable
 from typing import Any
 
 import attrs
 
+from powcase._util.derived import derived
 from powcase.model import events as ev
 from powcase.model.events import Event
 
@@ -77,7 +77,7 @@ class Facts:
         new.__dict__.update(changes)
         return new
 
-    @functools.cached_property
+    @derived
     def acts(self) -> frozenset[str]:
         """What happened to him that a state may punish: capture, surrender."""
         done = set()

@@ -16,7 +16,6 @@ from (for ``recapture``).
 
 from __future__ import annotations
 
-import functools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -24,6 +23,7 @@ from typing import Any
 import attrs
 from statemachine import HistoryState, State
 
+from powcase._util.derived import derived
 from powcase.chart import LegalPath, Selector, selector_of
 
 __all__ = [
@@ -151,12 +151,12 @@ class Position:
 
     # Every step reads these several times; a position never changes, so each is worked out
     # once.
-    @functools.cached_property
+    @derived
     def configuration(self) -> tuple[str, ...]:
         """The public configuration: top-level states and leaves, in chart order."""
         return public_configuration(self.active)
 
-    @functools.cached_property
+    @derived
     def leaves(self) -> tuple[str, ...]:
         """The active atomic states, in chart order."""
         return tuple(s for s in _ordered(self.active) if NODES[s].kind == "atomic")

@@ -62,21 +62,11 @@ def answers(situation: Situation, state: str) -> frozenset[str]:
 def _remembered(
     question: str, situation: Situation, state: str, work_out: Callable[[Situation, str], T]
 ) -> T:
-    """The answer to ``question`` about ``state``, remembered by everything it depends on:
-    the subject's nationalities and forces, what happened to him, the risks on record, and
-    the period of the law the day falls in (the same question comes back for every event).
+    """The answer to ``question`` about ``state``, remembered under the situation's
+    circumstances (the same question comes back for every event of a record).
     """
-    subject, law = situation.subject, situation.law
-    key = (
-        question,
-        state,
-        subject.nationality,
-        subject.forces,
-        situation.acts(),
-        situation.facts.risks,
-        law.period(situation.on),
-    )
-    return law.remembered(key, lambda: work_out(situation, state))
+    key = (question, state, situation.circumstances)
+    return situation.law.remembered(key, lambda: work_out(situation, state))
 
 
 def _answers(situation: Situation, state: str) -> frozenset[str]:

@@ -13,6 +13,7 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from powcase._util.derived import derived
 from powcase.engine.facts import Facts
 from powcase.engine.table import Position
 from powcase.law.book import Law
@@ -28,7 +29,8 @@ HELD_AS_POW = frozenset({"presumed_pow", "status_in_doubt", "pow"})
 """The status leaves in which he is held as a prisoner of war."""
 
 
-@attrs.frozen
+# Not slotted, so that what it derives (functools.cached_property) is a plain attribute read.
+@attrs.frozen(slots=False)
 class Situation:
     """The case just before a step, as the guards read it."""
 
@@ -60,6 +62,21 @@ class Situation:
     def acts(self) -> frozenset[str]:
         """What happened to him that a state may punish: capture, surrender."""
         return self.facts.acts
+
+    @derived
+    def circumstances(self) -> tuple[object, ...]:
+        """Everything beyond a state itself that what the state does to him depends on: his
+        nationalities and forces, what happened to him, the risks on record, and the period
+        of the law his day falls in. Answers are remembered under these.
+        """
+        subject, facts = self.subject, self.facts
+        return (
+            subject.nationality,
+            subject.forces,
+            facts.acts,
+            facts.risks,
+            self.law.period(self.on),
+        )
 
 
 E = TypeVar("E", bound=Event)
