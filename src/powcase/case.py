@@ -189,15 +189,7 @@ class Case:
 
     def situation(self, on: datetime.date) -> Situation:
         """The case as the guards see it, judged on ``on``."""
-        return Situation(
-            self.record.subject,
-            self.record.detaining_power,
-            self.assumptions,
-            self.position,
-            self.facts,
-            on,
-            self.law,
-        )
+        return self._findings.judge.situation(self.position, self.facts, on)
 
     # --- findings
 

@@ -6,6 +6,8 @@ builds the :class:`~powcase.law.situation.Situation` a guard reads and runs that
 
 from __future__ import annotations
 
+import datetime
+
 import attrs
 
 from powcase.engine.facts import Facts
@@ -38,21 +40,21 @@ class LawJudge:
     assumptions: Assumptions
     law: Law = attrs.field(factory=Law.packaged, repr=False)
 
-    def situation(self, position: Position, facts: Facts, event: Event) -> Situation:
-        """What a guard sees of ``event``: the case just before it, on its date."""
+    def situation(self, position: Position, facts: Facts, on: datetime.date) -> Situation:
+        """What a guard sees on ``on``: the case standing at ``position`` with ``facts``."""
         return Situation(
             self.subject,
             self.detaining_power,
             self.assumptions,
             position,
             facts,
-            event.date,
+            on,
             self.law,
         )
 
     def __call__(self, position: Position, facts: Facts, event: MachineEvent) -> Verdict:
         """The verdict on ``event`` from ``position``."""
-        return judge(self.situation(position, facts, event), event)
+        return judge(self.situation(position, facts, event.date), event)
 
     def transition_cites(self, event: MachineEvent) -> tuple[str, ...]:
         """The provisions the transition itself rests on."""

@@ -43,7 +43,8 @@ def moments(
             position, facts = after_step.position, after_step.facts
         else:
             position, facts = timeline.position, timeline.facts
-        before = judge.situation(step.position, step.facts, step.event)
-        after = judge.situation(position, facts, step.event)
+        on = step.event.date
+        before = judge.situation(step.position, step.facts, on)
+        after = judge.situation(position, facts, on)
         found.append(Moment(step, before, after))
     return tuple(found)

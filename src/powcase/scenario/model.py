@@ -148,10 +148,10 @@ class _Problems:
     names in expectations (flags, provisions, obligations) are checked against.
     """
 
-    def __init__(self, law: Law | None = None) -> None:
+    def __init__(self, extra: Sequence[Source] = ()) -> None:
         self.found: list[Problem] = []
-        self.law = law or Law.packaged()
-        self.extra: tuple[Source, ...] = ()
+        self.law = Law.packaged()
+        self.extra: tuple[Source, ...] = tuple(extra)
         """Overlays the caller applies after the file's own."""
         self.laws: dict[tuple[Any, ...], Law] = {}
         """The laws built so far, by their overlays: scenarios of a file share them."""
@@ -479,8 +479,7 @@ def parse_scenarios(
     ``law`` are overlays applied after the file's own ``law:`` (the command's ``--law``).
     :class:`~powcase.errors.LawDataError` reports a problem in an overlay file, located in it.
     """
-    problems = _Problems()
-    problems.extra = tuple(law)
+    problems = _Problems(law)
     stem = file.rsplit("/", 1)[-1]
     if not isinstance(data, Mapping):
         problems.add(
