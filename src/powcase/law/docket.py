@@ -10,7 +10,7 @@ the assumptions, so a researcher can change them.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -89,29 +89,63 @@ class _Start:
     recurring: bool = False
 
 
-def _starts(moment: Moment) -> Iterator[_Start]:
+def _starts(moment: Moment) -> list[_Start]:
     """The obligations a step starts."""
     step = moment.step
-    before, after = step.position.active, moment.position.active
-    event, index, on = step.event, step.index, step.event.date
     if not step.applied:
-        return
-    if isinstance(event, ev.Capture):
-        for code in ("capture_card", "information", "icrc_access"):
-            yield _Start(code, index, on)
-        yield _Start("medical_inspection", index, on, recurring=True)
-    elif isinstance(event, ev.DetermineStatus) and "civilian_internee" in after:
-        yield _Start("internment_review", index, on, recurring=True)
-    elif isinstance(event, ev.MedicalAssessment) and event.category == "gcIII_110":
-        if _CUSTODY in before:
-            yield _Start("medical_repatriation", index, on)
-    elif isinstance(event, ev.HostilitiesEnded) and step.facts.hostilities_ended is None:
-        if _CUSTODY in before:
-            yield _Start("repatriation", index, on)
-    elif isinstance(event, ev.Die) and _CUSTODY in before:
-        yield _Start("death_notification", index, on)
-        if event.cause in _DEATHS_NEEDING_INQUIRY:
-            yield _Start("death_inquiry", index, on)
+        return _NONE
+    starts = _STARTS.get(type(step.event))
+    return starts(moment, step.event) if starts is not None else _NONE
+
+
+_NONE: list[_Start] = []
+
+
+def _capture_starts(moment: Moment, event: ev.Capture) -> list[_Start]:
+    index, on = moment.step.index, event.date
+    return [
+        *(_Start(code, index, on) for code in ("capture_card", "information", "icrc_access")),
+        _Start("medical_inspection", index, on, recurring=True),
+    ]
+
+
+def _status_starts(moment: Moment, event: ev.DetermineStatus) -> list[_Start]:
+    if "civilian_internee" in moment.position.active:
+        return [_Start("internment_review", moment.step.index, event.date, recurring=True)]
+    return _NONE
+
+
+def _assessment_starts(moment: Moment, event: ev.MedicalAssessment) -> list[_Start]:
+    if event.category == "gcIII_110" and _CUSTODY in moment.step.position.active:
+        return [_Start("medical_repatriation", moment.step.index, event.date)]
+    return _NONE
+
+
+def _end_starts(moment: Moment, event: ev.HostilitiesEnded) -> list[_Start]:
+    step = moment.step
+    if step.facts.hostilities_ended is None and _CUSTODY in step.position.active:
+        return [_Start("repatriation", step.index, event.date)]
+    return _NONE
+
+
+def _death_starts(moment: Moment, event: ev.Die) -> list[_Start]:
+    index, on = moment.step.index, event.date
+    if _CUSTODY not in moment.step.position.active:
+        return _NONE
+    if event.cause in _DEATHS_NEEDING_INQUIRY:
+        return [_Start("death_notification", index, on), _Start("death_inquiry", index, on)]
+    return [_Start("death_notification", index, on)]
+
+
+# Each takes the event class it is keyed by; the table is typed loosely for that reason.
+_STARTS: dict[type[ev.Event], Callable[[Moment, Any], list[_Start]]] = {
+    ev.Capture: _capture_starts,
+    ev.DetermineStatus: _status_starts,
+    ev.MedicalAssessment: _assessment_starts,
+    ev.HostilitiesEnded: _end_starts,
+    ev.Die: _death_starts,
+}
+"""The obligations each kind of applied step starts, by event class."""
 
 
 def _meets(rule: ObligationRule, moment: Moment) -> bool:
@@ -143,6 +177,8 @@ class _Open:
     rule: ObligationRule
     start: _Start
     due: datetime.date
+    met_by: type[ev.Event] | None
+    """The event class that meets it; None when only leaving custody does."""
 
 
 def _close(item: _Open, status: Status, assumptions: Assumptions, **details: Any) -> Obligation:
@@ -162,7 +198,8 @@ def _close(item: _Open, status: Status, assumptions: Assumptions, **details: Any
 
 def _opened(start: _Start, assumptions: Assumptions, law: Law) -> _Open:
     rule = law.obligations[start.code]
-    return _Open(rule, start, rule.days(assumptions, start.on))
+    met_by = None if rule.met_by == "leaving_custody" else EVENT_TYPES[rule.met_by]
+    return _Open(rule, start, rule.days(assumptions, start.on), met_by)
 
 
 def docket(
@@ -202,8 +239,13 @@ def _advance(
     """The obligations still open after ``moment``; those it meets or ends go to
     ``obligations``. A recurring obligation met in custody starts again at once.
     """
-    still: list[_Open] = []
     leaves = _leaves(moment)
+    kind = type(moment.step.event)
+    if not leaves and not any(
+        item.met_by is not None and issubclass(kind, item.met_by) for item in open_
+    ):
+        return open_  # most steps meet and end nothing
+    still: list[_Open] = []
     on, index = moment.step.event.date, moment.step.index
     for item in open_:
         if _meets(item.rule, moment):

@@ -27,6 +27,7 @@ from powcase.model.events import Event, Move
 
 if TYPE_CHECKING:
     # Only for annotations: the rules' tables load without the engine.
+    from powcase.engine.table import Position
     from powcase.law.moments import Moment
     from powcase.law.situation import Situation
 
@@ -186,18 +187,11 @@ _RISK_EVENTS = (Move, ev.ExchangeOffered, ev.ExchangeAgreed, ev.RiskOnReturn)
 """Events the risk rules read for themselves, beyond where they leave him."""
 
 
-def _may_change_risks(moment: Moment, last: Moment | None) -> bool:
-    """Whether the risk rules could say anything new after ``moment``: only the risk rules
-    raise or clear their flags, and after any other event they read only where he stands and
-    the circumstances of his situation (the law's period included). When both are those of
-    the moment before, they would say again what they said then.
+def _circumstances(moment: Moment) -> tuple[Position, int]:
+    """Where a moment leaves him, and the number of his circumstances then: all the risk
+    rules read of a moment whose event they do not read for itself.
     """
-    if last is None or isinstance(moment.step.event, _RISK_EVENTS):
-        return True
-    if moment.position is not last.position:
-        return True
-    judge, on = moment.judge, moment.step.event.date
-    return judge.context(moment.facts, on) != judge.context(last.facts, last.step.event.date)
+    return moment.position, moment.judge.context(moment.facts, moment.step.event.date)
 
 
 def _self_harm(tracker: _Tracker, m: Moment, event: Event) -> None:
@@ -378,6 +372,7 @@ def derive_flags(moments: Iterable[Moment], as_of: datetime.date, law: Law) -> t
     visited: list[datetime.date] = []
     moved_towards_risk = False
     last: Moment | None = None
+    risks_read: tuple[Position, int] | None = None
     for moment in moments:
         on = moment.step.event.date
         if on > as_of:
@@ -390,8 +385,13 @@ def derive_flags(moments: Iterable[Moment], as_of: datetime.date, law: Law) -> t
         if isinstance(moment.step.event, ev.IcrcVisit):
             visited.append(on)
         _incident_rules(tracker, moment)
-        if _may_change_risks(moment, last):
+        # Only the risk rules raise or clear their flags, and beyond the events in
+        # _RISK_EVENTS they read only where he stands and his circumstances: when both are
+        # as after the moment before, they would say again what they said then.
+        now = _circumstances(moment)
+        if now != risks_read or isinstance(moment.step.event, _RISK_EVENTS):
             moved_towards_risk = _risk_rules(tracker, moment, moved_towards_risk)
+            risks_read = now
         before, after = moment.step.position.active, moment.position.active
         if before is not after and "in_custody" in before and "in_custody" not in after:
             tracker.clear("prolonged_limbo", on)
