@@ -429,6 +429,11 @@ def _cmd_parties(args: argparse.Namespace, out: TextIO) -> int:
             out.write(
                 f"  counts as its nationals the people of: {', '.join(p['claims_nationals_of'])}\n"
             )
+        for c in p["conflicts"]:
+            out.write(
+                f"  party to {c['conflict']} (side {c['side']}) since {c['since']}\n"
+                f"      {c['source']}\n"
+            )
         out.write("\n")
     return OK
 

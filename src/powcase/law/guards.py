@@ -108,10 +108,14 @@ def _raise_status_doubt(j: Judgement[ev.RaiseStatusDoubt]) -> None:
 
 @guard(ev.DetermineStatus, "GCIII-5", "API-45", "GCIII-4A(1)")
 def _determine_status(j: Judgement[ev.DetermineStatus]) -> None:
-    """GCIII-5, API-45: only a competent tribunal may deny POW status; an authority may find it
-    where GCIII-4A(1) plainly holds (he served in a party's armed forces).
+    """GCIII-5, API-45: only a competent tribunal may deny POW status. An authority may find
+    it where GCIII-4A(1) plainly holds: he is a member of the armed forces of a party adverse
+    to the detaining power, or of a militia forming part of them, whatever his nationality.
+    API-47(2)(e): a member of a party's armed forces is no mercenary (else CIHL-108).
     """
     outcome, by = j.event.outcome, j.event.by
+    if j.event.grounds == "mercenary":
+        _no_mercenary(j)
     tribunal = j.binding("GCIII-5") + j.binding("API-45")
     if by == "tribunal":
         j.basis("tribunal_decided", tribunal, outcome=outcome)
@@ -119,22 +123,49 @@ def _determine_status(j: Judgement[ev.DetermineStatus]) -> None:
     if outcome != "pow":
         j.require("status_denial_needs_tribunal", tribunal, outcome=outcome)
         return
-    j.rely_on("status_route")
-    subject = j.situation.subject
+    situation = j.situation
+    subject = situation.subject
+    membership = subject.member_of_forces
     if subject.forces is None:
         j.open("forces", subject=subject.id)
-    elif (
-        j.situation.assumptions.status_route == "own_forces"
-        and subject.forces != subject.state_of_nationality
-    ):
+    elif not situation.law.adverse(subject.forces, situation.detaining_power, situation.on):
         j.require(
-            "pow_by_authority_needs_own_forces",
+            "pow_by_authority_needs_party_forces",
             ("GCIII-4A(1)", *tribunal),
             forces=subject.forces,
-            nationality=subject.state_of_nationality,
+            holder=situation.detaining_power,
         )
-    else:
+    elif membership in _MEMBERS_OF_FORCES:
         j.basis("member_of_armed_forces", ("GCIII-4A(1)",), forces=subject.forces)
+    else:
+        cites = ("GCIII-4A(1)", "GCIII-4A(2)") if membership == "other_group" else ("GCIII-4A(1)",)
+        j.require(
+            "pow_by_authority_needs_membership",
+            (*cites, *tribunal),
+            forces=subject.forces,
+            membership=membership or "unknown",
+        )
+
+
+_MEMBERS_OF_FORCES = ("armed_forces", "militia_in_forces")
+"""The memberships that make him a prisoner of war under GCIII-4A(1) once captured."""
+
+
+def _no_mercenary(j: Judgement[ev.DetermineStatus]) -> None:
+    """API-47(2)(e): a member of a party's armed forces cannot be a mercenary, whatever his
+    nationality (CIHL-108 where the Protocol does not bind).
+    """
+    situation = j.situation
+    subject = situation.subject
+    if subject.forces is None or subject.member_of_forces not in _MEMBERS_OF_FORCES:
+        return
+    if not situation.law.sides(subject.forces, situation.on):
+        return
+    j.prohibit(
+        "member_of_forces_not_mercenary",
+        j.binding("API-47(2)(e)", customary="CIHL-108"),
+        forces=subject.forces,
+    )
 
 
 # --- protection requests
@@ -296,6 +327,29 @@ def _needs_wish(j: Judgement[Any], to: str, code: str, cites: tuple[str, ...]) -
         j.open_wish(to)
 
 
+def _origin_check(j: Judgement[Any], to: str, *, medical: bool = False) -> None:
+    """GCIII-118 (medical: GCIII-109(1)): a return hands him to his power of origin. A
+    hand-over to any other state is another move: a release to it, or a transfer under GCIII-12
+    to a state bound by the Convention (medical: accommodation in a neutral state).
+    """
+    situation = j.situation
+    if situation.origin_rests_on_route:
+        j.rely_on("status_route")
+    origin = situation.power_of_origin
+    if to == origin:
+        return
+    instead: tuple[str, ...] = ("release_to_third_state",)
+    if medical:
+        cites: tuple[str, ...] = ("GCIII-109(1)",)
+        instead += ("intern_in_neutral_state",)
+    else:
+        cites = ("GCIII-118",)
+        if situation.law.binds(to, "GCIII-12", situation.on):
+            cites += ("GCIII-12",)
+            instead += ("transfer_to_power",)
+    j.require("not_power_of_origin", cites, to=to, power_of_origin=origin, instead=instead)
+
+
 def _medical_consent(j: Judgement[Any], to: str) -> None:
     """GCIII-109(3): during hostilities no eligible sick or wounded prisoner is repatriated
     against his will.
@@ -307,10 +361,11 @@ def _medical_consent(j: Judgement[Any], to: str) -> None:
 @guard(ev.Exchange, "GCIII-6", "GCIII-7")
 def _exchange(j: Judgement[ev.Exchange]) -> None:
     """GCIII-6: an exchange rests on an agreement between the detaining power and the
-    receiving state; non-refoulement; GCIII-109(3) for the seriously
-    wounded or sick.
+    receiving state, and hands him to his power of origin (GCIII-118); non-refoulement;
+    GCIII-109(3) for the seriously wounded or sick.
     """
     to = j.event.to
+    _origin_check(j, to)
     if _agreed(j, to, j.situation.facts.exchange_agreements):
         j.basis("exchange_agreed", ("GCIII-6",), to=to)
     else:
@@ -322,10 +377,12 @@ def _exchange(j: Judgement[ev.Exchange]) -> None:
 
 @guard(ev.RepatriateMedically, "GCIII-109", "GCIII-110", "GCIII-112")
 def _repatriate_medically(j: Judgement[ev.RepatriateMedically]) -> None:
-    """GCIII-109, GCIII-110, GCIII-112: direct repatriation needs a finding that he falls
-    under GCIII-110, and his consent during hostilities; non-refoulement applies.
+    """GCIII-109, GCIII-110, GCIII-112: direct repatriation to his power of origin
+    (GCIII-109(1)) needs a finding that he falls under GCIII-110, and his consent during
+    hostilities; non-refoulement applies.
     """
     to = j.event.to
+    _origin_check(j, to, medical=True)
     if j.situation.facts.medical_category == "gcIII_110":
         j.basis("gciii_110_finding", ("GCIII-110", "GCIII-112"))
     else:
@@ -460,14 +517,13 @@ def _resettle(j: Judgement[ev.Resettle]) -> None:
 
 @guard(ev.Repatriate, "GCIII-118", "CIHL-128")
 def _repatriate(j: Judgement[ev.Repatriate]) -> None:
-    """GCIII-118, CIHL-128: release and repatriation are due once active hostilities have
-    ended; GCIII-119(5) allows, not requires, holding back one facing proceedings; the move is
-    subject to non-refoulement.
+    """GCIII-118, CIHL-128: release and repatriation to his power of origin are due once
+    active hostilities have ended; GCIII-119(5) allows, not requires, holding back one facing
+    proceedings; the move is subject to non-refoulement.
     """
     situation = j.situation
     to = j.event.to or situation.power_of_origin
-    if j.event.to is None:
-        j.rely_on("status_route")
+    _origin_check(j, to)
     cites = j.binding("GCIII-118", customary="CIHL-128")
     if situation.facts.hostilities_ended is None:
         j.require("hostilities_not_ended", cites)

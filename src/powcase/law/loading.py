@@ -22,6 +22,7 @@ from powcase.law import shape
 from powcase.law.entries import (
     Alliance,
     Concern,
+    ConflictSide,
     Instrument,
     Participation,
     Party,
@@ -287,6 +288,7 @@ def _party(
         tuple(Alliance(**a) for a in raw.get("allies", ())),
         tuple(Treatment(**{"cites": (), **t}) for t in raw.get("treatment", ())),
         tuple(raw.get("claims_nationals_of", ())),
+        tuple(ConflictSide(**c) for c in raw.get("conflicts", ())),
     )
 
 

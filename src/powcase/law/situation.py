@@ -52,12 +52,39 @@ class Situation:
         """Whether he is in custody and held as a prisoner of war."""
         return bool(HELD_AS_POW & self.position.active)
 
-    @property
+    @derived
     def power_of_origin(self) -> str:
-        """The state he depends on, under the ``status_route`` assumption."""
-        if self.assumptions.status_route == "integrated_forces" and self.subject.forces:
-            return self.subject.forces
-        return self.subject.state_of_nationality
+        """The state he depends on, the one a return hands him to (GCIII-118).
+
+        Under ``status_route: own_forces``, his state of nationality where it is a party to
+        the conflict adverse to the detaining power that day, else the state whose forces he
+        served in (a recruit from a state at peace depends on the army he joined); under
+        ``integrated_forces``, the state whose forces he served in. A civilian internee
+        depends on his state; so does anyone whose forces are not known.
+        """
+        subject = self.subject
+        home = subject.state_of_nationality
+        if subject.forces is None or self.is_in("civilian_internee"):
+            return home
+        if self.assumptions.status_route == "integrated_forces":
+            return subject.forces
+        if self.law.adverse(home, self.detaining_power, self.on):
+            return home
+        return subject.forces
+
+    @property
+    def origin_rests_on_route(self) -> bool:
+        """Whether ``status_route`` decides his power of origin: he served in another state's
+        forces, and his own state is a party adverse to the detaining power.
+        """
+        subject = self.subject
+        home = subject.state_of_nationality
+        return (
+            subject.forces is not None
+            and subject.forces != home
+            and not self.is_in("civilian_internee")
+            and self.law.adverse(home, self.detaining_power, self.on)
+        )
 
     def acts(self) -> frozenset[str]:
         """What happened to him that a state may punish: capture, surrender."""

@@ -111,7 +111,8 @@ def _plain(build: Callable[[], T], what: str) -> T:
 
 def _pairs(value: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> tuple[tuple[str, Any], ...]:
     items = value.items() if isinstance(value, Mapping) else value
-    return tuple(sorted(items))
+    # A list value (read back from JSON) is kept as a tuple, so the value stays hashable.
+    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in items))
 
 
 @attrs.frozen

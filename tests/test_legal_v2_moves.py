@@ -1,0 +1,246 @@
+"""The moves read right: where a return may go, whose consent a move needs, what a pending
+asylum claim, his membership of the forces, national law and a grave-breach allegation change.
+
+Each test names the provision it rests on; each failed on the first version of the model.
+"""
+
+import datetime
+import json
+
+import pytest
+
+from powcase import Assumptions, Case, InvalidInput, Outcome, Record, Subject
+
+KP_SOLDIER = Subject(id="ri", nationality=["KP"], forces="KP")
+RU_SOLDIER = Subject(id="ivan", nationality=["RU"], forces="RU")
+NEPALI_RECRUIT = Subject(id="bikram", nationality=["NP"], forces="RU")
+KP_IN_RU_FORCES = Subject(id="kim", nationality=["KP"], forces="RU")
+CAPTURE = {"date": "2025-01-09", "event": "capture", "wounded": True}
+ENDED = {"date": "2026-06-01", "event": "hostilities_ended"}
+
+
+def case(*events, subject=KP_SOLDIER, holder="UA", mode="normative", **assumptions):
+    opened = Case.open(subject, holder, assumptions=Assumptions(**assumptions), mode=mode)
+    for event in events:
+        opened = opened.apply(event)
+    return opened
+
+
+def ask(c, event, **fields):
+    return c.verdict({"event": event, **fields})
+
+
+def reason(verdict, code):
+    found = [r for r in verdict.reasons if r.code == code]
+    assert found, (code, [r.code for r in verdict.reasons])
+    return found[0]
+
+
+def codes(verdict):
+    return {r.code for r in verdict.reasons}
+
+
+def wish(destination, day="2026-06-02", verified=True):
+    event = "wish_verified" if verified else "wish_expressed"
+    return {"date": day, "event": event, "destination": destination}
+
+
+class TestReturnsGoToThePowerOfOrigin:
+    """GCIII-118, GCIII-109(1), GCIII-12: a return goes to his power of origin; a hand-over to
+    any other state is a release or a transfer, and is refused as a return."""
+
+    def test_repatriation_to_another_state_is_refused_gciii_118(self):
+        verdict = ask(case(CAPTURE, ENDED, wish("KR")), "repatriate", to="KR")
+        assert verdict.outcome is Outcome.REFUSED
+        found = reason(verdict, "not_power_of_origin")
+        assert found.kind == "precondition"
+        assert "GCIII-118" in found.cites
+        params = dict(found.params)
+        assert params["to"] == "KR"
+        assert params["power_of_origin"] == "KP"
+        # KR is bound by GCIII: it could receive him by transfer (GCIII-12) or release.
+        assert list(params["instead"]) == ["release_to_third_state", "transfer_to_power"]
+        assert "GCIII-12" in found.cites
+
+    def test_a_state_not_bound_by_gciii_is_offered_only_a_release_gciii_118(self):
+        verdict = ask(case(CAPTURE, ENDED, wish("TW")), "repatriate", to="TW")
+        found = reason(verdict, "not_power_of_origin")
+        assert list(dict(found.params)["instead"]) == ["release_to_third_state"]
+        assert "GCIII-12" not in found.cites
+
+    def test_an_exchange_to_another_state_is_refused_gciii_118(self):
+        agreed = {"date": "2025-05-01", "event": "exchange_agreed", "between": ["UA", "US"]}
+        verdict = ask(case(CAPTURE, agreed, subject=RU_SOLDIER), "exchange", to="US")
+        assert verdict.outcome is Outcome.REFUSED
+        found = reason(verdict, "not_power_of_origin")
+        assert "GCIII-118" in found.cites
+        assert dict(found.params)["power_of_origin"] == "RU"
+
+    def test_a_medical_repatriation_to_another_state_is_refused_gciii_109_1(self):
+        finding = {"date": "2025-04-01", "event": "medical_assessment", "category": "gcIII_110"}
+        verified = wish("KR", day="2025-04-02")
+        verdict = ask(
+            case(CAPTURE, finding, verified), "repatriate_medically", to="KR", date="2025-04-03"
+        )
+        assert verdict.outcome is Outcome.REFUSED
+        found = reason(verdict, "not_power_of_origin")
+        assert "GCIII-109(1)" in found.cites
+        assert "GCIII-118" not in found.cites
+        assert list(dict(found.params)["instead"]) == [
+            "release_to_third_state",
+            "intern_in_neutral_state",
+        ]
+
+    def test_a_return_home_passes_the_check_gciii_118(self):
+        verdict = ask(case(CAPTURE, ENDED, subject=RU_SOLDIER), "repatriate", to="RU")
+        assert verdict.outcome is Outcome.ALLOWED
+        assert "not_power_of_origin" not in codes(verdict)
+
+    def test_the_reason_reaches_the_json_output_gciii_118(self):
+        verdict = ask(case(CAPTURE, ENDED, wish("KR")), "repatriate", to="KR")
+        plain = json.loads(json.dumps(verdict.to_dict()))
+        found = next(r for r in plain["reasons"] if r["code"] == "not_power_of_origin")
+        assert found["params"]["instead"] == ["release_to_third_state", "transfer_to_power"]
+        assert "release_to_third_state" in found["text"]
+
+
+class TestPowerOfOriginAndMembership:
+    """GCIII-4A(1), API-47(2)(e): his power of origin is his state if it is a party to the
+    conflict, else the state whose forces he served in; membership of a party's forces makes
+    him a prisoner of war, whatever his passport, and no mercenary."""
+
+    def test_a_recruit_from_a_non_party_depends_on_the_forces_he_served_gciii_118(self):
+        ended = case(CAPTURE, ENDED, subject=NEPALI_RECRUIT)
+        verdict = ask(ended, "repatriate")
+        assert verdict.outcome is Outcome.ALLOWED, [r.text for r in verdict.reasons]
+        assert dict(reason(verdict, "repatriation_due").params)["to"] == "RU"
+        refused = ask(ended, "repatriate", to="NP")
+        assert dict(reason(refused, "not_power_of_origin").params)["power_of_origin"] == "RU"
+
+    def test_a_national_of_a_party_depends_on_his_state_gciii_118(self):
+        verdict = ask(case(CAPTURE, ENDED, subject=KP_IN_RU_FORCES), "repatriate", to="RU")
+        assert dict(reason(verdict, "not_power_of_origin").params)["power_of_origin"] == "KP"
+        assert "status_route" in verdict.assumptions
+        integrated = case(
+            CAPTURE, ENDED, subject=KP_IN_RU_FORCES, status_route="integrated_forces"
+        )
+        assert "not_power_of_origin" not in codes(ask(integrated, "repatriate", to="RU"))
+
+    def test_before_his_state_joined_the_conflict_his_forces_decide_gciii_118(self):
+        """KP became a party to the conflict on 2024-10-23 (its deployment to Kursk)."""
+        held = case({"date": "2024-09-01", "event": "capture"}, subject=KP_IN_RU_FORCES)
+        assert held.situation(datetime.date(2024, 10, 22)).power_of_origin == "RU"
+        assert held.situation(datetime.date(2024, 10, 23)).power_of_origin == "KP"
+
+    def test_an_authority_may_find_a_foreign_member_of_a_party_s_forces_a_pow_gciii_4a1(self):
+        verdict = ask(
+            case(CAPTURE, subject=NEPALI_RECRUIT),
+            "determine_status",
+            outcome="pow",
+            by="authority",
+        )
+        assert verdict.outcome is Outcome.ALLOWED, [r.text for r in verdict.reasons]
+        assert "GCIII-4A(1)" in verdict.cites
+        assert "status_route" not in verdict.assumptions
+
+    def test_a_militia_in_the_forces_counts_gciii_4a1(self):
+        militia = Subject(id="m", nationality=["RU"], forces="RU", membership="militia_in_forces")
+        verdict = ask(
+            case(CAPTURE, subject=militia), "determine_status", outcome="pow", by="authority"
+        )
+        assert verdict.outcome is Outcome.ALLOWED
+
+    @pytest.mark.parametrize("membership", ["other_group", "none"])
+    def test_others_need_a_tribunal_gciii_4a1(self, membership):
+        other = Subject(id="m", nationality=["RU"], forces="RU", membership=membership)
+        verdict = ask(
+            case(CAPTURE, subject=other), "determine_status", outcome="pow", by="authority"
+        )
+        assert verdict.outcome is Outcome.REFUSED
+        found = reason(verdict, "pow_by_authority_needs_membership")
+        assert found.kind == "precondition"
+        assert "GCIII-5" in found.cites
+
+    def test_forces_of_a_state_not_at_war_with_the_holder_need_a_tribunal_gciii_4a1(self):
+        foreign = Subject(id="m", nationality=["IN"], forces="IN")
+        verdict = ask(
+            case(CAPTURE, subject=foreign), "determine_status", outcome="pow", by="authority"
+        )
+        assert verdict.outcome is Outcome.REFUSED
+        assert "pow_by_authority_needs_party_forces" in codes(verdict)
+
+    def test_a_member_of_a_party_s_forces_is_no_mercenary_api_47_2_e(self):
+        verdict = ask(
+            case(CAPTURE, subject=NEPALI_RECRUIT),
+            "determine_status",
+            outcome="unprivileged_detainee",
+            by="tribunal",
+            grounds="mercenary",
+        )
+        assert verdict.outcome is Outcome.REFUSED
+        found = reason(verdict, "member_of_forces_not_mercenary")
+        assert found.kind == "prohibition"
+        assert "API-47(2)(e)" in found.cites
+
+    def test_a_mercenary_finding_is_judged_by_custom_where_api_does_not_bind_cihl_108(self):
+        korean_war = case({"date": "1952-05-01", "event": "capture"}, holder="US")
+        verdict = ask(
+            korean_war,
+            "determine_status",
+            outcome="unprivileged_detainee",
+            by="tribunal",
+            grounds="mercenary",
+        )
+        found = reason(verdict, "member_of_forces_not_mercenary")
+        assert found.cites == ("CIHL-108",)
+
+    def test_a_mercenary_finding_for_someone_outside_the_forces_stands_api_47(self):
+        outsider = Subject(id="m", nationality=["NP"], forces="RU", membership="none")
+        verdict = ask(
+            case(CAPTURE, subject=outsider),
+            "determine_status",
+            outcome="unprivileged_detainee",
+            by="tribunal",
+            grounds="mercenary",
+        )
+        assert verdict.outcome is Outcome.ALLOWED
+
+    def test_membership_defaults_to_the_armed_forces_where_forces_is_set(self):
+        assert NEPALI_RECRUIT.membership is None
+        assert NEPALI_RECRUIT.member_of_forces == "armed_forces"
+        assert Subject(id="x", nationality=["NP"]).member_of_forces is None
+        assert "membership" not in NEPALI_RECRUIT.to_dict()
+
+    def test_membership_is_checked_and_located(self):
+        with pytest.raises(InvalidInput) as caught:
+            Record.from_dict(
+                {
+                    "subject": {
+                        "id": "x",
+                        "name": "Secret Name",
+                        "nationality": ["NP"],
+                        "forces": "RU",
+                        "membership": "armed_force",
+                    },
+                    "detaining_power": "UA",
+                }
+            )
+        problem = caught.value.problems[0]
+        assert problem.path == "subject.membership"
+        assert problem.suggestion == "armed_forces"
+        assert "Secret Name" not in str(caught.value)
+
+    def test_membership_round_trips(self):
+        record = Record.from_dict(
+            {
+                "subject": {
+                    "id": "x",
+                    "nationality": ["RU"],
+                    "forces": "RU",
+                    "membership": "militia_in_forces",
+                },
+                "detaining_power": "UA",
+            }
+        )
+        assert record.subject.membership == "militia_in_forces"
+        assert Record.from_dict(record.to_dict()) == record
