@@ -104,6 +104,61 @@ class TestReturnsGoToThePowerOfOrigin:
         assert "release_to_third_state" in found["text"]
 
 
+class TestFreeWillGovernsForcibleReturnsOnly:
+    """GCIII-109(2), GCIII-111, GCIII-12: the free-will reading of GCIII-118 bars a return he
+    refused; neutral accommodation and a transfer need no consent."""
+
+    STAY = {"date": "2025-02-20", "event": "wish_verified", "destination": "stay"}
+
+    def test_neutral_internment_needs_no_consent_gciii_111(self):
+        agreed = {
+            "date": "2025-03-01",
+            "event": "agreement_concluded",
+            "kind": "neutral_internment",
+            "between": ["UA", "CH", "RU"],
+        }
+        verdict = ask(
+            case(CAPTURE, self.STAY, agreed, subject=RU_SOLDIER, ihl_non_refoulement="free_will"),
+            "intern_in_neutral_state",
+            state="CH",
+        )
+        assert verdict.outcome is Outcome.ALLOWED, [r.text for r in verdict.reasons]
+        assert "refoulement_free_will" not in codes(verdict)
+
+    def test_a_transfer_needs_no_consent_gciii_12(self):
+        consents = {"date": "2025-03-01", "event": "receiving_state_consents", "state": "GB"}
+        verdict = ask(
+            case(
+                CAPTURE, self.STAY, consents, subject=RU_SOLDIER, ihl_non_refoulement="free_will"
+            ),
+            "transfer_to_power",
+            to="GB",
+        )
+        assert verdict.outcome is Outcome.ALLOWED, [r.text for r in verdict.reasons]
+
+    def test_a_return_he_refused_is_still_barred_gciii_118(self):
+        verdict = ask(
+            case(CAPTURE, ENDED, wish("UA"), subject=RU_SOLDIER, ihl_non_refoulement="free_will"),
+            "repatriate",
+            to="RU",
+        )
+        assert "refoulement_free_will" in codes(verdict)
+
+    def test_under_the_icrc_reading_a_move_other_than_a_return_reads_gciii_12(self):
+        """Neutral accommodation towards risk is barred as the ICRC reads GCIII-12, not 118."""
+        agreed = {
+            "date": "2025-03-01",
+            "event": "agreement_concluded",
+            "kind": "neutral_internment",
+            "between": ["UA", "CH", "KP"],
+        }
+        risk = {"date": "2025-03-02", "event": "risk_on_return", "state": "CH", "kind": "torture"}
+        verdict = ask(case(CAPTURE, agreed, risk), "intern_in_neutral_state", state="CH")
+        found = reason(verdict, "refoulement_icrc_2020")
+        assert "ICRC-COM-2020-GCIII-12" in found.cites
+        assert "ICRC-COM-2020-GCIII-118" not in verdict.cites
+
+
 class TestPowerOfOriginAndMembership:
     """GCIII-4A(1), API-47(2)(e): his power of origin is his state if it is a party to the
     conflict, else the state whose forces he served in; membership of a party's forces makes

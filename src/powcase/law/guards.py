@@ -372,7 +372,7 @@ def _exchange(j: Judgement[ev.Exchange]) -> None:
         j.require("no_exchange_agreement", ("GCIII-6",), to=to, holder=j.situation.detaining_power)
     if j.situation.facts.medical_category == "gcIII_110":
         _medical_consent(j, to)
-    judge_move(j, to)
+    judge_move(j, to, returning=True)
 
 
 @guard(ev.RepatriateMedically, "GCIII-109", "GCIII-110", "GCIII-112")
@@ -388,18 +388,20 @@ def _repatriate_medically(j: Judgement[ev.RepatriateMedically]) -> None:
     else:
         j.require("no_gciii_110_finding", ("GCIII-110", "GCIII-112"))
     _medical_consent(j, to)
-    judge_move(j, to)
+    judge_move(j, to, returning=True)
 
 
 @guard(ev.InternInNeutralState, "GCIII-109", "GCIII-111")
 def _intern_in_neutral_state(j: Judgement[ev.InternInNeutralState]) -> None:
-    """GCIII-111: internment in a neutral state needs an agreement with it; non-refoulement."""
+    """GCIII-111: internment in a neutral state needs an agreement with it, not his consent
+    (GCIII-109(2)); non-refoulement, read through GCIII-12 for this move.
+    """
     state = j.event.state
     if _agreed(j, state, j.situation.facts.neutral_agreements):
         j.basis("neutral_internment_agreed", ("GCIII-111",), state=state)
     else:
         j.require("no_neutral_agreement", ("GCIII-111",), state=state)
-    judge_move(j, state)
+    judge_move(j, state, returning=False)
 
 
 @guard(ev.TransferToPower, "GCIII-12")
@@ -423,7 +425,7 @@ def _transfer_to_power(j: Judgement[ev.TransferToPower]) -> None:
         )
     if not [r for r in j.reasons if r.kind is ReasonKind.PRECONDITION]:
         j.basis("transfer_to_party", ("GCIII-12(2)",), to=to)
-    judge_move(j, to, transfer=True)
+    judge_move(j, to, returning=False)
 
 
 @guard(ev.Recall, "GCIII-12(3)")
@@ -458,7 +460,7 @@ def _release_in_detaining_state(j: Judgement[ev.ReleaseInDetainingState]) -> Non
     outcomes = []
     for state in returns:
         trial = Judgement(situation, j.event)
-        judge_move(trial, state)
+        judge_move(trial, state, returning=True)
         j.rely_on(*trial.assumptions)
         outcomes.append(trial.verdict().outcome)
     if all(o is Outcome.REFUSED for o in outcomes):
@@ -494,7 +496,7 @@ def _release_to_third_state(j: Judgement[ev.ReleaseToThirdState]) -> None:
             j.require("release_only_as_transfer", ("GCIII-12",), to=to)
         elif reading == "barred":
             j.prohibit("release_barred_during_hostilities", ("GCIII-118",))
-    judge_move(j, to)
+    judge_move(j, to, returning=False)
 
 
 @guard(ev.Resettle, "NKRA-3", "NKRA-8", "NKRA-9")
@@ -531,7 +533,7 @@ def _repatriate(j: Judgement[ev.Repatriate]) -> None:
         j.basis("repatriation_due", cites, to=to)
     if situation.is_in("charged") or situation.is_in("sentenced"):
         j.note("hold_back_allowed", ("GCIII-119(5)",))
-    judge_move(j, to)
+    judge_move(j, to, returning=True)
 
 
 # --- leaving by other ways

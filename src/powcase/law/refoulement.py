@@ -134,10 +134,14 @@ def _bar(
         judgement.prohibit(code, cites, **params)
 
 
-def judge_move(judgement: Judgement[Any], to: str, *, transfer: bool = False) -> None:
+def judge_move(judgement: Judgement[Any], to: str, *, returning: bool) -> None:
     """Apply the non-refoulement rule to a move to ``to``.
 
-    ``transfer`` reads GCIII-12 (a transfer to another power) instead of GCIII-118.
+    ``returning`` marks a return (``repatriate``, ``exchange``, ``repatriate_medically``): the
+    ICRC reading reads GCIII-118 there and GCIII-12 for every other move. The free-will reading
+    governs only a return to his power of origin, the forcible repatriation it was made
+    against: accommodation in a neutral state (GCIII-109(2), GCIII-111), a transfer (GCIII-12)
+    or a release to a third state needs no consent under it.
     """
     situation = judgement.situation
     facts = situation.facts
@@ -149,8 +153,8 @@ def judge_move(judgement: Judgement[Any], to: str, *, transfer: bool = False) ->
 
     reading = situation.assumptions.ihl_non_refoulement
     if reading == "icrc_2020" and risk.kinds and will[0] is not Will.CONSENT:
-        treaty = "GCIII-12" if transfer else "GCIII-118"
-        cites = judgement.binding(treaty, customary=None if transfer else "CIHL-128")
+        treaty = "GCIII-118" if returning else "GCIII-12"
+        cites = judgement.binding(treaty, customary="CIHL-128" if returning else None)
         _bar(
             judgement,
             will,
@@ -160,7 +164,7 @@ def judge_move(judgement: Judgement[Any], to: str, *, transfer: bool = False) ->
             risks=risk.describe(),
             onward=risk.onward or "",
         )
-    elif reading == "free_will":
+    elif reading == "free_will" and returning and to == situation.power_of_origin:
         refusal = refusal_of(facts, to)
         if refusal is Refusal.REFUSED:
             cites = judgement.binding("GCIII-118", customary="CIHL-128")
