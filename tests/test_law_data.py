@@ -20,7 +20,8 @@ from powcase.testing import assumptions, records
 
 SOURCE = pathlib.Path(powcase.__file__).parent
 ID_SHAPE = re.compile(
-    r"^(GCIII|GCIV|API|CIHL|RC|CAT|ICCPR|ECHR|NKRA|ROK|RU-CC|PANMUNJOM|ICRC-COM)[-A-Z0-9]*"
+    r"^(GCIII|GCIV|API|CIHL|RC|CAT|ICCPR|ECHR|NKRA|ROK|RU-CC|PANMUNJOM|ICRC-COM|UNHCR-HB|UA-REF-LAW)"
+    r"[-A-Z0-9]*"
     r"-[0-9][0-9A-Za-z.]*(\([0-9a-z]+\))*$"
 )
 D = datetime.date

@@ -159,6 +159,68 @@ class TestFreeWillGovernsForcibleReturnsOnly:
         assert "ICRC-COM-2020-GCIII-118" not in verdict.cites
 
 
+class TestPendingAsylum:
+    """RC-33, UNHCR-HB-28: refugee status is declaratory, so a move towards persecution waits
+    for the decision on his claim, under every reading."""
+
+    ASYLUM = {"date": "2025-02-19", "event": "request_protection", "kind": "asylum"}
+    STRICT = {"ihl_non_refoulement": "strict_text", "human_rights_non_refoulement": False}
+
+    def test_a_pending_claim_bars_a_return_towards_persecution_rc_33(self):
+        verdict = ask(case(CAPTURE, self.ASYLUM, ENDED, **self.STRICT), "repatriate", to="KP")
+        assert verdict.outcome is Outcome.REFUSED
+        found = reason(verdict, "asylum_pending")
+        assert found.kind == "precondition"
+        assert found.cites[:2] == ("RC-33", "UNHCR-HB-28")
+
+    def test_the_bar_lifts_once_the_claim_is_decided_rc_33(self):
+        refused = {"date": "2026-05-01", "event": "decide_protection", "granted": False}
+        verdict = ask(
+            case(CAPTURE, self.ASYLUM, refused, ENDED, **self.STRICT), "repatriate", to="KP"
+        )
+        assert "asylum_pending" not in codes(verdict)
+
+    def test_his_verified_wish_to_go_home_lifts_it_rc_33(self):
+        verdict = ask(
+            case(CAPTURE, self.ASYLUM, ENDED, wish("KP"), **self.STRICT), "repatriate", to="KP"
+        )
+        assert "asylum_pending" not in codes(verdict)
+
+    def test_a_claim_elsewhere_is_no_bar_rc_33(self):
+        request = {
+            "date": "2025-02-19",
+            "event": "request_protection",
+            "kind": "third_state",
+            "state": "KR",
+        }
+        verdict = ask(case(CAPTURE, request, ENDED, **self.STRICT), "repatriate", to="KP")
+        assert "asylum_pending" not in codes(verdict)
+
+    def test_ukrainian_law_protects_an_applicant_from_any_risk_ua_ref_law_1(self):
+        """Only torture is on record: not persecution, but the applicant's certificate of
+        lawful stay protects him from removal meanwhile."""
+        risk = {"date": "2025-02-01", "event": "risk_on_return", "state": "RU", "kind": "torture"}
+        verdict = ask(
+            case(CAPTURE, risk, self.ASYLUM, ENDED, subject=RU_SOLDIER, **self.STRICT),
+            "repatriate",
+            to="RU",
+        )
+        assert verdict.outcome is Outcome.REFUSED
+        found = reason(verdict, "asylum_pending_national_law")
+        assert found.cites == ("UA-REF-LAW-1",)
+        assert "RC-33" not in verdict.cites
+
+    def test_no_assumption_is_relied_on_for_it(self):
+        verdict = ask(case(CAPTURE, self.ASYLUM, ENDED), "repatriate", to="KP")
+        assert "asylum_pending" in codes(verdict)
+        verdict = ask(
+            case(CAPTURE, self.ASYLUM, ENDED, ihl_non_refoulement="free_will"),
+            "repatriate",
+            to="KP",
+        )
+        assert "asylum_pending" in codes(verdict)
+
+
 class TestPowerOfOriginAndMembership:
     """GCIII-4A(1), API-47(2)(e): his power of origin is his state if it is a party to the
     conflict, else the state whose forces he served in; membership of a party's forces makes

@@ -357,6 +357,7 @@ class Law:
                 if t.in_force(on)
             ],
             "claims_nationals_of": list(entry.claims_nationals_of),
+            "protects_applicants": list(entry.protects_applicants),
             "conflicts": [
                 {
                     "conflict": c.conflict,

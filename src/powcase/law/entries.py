@@ -204,6 +204,9 @@ class Party:
     """States whose people this state counts as its own nationals (KR: KP, ROK-CONST-3)."""
     conflicts: tuple[ConflictSide, ...] = ()
     """The armed conflicts it is a party to, with its side and since when."""
+    protects_applicants: tuple[str, ...] = ()
+    """Provisions of its own law that protect an asylum applicant from removal while his
+    claim is pending (UA: UA-REF-LAW-1)."""
 
 
 @attrs.frozen

@@ -289,6 +289,7 @@ def _party(
         tuple(Treatment(**{"cites": (), **t}) for t in raw.get("treatment", ())),
         tuple(raw.get("claims_nationals_of", ())),
         tuple(ConflictSide(**c) for c in raw.get("conflicts", ())),
+        tuple(raw.get("protects_applicants", ())),
     )
 
 
@@ -400,6 +401,8 @@ def _references(table: str, raw: Any) -> Iterator[tuple[str, str, str]]:
         for i, t in enumerate(raw.get("treatment", ())):
             for j, cite in enumerate(t.get("cites", ())):
                 yield f"treatment[{i}].cites[{j}]", cite, "provisions"
+        for i, cite in enumerate(raw.get("protects_applicants", ())):
+            yield f"protects_applicants[{i}]", cite, "provisions"
     elif table == "flags":
         for j, cite in enumerate(raw["cites"]):
             yield f"cites[{j}]", cite, "provisions"

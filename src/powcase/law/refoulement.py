@@ -178,9 +178,81 @@ def judge_move(judgement: Judgement[Any], to: str, *, returning: bool) -> None:
         if risk.kinds:
             judgement.note("risk_accepted_by_verified_wish", (), to=to, risks=risk.describe())
         return
+    if _asylum_pending(situation):
+        _pending_claim(judgement, risk, will)
     _human_rights(judgement, risk, will)
     if "persecution" in risk.kinds:
         _persecution(judgement, risk, will)
+
+
+PERSECUTION_TYPE = frozenset(
+    {"persecution", "forced_labour", "arbitrary_detention", "enforced_disappearance"}
+)
+"""The risk kinds that refugee law's bar on return (RC-33) covers."""
+
+
+def _asylum_pending(situation: Situation) -> bool:
+    """Whether he has asked the detaining state for asylum and the claim is not decided."""
+    request = situation.facts.request
+    return (
+        situation.is_in("request_pending")
+        and request is not None
+        and request == ("asylum", situation.detaining_power)
+    )
+
+
+def _pending_claim(judgement: Judgement[Any], risk: Risk, will: tuple[Will, str]) -> None:
+    """RC-33, UNHCR-HB-28: refugee status is declaratory. One who asked the detaining state
+    for asylum may already be a refugee, so a move towards persecution waits for the decision
+    on his claim, under every reading. Where the detaining state's own law protects applicants
+    from removal meanwhile (UA-REF-LAW-1), a move towards any other risk waits too.
+    """
+    persecution = risk.kinds & PERSECUTION_TYPE
+    if persecution:
+        cites = judgement.binding("RC-33")
+        if cites:
+            _hold(
+                judgement,
+                will,
+                "asylum_pending",
+                (*cites, "UNHCR-HB-28"),
+                to=risk.state,
+                risks=_and([k for k in RISK_KINDS if k in persecution]),
+                onward=risk.onward or "",
+            )
+    others = risk.kinds - PERSECUTION_TYPE
+    if not others:
+        return
+    situation = judgement.situation
+    holder = situation.law.parties.get(situation.detaining_power)
+    national: tuple[str, ...] = ()
+    for provision_id in holder.protects_applicants if holder else ():
+        national += judgement.binding(provision_id)
+    if national:
+        _hold(
+            judgement,
+            will,
+            "asylum_pending_national_law",
+            national,
+            to=risk.state,
+            risks=_and([k for k in RISK_KINDS if k in others]),
+            onward=risk.onward or "",
+            state=situation.detaining_power,
+        )
+
+
+def _hold(
+    judgement: Judgement[Any],
+    will: tuple[Will, str],
+    code: str,
+    cites: tuple[str, ...],
+    **params: str,
+) -> None:
+    """Hold back a move until a decision, or leave it open while his wish is unverified."""
+    if will[0] is Will.OPEN:
+        judgement.open_wish(will[1])
+    else:
+        judgement.require(code, cites, **params)
 
 
 def _human_rights(judgement: Judgement[Any], risk: Risk, will: tuple[Will, str]) -> None:

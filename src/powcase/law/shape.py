@@ -466,6 +466,12 @@ PARTY = Record(
         Field("treatment", ListOf(TREATMENT), False),
         Field("claims_nationals_of", ListOf(STATE), False),
         Field("conflicts", ListOf(CONFLICT_SIDE), False, "the armed conflicts it is a party to"),
+        Field(
+            "protects_applicants",
+            ListOf(PROVISION_ID),
+            False,
+            "provisions of its own law protecting an asylum applicant from removal meanwhile",
+        ),
     ),
     "What the model knows of one state.",
 )
