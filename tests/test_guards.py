@@ -345,9 +345,10 @@ class TestRelease:
             "destination": "KR",
             "by": "ICRC",
         }
+        # The receiving state's consent rests on GCIII-12(2), not on the ICRC's commentary.
         allowed(
             ask(case(CAPTURE, consent, verified), "release_to_third_state", to="KR"),
-            "ICRC-COM-2020-GCIII-118",
+            "GCIII-12(2)",
         )
         refused(
             ask(case(CAPTURE, verified), "release_to_third_state", to="KR"), kind="precondition"

@@ -361,3 +361,90 @@ class TestPowerOfOriginAndMembership:
         )
         assert record.subject.membership == "militia_in_forces"
         assert Record.from_dict(record.to_dict()) == record
+
+
+class TestNationalLawAndCustody:
+    """NKRA for the Republic of Korea's decisions only; NKRA-9(1) keeps a resettlement open;
+    GCIII-120 and GCIII-121 bind only a holder; the receiving state's consent is GCIII-12(2)."""
+
+    def test_a_russian_asking_ukraine_for_asylum_gets_no_korean_law_nkra_3(self):
+        asked = case(
+            CAPTURE,
+            {"date": "2025-02-19", "event": "request_protection", "kind": "asylum"},
+            subject=RU_SOLDIER,
+        )
+        assert not [c for c in asked.steps[-1].cites if c.startswith("NKRA")]
+
+    def test_a_russian_asking_korea_gets_no_korean_defectors_law_nkra_3(self):
+        verdict = ask(
+            case(CAPTURE, subject=RU_SOLDIER), "request_protection", kind="third_state", state="KR"
+        )
+        assert not [c for c in verdict.cites if c.startswith("NKRA")]
+
+    def test_a_north_korean_asking_korea_does_nkra_3(self):
+        verdict = ask(case(CAPTURE), "request_protection", kind="third_state", state="KR")
+        assert "NKRA-3" in verdict.cites
+
+    def _released_to(self, state, *more, subject=KP_SOLDIER):
+        consent = {"date": "2025-03-17", "event": "receiving_state_consents", "state": state}
+        verified = {"date": "2025-03-18", "event": "wish_verified", "destination": state}
+        release = {"date": "2025-04-01", "event": "release_to_third_state", "to": state}
+        return case(CAPTURE, *more, consent, verified, release, subject=subject)
+
+    def test_an_unassessed_allegation_keeps_resettlement_open_on_nkra_9_1(self):
+        request = {
+            "date": "2025-02-19",
+            "event": "request_protection",
+            "kind": "third_state",
+            "state": "KR",
+        }
+        released = self._released_to("KR", request)
+        alleged = released.apply({"date": "2025-04-02", "event": "war_crime_allegation"})
+        verdict = ask(alleged, "resettle")
+        assert verdict.outcome is Outcome.UNDETERMINED
+        assert verdict.missing[0].to_dict() == {
+            "fact": "decision",
+            "by": "KR",
+            "provision": "NKRA-9(1)",
+        }
+        found = reason(verdict, "nkra_exclusion_open")
+        assert found.kind == "open"
+        assert found.cites == ("NKRA-9(1)",)
+
+    def test_resettlement_elsewhere_cites_no_korean_law_nkra(self):
+        resettled = self._released_to("GB", subject=RU_SOLDIER).apply(
+            {"date": "2025-05-01", "event": "resettle"}
+        )
+        assert not [c for c in resettled.steps[-1].cites if c.startswith("NKRA")]
+
+    def test_no_death_duties_after_a_successful_escape_gciii_120(self):
+        escaped = case(CAPTURE, {"date": "2025-02-01", "event": "escape"})
+        dead = escaped.apply({"date": "2025-03-01", "event": "die", "cause": "killed_by_other"})
+        assert not {"GCIII-120", "GCIII-121"} & set(dead.steps[-1].cites)
+
+    def test_death_duties_in_custody_gciii_120_121(self):
+        dead = case(CAPTURE).apply({"date": "2025-03-01", "event": "die", "cause": "unknown"})
+        assert {"GCIII-120", "GCIII-121"} <= set(dead.steps[-1].cites)
+
+    def test_a_death_after_transfer_names_the_power_that_answers_gciii_12_2(self):
+        consents = {"date": "2025-03-01", "event": "receiving_state_consents", "state": "GB"}
+        moved = case(
+            CAPTURE,
+            consents,
+            {"date": "2025-03-02", "event": "transfer_to_power", "to": "GB"},
+            subject=RU_SOLDIER,
+        )
+        verdict = ask(moved, "die", cause="illness")
+        found = reason(verdict, "death_in_other_hands")
+        assert dict(found.params)["state"] == "GB"
+        assert "GCIII-120" not in verdict.cites
+
+    def test_the_receiving_state_s_consent_cites_gciii_12_2(self):
+        consent = {"date": "2025-03-17", "event": "receiving_state_consents", "state": "KR"}
+        verified = {"date": "2025-03-18", "event": "wish_verified", "destination": "KR"}
+        allowed = ask(case(CAPTURE, consent, verified), "release_to_third_state", to="KR")
+        assert allowed.outcome is Outcome.ALLOWED
+        assert "GCIII-12(2)" in reason(allowed, "third_state_consents").cites
+        assert not [c for c in allowed.cites if c.startswith("ICRC-COM")]
+        missing = ask(case(CAPTURE, verified), "release_to_third_state", to="KR")
+        assert reason(missing, "third_state_has_not_consented").cites == ("GCIII-12(2)",)

@@ -171,10 +171,11 @@ def _no_mercenary(j: Judgement[ev.DetermineStatus]) -> None:
 # --- protection requests
 
 
-@guard(ev.RequestProtection, "RC-1A(2)", "NKRA-3")
+@guard(ev.RequestProtection, "RC-1A(2)")
 def _request_protection(j: Judgement[ev.RequestProtection]) -> None:
-    """RC-1A(2): anyone may seek asylum; NKRA-3: KR protects North Koreans who ask for it.
-    The ``asylum_while_pow`` assumption decides whether a POW may claim asylum in captivity.
+    """RC-1A(2): anyone may seek asylum; NKRA-3: KR protects North Koreans who ask for it
+    (cited only for a request to KR by one its law covers). The ``asylum_while_pow``
+    assumption decides whether a POW may claim asylum in captivity.
     """
     kind = j.event.kind
     state = j.event.state or j.situation.detaining_power
@@ -194,13 +195,25 @@ def _request_protection(j: Judgement[ev.RequestProtection]) -> None:
         return
     if state == j.situation.detaining_power:
         j.require("third_state_is_holder", ("GCIII-118",), state=state)
-    elif state == "KR":
+    elif _korean_defectors_act(j.situation, state):
         j.basis("asks_korean_protection", ("NKRA-3",))
     else:
         j.basis("asks_third_state", ("ICRC-COM-2020-GCIII-118",), state=state)
 
 
-@guard(ev.DecideProtection, "RC-1A(2)", "RC-1F", "NKRA-8")
+def _korean_defectors_act(situation: Situation, state: str) -> bool:
+    """Whether KR's law on North Korean defectors (NKRA) governs his case in ``state``: only
+    KR applies it, and only to the people it counts as its own nationals (KP: ROK-CONST-3).
+    """
+    korea = situation.law.parties.get("KR")
+    return (
+        state == "KR"
+        and korea is not None
+        and situation.subject.state_of_nationality in korea.claims_nationals_of
+    )
+
+
+@guard(ev.DecideProtection, "RC-1A(2)", "RC-1F")
 def _decide_protection(j: Judgement[ev.DecideProtection]) -> None:
     """RC-1F: no refugee status for a person seriously suspected of war crimes; RC-1A(2): a
     person another state protects as its national is not a refugee (``rok_nationality``).
@@ -212,7 +225,7 @@ def _decide_protection(j: Judgement[ev.DecideProtection]) -> None:
         j.basis("protection_refused", (), state=state)
         return
     if kind == "third_state":
-        if state == "KR":
+        if _korean_defectors_act(j.situation, state):
             j.basis("korean_protection_decided", ("NKRA-8",))
         else:
             j.basis("third_state_decided", (), state=state)
@@ -477,18 +490,18 @@ def _release_in_detaining_state(j: Judgement[ev.ReleaseInDetainingState]) -> Non
         j.require("return_possible", ("GCIII-118",), states=", ".join(returns))
 
 
-@guard(ev.ReleaseToThirdState, "GCIII-118", "ICRC-COM-2020-GCIII-118")
+@guard(ev.ReleaseToThirdState, "GCIII-118", "GCIII-12(2)")
 def _release_to_third_state(j: Judgement[ev.ReleaseToThirdState]) -> None:
-    """ICRC-COM-2020-GCIII-118: release to a third state needs its consent, his free and
-    verified wish, and no onward risk; before hostilities end, ``third_state_release``.
+    """GCIII-12(2): release to a third state needs its consent; GCIII-118, GCIII-7: his free
+    and verified wish; and no onward risk. Before hostilities end, ``third_state_release``.
     """
     to = j.event.to
     situation = j.situation
     if to in situation.facts.consents:
-        j.basis("third_state_consents", ("ICRC-COM-2020-GCIII-118",), to=to)
+        j.basis("third_state_consents", ("GCIII-12(2)",), to=to)
     else:
-        j.require("third_state_has_not_consented", ("ICRC-COM-2020-GCIII-118",), to=to)
-    _needs_wish(j, to, "no_wish_for_third_state", ("ICRC-COM-2020-GCIII-118", "GCIII-7"))
+        j.require("third_state_has_not_consented", ("GCIII-12(2)",), to=to)
+    _needs_wish(j, to, "no_wish_for_third_state", ("GCIII-118", "GCIII-7"))
     if situation.facts.hostilities_ended is None:
         j.rely_on("third_state_release")
         reading = situation.assumptions.third_state_release
@@ -499,14 +512,15 @@ def _release_to_third_state(j: Judgement[ev.ReleaseToThirdState]) -> None:
     judge_move(j, to, returning=False)
 
 
-@guard(ev.Resettle, "NKRA-3", "NKRA-8", "NKRA-9")
+@guard(ev.Resettle)
 def _resettle(j: Judgement[ev.Resettle]) -> None:
-    """NKRA-3: KR protects a North Korean who asked for its protection; NKRA-9: a credible
-    allegation of a serious crime leaves the decision to its discretion.
+    """The third state's own law decides; only KR's is modelled. NKRA-3: KR protects a North
+    Korean who asked for its protection, NKRA-8: by its decision; NKRA-9(1): a credible or
+    unassessed allegation of a serious crime leaves that decision to its discretion.
     """
     situation = j.situation
     state = situation.facts.destination or ""
-    if state != "KR":
+    if not _korean_defectors_act(situation, state):
         j.note("national_law_not_modelled", (), state=state)
         return
     if ("third_state", "KR") in situation.facts.requests:
@@ -514,7 +528,13 @@ def _resettle(j: Judgement[ev.Resettle]) -> None:
     else:
         j.require("no_request_to_korea", ("NKRA-3",))
     if any(c is not False for c in situation.facts.allegations):
-        j.open("decision", by="KR", provision="NKRA-9")
+        j.open(
+            "decision",
+            code="nkra_exclusion_open",
+            cites=("NKRA-9(1)",),
+            by="KR",
+            provision="NKRA-9(1)",
+        )
 
 
 @guard(ev.Repatriate, "GCIII-118", "CIHL-128")
@@ -553,12 +573,23 @@ def _recapture(j: Judgement[ev.Recapture]) -> None:
     j.basis("no_punishment_for_escape", ("GCIII-91",))
 
 
-@guard(ev.Die, "GCIII-120", "GCIII-121")
+_IN_OTHER_HANDS = frozenset({"transferred_to_third_power", "interned_in_neutral_state"})
+"""Where he is still held, but by another power or a neutral state."""
+
+
+@guard(ev.Die)
 def _die(j: Judgement[ev.Die]) -> None:
-    """GCIII-120: a death in custody is certified and notified; GCIII-121: some causes need an
-    official inquiry.
+    """GCIII-120: a death in custody is certified and notified; GCIII-121: some causes need
+    an official inquiry. These bind the power holding him: in another power's or a neutral
+    state's hands, a note names it; at large, after an escape or a release, neither applies.
     """
     cause = j.event.cause
-    if j.situation.is_in("in_custody") and cause not in ("wounds", "illness"):
-        j.note("death_needs_inquiry", ("GCIII-121",), cause=cause)
-    j.basis("death_recorded", ("GCIII-120",), cause=cause)
+    situation = j.situation
+    if situation.is_in("in_custody"):
+        if cause not in ("wounds", "illness"):
+            j.note("death_needs_inquiry", ("GCIII-121",), cause=cause)
+        j.basis("death_recorded", ("GCIII-120",), cause=cause)
+    elif _IN_OTHER_HANDS & situation.position.active:
+        j.note("death_in_other_hands", (), state=situation.facts.destination or "another state")
+    else:
+        j.note("death_outside_custody")

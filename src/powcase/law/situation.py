@@ -148,9 +148,20 @@ class Judgement(Generic[E]):
         """Context that changes nothing."""
         self._add(code, ReasonKind.NOTE, cites, params)
 
-    def open(self, fact: str, **details: Any) -> None:
-        """A point the record does not settle: the verdict stays undetermined."""
+    def open(
+        self,
+        fact: str,
+        *,
+        code: str | None = None,
+        cites: tuple[str, ...] = (),
+        **details: Any,
+    ) -> None:
+        """A point the record does not settle: the verdict stays undetermined. With ``code``,
+        a reason of kind ``open`` cites the provision behind it.
+        """
         self.missing.append(Missing(fact, details))
+        if code is not None:
+            self._add(code, ReasonKind.OPEN, cites, details)
 
     def open_wish(self, destination: str) -> None:
         """His wish about ``destination`` is unverified or contested: the verdict stays open

@@ -46,6 +46,8 @@ class ReasonKind(enum.StrEnum):
     """The legal path has no such move from here (no citation)."""
     NOTE = "note"
     """Context that changes nothing: e.g. a rule that did not bind the state on that date."""
+    OPEN = "open"
+    """The provision behind an open point: why the verdict stays undetermined (NKRA-9(1))."""
 
 
 FAILING = frozenset({ReasonKind.PROHIBITION, ReasonKind.PRECONDITION, ReasonKind.GRAPH})
