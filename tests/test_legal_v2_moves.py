@@ -448,3 +448,76 @@ class TestNationalLawAndCustody:
         assert not [c for c in allowed.cites if c.startswith("ICRC-COM")]
         missing = ask(case(CAPTURE, verified), "release_to_third_state", to="KR")
         assert reason(missing, "third_state_has_not_consented").cites == ("GCIII-12(2)",)
+
+
+class TestGraveBreachSuspects:
+    """GCIII-129, GCIV-146: a credible grave-breach suspect is tried, or handed to a party
+    with a case against him, before he is returned."""
+
+    def alleged(self, *more, **fields):
+        allegation = {"date": "2025-03-01", "event": "war_crime_allegation", **fields}
+        return case(CAPTURE, allegation, *more, ENDED, subject=RU_SOLDIER)
+
+    def test_an_untried_suspect_is_not_repatriated_gciii_129(self):
+        verdict = ask(self.alleged(credible=True, grave_breach_of="gciii"), "repatriate")
+        assert verdict.outcome is Outcome.REFUSED
+        found = reason(verdict, "grave_breach_suspect_not_tried")
+        assert found.kind == "precondition"
+        assert found.cites == ("GCIII-129",)
+
+    def test_nor_exchanged_gciii_129(self):
+        agreed = {"date": "2025-05-01", "event": "exchange_agreed", "between": ["UA", "RU"]}
+        allegation = {
+            "date": "2025-03-01",
+            "event": "war_crime_allegation",
+            "credible": True,
+            "grave_breach_of": "gciii",
+        }
+        verdict = ask(case(CAPTURE, allegation, agreed, subject=RU_SOLDIER), "exchange", to="RU")
+        assert "grave_breach_suspect_not_tried" in codes(verdict)
+
+    def test_a_grave_breach_of_gciv_cites_gciv_146(self):
+        verdict = ask(self.alleged(credible=True, grave_breach_of="gciv"), "repatriate")
+        assert reason(verdict, "grave_breach_suspect_not_tried").cites == ("GCIV-146",)
+
+    def test_once_charged_he_may_be_returned_gciii_129(self):
+        charged = {"date": "2025-04-01", "event": "charge", "offence": "war_crime"}
+        acquitted = {"date": "2025-09-01", "event": "acquit"}
+        verdict = ask(
+            self.alleged(charged, acquitted, credible=True, grave_breach_of="gciii"), "repatriate"
+        )
+        assert verdict.outcome is Outcome.ALLOWED, [r.text for r in verdict.reasons]
+
+    def test_an_unassessed_allegation_leaves_it_open_gciii_129(self):
+        verdict = ask(self.alleged(grave_breach_of="gciii"), "repatriate")
+        assert verdict.outcome is Outcome.UNDETERMINED
+        assert "allegation_credible" in {m.fact for m in verdict.missing}
+
+    def test_an_unknown_kind_of_breach_leaves_it_open_gciii_129(self):
+        verdict = ask(self.alleged(credible=True), "repatriate")
+        assert verdict.outcome is Outcome.UNDETERMINED
+        assert "grave_breach_of" in {m.fact for m in verdict.missing}
+
+    def test_no_grave_breach_no_bar_gciii_129(self):
+        verdict = ask(self.alleged(credible=True, grave_breach_of="none"), "repatriate")
+        assert verdict.outcome is Outcome.ALLOWED
+        verdict = ask(self.alleged(credible=False, grave_breach_of="gciii"), "repatriate")
+        assert verdict.outcome is Outcome.ALLOWED
+
+    def test_a_possible_violation_in_descriptive_mode_gciii_129(self):
+        allegation = {
+            "date": "2025-03-01",
+            "event": "war_crime_allegation",
+            "credible": True,
+            "grave_breach_of": "gciii",
+        }
+        returned = case(
+            CAPTURE,
+            allegation,
+            ENDED,
+            {"date": "2026-06-02", "event": "repatriate"},
+            subject=RU_SOLDIER,
+            mode="descriptive",
+        )
+        assert [v.index for v in returned.possible_violations] == [3]
+        assert not returned.violations

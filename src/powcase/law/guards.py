@@ -363,6 +363,33 @@ def _origin_check(j: Judgement[Any], to: str, *, medical: bool = False) -> None:
     j.require("not_power_of_origin", cites, to=to, power_of_origin=origin, instead=instead)
 
 
+_GRAVE_BREACH_DUTY = {"gciii": "GCIII-129", "gciv": "GCIV-146"}
+"""The duty to try or hand over an alleged offender, by the Convention whose grave breach he
+is accused of."""
+
+
+def _grave_breach_check(j: Judgement[Any]) -> None:
+    """GCIII-129 (GCIV-146): a state must search for those alleged to have committed grave
+    breaches and try them, or hand them to a party with a prima facie case. A credible
+    suspect never charged with a war crime is not returned until that is done (a
+    precondition: the article asks for a trial or a hand-over first; it does not forbid the
+    move). An unassessed allegation, or one that does not say which breach, leaves it open.
+    """
+    if j.situation.facts.war_crime_charged:
+        return
+    for credible, breach in j.situation.facts.grave_breaches:
+        if credible is False or breach == "none":
+            continue
+        if credible is None:
+            j.open("allegation_credible")
+        if breach is None:
+            j.open("grave_breach_of")
+        elif credible:
+            cites = j.binding(_GRAVE_BREACH_DUTY[breach])
+            if cites:
+                j.require("grave_breach_suspect_not_tried", cites, convention=breach.upper())
+
+
 def _medical_consent(j: Judgement[Any], to: str) -> None:
     """GCIII-109(3): during hostilities no eligible sick or wounded prisoner is repatriated
     against his will.
@@ -375,7 +402,7 @@ def _medical_consent(j: Judgement[Any], to: str) -> None:
 def _exchange(j: Judgement[ev.Exchange]) -> None:
     """GCIII-6: an exchange rests on an agreement between the detaining power and the
     receiving state, and hands him to his power of origin (GCIII-118); non-refoulement;
-    GCIII-109(3) for the seriously wounded or sick.
+    GCIII-109(3) for the seriously wounded or sick; GCIII-129 for a grave-breach suspect.
     """
     to = j.event.to
     _origin_check(j, to)
@@ -385,6 +412,7 @@ def _exchange(j: Judgement[ev.Exchange]) -> None:
         j.require("no_exchange_agreement", ("GCIII-6",), to=to, holder=j.situation.detaining_power)
     if j.situation.facts.medical_category == "gcIII_110":
         _medical_consent(j, to)
+    _grave_breach_check(j)
     judge_move(j, to, returning=True)
 
 
@@ -541,7 +569,8 @@ def _resettle(j: Judgement[ev.Resettle]) -> None:
 def _repatriate(j: Judgement[ev.Repatriate]) -> None:
     """GCIII-118, CIHL-128: release and repatriation to his power of origin are due once
     active hostilities have ended; GCIII-119(5) allows, not requires, holding back one facing
-    proceedings; the move is subject to non-refoulement.
+    proceedings, and GCIII-129 asks that a grave-breach suspect be tried or handed over first;
+    the move is subject to non-refoulement.
     """
     situation = j.situation
     to = j.event.to or situation.power_of_origin
@@ -553,6 +582,7 @@ def _repatriate(j: Judgement[ev.Repatriate]) -> None:
         j.basis("repatriation_due", cites, to=to)
     if situation.is_in("charged") or situation.is_in("sentenced"):
         j.note("hold_back_allowed", ("GCIII-119(5)",))
+    _grave_breach_check(j)
     judge_move(j, to, returning=True)
 
 

@@ -498,10 +498,15 @@ class IdentityDocuments(Incident):
 
 @attrs.frozen(kw_only=True)
 class WarCrimeAllegation(Incident):
-    """An allegation that he committed a war crime (RC-1F, NKRA-9)."""
+    """An allegation that he committed a war crime (RC-1F, NKRA-9; a grave breach: GCIII-129)."""
 
     name: ClassVar[str] = "war_crime_allegation"
     credible: bool | None = bool_field("whether the allegation is credible")
+    grave_breach_of: str | None = choice_field(
+        "whether the act alleged is a grave breach, and of which Convention: gciii (the "
+        "Third), gciv (the Fourth) or none",
+        ("gciii", "gciv", "none"),
+    )
 
 
 @attrs.frozen(kw_only=True)
