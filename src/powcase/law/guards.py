@@ -209,7 +209,7 @@ def _korean_defectors_act(situation: Situation, state: str) -> bool:
     return (
         state == "KR"
         and korea is not None
-        and situation.subject.state_of_nationality in korea.claims_nationals_of
+        and any(n in korea.claims_nationals_of for n in situation.subject.nationality)
     )
 
 
