@@ -4,9 +4,11 @@ What it teaches: sources that report different wishes make a wish *contested*; a
 depends on his wish is then undetermined, whatever the dates, until a verified, private
 interview settles it (docs/explanation/legal-model.md#model-wishes).
 
-Sources: the President of Ukraine on 2025-01-12 (one of the two wanted to go back), the Korea
-Herald on 2025-10-28 and MBC on 2026-01-20 (both asked for South Korea), South Korea's foreign
-ministry on 2025-03-17 (it would accept them). The ICRC interview is hypothetical.
+Sources: the President of Ukraine on 2025-01-12 (one of the two wanted to go back, the report
+does not say which), South Korea's foreign minister on 2025-03-17 (it would accept them), and a
+documentary producer's interview of 2025-10-28 in which both asked for South Korea (reported by
+the Korea Herald on 2025-10-31 and broadcast by MBC's PD Notebook on 2026-01-20). The ICRC
+interview is hypothetical.
 
 Outcome: release to South Korea is undetermined while the wishes conflict, and allowed once a
 verified interview settles his wish.

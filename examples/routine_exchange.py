@@ -4,7 +4,8 @@ What it teaches: non-refoulement bars only moves towards a risk on record; a Rus
 who did not surrender faces no persecution, torture or death at home in the parties table, so
 an agreed exchange is lawful and the docket shows the capture card and ICRC visit met.
 
-Sources: the 1,000-for-1,000 exchange of 23-25 May 2025 (Asia Economy, 2025-05-27).
+Sources: illustrative, after the 1,000-for-1,000 exchange agreed at the Istanbul talks of
+2025-05-16 (Xinhua) and carried out on 23-25 May 2025 (Asia Economy, 2025-05-27).
 
 Outcome: the exchange is allowed; no refoulement or persecution flag is raised.
 """
@@ -21,7 +22,7 @@ def main() -> None:
         Capture(date="2025-03-01"),
         CaptureCardSent(date="2025-03-06"),
         IcrcVisit(date="2025-03-12", private_interview=True),
-        ExchangeAgreed(date="2025-05-20", between=["UA", "RU"]),
+        ExchangeAgreed(date="2025-05-16", between=["UA", "RU"]),
         Exchange(date="2025-05-23", to="RU"),
     ):
         case = case.apply(event)

@@ -4,8 +4,9 @@ What it teaches: documents of another state raise a doubt; while it lasts he kee
 protection (GCIII-5); an authority's finding that he is not a prisoner of war is refused, a
 tribunal's finding is lawful (API-45).
 
-Sources: reports that the North Korean soldiers carried Russian military papers (The Dong-A
-Ilbo, 2025-01-13).
+Sources: illustrative, after the report that one of the two North Korean soldiers captured in
+Kursk on 2025-01-09 carried a Russian military identity card in another man's name (The Dong-A
+Ilbo, 2025-01-13, citing RBC-Ukraine); the other carried no papers.
 
 Outcome: the authority's determination is refused, the tribunal's allowed.
 """
@@ -20,7 +21,7 @@ def main() -> None:
     case = Case.open(Subject(id="kim", nationality=["KP"], forces="KP"), "UA")
     for event in (
         Capture(date="2025-01-09"),
-        IdentityDocuments(date="2025-01-10", issued_by="RU", genuine=False),
+        IdentityDocuments(date="2025-01-09", issued_by="RU", genuine=False),
         RaiseStatusDoubt(date="2025-01-15", reason="documents of another state"),
     ):
         case = case.apply(event)

@@ -159,6 +159,6 @@ def test_a_case_renders_in_a_notebook_without_the_name():
 def test_a_run_result_renders_in_a_notebook():
     import powcase
 
-    (scenario,) = powcase.load_scenarios("examples/ri.powcase.yaml")
+    scenario = powcase.load_scenarios("examples/ri.powcase.yaml")[0]
     (result, _) = powcase.run(scenario)
     assert result._repr_markdown_().startswith("## Ri, captured in Kursk")

@@ -40,6 +40,13 @@ def test_the_ri_example_says_what_its_docstring_says(capsys):
     assert "Ri is now: in_custody, presumed_pow, request_pending, none" in out
     assert "repatriate to KP: refused" in out
     assert "exchange to RU: refused" in out
+    # South Korea's reported statements that it would accept him are on record: release to it
+    # waits on his wish being verified; only the record without them refuses it.
+    with_statements, without = out.split("Without South Korea's statements on record:")
+    assert "release_to_third_state to KR: undetermined" in with_statements
+    assert "release_to_third_state to KR: refused" not in with_statements
+    assert "release_to_third_state to KR: refused" in without
+    assert "KR has not agreed to receive him." in without
 
 
 def test_the_benchmark_record_replays_to_resettlement():

@@ -197,7 +197,7 @@ def test_parties_show_what_the_verdicts_rest_on():
     code, out, _ = cli("parties", "KP", "--as-of", "2025-01-09")
     assert code == 0
     assert "capture -> persecution, torture, death" in out
-    assert "ally: RU since 2024-06-19" in out
+    assert "ally: RU since 2024-12-04" in out
     assert "reservation on GCIII-12" in out
     profiles = json.loads(cli("parties", "--format", "json", "--as-of", "2023-01-01")[1])[
         "parties"

@@ -134,6 +134,14 @@ class TestParties:
         assert "RU" in parties.allies("KP", D(2025, 1, 1))
         assert "RU" not in parties.allies("KP", D(2024, 6, 18))
 
+    def test_the_kp_ru_alliance_runs_from_the_treaty_entering_into_force(self):
+        # Signed on 2024-06-19, the treaty entered into force when ratifications were
+        # exchanged on 2024-12-04 (its Art. 22): an ally passes him on from that day only.
+        for state, other in (("KP", "RU"), ("RU", "KP")):
+            assert other not in parties.allies(state, D(2024, 6, 19))
+            assert other not in parties.allies(state, D(2024, 12, 3))
+            assert other in parties.allies(state, D(2024, 12, 4))
+
     def test_what_each_state_punishes(self):
         on = D(2025, 1, 1)
         kp = parties.treatment("KP", ["capture"], on)
@@ -160,3 +168,78 @@ class TestParties:
 def test_every_message_has_its_placeholders_filled_by_the_code_that_uses_it():
     used = {v for _, v in _string_constants() if v in MESSAGES}
     assert used == set(MESSAGES)
+
+
+class TestCorrectedParaphrases:
+    """The paraphrases an audit found misleading say what the provisions say: each test pins
+    the point that was wrong (checked against the official texts at each entry's url)."""
+
+    @staticmethod
+    def _says(pid):
+        return provision(pid).paraphrase
+
+    def test_gciii_4a1_covers_every_member_of_the_armed_forces_not_only_a_regular_army(self):
+        text = self._says("GCIII-4A(1)")
+        assert "regular army" not in text
+        assert "Soldiers" not in text
+        assert "Members of a party's armed forces" in text
+        assert "volunteer corps forming part of those forces" in text
+
+    def test_gciii_110_limits_direct_repatriation_to_gravely_diminished_fitness(self):
+        text = self._says("GCIII-110")
+        assert "Sets out who" not in text
+        assert "gravely diminished" in text
+        assert "the recovered but permanently impaired" in text
+        assert "110(2): neutral accommodation" in text
+
+    def test_gciii_111_is_a_duty_to_try_to_agree_not_a_bare_permission(self):
+        text = self._says("GCIII-111")
+        assert "may agree" not in text
+        assert "must try to agree" in text
+        assert "both accept" in text
+
+    def test_gciv_45_states_each_of_its_five_paragraphs(self):
+        text = self._says("GCIV-45")
+        assert "A civilian in enemy hands" not in text
+        for paragraph in ("(1)", "(2)", "(3)", "(4)", "(5)"):
+            assert paragraph in text
+        assert "non-party" in text
+        assert "return home after hostilities" in text
+        assert "the sender acting if it fails" in text
+        assert "persecution for politics or religion" in text
+        assert "extradition" in text
+
+    def test_iccpr_6_bars_removal_to_the_death_penalty_only_for_an_abolitionist_state(self):
+        text = self._says("ICCPR-6")
+        assert "including by a death sentence" not in text
+        assert "arbitrary deprivation" in text
+        assert "abolished the death penalty" in text
+        assert "Judge v Canada, 2003" in text
+        assert "6(2)" in text
+
+    def test_nkra_9_lists_its_exclusions(self):
+        text = self._says("NKRA-9")
+        for limb in (
+            "hijacking",
+            "drug trafficking",
+            "terrorism",
+            "genocide",
+            "murder",
+            "disguised defectors",
+            "ten years",
+            "late applicants",
+        ):
+            assert limb in text
+
+    def test_the_korean_nationality_claim_rests_on_four_korean_sources(self):
+        # Not on the territorial clause alone: the Constitution (Arts. 2 and 3), the
+        # Nationality Act and the Supreme Court's 1996 judgment, each a law of KR only.
+        sources = ("ROK-CONST-2", "ROK-CONST-3", "ROK-NA-2", "ROK-SC-96NU1221")
+        for pid in sources:
+            entry = provision(pid)
+            assert INSTRUMENTS[entry.instrument].binding == "national"
+            assert INSTRUMENTS[entry.instrument].state == "KR"
+        assert "statute" in self._says("ROK-CONST-2")
+        assert "father or mother" in self._says("ROK-NA-2")
+        assert "North Korean nationality or papers" in self._says("ROK-SC-96NU1221")
+        assert parties.PARTIES["KR"].claims_nationals_of == ("KP",)

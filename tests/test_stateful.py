@@ -16,7 +16,7 @@ from powcase.model.events import EVENT_TYPES
 from powcase.testing.stateful import LegalPathMachine
 
 MOVES = {"exchange", "repatriate", "repatriate_medically", "transfer_to_power"}
-KP_ALLIES = {"RU": datetime.date(2024, 6, 19), "CN": datetime.date(1950, 10, 19)}
+KP_ALLIES = {"RU": datetime.date(2024, 12, 4), "CN": datetime.date(1950, 10, 19)}
 
 
 def _wish_free_and_verified(record, index, destination):

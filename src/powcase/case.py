@@ -48,9 +48,14 @@ from powcase.options import Option, options
 __all__ = ["Case", "Mode", "Moment", "Step"]
 
 
+_DEFAULTS = Assumptions()
+"""Every key at its default: one frozen value shared by every case that sets none (checking
+the options of a new one costs more than some replays)."""
+
+
 def _assumptions_of(value: Assumptions | Mapping[str, Any] | None) -> Assumptions:
     if value is None:
-        return Assumptions()
+        return _DEFAULTS
     if isinstance(value, Assumptions):
         return value
     if isinstance(value, Mapping):
@@ -78,7 +83,7 @@ class Case:
     """
 
     record: Record = attrs.field(validator=_check_record)
-    assumptions: Assumptions = attrs.field(factory=Assumptions, converter=_assumptions_of)
+    assumptions: Assumptions = attrs.field(default=_DEFAULTS, converter=_assumptions_of)
     mode: Mode = attrs.field(default=Mode.NORMATIVE, converter=mode_of)
     law: Law = attrs.field(factory=Law.packaged, converter=law_of, repr=False)
     """The law it is judged under: the packaged data with any overlays (a :class:`Law`, or

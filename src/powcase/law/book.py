@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import itertools
 import pathlib
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any, TypeVar
@@ -45,6 +46,9 @@ _MEMO_LIMIT = 100_000
 """How many answers a law remembers before it starts again."""
 
 T = TypeVar("T")
+
+_CONTEXTS = itertools.count()
+"""The numbers :meth:`Law.context` gives out, shared by every law in the process."""
 
 _PACKAGED: dict[str, Law] = {}
 """The packaged law once loaded (empty until :meth:`Law.packaged` is first called)."""
@@ -117,6 +121,13 @@ class Law:
                 self.memo.clear()
             answer = self.memo[key] = work_out()
         return answer
+
+    def context(self, circumstances: Hashable) -> int:
+        """A number that stands for ``circumstances`` in the keys of remembered answers: a
+        small key hashes faster than the circumstances, and the rules ask several questions
+        under each. Numbers are never given twice, so one outliving the memory is still true.
+        """
+        return self.remembered(("context", circumstances), _CONTEXTS.__next__)
 
     def period(self, on: datetime.date) -> int:
         """Which stretch of time ``on`` falls in: days of one period get the same answer

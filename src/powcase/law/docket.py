@@ -10,7 +10,7 @@ the assumptions, so a researcher can change them.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -91,7 +91,8 @@ class _Start:
 
 def _starts(moment: Moment) -> Iterator[_Start]:
     """The obligations a step starts."""
-    step, before, after = moment.step, moment.before, moment.after
+    step = moment.step
+    before, after = step.position.active, moment.position.active
     event, index, on = step.event, step.index, step.event.date
     if not step.applied:
         return
@@ -99,15 +100,15 @@ def _starts(moment: Moment) -> Iterator[_Start]:
         for code in ("capture_card", "information", "icrc_access"):
             yield _Start(code, index, on)
         yield _Start("medical_inspection", index, on, recurring=True)
-    elif isinstance(event, ev.DetermineStatus) and "civilian_internee" in after.position.active:
+    elif isinstance(event, ev.DetermineStatus) and "civilian_internee" in after:
         yield _Start("internment_review", index, on, recurring=True)
     elif isinstance(event, ev.MedicalAssessment) and event.category == "gcIII_110":
-        if _CUSTODY in before.position.active:
+        if _CUSTODY in before:
             yield _Start("medical_repatriation", index, on)
-    elif isinstance(event, ev.HostilitiesEnded) and before.facts.hostilities_ended is None:
-        if _CUSTODY in before.position.active:
+    elif isinstance(event, ev.HostilitiesEnded) and step.facts.hostilities_ended is None:
+        if _CUSTODY in before:
             yield _Start("repatriation", index, on)
-    elif isinstance(event, ev.Die) and _CUSTODY in before.position.active:
+    elif isinstance(event, ev.Die) and _CUSTODY in before:
         yield _Start("death_notification", index, on)
         if event.cause in _DEATHS_NEEDING_INQUIRY:
             yield _Start("death_inquiry", index, on)
@@ -115,11 +116,7 @@ def _starts(moment: Moment) -> Iterator[_Start]:
 
 def _meets(rule: ObligationRule, moment: Moment) -> bool:
     if rule.met_by == "leaving_custody":
-        return (
-            _CUSTODY in moment.before.position.active
-            and _CUSTODY not in moment.after.position.active
-            and not isinstance(moment.step.event, ev.Die | ev.Escape)
-        )
+        return _leaves(moment) and not isinstance(moment.step.event, ev.Die | ev.Escape)
     # The data names the event that meets the obligation; it is checked against the event
     # classes when the law is loaded.
     return isinstance(moment.step.event, EVENT_TYPES[rule.met_by])
@@ -127,9 +124,7 @@ def _meets(rule: ObligationRule, moment: Moment) -> bool:
 
 def _leaves(moment: Moment) -> bool:
     """He leaves the detaining power's hands without the obligation being met."""
-    return (
-        _CUSTODY in moment.before.position.active and _CUSTODY not in moment.after.position.active
-    )
+    return _CUSTODY in moment.step.position.active and _CUSTODY not in moment.position.active
 
 
 def _assumed(rule: ObligationRule, assumptions: Assumptions) -> int | None:
@@ -141,69 +136,33 @@ def _assumed(rule: ObligationRule, assumptions: Assumptions) -> int | None:
     return None
 
 
-def _maker(
-    rule: ObligationRule, start: _Start, due: datetime.date, assumptions: Assumptions
-) -> Callable[..., Obligation]:
-    def made(status: Status, **details: Any) -> Obligation:
-        return Obligation(
-            rule.code,
-            rule.provision,
-            start.on,
-            start.index,
-            due,
-            status,
-            without_delay=rule.without_delay,
-            assumed_days=_assumed(rule, assumptions),
-            **details,
-        )
+@attrs.define
+class _Open:
+    """An obligation not yet met, while the steps after its start are read."""
 
-    return made
+    rule: ObligationRule
+    start: _Start
+    due: datetime.date
 
 
-def _follow(
-    start: _Start,
-    moments: Sequence[Moment],
-    as_of: datetime.date,
-    assumptions: Assumptions,
-    law: Law,
-) -> list[Obligation]:
-    """The obligation ``start`` opened, and for a recurring one each that follows it.
+def _close(item: _Open, status: Status, assumptions: Assumptions, **details: Any) -> Obligation:
+    rule, start = item.rule, item.start
+    return Obligation(
+        rule.code,
+        rule.provision,
+        start.on,
+        start.index,
+        item.due,
+        status,
+        without_delay=rule.without_delay,
+        assumed_days=_assumed(rule, assumptions),
+        **details,
+    )
 
-    ``moments`` are every moment up to the as-of date; the moment of step ``i`` is at index
-    ``i``, so each obligation reads only the steps after the one that started it.
-    """
+
+def _opened(start: _Start, assumptions: Assumptions, law: Law) -> _Open:
     rule = law.obligations[start.code]
-    found = []
-    current: _Start | None = start
-    while current is not None:
-        due = rule.days(assumptions, current.on)
-        made = _maker(rule, current, due, assumptions)
-        following: _Start | None = None
-        for moment in _after(moments, current.index):
-            if _meets(rule, moment):
-                met_on = moment.step.event.date
-                found.append(made(Status.MET, late=met_on > due, met_by=moment.step.index))
-                if start.recurring and _CUSTODY in moment.after.position.active:
-                    following = _Start(rule.code, moment.step.index, met_on, recurring=True)
-                break
-            if _leaves(moment):
-                left_on = moment.step.event.date
-                found.append(made(Status.LAPSED if left_on <= due else Status.OVERDUE))
-                break
-        else:
-            last = moments[-1].after.position.active if moments else frozenset()
-            held = rule.code == "repatriation" and bool({"charged", "sentenced"} & last)
-            if as_of > due and not held:
-                found.append(made(Status.OVERDUE))
-            else:
-                found.append(made(Status.PENDING, held_back=held))
-        current = following
-    return found
-
-
-def _after(moments: Sequence[Moment], index: int) -> Iterator[Moment]:
-    for following in range(index + 1, len(moments)):
-        yield moments[following]
+    return _Open(rule, start, rule.days(assumptions, start.on))
 
 
 def docket(
@@ -211,10 +170,52 @@ def docket(
 ) -> tuple[Obligation, ...]:
     """Every obligation a timeline's ``moments`` start, and its status on ``as_of``. Only
     events up to the as-of date count: ``moments`` must stop there.
+
+    One pass: each step first meets or ends the obligations open before it, then starts its
+    own (an obligation reads only the steps after the one that started it).
     """
     obligations: list[Obligation] = []
+    open_: list[_Open] = []
     for moment in moments:
+        if open_:
+            open_ = _advance(open_, moment, assumptions, law, obligations)
         for start in _starts(moment):
-            obligations += _follow(start, moments, as_of, assumptions, law)
+            open_.append(_opened(start, assumptions, law))
+    last = moments[-1].position.active if moments else frozenset()
+    for item in open_:
+        held = item.rule.code == "repatriation" and bool({"charged", "sentenced"} & last)
+        if as_of > item.due and not held:
+            obligations.append(_close(item, Status.OVERDUE, assumptions))
+        else:
+            obligations.append(_close(item, Status.PENDING, assumptions, held_back=held))
     order = {code: place for place, code in enumerate(law.obligations)}
-    return tuple(sorted(obligations, key=lambda o: (o.started, order[o.code])))
+    return tuple(sorted(obligations, key=lambda o: (o.started, order[o.code], o.started_by)))
+
+
+def _advance(
+    open_: list[_Open],
+    moment: Moment,
+    assumptions: Assumptions,
+    law: Law,
+    obligations: list[Obligation],
+) -> list[_Open]:
+    """The obligations still open after ``moment``; those it meets or ends go to
+    ``obligations``. A recurring obligation met in custody starts again at once.
+    """
+    still: list[_Open] = []
+    leaves = _leaves(moment)
+    on, index = moment.step.event.date, moment.step.index
+    for item in open_:
+        if _meets(item.rule, moment):
+            obligations.append(
+                _close(item, Status.MET, assumptions, late=on > item.due, met_by=index)
+            )
+            if item.start.recurring and _CUSTODY in moment.position.active:
+                again = _Start(item.rule.code, index, on, recurring=True)
+                still.append(_opened(again, assumptions, law))
+        elif leaves:
+            status = Status.LAPSED if on <= item.due else Status.OVERDUE
+            obligations.append(_close(item, status, assumptions))
+        else:
+            still.append(item)
+    return still

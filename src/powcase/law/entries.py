@@ -201,7 +201,8 @@ class Party:
     allies: tuple[Alliance, ...] = ()
     treatment: tuple[Treatment, ...] = ()
     claims_nationals_of: tuple[str, ...] = ()
-    """States whose people this state counts as its own nationals (KR: KP, ROK-CONST-3)."""
+    """States whose people this state counts as its own nationals (KR: KP, on ROK-CONST-2 and
+    -3, ROK-NA-2 and ROK-SC-96NU1221)."""
     conflicts: tuple[ConflictSide, ...] = ()
     """The armed conflicts it is a party to, with its side and since when."""
     protects_applicants: tuple[str, ...] = ()

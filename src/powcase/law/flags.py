@@ -9,6 +9,7 @@ concerns in public.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
@@ -139,8 +140,9 @@ def _destination(event: Event, before: Situation) -> str | None:
 _FAMILY = frozenset({"family"})
 
 
-def _punishes_families(situation: Situation, state: str) -> bool:
-    return bool(situation.law.treatment(state, _FAMILY, situation.on))
+def _punishes_families(moment: Moment, state: str) -> bool:
+    """Whether ``state`` punishes the families of those in his position, on the step's day."""
+    return bool(moment.judge.law.treatment(state, _FAMILY, moment.step.event.date))
 
 
 def _risk_rules(tracker: _Tracker, moment: Moment, moved_towards_risk: bool) -> bool:
@@ -180,6 +182,23 @@ def _risk_rules(tracker: _Tracker, moment: Moment, moved_towards_risk: bool) -> 
 
 _RISKS = frozenset(RISK_KINDS)
 
+_RISK_EVENTS = (Move, ev.ExchangeOffered, ev.ExchangeAgreed, ev.RiskOnReturn)
+"""Events the risk rules read for themselves, beyond where they leave him."""
+
+
+def _may_change_risks(moment: Moment, last: Moment | None) -> bool:
+    """Whether the risk rules could say anything new after ``moment``: only the risk rules
+    raise or clear their flags, and after any other event they read only where he stands and
+    the circumstances of his situation (the law's period included). When both are those of
+    the moment before, they would say again what they said then.
+    """
+    if last is None or isinstance(moment.step.event, _RISK_EVENTS):
+        return True
+    if moment.position is not last.position:
+        return True
+    judge, on = moment.judge, moment.step.event.date
+    return judge.context(moment.facts, on) != judge.context(last.facts, last.step.event.date)
+
 
 def _self_harm(tracker: _Tracker, m: Moment, event: Event) -> None:
     tracker.raise_("self_harm_risk", m.step.index, event.date)
@@ -193,14 +212,14 @@ def _interrogated(tracker: _Tracker, m: Moment, event: ev.Interrogated) -> None:
 
 
 def _media(tracker: _Tracker, m: Moment, event: ev.MediaExposure) -> None:
-    before = m.before
+    judge = m.judge
     identifiable = event.identifiable is True
-    excepted = before.assumptions.media_exception and event.public_interest
+    excepted = judge.assumptions.media_exception and event.public_interest
     if identifiable and excepted is not True:
         tracker.raise_("public_curiosity", m.step.index, event.date)
-    if event.by == before.detaining_power:
+    if event.by == judge.detaining_power:
         tracker.raise_("propaganda_use", m.step.index, event.date)
-    if identifiable and _punishes_families(before, before.subject.state_of_nationality):
+    if identifiable and _punishes_families(m, judge.subject.state_of_nationality):
         tracker.raise_("family_reprisal", m.step.index, event.date)
 
 
@@ -209,20 +228,20 @@ def _family_threatened(tracker: _Tracker, m: Moment, event: ev.FamilyThreatened)
 
 
 def _information(tracker: _Tracker, m: Moment, event: ev.InformationTransmitted) -> None:
-    before = m.before
-    if _punishes_families(before, before.subject.state_of_nationality):
+    judge = m.judge
+    if _punishes_families(m, judge.subject.state_of_nationality):
         tracker.raise_("family_reprisal", m.step.index, event.date)
-    if event.to in before.law.parties and _punishes_families(before, event.to):
+    if event.to in judge.law.parties and _punishes_families(m, event.to):
         tracker.raise_("notification_dilemma", m.step.index, event.date)
 
 
 def _offered(tracker: _Tracker, m: Moment, event: ev.ExchangeOffered) -> None:
-    if event.to is None or wish_for(m.before.facts, event.to) is not Will.CONSENT:
+    if event.to is None or wish_for(m.step.facts, event.to) is not Will.CONSENT:
         tracker.raise_("bargaining_chip", m.step.index, event.date)
 
 
 def _documents(tracker: _Tracker, m: Moment, event: ev.IdentityDocuments) -> None:
-    foreign = event.issued_by != m.before.subject.state_of_nationality
+    foreign = event.issued_by != m.judge.subject.state_of_nationality
     if foreign or event.genuine is False:
         tracker.raise_("identity_documents", m.step.index, event.date)
 
@@ -242,11 +261,10 @@ def _excluded(tracker: _Tracker, m: Moment, event: ev.ExcludedFromExchange) -> N
 def _captured(tracker: _Tracker, m: Moment, event: ev.Capture) -> None:
     if not m.step.applied:
         return
-    after = m.after
-    if event.wounded is True or after.facts.hors_de_combat_cause in ("wounded", "sick"):
+    if event.wounded is True or m.facts.hors_de_combat_cause in ("wounded", "sick"):
         tracker.raise_("medical_need", m.step.index, event.date)
-    home = after.subject.state_of_nationality
-    if _punishes_families(after, after.power_of_origin) or _punishes_families(after, home):
+    home = m.judge.subject.state_of_nationality
+    if _punishes_families(m, m.after.power_of_origin) or _punishes_families(m, home):
         # Information about him is due to his power of origin (GCIII-122).
         tracker.raise_("notification_dilemma", m.step.index, event.date)
 
@@ -278,14 +296,15 @@ def _incident_rules(tracker: _Tracker, moment: Moment) -> None:
 
 
 def _consent_rules(tracker: _Tracker, moment: Moment) -> None:
-    step, after = moment.step, moment.after
+    step = moment.step
     event, index, on = step.event, step.index, step.event.date
     if isinstance(event, ev.WishVerified):
         tracker.clear("coerced_consent", on)
         return
-    if isinstance(event, ev.WishExpressed) and (event.free is False or contested(after.facts)):
+    if isinstance(event, ev.WishExpressed) and (event.free is False or contested(moment.facts)):
         tracker.raise_("coerced_consent", index, on)
-    if any(m.fact == "wish" for m in step.verdict.missing):
+    missing = step.verdict.missing
+    if missing and any(m.fact == "wish" for m in missing):
         # An unverified wish decides a move.
         tracker.raise_("coerced_consent", index, on)
 
@@ -303,8 +322,8 @@ def _when(deadline: _Deadline) -> datetime.date:
 
 
 def _deadlines(moment: Moment) -> list[_Deadline]:
-    step, after = moment.step, moment.after
-    assumptions = after.assumptions
+    step = moment.step
+    assumptions = moment.judge.assumptions
     on, index = step.event.date, step.index
     if isinstance(step.event, ev.Capture) and step.applied:
         return [
@@ -321,7 +340,7 @@ def _deadlines(moment: Moment) -> list[_Deadline]:
                 "custody",
             ),
         ]
-    if isinstance(step.event, ev.HostilitiesEnded) and after.facts.hostilities_ended == on:
+    if isinstance(step.event, ev.HostilitiesEnded) and moment.facts.hostilities_ended == on:
         return [
             _Deadline(
                 on + datetime.timedelta(days=assumptions.repatriation_delay_days),
@@ -334,15 +353,13 @@ def _deadlines(moment: Moment) -> list[_Deadline]:
 
 
 def _fire(
-    tracker: _Tracker,
-    deadline: _Deadline,
-    situation: Situation,
-    captured_on: datetime.date | None,
-    visited: list[datetime.date],
+    tracker: _Tracker, deadline: _Deadline, last: Moment, visited: list[datetime.date]
 ) -> None:
-    if "in_custody" not in situation.position.active:
+    """A deadline passed: where ``last`` left him decides whether its flag is raised."""
+    if "in_custody" not in last.position.active:
         return
     if deadline.why == "icrc":
+        captured_on = last.facts.captured_on
         if not any(captured_on and captured_on <= d <= deadline.on for d in visited):
             tracker.raise_(deadline.code, deadline.index, deadline.on)
     else:
@@ -356,35 +373,36 @@ def derive_flags(moments: Iterable[Moment], as_of: datetime.date, law: Law) -> t
     raises its flag on the day it passes, if it has passed by the as-of date.
     """
     tracker = _Tracker(law)
+    # Deadlines not yet passed, kept in date order (a deadline set later may fall earlier).
     pending: list[_Deadline] = []
     visited: list[datetime.date] = []
     moved_towards_risk = False
-    state: Situation | None = None
+    last: Moment | None = None
     for moment in moments:
-        if moment.step.event.date > as_of:
-            break
         on = moment.step.event.date
+        if on > as_of:
+            break
         # Deadlines that passed strictly before this day: an event on the deadline day
         # itself (an ICRC visit on day 30) still counts as in time.
-        for deadline in sorted((d for d in pending if d.on < on), key=_when):
-            assert state is not None
-            _fire(tracker, deadline, state, state.facts.captured_on, visited)
-            pending.remove(deadline)
+        while pending and pending[0].on < on:
+            assert last is not None
+            _fire(tracker, pending.pop(0), last, visited)
         if isinstance(moment.step.event, ev.IcrcVisit):
             visited.append(on)
         _incident_rules(tracker, moment)
-        moved_towards_risk = _risk_rules(tracker, moment, moved_towards_risk)
-        left = (
-            "in_custody" in moment.before.position.active
-            and "in_custody" not in moment.after.position.active
-        )
-        if left:
+        if _may_change_risks(moment, last):
+            moved_towards_risk = _risk_rules(tracker, moment, moved_towards_risk)
+        before, after = moment.step.position.active, moment.position.active
+        if before is not after and "in_custody" in before and "in_custody" not in after:
             tracker.clear("prolonged_limbo", on)
-        pending += _deadlines(moment)
-        state = moment.after
-    for deadline in sorted((d for d in pending if d.on <= as_of), key=_when):
-        assert state is not None
-        _fire(tracker, deadline, state, state.facts.captured_on, visited)
+        for deadline in _deadlines(moment):
+            bisect.insort(pending, deadline, key=_when)
+        last = moment
+    for deadline in pending:
+        if deadline.on > as_of:
+            break
+        assert last is not None
+        _fire(tracker, deadline, last, visited)
     return tuple(tracker.entries())
 
 

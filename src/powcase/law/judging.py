@@ -14,7 +14,7 @@ from powcase.engine.facts import Facts
 from powcase.engine.table import Position
 from powcase.law.book import Law
 from powcase.law.guards import GUARDS, judge
-from powcase.law.situation import Situation
+from powcase.law.situation import Situation, context_of
 from powcase.model.assumptions import Assumptions
 from powcase.model.events import Event, MachineEvent
 from powcase.model.record import Subject
@@ -39,6 +39,10 @@ class LawJudge:
     detaining_power: str
     assumptions: Assumptions
     law: Law = attrs.field(factory=Law.packaged, repr=False)
+    _last_context: list[tuple[Facts, int, int]] = attrs.field(
+        factory=list, init=False, eq=False, repr=False
+    )
+    """Shared by the situations it builds (see :attr:`Situation.last_context`)."""
 
     def situation(self, position: Position, facts: Facts, on: datetime.date) -> Situation:
         """What a guard sees on ``on``: the case standing at ``position`` with ``facts``."""
@@ -50,7 +54,14 @@ class LawJudge:
             facts,
             on,
             self.law,
+            self._last_context,
         )
+
+    def context(self, facts: Facts, on: datetime.date) -> int:
+        """The number of the circumstances a situation with ``facts`` on ``on`` would have
+        (its :attr:`~powcase.law.situation.Situation.context`), without building it.
+        """
+        return context_of(self.subject, facts, on, self.law, self._last_context)
 
     def __call__(self, position: Position, facts: Facts, event: MachineEvent) -> Verdict:
         """The verdict on ``event`` from ``position``."""

@@ -9,42 +9,69 @@ import datetime
 
 import attrs
 
+from powcase._util.derived import derived
+from powcase.engine.facts import Facts
 from powcase.engine.replay import Step, Timeline
+from powcase.engine.table import Position
 from powcase.law.judging import LawJudge
 from powcase.law.situation import Situation
 
 __all__ = ["Moment", "moments"]
 
 
-@attrs.frozen
+# Not slotted: the situations are derived, on first read, and kept.
+@attrs.frozen(slots=False)
 class Moment:
-    """A step with the case as it stood just before and just after it."""
+    """A step with the case as it stood just before and just after it.
+
+    ``position`` and ``facts`` are where the step left the case; :attr:`before` and
+    :attr:`after` are the situations a guard would see, built when first read (most rules
+    need only the positions and facts).
+    """
 
     step: Step
-    before: Situation
-    after: Situation
+    position: Position
+    """Where the case stands after the step."""
+    facts: Facts
+    """What the record has established after the step."""
+    judge: LawJudge = attrs.field(repr=False)
+
+    @property
+    def changed(self) -> bool:
+        """Whether the step changed where he stands or what the record establishes."""
+        return self.position is not self.step.position or self.facts is not self.step.facts
+
+    @derived
+    def before(self) -> Situation:
+        """The case just before the step, as its guard saw it."""
+        step = self.step
+        return self.judge.situation(step.position, step.facts, step.event.date)
+
+    @derived
+    def after(self) -> Situation:
+        """The case just after the step, on the step's date."""
+        if not self.changed:
+            return self.before
+        return self.judge.situation(self.position, self.facts, self.step.event.date)
 
 
 def moments(
     timeline: Timeline, judge: LawJudge, as_of: datetime.date | None = None
 ) -> tuple[Moment, ...]:
-    """Every step of ``timeline`` up to ``as_of`` (all when None), with the situations around
-    it; one pass over the steps.
+    """Every step of ``timeline`` up to ``as_of`` (all when None), with where it left the
+    case; one pass over the steps.
     """
     found: list[Moment] = []
-    following = iter(timeline.steps)
-    next(following, None)
-    for step in timeline.steps:
+    steps = timeline.steps
+    count = len(steps)
+    for index, step in enumerate(steps):
         if as_of is not None and step.event.date > as_of:
             break
         # What a step leaves behind is what the next step starts from.
-        after_step = next(following, None)
-        if after_step is not None:
-            position, facts = after_step.position, after_step.facts
+        if index + 1 < count:
+            following = steps[index + 1]
+            position, facts = following.position, following.facts
         else:
             position, facts = timeline.position, timeline.facts
-        on = step.event.date
-        before = judge.situation(step.position, step.facts, on)
-        after = judge.situation(position, facts, on)
-        found.append(Moment(step, before, after))
+        found.append(Moment(step, position, facts, judge))
     return tuple(found)

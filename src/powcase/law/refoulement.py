@@ -65,8 +65,12 @@ def _remembered(
     """The answer to ``question`` about ``state``, remembered under the situation's
     circumstances (the same question comes back for every event of a record).
     """
-    key = (question, state, situation.circumstances)
-    return situation.law.remembered(key, lambda: work_out(situation, state))
+    key = (question, state, situation.context)
+    try:
+        answer: T = situation.law.memo[key]
+    except KeyError:
+        answer = situation.law.remembered(key, lambda: work_out(situation, state))
+    return answer
 
 
 def _answers(situation: Situation, state: str) -> frozenset[str]:

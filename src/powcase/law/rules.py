@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,15 @@ if TYPE_CHECKING:
 __all__ = ["FlagRule", "ObligationRule", "Severity", "Status", "gravity"]
 
 _PERIOD = re.compile(r"^(\d+) (days|months)$")
+
+
+@functools.cache
+def _fixed_period(period: str) -> tuple[int, str] | None:
+    """``(count, unit)`` of a fixed period (``"7 days"``), None for an assumption's key; a
+    docket reads the periods of a few rules many times, so each is parsed once.
+    """
+    fixed = _PERIOD.match(period)
+    return (int(fixed.group(1)), fixed.group(2)) if fixed else None
 
 
 class Severity(enum.StrEnum):
@@ -36,7 +46,11 @@ def gravity(severity: Severity | str) -> int:
     >>> sorted(["low", "critical", "medium"], key=gravity)
     ['critical', 'medium', 'low']
     """
-    return list(Severity).index(Severity(severity))
+    return _GRAVITY[severity]
+
+
+_GRAVITY: dict[str, int] = {str(severity): rank for rank, severity in enumerate(Severity)}
+"""The rank of each severity; a StrEnum member looks itself up as its string."""
 
 
 @attrs.frozen
@@ -76,10 +90,10 @@ class ObligationRule:
 
     def days(self, assumptions: Assumptions, start: datetime.date) -> datetime.date:
         """The due date for an obligation started on ``start``."""
-        fixed = _PERIOD.match(self.period)
+        fixed = _fixed_period(self.period)
         if fixed is None:
             return start + datetime.timedelta(days=getattr(assumptions, self.period))
-        count, unit = int(fixed.group(1)), fixed.group(2)
+        count, unit = fixed
         if unit == "months":
             return add_months(start, count)
         return start + datetime.timedelta(days=count)

@@ -23,7 +23,7 @@ from powcase.model.events import Event
 from powcase.model.record import Subject
 from powcase.model.verdict import Missing, Reason, ReasonKind, Verdict
 
-__all__ = ["HELD_AS_POW", "Judgement", "Situation"]
+__all__ = ["HELD_AS_POW", "Judgement", "Situation", "context_of"]
 
 HELD_AS_POW = frozenset({"presumed_pow", "status_in_doubt", "pow"})
 """The status leaves in which he is held as a prisoner of war."""
@@ -42,6 +42,9 @@ class Situation:
     on: datetime.date
     law: Law = attrs.field(factory=Law.packaged, repr=False)
     """The law the step is judged under: the packaged data and any overlays."""
+    last_context: list[tuple[Facts, int, int]] = attrs.field(factory=list, eq=False, repr=False)
+    """The last :attr:`context` worked out for the same subject under the same law (see
+    :func:`context_of`): a judge hands the same list to every situation it builds."""
 
     def is_in(self, state: str) -> bool:
         """Whether ``state`` is active."""
@@ -91,19 +94,34 @@ class Situation:
         return self.facts.acts
 
     @derived
-    def circumstances(self) -> tuple[object, ...]:
-        """Everything beyond a state itself that what the state does to him depends on: his
-        nationalities and forces, what happened to him, the risks on record, and the period
-        of the law his day falls in. Answers are remembered under these.
+    def context(self) -> int:
+        """A number for the circumstances that what a state does to him depends on, beyond
+        the state itself: answers are remembered under it (see :func:`context_of`).
         """
-        subject, facts = self.subject, self.facts
-        return (
-            subject.nationality,
-            subject.forces,
-            facts.acts,
-            facts.risks,
-            self.law.period(self.on),
-        )
+        return context_of(self.subject, self.facts, self.on, self.law, self.last_context)
+
+
+def context_of(
+    subject: Subject,
+    facts: Facts,
+    on: datetime.date,
+    law: Law,
+    shared: list[tuple[Facts, int, int]],
+) -> int:
+    """The number ``law`` gives the circumstances of ``subject`` with ``facts`` on ``on``:
+    his nationalities and forces, what happened to him, the risks on record, and the period
+    of the law his day falls in. ``shared`` holds the last one worked out for the same
+    subject and law, as ``[(facts, period, context)]``; most steps keep the facts and the
+    period of the one before.
+    """
+    period = law.period(on)
+    last = shared[0] if shared else None  # one read: another thread may replace it
+    if last is not None and last[0] is facts and last[1] == period:
+        return last[2]
+    circumstances = (subject.nationality, subject.forces, facts.acts, facts.risks, period)
+    context = law.context(circumstances)
+    shared[:] = [(facts, period, context)]
+    return context
 
 
 E = TypeVar("E", bound=Event)
@@ -130,7 +148,7 @@ class Judgement(Generic[E]):
         params: dict[str, Any],
     ) -> None:
         text = self.situation.law.render(code, params)
-        self.reasons.append(Reason(code, kind, tuple(cites), params, text))
+        self.reasons.append(Reason.given(code, kind, tuple(cites), params, text))
 
     def prohibit(self, code: str, cites: tuple[str, ...] | list[str], **params: Any) -> None:
         """The law forbids the step."""

@@ -65,19 +65,19 @@ def _reason(law: Law, code: str, cites: tuple[str, ...], **params: Any) -> Reaso
 
 
 def _incident_breach(moment: Moment) -> Reason | None:
-    event, before = moment.step.event, moment.before
+    event, judge = moment.step.event, moment.judge
     if isinstance(event, ev.MediaExposure):
-        excepted = before.assumptions.media_exception and event.public_interest is True
-        by_holder = event.by == before.detaining_power
+        excepted = judge.assumptions.media_exception and event.public_interest is True
+        by_holder = event.by == judge.detaining_power
         if by_holder and event.identifiable is True and not excepted:
             return _reason(
-                before.law,
+                judge.law,
                 "identifiable_media_by_detaining_power",
                 ("GCIII-13", "ICRC-COM-2020-GCIII-13"),
-                holder=before.detaining_power,
+                holder=judge.detaining_power,
             )
     if isinstance(event, ev.Interrogated) and event.coercive is True:
-        return _reason(before.law, "coercive_interrogation_breach", ("GCIII-17",))
+        return _reason(judge.law, "coercive_interrogation_breach", ("GCIII-17",))
     return None
 
 

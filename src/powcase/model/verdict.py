@@ -131,6 +131,27 @@ class Reason:
     text: str = ""
     """The plain sentence, from the message catalogue of the law that gave the reason."""
 
+    @classmethod
+    def given(
+        cls,
+        code: str,
+        kind: ReasonKind,
+        cites: tuple[str, ...],
+        params: Mapping[str, Any],
+        text: str,
+    ) -> Reason:
+        """A reason as a rule gives it, from values already of the right types: built
+        without the converters, as every judged step gives several.
+        """
+        reason: Reason = object.__new__(cls)
+        setattr_ = object.__setattr__
+        setattr_(reason, "code", code)
+        setattr_(reason, "kind", kind)
+        setattr_(reason, "cites", cites)
+        setattr_(reason, "params", tuple(sorted(params.items())))
+        setattr_(reason, "text", text)
+        return reason
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of the output contract (with the code and params added)."""
         return contract.to_plain(self)
@@ -203,7 +224,15 @@ class Verdict:
             # A basis says what authorises an allowed step; on any other it would mislead.
             unique_reasons = tuple(r for r in unique_reasons if r.kind is not ReasonKind.BASIS)
         relied = tuple(dict.fromkeys(assumptions))
-        return cls(event, outcome, unique_reasons, unique_missing, relied)
+        # Built without the converters: every value above is already a tuple of its type.
+        verdict: Verdict = object.__new__(cls)
+        setattr_ = object.__setattr__
+        setattr_(verdict, "event", event)
+        setattr_(verdict, "outcome", outcome)
+        setattr_(verdict, "reasons", unique_reasons)
+        setattr_(verdict, "missing", unique_missing)
+        setattr_(verdict, "assumptions", relied)
+        return verdict
 
     @classmethod
     def allowing(cls, event: Event) -> Verdict:
@@ -212,14 +241,12 @@ class Verdict:
         Built without the converters: a record has many incidents.
         """
         verdict: Verdict = object.__new__(cls)
-        for name, value in (
-            ("event", event),
-            ("outcome", Outcome.ALLOWED),
-            ("reasons", ()),
-            ("missing", ()),
-            ("assumptions", ()),
-        ):
-            object.__setattr__(verdict, name, value)
+        setattr_ = object.__setattr__
+        setattr_(verdict, "event", event)
+        setattr_(verdict, "outcome", Outcome.ALLOWED)
+        setattr_(verdict, "reasons", ())
+        setattr_(verdict, "missing", ())
+        setattr_(verdict, "assumptions", ())
         return verdict
 
     @property
