@@ -118,8 +118,14 @@ def test_final_states_have_no_way_out():
 def test_every_transition_cites_a_provision_that_resolves():
     for edge in EDGES:
         cites = GUARDS[edge.event].cites
-        assert cites, edge
+        assert cites or edge.event in UNCITED, edge
         assert all(c in PROVISIONS for c in cites), (edge, cites)
+
+
+UNCITED = {"die", "resettle"}
+"""Transitions whose provisions depend on where he is, so only their reasons cite: a death
+binds GCIII-120 and GCIII-121 only on a holder, and resettlement rests on the receiving
+state's own law (NKRA only for the Republic of Korea)."""
 
 
 class TestDescribeAgreesWithTheChart:

@@ -101,14 +101,19 @@ class TestDetermineStatus:
             ask(case(CAPTURE), "determine_status", outcome="pow", by="authority"), "GCIII-4A(1)"
         )
 
-    def test_forces_of_another_state_depend_on_the_status_route(self):
+    def test_a_member_of_a_party_s_forces_is_a_pow_whatever_his_nationality(self):
+        """GCIII-4A(1) turns on membership of a party's forces, not on the passport: the
+        status route decides only his power of origin."""
         integrated = Subject(id="ri", nationality=["KP"], forces="RU")
-        own = case(CAPTURE, subject=integrated)
-        refused(ask(own, "determine_status", outcome="pow", by="authority"), "GCIII-4A(1)")
-        routed = case(CAPTURE, subject=integrated, status_route="integrated_forces")
-        verdict = ask(routed, "determine_status", outcome="pow", by="authority")
-        allowed(verdict, "GCIII-4A(1)")
-        assert "status_route" in verdict.assumptions
+        for route in ("own_forces", "integrated_forces"):
+            routed = case(CAPTURE, subject=integrated, status_route=route)
+            verdict = ask(routed, "determine_status", outcome="pow", by="authority")
+            allowed(verdict, "GCIII-4A(1)")
+            assert "status_route" not in verdict.assumptions
+
+    def test_forces_not_adverse_to_the_holder_need_a_tribunal(self):
+        neutral = case(CAPTURE, subject=Subject(id="x", nationality=["IN"], forces="IN"))
+        refused(ask(neutral, "determine_status", outcome="pow", by="authority"), "GCIII-4A(1)")
 
     def test_unknown_forces_leave_it_open(self):
         unknown = case(CAPTURE, subject=Subject(id="x", nationality=["KP"]))
@@ -222,7 +227,8 @@ class TestExchange:
     def test_an_ally_that_would_pass_him_on_is_towards_risk(self):
         verdict = ask(case(CAPTURE, self.AGREED), "exchange", to="RU")
         refused(verdict, "ICRC-COM-2020-GCIII-118", "CAT-3", "ICCPR-6", kind="prohibition")
-        assert verdict.failing[0].params == (
+        bar = next(r for r in verdict.failing if r.code == "refoulement_icrc_2020")
+        assert bar.params == (
             ("onward", "KP"),
             ("risks", "persecution, torture and death"),
             ("to", "RU"),
@@ -339,9 +345,10 @@ class TestRelease:
             "destination": "KR",
             "by": "ICRC",
         }
+        # The receiving state's consent rests on GCIII-12(2), not on the ICRC's commentary.
         allowed(
             ask(case(CAPTURE, consent, verified), "release_to_third_state", to="KR"),
-            "ICRC-COM-2020-GCIII-118",
+            "GCIII-12(2)",
         )
         refused(
             ask(case(CAPTURE, verified), "release_to_third_state", to="KR"), kind="precondition"

@@ -429,6 +429,16 @@ def _cmd_parties(args: argparse.Namespace, out: TextIO) -> int:
             out.write(
                 f"  counts as its nationals the people of: {', '.join(p['claims_nationals_of'])}\n"
             )
+        if p["protects_applicants"]:
+            out.write(
+                "  protects asylum applicants from removal meanwhile: "
+                f"{', '.join(p['protects_applicants'])}\n"
+            )
+        for c in p["conflicts"]:
+            out.write(
+                f"  party to {c['conflict']} (side {c['side']}) since {c['since']}\n"
+                f"      {c['source']}\n"
+            )
         out.write("\n")
     return OK
 

@@ -53,6 +53,11 @@ class Facts:
     """(state, kind) pairs named by ``risk_on_return`` incidents."""
     allegations: tuple[bool | None, ...] = ()
     """The credibility of each war-crime allegation (None: not assessed)."""
+    grave_breaches: tuple[tuple[bool | None, str | None], ...] = ()
+    """Each war-crime allegation's credibility and the Convention whose grave breach it
+    alleges (gciii, gciv, none; None: not said)."""
+    war_crime_charged: bool = False
+    """Whether he was ever charged with a war crime (the charge applied)."""
     request: tuple[str, str] | None = None
     """The current protection request: (kind, state)."""
     requests: frozenset[tuple[str, str]] = frozenset()
@@ -171,7 +176,10 @@ def _risk(facts: Facts, event: ev.RiskOnReturn, index: int, dp: str) -> Facts:
 
 
 def _allegation(facts: Facts, event: ev.WarCrimeAllegation, index: int, dp: str) -> Facts:
-    return facts.replaced(allegations=(*facts.allegations, event.credible))
+    return facts.replaced(
+        allegations=(*facts.allegations, event.credible),
+        grave_breaches=(*facts.grave_breaches, (event.credible, event.grave_breach_of)),
+    )
 
 
 def _request(facts: Facts, event: ev.RequestProtection, index: int, dp: str) -> Facts:
@@ -191,7 +199,8 @@ def _status(facts: Facts, event: ev.DetermineStatus, index: int, dp: str) -> Fac
 
 
 def _charge(facts: Facts, event: ev.Charge, index: int, dp: str) -> Facts:
-    return facts.replaced(charge=event.offence)
+    charged = facts.war_crime_charged or event.offence == "war_crime"
+    return facts.replaced(charge=event.offence, war_crime_charged=charged)
 
 
 def _charge_ends(facts: Facts, event: Event, index: int, dp: str) -> Facts:

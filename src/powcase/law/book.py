@@ -105,6 +105,8 @@ class Law:
             days.update(t.since for t in party.treatment if t.since is not None)
             days.update(a.since for a in party.allies)
             days.update(a.until for a in party.allies if a.until is not None)
+            days.update(c.since for c in party.conflicts)
+            days.update(c.until for c in party.conflicts if c.until is not None)
         object.__setattr__(self, "_changes", tuple(sorted(days)))
         object.__setattr__(self, "memo", {})
 
@@ -129,7 +131,8 @@ class Law:
 
     def period(self, on: datetime.date) -> int:
         """Which stretch of time ``on`` falls in: days of one period get the same answer
-        from :meth:`treatment` and :meth:`allies`, so rules may remember answers by period.
+        from :meth:`treatment`, :meth:`allies` and :meth:`adverse`, so rules may remember
+        answers by period.
         """
         return bisect.bisect_right(self._changes, on)
 
@@ -265,6 +268,27 @@ class Law:
             return ()
         return tuple(a.state for a in known.allies if a.in_force(on))
 
+    def sides(self, state: str, on: datetime.date) -> dict[str, str]:
+        """The armed conflicts ``state`` is a party to on that day, with its side in each."""
+        known = self.parties.get(state)
+        if known is None:
+            return {}
+        return {c.conflict: c.side for c in known.conflicts if c.in_force(on)}
+
+    def adverse(self, state: str, other: str, on: datetime.date) -> bool:
+        """Whether the two states are parties on different sides of one armed conflict on
+        that day.
+
+        >>> law = Law.packaged()
+        >>> law.adverse("KP", "UA", datetime.date(2025, 1, 9))
+        True
+        >>> law.adverse("KP", "UA", datetime.date(2024, 10, 1))
+        False
+        """
+        mine = self.sides(state, on)
+        theirs = self.sides(other, on)
+        return any(theirs.get(conflict, side) != side for conflict, side in mine.items())
+
     def treatment(
         self, state: str, acts: Iterable[str], on: datetime.date
     ) -> tuple[Treatment, ...]:
@@ -287,7 +311,8 @@ class Law:
 
     def profile(self, code: str, on: datetime.date) -> dict[str, Any]:
         """What the table says of ``code`` on a day: treaties binding it, reservations and
-        declarations, allies, and what it does to those returned to it, each with its source.
+        declarations, allies, what it does to those returned to it and the conflicts it is a
+        party to, each with its source.
         """
         entry = self.party(code)
 
@@ -343,6 +368,17 @@ class Law:
                 if t.in_force(on)
             ],
             "claims_nationals_of": list(entry.claims_nationals_of),
+            "protects_applicants": list(entry.protects_applicants),
+            "conflicts": [
+                {
+                    "conflict": c.conflict,
+                    "side": c.side,
+                    "since": dated(c.since),
+                    "source": c.source,
+                }
+                for c in entry.conflicts
+                if c.in_force(on)
+            ],
         }
 
     # --- concerns, flags, obligations, messages --------------------------------------------
@@ -355,12 +391,12 @@ class Law:
         """The sentence of reason ``code`` filled with ``params``.
 
         ``onward_text`` is derived: the clause about an ally that would pass him on, when
-        ``onward`` names one.
+        ``onward`` names one. A tuple of values reads as alternatives ("a or b").
 
         >>> Law.packaged().render("no_known_risk", {"to": "RU"})
         'No risk to him in RU is on record.'
         """
-        values = dict(params)
+        values = {k: " or ".join(v) if isinstance(v, tuple) else v for k, v in params.items()}
         onward = values.get("onward")
         values["onward_text"] = f", as it would pass him on to {onward}" if onward else ""
         return self.messages[code].format(**values)

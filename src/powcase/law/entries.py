@@ -15,6 +15,7 @@ from powcase._util.dates import add_months
 __all__ = [
     "Alliance",
     "Concern",
+    "ConflictSide",
     "Instrument",
     "Participation",
     "Party",
@@ -152,6 +153,26 @@ class Alliance:
 
 
 @attrs.frozen
+class ConflictSide:
+    """A state's side in an armed conflict, from the day it became a party to it.
+
+    States on different sides of one conflict are adverse to each other; ``conflict`` is a
+    code shared by the states of one conflict (``ru_ua``, ``korea_1950``).
+    """
+
+    conflict: str
+    side: str
+    since: datetime.date
+    source: str
+    until: datetime.date | None = None
+    note: str = ""
+
+    def in_force(self, on: datetime.date) -> bool:
+        """Whether the state was a party to the conflict on that day."""
+        return self.since <= on and (self.until is None or on < self.until)
+
+
+@attrs.frozen
 class Treatment:
     """What a state does to those returned to it for an act: ``kinds`` among persecution,
     torture, death and prosecution.
@@ -182,6 +203,11 @@ class Party:
     claims_nationals_of: tuple[str, ...] = ()
     """States whose people this state counts as its own nationals (KR: KP, on ROK-CONST-2 and
     -3, ROK-NA-2 and ROK-SC-96NU1221)."""
+    conflicts: tuple[ConflictSide, ...] = ()
+    """The armed conflicts it is a party to, with its side and since when."""
+    protects_applicants: tuple[str, ...] = ()
+    """Provisions of its own law that protect an asylum applicant from removal while his
+    claim is pending (UA: UA-REF-LAW-1)."""
 
 
 @attrs.frozen

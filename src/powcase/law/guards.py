@@ -108,10 +108,14 @@ def _raise_status_doubt(j: Judgement[ev.RaiseStatusDoubt]) -> None:
 
 @guard(ev.DetermineStatus, "GCIII-5", "API-45", "GCIII-4A(1)")
 def _determine_status(j: Judgement[ev.DetermineStatus]) -> None:
-    """GCIII-5, API-45: only a competent tribunal may deny POW status; an authority may find it
-    where GCIII-4A(1) plainly holds (he served in a party's armed forces).
+    """GCIII-5, API-45: only a competent tribunal may deny POW status. An authority may find
+    it where GCIII-4A(1) plainly holds: he is a member of the armed forces of a party adverse
+    to the detaining power, or of a militia forming part of them, whatever his nationality.
+    API-47(2)(e): a member of a party's armed forces is no mercenary (else CIHL-108).
     """
     outcome, by = j.event.outcome, j.event.by
+    if j.event.grounds == "mercenary":
+        _no_mercenary(j)
     tribunal = j.binding("GCIII-5") + j.binding("API-45")
     if by == "tribunal":
         j.basis("tribunal_decided", tribunal, outcome=outcome)
@@ -119,31 +123,59 @@ def _determine_status(j: Judgement[ev.DetermineStatus]) -> None:
     if outcome != "pow":
         j.require("status_denial_needs_tribunal", tribunal, outcome=outcome)
         return
-    j.rely_on("status_route")
-    subject = j.situation.subject
+    situation = j.situation
+    subject = situation.subject
+    membership = subject.member_of_forces
     if subject.forces is None:
         j.open("forces", subject=subject.id)
-    elif (
-        j.situation.assumptions.status_route == "own_forces"
-        and subject.forces != subject.state_of_nationality
-    ):
+    elif not situation.law.adverse(subject.forces, situation.detaining_power, situation.on):
         j.require(
-            "pow_by_authority_needs_own_forces",
+            "pow_by_authority_needs_party_forces",
             ("GCIII-4A(1)", *tribunal),
             forces=subject.forces,
-            nationality=subject.state_of_nationality,
+            holder=situation.detaining_power,
         )
-    else:
+    elif membership in _MEMBERS_OF_FORCES:
         j.basis("member_of_armed_forces", ("GCIII-4A(1)",), forces=subject.forces)
+    else:
+        cites = ("GCIII-4A(1)", "GCIII-4A(2)") if membership == "other_group" else ("GCIII-4A(1)",)
+        j.require(
+            "pow_by_authority_needs_membership",
+            (*cites, *tribunal),
+            forces=subject.forces,
+            membership=membership or "unknown",
+        )
+
+
+_MEMBERS_OF_FORCES = ("armed_forces", "militia_in_forces")
+"""The memberships that make him a prisoner of war under GCIII-4A(1) once captured."""
+
+
+def _no_mercenary(j: Judgement[ev.DetermineStatus]) -> None:
+    """API-47(2)(e): a member of a party's armed forces cannot be a mercenary, whatever his
+    nationality (CIHL-108 where the Protocol does not bind).
+    """
+    situation = j.situation
+    subject = situation.subject
+    if subject.forces is None or subject.member_of_forces not in _MEMBERS_OF_FORCES:
+        return
+    if not situation.law.sides(subject.forces, situation.on):
+        return
+    j.prohibit(
+        "member_of_forces_not_mercenary",
+        j.binding("API-47(2)(e)", customary="CIHL-108"),
+        forces=subject.forces,
+    )
 
 
 # --- protection requests
 
 
-@guard(ev.RequestProtection, "RC-1A(2)", "NKRA-3")
+@guard(ev.RequestProtection, "RC-1A(2)")
 def _request_protection(j: Judgement[ev.RequestProtection]) -> None:
-    """RC-1A(2): anyone may seek asylum; NKRA-3: KR protects North Koreans who ask for it.
-    The ``asylum_while_pow`` assumption decides whether a POW may claim asylum in captivity.
+    """RC-1A(2): anyone may seek asylum; NKRA-3: KR protects North Koreans who ask for it
+    (cited only for a request to KR by one its law covers). The ``asylum_while_pow``
+    assumption decides whether a POW may claim asylum in captivity.
     """
     kind = j.event.kind
     state = j.event.state or j.situation.detaining_power
@@ -163,13 +195,25 @@ def _request_protection(j: Judgement[ev.RequestProtection]) -> None:
         return
     if state == j.situation.detaining_power:
         j.require("third_state_is_holder", ("GCIII-118",), state=state)
-    elif state == "KR":
+    elif _korean_defectors_act(j.situation, state):
         j.basis("asks_korean_protection", ("NKRA-3",))
     else:
         j.basis("asks_third_state", ("ICRC-COM-2020-GCIII-118",), state=state)
 
 
-@guard(ev.DecideProtection, "RC-1A(2)", "RC-1F", "NKRA-8")
+def _korean_defectors_act(situation: Situation, state: str) -> bool:
+    """Whether KR's law on North Korean defectors (NKRA) governs his case in ``state``: only
+    KR applies it, and only to the people it counts as its own nationals (KP: ROK-CONST-3).
+    """
+    korea = situation.law.parties.get("KR")
+    return (
+        state == "KR"
+        and korea is not None
+        and any(n in korea.claims_nationals_of for n in situation.subject.nationality)
+    )
+
+
+@guard(ev.DecideProtection, "RC-1A(2)", "RC-1F")
 def _decide_protection(j: Judgement[ev.DecideProtection]) -> None:
     """RC-1F: no refugee status for a person seriously suspected of war crimes; RC-1A(2): a
     person another state protects as its national is not a refugee (``rok_nationality``).
@@ -181,7 +225,7 @@ def _decide_protection(j: Judgement[ev.DecideProtection]) -> None:
         j.basis("protection_refused", (), state=state)
         return
     if kind == "third_state":
-        if state == "KR":
+        if _korean_defectors_act(j.situation, state):
             j.basis("korean_protection_decided", ("NKRA-8",))
         else:
             j.basis("third_state_decided", (), state=state)
@@ -296,6 +340,56 @@ def _needs_wish(j: Judgement[Any], to: str, code: str, cites: tuple[str, ...]) -
         j.open_wish(to)
 
 
+def _origin_check(j: Judgement[Any], to: str, *, medical: bool = False) -> None:
+    """GCIII-118 (medical: GCIII-109(1)): a return hands him to his power of origin. A
+    hand-over to any other state is another move: a release to it, or a transfer under GCIII-12
+    to a state bound by the Convention (medical: accommodation in a neutral state).
+    """
+    situation = j.situation
+    if situation.origin_rests_on_route:
+        j.rely_on("status_route")
+    origin = situation.power_of_origin
+    if to == origin:
+        return
+    instead: tuple[str, ...] = ("release_to_third_state",)
+    if medical:
+        cites: tuple[str, ...] = ("GCIII-109(1)",)
+        instead += ("intern_in_neutral_state",)
+    else:
+        cites = ("GCIII-118",)
+        if situation.law.binds(to, "GCIII-12", situation.on):
+            cites += ("GCIII-12",)
+            instead += ("transfer_to_power",)
+    j.require("not_power_of_origin", cites, to=to, power_of_origin=origin, instead=instead)
+
+
+_GRAVE_BREACH_DUTY = {"gciii": "GCIII-129", "gciv": "GCIV-146"}
+"""The duty to try or hand over an alleged offender, by the Convention whose grave breach he
+is accused of."""
+
+
+def _grave_breach_check(j: Judgement[Any]) -> None:
+    """GCIII-129 (GCIV-146): a state must search for those alleged to have committed grave
+    breaches and try them, or hand them to a party with a prima facie case. A credible
+    suspect never charged with a war crime is not returned until that is done (a
+    precondition: the article asks for a trial or a hand-over first; it does not forbid the
+    move). An unassessed allegation, or one that does not say which breach, leaves it open.
+    """
+    if j.situation.facts.war_crime_charged:
+        return
+    for credible, breach in j.situation.facts.grave_breaches:
+        if credible is False or breach == "none":
+            continue
+        if credible is None:
+            j.open("allegation_credible")
+        if breach is None:
+            j.open("grave_breach_of")
+        elif credible:
+            cites = j.binding(_GRAVE_BREACH_DUTY[breach])
+            if cites:
+                j.require("grave_breach_suspect_not_tried", cites, convention=breach.upper())
+
+
 def _medical_consent(j: Judgement[Any], to: str) -> None:
     """GCIII-109(3): during hostilities no eligible sick or wounded prisoner is repatriated
     against his will.
@@ -307,42 +401,48 @@ def _medical_consent(j: Judgement[Any], to: str) -> None:
 @guard(ev.Exchange, "GCIII-6", "GCIII-7")
 def _exchange(j: Judgement[ev.Exchange]) -> None:
     """GCIII-6: an exchange rests on an agreement between the detaining power and the
-    receiving state; non-refoulement; GCIII-109(3) for the seriously
-    wounded or sick.
+    receiving state, and hands him to his power of origin (GCIII-118); non-refoulement;
+    GCIII-109(3) for the seriously wounded or sick; GCIII-129 for a grave-breach suspect.
     """
     to = j.event.to
+    _origin_check(j, to)
     if _agreed(j, to, j.situation.facts.exchange_agreements):
         j.basis("exchange_agreed", ("GCIII-6",), to=to)
     else:
         j.require("no_exchange_agreement", ("GCIII-6",), to=to, holder=j.situation.detaining_power)
     if j.situation.facts.medical_category == "gcIII_110":
         _medical_consent(j, to)
-    judge_move(j, to)
+    _grave_breach_check(j)
+    judge_move(j, to, returning=True)
 
 
 @guard(ev.RepatriateMedically, "GCIII-109", "GCIII-110", "GCIII-112")
 def _repatriate_medically(j: Judgement[ev.RepatriateMedically]) -> None:
-    """GCIII-109, GCIII-110, GCIII-112: direct repatriation needs a finding that he falls
-    under GCIII-110, and his consent during hostilities; non-refoulement applies.
+    """GCIII-109, GCIII-110, GCIII-112: direct repatriation to his power of origin
+    (GCIII-109(1)) needs a finding that he falls under GCIII-110, and his consent during
+    hostilities; non-refoulement applies.
     """
     to = j.event.to
+    _origin_check(j, to, medical=True)
     if j.situation.facts.medical_category == "gcIII_110":
         j.basis("gciii_110_finding", ("GCIII-110", "GCIII-112"))
     else:
         j.require("no_gciii_110_finding", ("GCIII-110", "GCIII-112"))
     _medical_consent(j, to)
-    judge_move(j, to)
+    judge_move(j, to, returning=True)
 
 
 @guard(ev.InternInNeutralState, "GCIII-109", "GCIII-111")
 def _intern_in_neutral_state(j: Judgement[ev.InternInNeutralState]) -> None:
-    """GCIII-111: internment in a neutral state needs an agreement with it; non-refoulement."""
+    """GCIII-111: internment in a neutral state needs an agreement with it, not his consent
+    (GCIII-109(2)); non-refoulement, read through GCIII-12 for this move.
+    """
     state = j.event.state
     if _agreed(j, state, j.situation.facts.neutral_agreements):
         j.basis("neutral_internment_agreed", ("GCIII-111",), state=state)
     else:
         j.require("no_neutral_agreement", ("GCIII-111",), state=state)
-    judge_move(j, state)
+    judge_move(j, state, returning=False)
 
 
 @guard(ev.TransferToPower, "GCIII-12")
@@ -366,7 +466,7 @@ def _transfer_to_power(j: Judgement[ev.TransferToPower]) -> None:
         )
     if not [r for r in j.reasons if r.kind is ReasonKind.PRECONDITION]:
         j.basis("transfer_to_party", ("GCIII-12(2)",), to=to)
-    judge_move(j, to, transfer=True)
+    judge_move(j, to, returning=False)
 
 
 @guard(ev.Recall, "GCIII-12(3)")
@@ -401,7 +501,7 @@ def _release_in_detaining_state(j: Judgement[ev.ReleaseInDetainingState]) -> Non
     outcomes = []
     for state in returns:
         trial = Judgement(situation, j.event)
-        judge_move(trial, state)
+        judge_move(trial, state, returning=True)
         j.rely_on(*trial.assumptions)
         outcomes.append(trial.verdict().outcome)
     if all(o is Outcome.REFUSED for o in outcomes):
@@ -418,18 +518,18 @@ def _release_in_detaining_state(j: Judgement[ev.ReleaseInDetainingState]) -> Non
         j.require("return_possible", ("GCIII-118",), states=", ".join(returns))
 
 
-@guard(ev.ReleaseToThirdState, "GCIII-118", "ICRC-COM-2020-GCIII-118")
+@guard(ev.ReleaseToThirdState, "GCIII-118", "GCIII-12(2)")
 def _release_to_third_state(j: Judgement[ev.ReleaseToThirdState]) -> None:
-    """ICRC-COM-2020-GCIII-118: release to a third state needs its consent, his free and
-    verified wish, and no onward risk; before hostilities end, ``third_state_release``.
+    """GCIII-12(2): release to a third state needs its consent; GCIII-118, GCIII-7: his free
+    and verified wish; and no onward risk. Before hostilities end, ``third_state_release``.
     """
     to = j.event.to
     situation = j.situation
     if to in situation.facts.consents:
-        j.basis("third_state_consents", ("ICRC-COM-2020-GCIII-118",), to=to)
+        j.basis("third_state_consents", ("GCIII-12(2)",), to=to)
     else:
-        j.require("third_state_has_not_consented", ("ICRC-COM-2020-GCIII-118",), to=to)
-    _needs_wish(j, to, "no_wish_for_third_state", ("ICRC-COM-2020-GCIII-118", "GCIII-7"))
+        j.require("third_state_has_not_consented", ("GCIII-12(2)",), to=to)
+    _needs_wish(j, to, "no_wish_for_third_state", ("GCIII-118", "GCIII-7"))
     if situation.facts.hostilities_ended is None:
         j.rely_on("third_state_release")
         reading = situation.assumptions.third_state_release
@@ -437,17 +537,18 @@ def _release_to_third_state(j: Judgement[ev.ReleaseToThirdState]) -> None:
             j.require("release_only_as_transfer", ("GCIII-12",), to=to)
         elif reading == "barred":
             j.prohibit("release_barred_during_hostilities", ("GCIII-118",))
-    judge_move(j, to)
+    judge_move(j, to, returning=False)
 
 
-@guard(ev.Resettle, "NKRA-3", "NKRA-8", "NKRA-9")
+@guard(ev.Resettle)
 def _resettle(j: Judgement[ev.Resettle]) -> None:
-    """NKRA-3: KR protects a North Korean who asked for its protection; NKRA-9: a credible
-    allegation of a serious crime leaves the decision to its discretion.
+    """The third state's own law decides; only KR's is modelled. NKRA-3: KR protects a North
+    Korean who asked for its protection, NKRA-8: by its decision; NKRA-9(1): a credible or
+    unassessed allegation of a serious crime leaves that decision to its discretion.
     """
     situation = j.situation
     state = situation.facts.destination or ""
-    if state != "KR":
+    if not _korean_defectors_act(situation, state):
         j.note("national_law_not_modelled", (), state=state)
         return
     if ("third_state", "KR") in situation.facts.requests:
@@ -455,19 +556,25 @@ def _resettle(j: Judgement[ev.Resettle]) -> None:
     else:
         j.require("no_request_to_korea", ("NKRA-3",))
     if any(c is not False for c in situation.facts.allegations):
-        j.open("decision", by="KR", provision="NKRA-9")
+        j.open(
+            "decision",
+            code="nkra_exclusion_open",
+            cites=("NKRA-9(1)",),
+            by="KR",
+            provision="NKRA-9(1)",
+        )
 
 
 @guard(ev.Repatriate, "GCIII-118", "CIHL-128")
 def _repatriate(j: Judgement[ev.Repatriate]) -> None:
-    """GCIII-118, CIHL-128: release and repatriation are due once active hostilities have
-    ended; GCIII-119(5) allows, not requires, holding back one facing proceedings; the move is
-    subject to non-refoulement.
+    """GCIII-118, CIHL-128: release and repatriation to his power of origin are due once
+    active hostilities have ended; GCIII-119(5) allows, not requires, holding back one facing
+    proceedings, and GCIII-129 asks that a grave-breach suspect be tried or handed over first;
+    the move is subject to non-refoulement.
     """
     situation = j.situation
     to = j.event.to or situation.power_of_origin
-    if j.event.to is None:
-        j.rely_on("status_route")
+    _origin_check(j, to)
     cites = j.binding("GCIII-118", customary="CIHL-128")
     if situation.facts.hostilities_ended is None:
         j.require("hostilities_not_ended", cites)
@@ -475,7 +582,8 @@ def _repatriate(j: Judgement[ev.Repatriate]) -> None:
         j.basis("repatriation_due", cites, to=to)
     if situation.is_in("charged") or situation.is_in("sentenced"):
         j.note("hold_back_allowed", ("GCIII-119(5)",))
-    judge_move(j, to)
+    _grave_breach_check(j)
+    judge_move(j, to, returning=True)
 
 
 # --- leaving by other ways
@@ -495,12 +603,23 @@ def _recapture(j: Judgement[ev.Recapture]) -> None:
     j.basis("no_punishment_for_escape", ("GCIII-91",))
 
 
-@guard(ev.Die, "GCIII-120", "GCIII-121")
+_IN_OTHER_HANDS = frozenset({"transferred_to_third_power", "interned_in_neutral_state"})
+"""Where he is still held, but by another power or a neutral state."""
+
+
+@guard(ev.Die)
 def _die(j: Judgement[ev.Die]) -> None:
-    """GCIII-120: a death in custody is certified and notified; GCIII-121: some causes need an
-    official inquiry.
+    """GCIII-120: a death in custody is certified and notified; GCIII-121: some causes need
+    an official inquiry. These bind the power holding him: in another power's or a neutral
+    state's hands, a note names it; at large, after an escape or a release, neither applies.
     """
     cause = j.event.cause
-    if j.situation.is_in("in_custody") and cause not in ("wounds", "illness"):
-        j.note("death_needs_inquiry", ("GCIII-121",), cause=cause)
-    j.basis("death_recorded", ("GCIII-120",), cause=cause)
+    situation = j.situation
+    if situation.is_in("in_custody"):
+        if cause not in ("wounds", "illness"):
+            j.note("death_needs_inquiry", ("GCIII-121",), cause=cause)
+        j.basis("death_recorded", ("GCIII-120",), cause=cause)
+    elif _IN_OTHER_HANDS & situation.position.active:
+        j.note("death_in_other_hands", (), state=situation.facts.destination or "another state")
+    else:
+        j.note("death_outside_custody")

@@ -22,6 +22,7 @@ from powcase.law import shape
 from powcase.law.entries import (
     Alliance,
     Concern,
+    ConflictSide,
     Instrument,
     Participation,
     Party,
@@ -287,6 +288,8 @@ def _party(
         tuple(Alliance(**a) for a in raw.get("allies", ())),
         tuple(Treatment(**{"cites": (), **t}) for t in raw.get("treatment", ())),
         tuple(raw.get("claims_nationals_of", ())),
+        tuple(ConflictSide(**c) for c in raw.get("conflicts", ())),
+        tuple(raw.get("protects_applicants", ())),
     )
 
 
@@ -398,6 +401,8 @@ def _references(table: str, raw: Any) -> Iterator[tuple[str, str, str]]:
         for i, t in enumerate(raw.get("treatment", ())):
             for j, cite in enumerate(t.get("cites", ())):
                 yield f"treatment[{i}].cites[{j}]", cite, "provisions"
+        for i, cite in enumerate(raw.get("protects_applicants", ())):
+            yield f"protects_applicants[{i}]", cite, "provisions"
     elif table == "flags":
         for j, cite in enumerate(raw["cites"]):
             yield f"cites[{j}]", cite, "provisions"

@@ -138,10 +138,14 @@ def _bar(
         judgement.prohibit(code, cites, **params)
 
 
-def judge_move(judgement: Judgement[Any], to: str, *, transfer: bool = False) -> None:
+def judge_move(judgement: Judgement[Any], to: str, *, returning: bool) -> None:
     """Apply the non-refoulement rule to a move to ``to``.
 
-    ``transfer`` reads GCIII-12 (a transfer to another power) instead of GCIII-118.
+    ``returning`` marks a return (``repatriate``, ``exchange``, ``repatriate_medically``): the
+    ICRC reading reads GCIII-118 there and GCIII-12 for every other move. The free-will reading
+    governs only a return to his power of origin, the forcible repatriation it was made
+    against: accommodation in a neutral state (GCIII-109(2), GCIII-111), a transfer (GCIII-12)
+    or a release to a third state needs no consent under it.
     """
     situation = judgement.situation
     facts = situation.facts
@@ -153,8 +157,8 @@ def judge_move(judgement: Judgement[Any], to: str, *, transfer: bool = False) ->
 
     reading = situation.assumptions.ihl_non_refoulement
     if reading == "icrc_2020" and risk.kinds and will[0] is not Will.CONSENT:
-        treaty = "GCIII-12" if transfer else "GCIII-118"
-        cites = judgement.binding(treaty, customary=None if transfer else "CIHL-128")
+        treaty = "GCIII-118" if returning else "GCIII-12"
+        cites = judgement.binding(treaty, customary="CIHL-128" if returning else None)
         _bar(
             judgement,
             will,
@@ -164,7 +168,7 @@ def judge_move(judgement: Judgement[Any], to: str, *, transfer: bool = False) ->
             risks=risk.describe(),
             onward=risk.onward or "",
         )
-    elif reading == "free_will":
+    elif reading == "free_will" and returning and to == situation.power_of_origin:
         refusal = refusal_of(facts, to)
         if refusal is Refusal.REFUSED:
             cites = judgement.binding("GCIII-118", customary="CIHL-128")
@@ -178,9 +182,81 @@ def judge_move(judgement: Judgement[Any], to: str, *, transfer: bool = False) ->
         if risk.kinds:
             judgement.note("risk_accepted_by_verified_wish", (), to=to, risks=risk.describe())
         return
+    if _asylum_pending(situation):
+        _pending_claim(judgement, risk, will)
     _human_rights(judgement, risk, will)
     if "persecution" in risk.kinds:
         _persecution(judgement, risk, will)
+
+
+PERSECUTION_TYPE = frozenset(
+    {"persecution", "forced_labour", "arbitrary_detention", "enforced_disappearance"}
+)
+"""The risk kinds that refugee law's bar on return (RC-33) covers."""
+
+
+def _asylum_pending(situation: Situation) -> bool:
+    """Whether he has asked the detaining state for asylum and the claim is not decided."""
+    request = situation.facts.request
+    return (
+        situation.is_in("request_pending")
+        and request is not None
+        and request == ("asylum", situation.detaining_power)
+    )
+
+
+def _pending_claim(judgement: Judgement[Any], risk: Risk, will: tuple[Will, str]) -> None:
+    """RC-33, UNHCR-HB-28: refugee status is declaratory. One who asked the detaining state
+    for asylum may already be a refugee, so a move towards persecution waits for the decision
+    on his claim, under every reading. Where the detaining state's own law protects applicants
+    from removal meanwhile (UA-REF-LAW-1), a move towards any other risk waits too.
+    """
+    persecution = risk.kinds & PERSECUTION_TYPE
+    if persecution:
+        cites = judgement.binding("RC-33")
+        if cites:
+            _hold(
+                judgement,
+                will,
+                "asylum_pending",
+                (*cites, "UNHCR-HB-28"),
+                to=risk.state,
+                risks=_and([k for k in RISK_KINDS if k in persecution]),
+                onward=risk.onward or "",
+            )
+    others = risk.kinds - PERSECUTION_TYPE
+    if not others:
+        return
+    situation = judgement.situation
+    holder = situation.law.parties.get(situation.detaining_power)
+    national: tuple[str, ...] = ()
+    for provision_id in holder.protects_applicants if holder else ():
+        national += judgement.binding(provision_id)
+    if national:
+        _hold(
+            judgement,
+            will,
+            "asylum_pending_national_law",
+            national,
+            to=risk.state,
+            risks=_and([k for k in RISK_KINDS if k in others]),
+            onward=risk.onward or "",
+            state=situation.detaining_power,
+        )
+
+
+def _hold(
+    judgement: Judgement[Any],
+    will: tuple[Will, str],
+    code: str,
+    cites: tuple[str, ...],
+    **params: str,
+) -> None:
+    """Hold back a move until a decision, or leave it open while his wish is unverified."""
+    if will[0] is Will.OPEN:
+        judgement.open_wish(will[1])
+    else:
+        judgement.require(code, cites, **params)
 
 
 def _human_rights(judgement: Judgement[Any], risk: Risk, will: tuple[Will, str]) -> None:

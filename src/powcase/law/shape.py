@@ -424,6 +424,19 @@ ALLIANCE = Record(
     "An ally that would pass a national of the other state on to it.",
 )
 
+CONFLICT_SIDE = Record(
+    "conflict_side",
+    (
+        Field("conflict", CODE, description="a code shared by the states of one conflict"),
+        Field("side", Choice(("A", "B")), description="states on different sides are adverse"),
+        Field("since", Day(), description="the day it became a party to the conflict"),
+        Field("until", Day(), False, "the first day it no longer was"),
+        Field("source", URL),
+        Field("note", Text(), False),
+    ),
+    "A state's side in an armed conflict.",
+)
+
 RISK_KINDS = ("persecution", "torture", "death")
 """The risks that make a move towards a state a move towards risk."""
 
@@ -452,6 +465,13 @@ PARTY = Record(
         Field("allies", ListOf(ALLIANCE), False),
         Field("treatment", ListOf(TREATMENT), False),
         Field("claims_nationals_of", ListOf(STATE), False),
+        Field("conflicts", ListOf(CONFLICT_SIDE), False, "the armed conflicts it is a party to"),
+        Field(
+            "protects_applicants",
+            ListOf(PROVISION_ID),
+            False,
+            "provisions of its own law protecting an asylum applicant from removal meanwhile",
+        ),
     ),
     "What the model knows of one state.",
 )

@@ -55,12 +55,39 @@ class Situation:
         """Whether he is in custody and held as a prisoner of war."""
         return bool(HELD_AS_POW & self.position.active)
 
-    @property
+    @derived
     def power_of_origin(self) -> str:
-        """The state he depends on, under the ``status_route`` assumption."""
-        if self.assumptions.status_route == "integrated_forces" and self.subject.forces:
-            return self.subject.forces
-        return self.subject.state_of_nationality
+        """The state he depends on, the one a return hands him to (GCIII-118).
+
+        Under ``status_route: own_forces``, his state of nationality where it is a party to
+        the conflict adverse to the detaining power that day, else the state whose forces he
+        served in (a recruit from a state at peace depends on the army he joined); under
+        ``integrated_forces``, the state whose forces he served in. A civilian internee
+        depends on his state; so does anyone whose forces are not known.
+        """
+        subject = self.subject
+        home = subject.state_of_nationality
+        if subject.forces is None or self.is_in("civilian_internee"):
+            return home
+        if self.assumptions.status_route == "integrated_forces":
+            return subject.forces
+        if self.law.adverse(home, self.detaining_power, self.on):
+            return home
+        return subject.forces
+
+    @property
+    def origin_rests_on_route(self) -> bool:
+        """Whether ``status_route`` decides his power of origin: he served in another state's
+        forces, and his own state is a party adverse to the detaining power.
+        """
+        subject = self.subject
+        home = subject.state_of_nationality
+        return (
+            subject.forces is not None
+            and subject.forces != home
+            and not self.is_in("civilian_internee")
+            and self.law.adverse(home, self.detaining_power, self.on)
+        )
 
     def acts(self) -> frozenset[str]:
         """What happened to him that a state may punish: capture, surrender."""
@@ -139,9 +166,20 @@ class Judgement(Generic[E]):
         """Context that changes nothing."""
         self._add(code, ReasonKind.NOTE, cites, params)
 
-    def open(self, fact: str, **details: Any) -> None:
-        """A point the record does not settle: the verdict stays undetermined."""
+    def open(
+        self,
+        fact: str,
+        *,
+        code: str | None = None,
+        cites: tuple[str, ...] = (),
+        **details: Any,
+    ) -> None:
+        """A point the record does not settle: the verdict stays undetermined. With ``code``,
+        a reason of kind ``open`` cites the provision behind it.
+        """
         self.missing.append(Missing(fact, details))
+        if code is not None:
+            self._add(code, ReasonKind.OPEN, cites, details)
 
     def open_wish(self, destination: str) -> None:
         """His wish about ``destination`` is unverified or contested: the verdict stays open

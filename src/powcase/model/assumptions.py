@@ -91,8 +91,8 @@ class Assumptions:
     """One reading of the contested law. Omitted keys take their defaults."""
 
     status_route: str = _choice(
-        "Is he a POW as a member of the forces of his state of nationality, or of the forces he "
-        "served in (subject.forces)? Decides his power of origin.",
+        "If his state of nationality and the state whose forces he served in (subject.forces) "
+        "are both parties to the conflict, which does he depend on? Decides his power of origin.",
         "own_forces",
         "integrated_forces",
     )

@@ -57,6 +57,7 @@ CAUSES_OF_DEATH = (
     "unknown",
 )
 STATUS_OUTCOMES = ("pow", "civilian_internee", "unprivileged_detainee")
+STATUS_GROUNDS = ("mercenary", "spy", "no_distinction", "civilian", "other")
 
 
 @attrs.frozen(kw_only=True)
@@ -162,6 +163,11 @@ class DetermineStatus(MachineEvent):
     name: ClassVar[str] = "determine_status"
     outcome: str = choice_field("the status decided", STATUS_OUTCOMES, required=True)
     by: str = choice_field("who decided", ("tribunal", "authority"), required=True)
+    grounds: str | None = choice_field(
+        "why, where he is found not to be a prisoner of war: mercenary, spy, no_distinction "
+        "(he did not distinguish himself from civilians), civilian or other",
+        STATUS_GROUNDS,
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -492,10 +498,15 @@ class IdentityDocuments(Incident):
 
 @attrs.frozen(kw_only=True)
 class WarCrimeAllegation(Incident):
-    """An allegation that he committed a war crime (RC-1F, NKRA-9)."""
+    """An allegation that he committed a war crime (RC-1F, NKRA-9; a grave breach: GCIII-129)."""
 
     name: ClassVar[str] = "war_crime_allegation"
     credible: bool | None = bool_field("whether the allegation is credible")
+    grave_breach_of: str | None = choice_field(
+        "whether the act alleged is a grave breach, and of which Convention: gciii (the "
+        "Third), gciv (the Fourth) or none",
+        ("gciii", "gciv", "none"),
+    )
 
 
 @attrs.frozen(kw_only=True)

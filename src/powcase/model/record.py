@@ -14,7 +14,8 @@ a user asks for it.
 ...     "events": [{"date": "2025-01-09", "event": "capture", "wounded": True}],
 ... })
 >>> record.subject
-Subject(id='ri', nationality=('KP',), forces='KP', born=None, rank=None, unit=None)
+Subject(id='ri', nationality=('KP',), forces='KP', membership=None, born=None, rank=None,
+        unit=None)
 >>> Record.from_dict(record.to_dict()) == record
 True
 """
@@ -48,6 +49,10 @@ __all__ = ["Claim", "Record", "Source", "Subject"]
 
 T = TypeVar("T")
 
+MEMBERSHIPS = ("armed_forces", "militia_in_forces", "other_group", "none")
+"""How he belonged to the forces he fought with: a member of a party's armed forces, of a
+militia or volunteer corps forming part of them, of another organised group, or of none."""
+
 SOURCE_KINDS = ("press", "ngo", "government", "intergovernmental", "court", "academic", "other")
 
 
@@ -71,7 +76,9 @@ class Subject:
     """The person the case is about.
 
     ``nationality`` is a list: its first entry is his state of nationality, and moves towards
-    any listed state are checked for risk. ``forces`` names whose armed forces he served in.
+    any listed state are checked for risk. ``forces`` names whose armed forces he served in;
+    ``membership`` how he belonged to them (left out: a member of the armed forces, where
+    ``forces`` is set; see :attr:`member_of_forces`).
     """
 
     id: str = text_field("a pseudonym that names him in outputs", required=True)
@@ -82,6 +89,12 @@ class Subject:
         "his nationalities; the first is his state of nationality"
     )
     forces: str | None = state_field("whose armed forces he served in", required=False)
+    membership: str | None = choice_field(
+        "how he belonged to the forces he fought with: armed_forces (a member of a party's "
+        "armed forces; the default where forces is set), militia_in_forces (a militia or "
+        "volunteer corps forming part of them), other_group (another organised group) or none",
+        MEMBERSHIPS,
+    )
     born: int | None = year_field("his year of birth")
     rank: str | None = text_field("his rank")
     unit: str | None = text_field("his unit")
@@ -93,6 +106,7 @@ class Subject:
         name: str | None = None,
         nationality: tuple[str, ...] | list[str] | str = (),
         forces: str | None = None,
+        membership: str | None = None,
         born: int | None = None,
         rank: str | None = None,
         unit: str | None = None,
@@ -105,6 +119,7 @@ class Subject:
                 name=name,
                 nationality=listed,
                 forces=forces,
+                membership=membership,
                 born=born,
                 rank=rank,
                 unit=unit,
@@ -116,6 +131,18 @@ class Subject:
     def state_of_nationality(self) -> str:
         """The first listed nationality."""
         return self.nationality[0]
+
+    @property
+    def member_of_forces(self) -> str | None:
+        """How he belonged to his forces: ``membership``, or ``armed_forces`` where it is
+        left out and ``forces`` is set (None: not known).
+
+        >>> Subject(id="b", nationality=["NP"], forces="RU").member_of_forces
+        'armed_forces'
+        """
+        if self.membership is None and self.forces is not None:
+            return "armed_forces"
+        return self.membership
 
     def to_dict(self) -> dict[str, Any]:
         """The plain-dict form (the name included: callers redact it for output)."""

@@ -46,6 +46,8 @@ class ReasonKind(enum.StrEnum):
     """The legal path has no such move from here (no citation)."""
     NOTE = "note"
     """Context that changes nothing: e.g. a rule that did not bind the state on that date."""
+    OPEN = "open"
+    """The provision behind an open point: why the verdict stays undetermined (NKRA-9(1))."""
 
 
 FAILING = frozenset({ReasonKind.PROHIBITION, ReasonKind.PRECONDITION, ReasonKind.GRAPH})
@@ -111,7 +113,8 @@ def _plain(build: Callable[[], T], what: str) -> T:
 
 def _pairs(value: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> tuple[tuple[str, Any], ...]:
     items = value.items() if isinstance(value, Mapping) else value
-    return tuple(sorted(items))
+    # A list value (read back from JSON) is kept as a tuple, so the value stays hashable.
+    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in items))
 
 
 @attrs.frozen
