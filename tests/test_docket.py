@@ -102,8 +102,12 @@ class TestEachObligation:
         )
 
     def test_icrc_access(self):
+        private = ev("2025-01-30", "icrc_visit", private_interview=True)
+        assert item(case(CAPTURE, private), "icrc_access").status is Status.MET
+        # GCIII-126: a visit without a private interview meets nothing.
         assert (
-            item(case(CAPTURE, ev("2025-01-30", "icrc_visit")), "icrc_access").status is Status.MET
+            item(case(CAPTURE, ev("2025-03-30", "icrc_visit")), "icrc_access").status
+            is Status.OVERDUE
         )
         assert (
             item(case(CAPTURE, ev("2025-03-30", "capture_card_sent")), "icrc_access").status
@@ -136,7 +140,7 @@ class TestEachObligation:
         assert not [o for o in case(CAPTURE).docket() if o.code == "internment_review"]
 
     def test_medical_repatriation(self):
-        finding = ev("2025-03-01", "medical_assessment", category="gcIII_110")
+        finding = ev("2025-03-01", "medical_assessment", category="gcIII_110_1")
         waiting = case(CAPTURE, finding, ev("2025-07-01", "icrc_visit"))
         entry = item(waiting, "medical_repatriation")
         assert (entry.due, entry.status) == (D(2025, 5, 30), Status.OVERDUE)
@@ -232,7 +236,12 @@ def test_met_late_and_overdue_are_exactly_what_the_record_says(later, as_of, day
     in_custody = on_record[1:escape]  # after the capture, before he left
     for code, meeting in MEETS.items():
         entry = item(c, code, as_of)
-        meets = [e for e in in_custody if e.name == meeting]
+        # GCIII-126: an ICRC visit meets access only with a private interview.
+        meets = [
+            e
+            for e in in_custody
+            if e.name == meeting and (code != "icrc_access" or e.private_interview is True)
+        ]
         if meets:
             assert entry.status is Status.MET
             assert entry.late == (meets[0].date > entry.due)

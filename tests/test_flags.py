@@ -219,10 +219,12 @@ class TestEachFlag:
         waiting = case(CAPTURE, ev("2025-02-20", "capture_card_sent"))
         assert "icrc_access_unconfirmed" in codes(waiting)
         entry = next(f for f in waiting.flags if f.code == "icrc_access_unconfirmed")
-        assert (entry.since, entry.because) == (D(2025, 2, 8), (0,))
-        in_time = case(CAPTURE, ev("2025-02-08", "icrc_visit"), ev("2025-02-20", "icrc_visit"))
+        # Raised on the first overdue day: due on 2025-02-08, overdue from the 9th.
+        assert (entry.since, entry.because) == (D(2025, 2, 9), (0,))
+        visit = {"event": "icrc_visit", "private_interview": True}
+        in_time = case(CAPTURE, {"date": "2025-02-08", **visit}, ev("2025-02-20", "icrc_visit"))
         assert "icrc_access_unconfirmed" not in {f.code for f in in_time.flags}
-        late = waiting.apply(ev("2025-03-01", "icrc_visit"))
+        late = waiting.apply({"date": "2025-03-01", **visit})
         assert "icrc_access_unconfirmed" not in codes(late)
 
     def test_the_icrc_period_is_an_assumption(self):

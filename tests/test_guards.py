@@ -252,7 +252,7 @@ class TestMedicalRepatriation:
         wish = {"date": "2025-03-01", "event": "wish_verified", "destination": "RU"}
         refused(
             ask(case(CAPTURE, wish, subject=RU_SOLDIER), "repatriate_medically", to="RU"),
-            "GCIII-110",
+            "GCIII-110(1)",
             "GCIII-112",
         )
 
@@ -264,7 +264,7 @@ class TestMedicalRepatriation:
                 "repatriate_medically",
                 to="RU",
             ),
-            "GCIII-110",
+            "GCIII-110(1)",
         )
 
     def test_without_his_consent(self):

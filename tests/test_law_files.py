@@ -88,7 +88,10 @@ class TestPackaged:
                 "provision": r.provision,
                 "period": r.period,
                 "met_by": r.met_by,
+                "met_if": r.met_if,
                 "without_delay": r.without_delay,
+                "protected_person": r.protected_person,
+                "detainee": r.detainee,
                 "text": r.text,
             }
             for k, r in law.obligations.items()

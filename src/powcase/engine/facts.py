@@ -49,6 +49,7 @@ class Facts:
     neutral_agreements: tuple[frozenset[str], ...] = ()
     hostilities_ended: datetime.date | None = None
     medical_category: str | None = None
+    """The last medical finding (``gcIII_110`` read as ``gcIII_110_1``)."""
     risks: tuple[tuple[str, str], ...] = ()
     """(state, kind) pairs named by ``risk_on_return`` incidents."""
     allegations: tuple[bool | None, ...] = ()
@@ -167,7 +168,9 @@ def _hostilities(facts: Facts, event: ev.HostilitiesEnded, index: int, dp: str) 
 
 
 def _medical(facts: Facts, event: ev.MedicalAssessment, index: int, dp: str) -> Facts:
-    return facts.replaced(medical_category=event.category)
+    # gcIII_110, the earlier name, is a finding for direct repatriation.
+    category = "gcIII_110_1" if event.category == "gcIII_110" else event.category
+    return facts.replaced(medical_category=category)
 
 
 def _risk(facts: Facts, event: ev.RiskOnReturn, index: int, dp: str) -> Facts:

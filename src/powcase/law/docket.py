@@ -2,9 +2,12 @@
 
 Each obligation starts at an event, falls due after a period (the treaty's, or an assumed
 number of days where the treaty says "immediately", "rapidly" or "without delay"), and is
-``met`` by a later event (``late`` when after its due date), ``pending``, ``overdue``, or
-``lapsed`` when he left the detaining power's hands before it fell due. The periods come from
-the assumptions, so a researcher can change them.
+``met`` by a later event (``late`` when after its due date), ``pending`` (perhaps held back),
+``overdue``, or ``lapsed`` when the detaining power stopped answering for him before it fell
+due, with the reason why. Which provision an obligation rests on depends on whom it is owed
+to: one treated as a prisoner of war, a protected person of the Fourth Convention, or a
+detainee who is neither. The periods come from the assumptions, so a researcher can change
+them.
 """
 
 from __future__ import annotations
@@ -16,23 +19,37 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from powcase.law.book import Law, read_on_first_use
-from powcase.law.rules import ObligationRule, Status
+from powcase.law.rules import MEETERS, HoldBack, Lapse, ObligationRule, Status
+from powcase.law.will import Refusal, refusal_of
 from powcase.model import contract
 from powcase.model import events as ev
 from powcase.model.assumptions import Assumptions
-from powcase.model.events import EVENT_TYPES
+from powcase.model.events import DIRECT_REPATRIATION, EVENT_TYPES, Event
 
 if TYPE_CHECKING:
     # Only for annotations: the rules' tables load without the engine.
     from powcase.law.moments import Moment
 
 
-__all__ = ["OBLIGATION_RULES", "Obligation", "ObligationRule", "Status", "docket"]
+__all__ = [
+    "OBLIGATION_RULES",
+    "HoldBack",
+    "Lapse",
+    "Obligation",
+    "ObligationRule",
+    "Status",
+    "docket",
+]
 
 _DEATHS_NEEDING_INQUIRY = frozenset(
     {"killed_by_guard", "killed_by_prisoner", "killed_by_other", "unknown"}
 )
 _CUSTODY = "in_custody"
+_TRANSFERRED = "transferred_to_third_power"
+_NEUTRAL_HANDS = frozenset({"interned_in_neutral_state", "in_neutral_custody"})
+"""Where he is still a prisoner, held by a neutral state or body for the detaining power."""
+_HELD = frozenset({_CUSTODY, *_NEUTRAL_HANDS})
+_PROCEEDINGS = frozenset({"charged", "sentenced"})
 
 
 if TYPE_CHECKING:
@@ -55,6 +72,12 @@ class Obligation:
     status: Status
     late: bool = False
     held_back: bool = False
+    held_back_by: HoldBack | None = None
+    """What holds it back: proceedings (GCIII-119(5)) or his refusal (GCIII-109(3))."""
+    why: Lapse | None = None
+    """Why it lapsed."""
+    lapsed_by: int | None = None
+    """The index of the event that made it lapse."""
     met_by: int | None = None
     without_delay: bool = False
     assumed_days: int | None = None
@@ -81,6 +104,42 @@ contract.shape(
 )
 
 
+# --- whom he is owed to, and who answers for him
+
+
+def _regime(moment: Moment) -> str:
+    """Whom the obligations are owed to after a status determination: ``pow`` (treated as a
+    prisoner of war, API-44(4) for one who did not distinguish himself), ``protected_person``
+    (GCIV-4: a civilian internee, or an unprivileged detainee who is not a national of the
+    detaining power) or ``detainee`` (anyone else).
+    """
+    active = moment.position.active
+    if "civilian_internee" in active:
+        return "protected_person"
+    if "unprivileged_detainee" not in active:
+        return "pow"
+    if getattr(moment.step.event, "grounds", None) == "no_distinction":
+        return "pow"
+    judge = moment.judge
+    if judge.detaining_power in judge.subject.nationality:
+        return "detainee"
+    return "protected_person"
+
+
+def _transfer_article(regime: str) -> str:
+    return "GCIV-45" if regime == "protected_person" else "GCIII-12"
+
+
+def _hostilities_over(moment: Moment) -> bool:
+    """Whether hostilities have ended, after ``moment``, between his captor and his power of
+    origin (an end of hostilities names no pair: it ends them for every pair).
+    """
+    return moment.facts.hostilities_ended is not None
+
+
+# --- starts
+
+
 @attrs.frozen
 class _Start:
     code: str
@@ -89,42 +148,42 @@ class _Start:
     recurring: bool = False
 
 
-def _starts(moment: Moment) -> list[_Start]:
-    """The obligations a step starts."""
-    step = moment.step
-    if not step.applied:
-        return _NONE
-    starts = _STARTS.get(type(step.event))
-    return starts(moment, step.event) if starts is not None else _NONE
-
-
 _NONE: list[_Start] = []
+
+_IN_CUSTODY = (
+    ("capture_card", False),
+    ("information", False),
+    ("icrc_access", False),
+    ("medical_inspection", True),
+)
+"""What his coming into custody starts, each code with whether it recurs once met."""
 
 
 def _capture_starts(moment: Moment, event: ev.Capture) -> list[_Start]:
     index, on = moment.step.index, event.date
-    return [
-        *(_Start(code, index, on) for code in ("capture_card", "information", "icrc_access")),
-        _Start("medical_inspection", index, on, recurring=True),
-    ]
+    return [_Start(code, index, on, recurring) for code, recurring in _IN_CUSTODY]
 
 
 def _status_starts(moment: Moment, event: ev.DetermineStatus) -> list[_Start]:
+    """At a determination that he is a protected person, the Fourth Convention's items start
+    (GCIII items give way to them: see :class:`_Pass`); a civilian internee's internment is
+    reviewed.
+    """
+    if _regime(moment) != "protected_person":
+        return _NONE
+    index, on = moment.step.index, event.date
+    starts = [_Start(code, index, on, recurring) for code, recurring in _IN_CUSTODY]
     if "civilian_internee" in moment.position.active:
-        return [_Start("internment_review", moment.step.index, event.date, recurring=True)]
-    return _NONE
+        starts.append(_Start("internment_review", index, on, recurring=True))
+    return starts
 
 
 def _assessment_starts(moment: Moment, event: ev.MedicalAssessment) -> list[_Start]:
-    if event.category == "gcIII_110" and _CUSTODY in moment.step.position.active:
+    """A finding in custody for direct repatriation (GCIII-110(1)) starts the medical duty; one
+    for accommodation in a neutral country (GCIII-110(2)) does not.
+    """
+    if event.category in DIRECT_REPATRIATION and _CUSTODY in moment.position.active:
         return [_Start("medical_repatriation", moment.step.index, event.date)]
-    return _NONE
-
-
-def _end_starts(moment: Moment, event: ev.HostilitiesEnded) -> list[_Start]:
-    step = moment.step
-    if step.facts.hostilities_ended is None and _CUSTODY in step.position.active:
-        return [_Start("repatriation", step.index, event.date)]
     return _NONE
 
 
@@ -138,27 +197,110 @@ def _death_starts(moment: Moment, event: ev.Die) -> list[_Start]:
 
 
 # Each takes the event class it is keyed by; the table is typed loosely for that reason.
-_STARTS: dict[type[ev.Event], Callable[[Moment, Any], list[_Start]]] = {
+_STARTS: dict[type[Event], Callable[[Moment, Any], list[_Start]]] = {
     ev.Capture: _capture_starts,
     ev.DetermineStatus: _status_starts,
     ev.MedicalAssessment: _assessment_starts,
-    ev.HostilitiesEnded: _end_starts,
     ev.Die: _death_starts,
 }
 """The obligations each kind of applied step starts, by event class."""
 
+_REPATRIATION_CHECKS: frozenset[type[Event]] = frozenset(
+    {ev.HostilitiesEnded, ev.Capture, ev.Recall, ev.Recapture, ev.DetermineStatus}
+)
+"""Steps after which the repatriation duty may start: hostilities end while he is in the
+detaining power's hands, or he comes (back) into them after they ended, or the duty he is
+owed changes with his status."""
 
-def _meets(rule: ObligationRule, moment: Moment) -> bool:
-    if rule.met_by == "leaving_custody":
-        return _leaves(moment) and not isinstance(moment.step.event, ev.Die | ev.Escape)
-    # The data names the event that meets the obligation; it is checked against the event
-    # classes when the law is loaded.
-    return isinstance(moment.step.event, EVENT_TYPES[rule.met_by])
+
+# --- lapses
+
+
+@attrs.frozen
+class _Lapsing:
+    """What a reason for lapsing ends, and what starts the lapsed items again."""
+
+    only: frozenset[str] | None = None
+    """The codes it ends (None: all)."""
+    spares: frozenset[str] = frozenset()
+    """The codes that run on."""
+    restarted_by: frozenset[type[Event]] = frozenset()
+    """The steps that start the items lapsed so again, from their day."""
+
+
+_LAPSING: dict[Lapse, _Lapsing] = {
+    Lapse.LEFT_CUSTODY: _Lapsing(),
+    Lapse.TRANSFERRED: _Lapsing(restarted_by=frozenset({ev.Recall})),
+    Lapse.NEUTRAL_CUSTODY: _Lapsing(spares=frozenset({"repatriation", "medical_repatriation"})),
+    Lapse.STATUS_CHANGED: _Lapsing(),
+    Lapse.HOSTILITIES_RESUMED: _Lapsing(only=frozenset({"repatriation"})),
+}
+"""Each reason an obligation lapses for: a new reason, or a new step that restarts items, is
+one entry here and one in :data:`_LAPSES`."""
+
+_LAPSES: dict[type[Event], Lapse] = {
+    ev.Die: Lapse.LEFT_CUSTODY,
+    ev.Escape: Lapse.LEFT_CUSTODY,
+    ev.Repatriate: Lapse.LEFT_CUSTODY,
+    ev.Exchange: Lapse.LEFT_CUSTODY,
+    ev.RepatriateMedically: Lapse.LEFT_CUSTODY,
+    ev.ReleaseToThirdState: Lapse.LEFT_CUSTODY,
+    ev.ReleaseInDetainingState: Lapse.LEFT_CUSTODY,
+    ev.TransferToPower: Lapse.TRANSFERRED,
+    ev.InternInNeutralState: Lapse.NEUTRAL_CUSTODY,
+}
+"""The applied steps that end the detaining power's answering for him, and why. A status
+determination is read apart: whether it changes what he is owed depends on its outcome."""
+
+_RESTARTS: dict[type[Event], tuple[Lapse, ...]] = {}
+for _why, _lapsing in _LAPSING.items():
+    for _kind in _lapsing.restarted_by:
+        _RESTARTS[_kind] = (*_RESTARTS.get(_kind, ()), _why)
+
+
+# --- what meets an obligation
+
+
+def _meeters(rule: ObligationRule) -> frozenset[type[Event]]:
+    """The event classes that may meet ``rule`` (none when only leaving custody does)."""
+    names = MEETERS.get(rule.met_by, (rule.met_by,))
+    # The data names events; they are checked against the event classes when the law loads.
+    return frozenset(EVENT_TYPES[name] for name in names)
+
+
+def _returns_home(moment: Moment) -> bool:
+    """Whether a return hands him to his power of origin (GCIII-109(1), GCIII-118)."""
+    event = moment.step.event
+    destination = event.destination if isinstance(event, ev.Move) else None
+    return destination is None or destination == moment.before.power_of_origin
 
 
 def _leaves(moment: Moment) -> bool:
-    """He leaves the detaining power's hands without the obligation being met."""
+    """He leaves the detaining power's custody."""
     return _CUSTODY in moment.step.position.active and _CUSTODY not in moment.position.active
+
+
+@attrs.define
+class _Open:
+    """An obligation not yet met, while the steps after its start are read."""
+
+    rule: ObligationRule
+    provision: str
+    start: _Start
+    due: datetime.date
+    meets: frozenset[type[Event]]
+    """The event classes that may meet it; empty when only leaving custody does."""
+
+    def met(self, moment: Moment) -> bool:
+        """Whether ``moment`` meets it."""
+        rule, event = self.rule, moment.step.event
+        if rule.met_by == "leaving_custody":
+            return _leaves(moment) and not isinstance(event, ev.Die | ev.Escape)
+        if type(event) not in self.meets:
+            return False
+        if rule.met_if is not None and getattr(event, rule.met_if, None) is not True:
+            return False
+        return rule.met_by != "return_home" or _returns_home(moment)
 
 
 def _assumed(rule: ObligationRule, assumptions: Assumptions) -> int | None:
@@ -170,22 +312,11 @@ def _assumed(rule: ObligationRule, assumptions: Assumptions) -> int | None:
     return None
 
 
-@attrs.define
-class _Open:
-    """An obligation not yet met, while the steps after its start are read."""
-
-    rule: ObligationRule
-    start: _Start
-    due: datetime.date
-    met_by: type[ev.Event] | None
-    """The event class that meets it; None when only leaving custody does."""
-
-
 def _close(item: _Open, status: Status, assumptions: Assumptions, **details: Any) -> Obligation:
     rule, start = item.rule, item.start
     return Obligation(
         rule.code,
-        rule.provision,
+        item.provision,
         start.on,
         start.index,
         item.due,
@@ -196,10 +327,176 @@ def _close(item: _Open, status: Status, assumptions: Assumptions, **details: Any
     )
 
 
-def _opened(start: _Start, assumptions: Assumptions, law: Law) -> _Open:
-    rule = law.obligations[start.code]
-    met_by = None if rule.met_by == "leaving_custody" else EVENT_TYPES[rule.met_by]
-    return _Open(rule, start, rule.days(assumptions, start.on), met_by)
+@attrs.define
+class _Pass:
+    """The one pass over the moments: the items open, those closed, whom he is owed to, and
+    the items a later step may start again.
+    """
+
+    assumptions: Assumptions
+    law: Law
+    open: list[_Open] = attrs.Factory(list)
+    closed: list[Obligation] = attrs.Factory(list)
+    regime: str = "pow"
+    lapsed: dict[Lapse, list[_Open]] = attrs.Factory(dict)
+    """Items lapsed for a reason some later step restarts, by that reason."""
+    meeting: frozenset[type[Event]] = frozenset()
+    """The event classes that may meet an open item: any other step meets nothing."""
+    leaving: bool = False
+    """Whether an open item is met by his leaving custody (a rule of an overlay)."""
+
+    def _opened_now(self, still: list[_Open]) -> None:
+        """The items open from now on."""
+        self.open = still
+        self.meeting = frozenset().union(*(item.meets for item in still))
+        self.leaving = any(item.rule.met_by == "leaving_custody" for item in still)
+
+    def read(self, moment: Moment) -> None:
+        """Advance the docket over one moment: what it meets, ends, restarts and starts."""
+        step = moment.step
+        if not step.applied:
+            return
+        kind = type(step.event)
+        if kind in self.meeting or (self.leaving and _leaves(moment)):
+            self._meet(moment)
+        if kind in _CHANGING:
+            self._change(moment, kind)
+
+    def _change(self, moment: Moment, kind: type[Event]) -> None:
+        """What a step of a kind in :data:`_CHANGING` ends, restarts and starts."""
+        why = self._regime_change(moment) if kind is ev.DetermineStatus else _LAPSES.get(kind)
+        if why is Lapse.TRANSFERRED and _reserved(moment, self.regime):
+            why = None
+        if kind is ev.Capture:
+            self.regime = "pow"  # presumed a prisoner of war until a tribunal decides
+        if why is not None and self.open:
+            self._lapse(moment, why)
+        for again in _RESTARTS.get(kind, ()):
+            self._restart(moment, again)
+        starts = _STARTS.get(kind)
+        if starts is not None:
+            for start in starts(moment, moment.step.event):
+                self._start(start)
+        if kind in _REPATRIATION_CHECKS:
+            self._repatriation(moment)
+
+    def _meet(self, moment: Moment) -> None:
+        met = [item for item in self.open if item.met(moment)]
+        if not met:
+            return  # e.g. an ICRC visit without a private interview
+        still = [item for item in self.open if item not in met]
+        on, index = moment.step.event.date, moment.step.index
+        for item in met:
+            late = on > item.due
+            self.closed.append(_close(item, Status.MET, self.assumptions, late=late, met_by=index))
+            if item.start.recurring and _answerable_after(moment, self.regime):
+                again = self._opened(_Start(item.rule.code, index, on, recurring=True))
+                if again is not None:
+                    still.append(again)
+        self._opened_now(still)
+
+    def _regime_change(self, moment: Moment) -> Lapse | None:
+        """Read whom he is owed to after a status determination: if that changed, the items
+        owed before give way (``status_changed``).
+        """
+        regime = _regime(moment)
+        changed, self.regime = regime != self.regime, regime
+        return Lapse.STATUS_CHANGED if changed else None
+
+    def _lapse(self, moment: Moment, why: Lapse) -> None:
+        lapsing = _LAPSING[why]
+        on, index = moment.step.event.date, moment.step.index
+        still: list[_Open] = []
+        for item in self.open:
+            if self._runs_on(item, why, lapsing):
+                still.append(item)
+            elif on > item.due:
+                self.closed.append(_close(item, Status.OVERDUE, self.assumptions))
+            else:
+                self.closed.append(
+                    _close(item, Status.LAPSED, self.assumptions, why=why, lapsed_by=index)
+                )
+                if lapsing.restarted_by:
+                    self.lapsed.setdefault(why, []).append(item)
+        self._opened_now(still)
+
+    def _runs_on(self, item: _Open, why: Lapse, lapsing: _Lapsing) -> bool:
+        code = item.rule.code
+        if code in lapsing.spares or (lapsing.only is not None and code not in lapsing.only):
+            return True
+        if why is Lapse.STATUS_CHANGED and self.regime == "detainee":
+            # Only ICRC access is owed to him now, under custom: it runs on (CIHL-124).
+            provision = item.rule.provision_for("detainee")
+            if provision is not None:
+                item.provision = provision
+                return True
+        return False
+
+    def _restart(self, moment: Moment, why: Lapse) -> None:
+        index, on = moment.step.index, moment.step.event.date
+        for item in self.lapsed.pop(why, ()):
+            self._start(_Start(item.rule.code, index, on, item.start.recurring))
+
+    def _repatriation(self, moment: Moment) -> None:
+        """The repatriation duty starts when hostilities have ended and he is in the
+        detaining power's hands (GCIII-118; GCIV-133).
+        """
+        if _answerable_after(moment, self.regime) and _hostilities_over(moment):
+            step = moment.step
+            self._start(_Start("repatriation", step.index, step.event.date))
+
+    def _start(self, start: _Start) -> None:
+        if any(item.rule.code == start.code for item in self.open):
+            return  # already owed
+        item = self._opened(start)
+        if item is not None:
+            self._opened_now([*self.open, item])
+
+    def _opened(self, start: _Start) -> _Open | None:
+        rule = self.law.obligations[start.code]
+        provision = rule.provision_for(self.regime)
+        if provision is None:
+            return None  # not owed to one in his position
+        due = rule.days(self.assumptions, start.on)
+        return _Open(rule, provision, start, due, _meeters(rule))
+
+    def hold(self, item: _Open, last: Moment | None) -> HoldBack | None:
+        """What lawfully holds an open item back on the as-of date, if anything."""
+        if last is None:
+            return None
+        code = item.rule.code
+        if code == "repatriation" and _PROCEEDINGS & last.position.active:
+            return HoldBack.PROCEEDINGS
+        if code == "medical_repatriation" and not _hostilities_over(last):
+            home = last.after.power_of_origin
+            if refusal_of(last.facts, home) is Refusal.REFUSED:
+                return HoldBack.HIS_REFUSAL
+        return None
+
+
+_CHANGING: frozenset[type[Event]] = frozenset(
+    {*_LAPSES, *_RESTARTS, *_STARTS, *_REPATRIATION_CHECKS, ev.DetermineStatus, ev.Capture}
+)
+"""The steps that may end, restart or start an obligation (most steps do none of these)."""
+
+
+def _reserved(moment: Moment, regime: str) -> bool:
+    """Whether the detaining power's reservation keeps it answerable after a transfer (the
+    reservations to GCIII-12 of RU, KP and CN; for a protected person, any to GCIV-45).
+    """
+    judge = moment.judge
+    article = _transfer_article(regime)
+    return bool(judge.law.reservations(judge.detaining_power, article, moment.step.event.date))
+
+
+def _answerable_after(moment: Moment, regime: str) -> bool:
+    """Whether the detaining power answers for him after ``moment``: he is in its hands
+    (custody or neutral hands), or transferred while its reservation keeps it answerable.
+    """
+    active = moment.position.active
+    if _HELD & active:
+        return True
+    return _TRANSFERRED in active and _reserved(moment, regime)
 
 
 def docket(
@@ -211,53 +508,20 @@ def docket(
     One pass: each step first meets or ends the obligations open before it, then starts its
     own (an obligation reads only the steps after the one that started it).
     """
-    obligations: list[Obligation] = []
-    open_: list[_Open] = []
+    state = _Pass(assumptions, law)
     for moment in moments:
-        if open_:
-            open_ = _advance(open_, moment, assumptions, law, obligations)
-        for start in _starts(moment):
-            open_.append(_opened(start, assumptions, law))
-    last = moments[-1].position.active if moments else frozenset()
-    for item in open_:
-        held = item.rule.code == "repatriation" and bool({"charged", "sentenced"} & last)
-        if as_of > item.due and not held:
+        state.read(moment)
+    last = moments[-1] if moments else None
+    obligations = state.closed
+    for item in state.open:
+        held = state.hold(item, last)
+        if held is not None:
+            obligations.append(
+                _close(item, Status.PENDING, assumptions, held_back=True, held_back_by=held)
+            )
+        elif as_of > item.due:
             obligations.append(_close(item, Status.OVERDUE, assumptions))
         else:
-            obligations.append(_close(item, Status.PENDING, assumptions, held_back=held))
+            obligations.append(_close(item, Status.PENDING, assumptions))
     order = {code: place for place, code in enumerate(law.obligations)}
     return tuple(sorted(obligations, key=lambda o: (o.started, order[o.code], o.started_by)))
-
-
-def _advance(
-    open_: list[_Open],
-    moment: Moment,
-    assumptions: Assumptions,
-    law: Law,
-    obligations: list[Obligation],
-) -> list[_Open]:
-    """The obligations still open after ``moment``; those it meets or ends go to
-    ``obligations``. A recurring obligation met in custody starts again at once.
-    """
-    leaves = _leaves(moment)
-    kind = type(moment.step.event)
-    if not leaves and not any(
-        item.met_by is not None and issubclass(kind, item.met_by) for item in open_
-    ):
-        return open_  # most steps meet and end nothing
-    still: list[_Open] = []
-    on, index = moment.step.event.date, moment.step.index
-    for item in open_:
-        if _meets(item.rule, moment):
-            obligations.append(
-                _close(item, Status.MET, assumptions, late=on > item.due, met_by=index)
-            )
-            if item.start.recurring and _CUSTODY in moment.position.active:
-                again = _Start(item.rule.code, index, on, recurring=True)
-                still.append(_opened(again, assumptions, law))
-        elif leaves:
-            status = Status.LAPSED if on <= item.due else Status.OVERDUE
-            obligations.append(_close(item, status, assumptions))
-        else:
-            still.append(item)
-    return still

@@ -60,7 +60,9 @@ class Findings:
         if day is None:
             return ()
         return self._once(
-            "flags", day, lambda: derive_flags(self.moments(day), day, self.judge.law)
+            "flags",
+            day,
+            lambda: derive_flags(self.moments(day), day, self.judge.law, self.docket(day)),
         )
 
     def active_flags(self, as_of: datetime.date | None = None) -> tuple[Flag, ...]:

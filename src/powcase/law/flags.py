@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import bisect
 import datetime
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from powcase.law.book import Law, read_on_first_use
+from powcase.law.docket import Obligation, docket
 from powcase.law.refoulement import answers, risk_towards
-from powcase.law.rules import FlagRule, Severity, gravity
+from powcase.law.rules import FlagRule, Severity, Status, gravity
 from powcase.law.shape import RISK_KINDS
 from powcase.law.will import Will, contested, wish_for
 from powcase.model import contract
@@ -245,7 +246,9 @@ def _assessed(tracker: _Tracker, m: Moment, event: ev.MedicalAssessment) -> None
 
 
 def _visited(tracker: _Tracker, m: Moment, event: ev.IcrcVisit) -> None:
-    tracker.clear("icrc_access_unconfirmed", event.date)
+    # Only a visit with a private interview confirms access (GCIII-126, GCIV-143).
+    if event.private_interview is True:
+        tracker.clear("icrc_access_unconfirmed", event.date)
 
 
 def _excluded(tracker: _Tracker, m: Moment, event: ev.ExcludedFromExchange) -> None:
@@ -308,68 +311,73 @@ class _Deadline:
     on: datetime.date
     code: str
     index: int
-    why: str  # "icrc", "custody" or "repatriation"
+    why: str
+    """``custody``: raised if he is still in custody then; ``docket``: raised, the docket
+    having shown the item overdue; ``met``: cleared, the item met late that day."""
 
 
 def _when(deadline: _Deadline) -> datetime.date:
     return deadline.on
 
 
+_DOCKET_FLAGS = {"icrc_access": "icrc_access_unconfirmed", "repatriation": "prolonged_limbo"}
+"""The flags an overdue obligation raises, by its code: each rises on the item's first
+overdue day, the day the docket first shows it overdue."""
+
+_DAY = datetime.timedelta(days=1)
+
+
+def _docket_deadlines(obligations: Iterable[Obligation]) -> list[_Deadline]:
+    """The days the docket's overdue items raise their flags, and the days a late meeting
+    clears them.
+    """
+    found = []
+    for item in obligations:
+        code = _DOCKET_FLAGS.get(item.code)
+        if code is None:
+            continue
+        overdue = item.status is Status.OVERDUE or (item.status is Status.MET and item.late)
+        if not overdue:
+            continue
+        found.append(_Deadline(item.due + _DAY, code, item.started_by, "docket"))
+    return found
+
+
 def _deadlines(moment: Moment) -> list[_Deadline]:
     step = moment.step
-    assumptions = moment.judge.assumptions
-    on, index = step.event.date, step.index
     if isinstance(step.event, ev.Capture) and step.applied:
-        return [
-            _Deadline(
-                on + datetime.timedelta(days=assumptions.icrc_access_days),
-                "icrc_access_unconfirmed",
-                index,
-                "icrc",
-            ),
-            _Deadline(
-                on + datetime.timedelta(days=assumptions.prolonged_custody_days),
-                "prolonged_limbo",
-                index,
-                "custody",
-            ),
-        ]
-    if isinstance(step.event, ev.HostilitiesEnded) and moment.facts.hostilities_ended == on:
-        return [
-            _Deadline(
-                on + datetime.timedelta(days=assumptions.repatriation_delay_days),
-                "prolonged_limbo",
-                index,
-                "repatriation",
-            )
-        ]
+        days = datetime.timedelta(days=moment.judge.assumptions.prolonged_custody_days)
+        return [_Deadline(step.event.date + days, "prolonged_limbo", step.index, "custody")]
     return []
 
 
-def _fire(
-    tracker: _Tracker, deadline: _Deadline, last: Moment, visited: list[datetime.date]
-) -> None:
-    """A deadline passed: where ``last`` left him decides whether its flag is raised."""
-    if "in_custody" not in last.position.active:
-        return
-    if deadline.why == "icrc":
-        captured_on = last.facts.captured_on
-        if not any(captured_on and captured_on <= d <= deadline.on for d in visited):
-            tracker.raise_(deadline.code, deadline.index, deadline.on)
-    else:
+def _fire(tracker: _Tracker, deadline: _Deadline, last: Moment | None) -> None:
+    """A deadline passed: a docket deadline raises its flag; a custody one, if ``last`` left
+    him held (in custody or in neutral hands).
+    """
+    held = last is not None and bool(_HELD & last.position.active)
+    if deadline.why == "docket" or held:
         tracker.raise_(deadline.code, deadline.index, deadline.on)
 
 
-def derive_flags(moments: Iterable[Moment], as_of: datetime.date, law: Law) -> tuple[Flag, ...]:
+def derive_flags(
+    moments: Sequence[Moment],
+    as_of: datetime.date,
+    law: Law,
+    obligations: Sequence[Obligation] | None = None,
+) -> tuple[Flag, ...]:
     """Every flag entry of a timeline's ``moments`` as of ``as_of``, under ``law``.
 
-    Only events up to the as-of date count; a deadline (ICRC access, prolonged custody)
-    raises its flag on the day it passes, if it has passed by the as-of date.
+    Only events up to the as-of date count; a deadline (ICRC access, repatriation, prolonged
+    custody) raises its flag on the day it passes, if it has passed by the as-of date: for an
+    obligation, the day after its due date, when ``obligations`` (the docket on ``as_of``,
+    worked out when not given) first shows it overdue.
     """
     tracker = _Tracker(law)
+    if obligations is None:
+        obligations = docket(moments, as_of, moments[0].judge.assumptions, law) if moments else ()
     # Deadlines not yet passed, kept in date order (a deadline set later may fall earlier).
-    pending: list[_Deadline] = []
-    visited: list[datetime.date] = []
+    pending = sorted(_docket_deadlines(obligations), key=_when)
     moved_towards_risk = False
     last: Moment | None = None
     risks_read: tuple[Position, int] | None = None
@@ -377,13 +385,13 @@ def derive_flags(moments: Iterable[Moment], as_of: datetime.date, law: Law) -> t
         on = moment.step.event.date
         if on > as_of:
             break
-        # Deadlines that passed strictly before this day: an event on the deadline day
-        # itself (an ICRC visit on day 30) still counts as in time.
-        while pending and pending[0].on < on:
-            assert last is not None
-            _fire(tracker, pending.pop(0), last, visited)
-        if isinstance(moment.step.event, ev.IcrcVisit):
-            visited.append(on)
+        # A docket deadline falls on the item's first overdue day: it is raised before that
+        # day's events (a visit that day meets the item late, and clears the flag). A custody
+        # deadline passes at the end of its day.
+        while pending and (
+            pending[0].on < on or (pending[0].on == on and pending[0].why == "docket")
+        ):
+            _fire(tracker, pending.pop(0), last)
         _incident_rules(tracker, moment)
         # Only the risk rules raise or clear their flags, and beyond the events in
         # _RISK_EVENTS they read only where he stands and his circumstances: when both are
@@ -393,7 +401,7 @@ def derive_flags(moments: Iterable[Moment], as_of: datetime.date, law: Law) -> t
             moved_towards_risk = _risk_rules(tracker, moment, moved_towards_risk)
             risks_read = now
         before, after = moment.step.position.active, moment.position.active
-        if before is not after and "in_custody" in before and "in_custody" not in after:
+        if before is not after and _HELD & before and not _HELD & after:
             tracker.clear("prolonged_limbo", on)
         for deadline in _deadlines(moment):
             bisect.insort(pending, deadline, key=_when)
@@ -401,9 +409,13 @@ def derive_flags(moments: Iterable[Moment], as_of: datetime.date, law: Law) -> t
     for deadline in pending:
         if deadline.on > as_of:
             break
-        assert last is not None
-        _fire(tracker, deadline, last, visited)
+        _fire(tracker, deadline, last)
     return tuple(tracker.entries())
+
+
+_HELD = frozenset({"in_custody", "interned_in_neutral_state", "in_neutral_custody"})
+"""Where he is held as a prisoner, by the detaining power or in neutral hands for it:
+leaving these clears ``prolonged_limbo``."""
 
 
 def standing(flags: tuple[Flag, ...], on: datetime.date) -> tuple[Flag, ...]:

@@ -410,7 +410,7 @@ def _exchange(j: Judgement[ev.Exchange]) -> None:
         j.basis("exchange_agreed", ("GCIII-6",), to=to)
     else:
         j.require("no_exchange_agreement", ("GCIII-6",), to=to, holder=j.situation.detaining_power)
-    if j.situation.facts.medical_category == "gcIII_110":
+    if j.situation.facts.medical_category == "gcIII_110_1":
         _medical_consent(j, to)
     _grave_breach_check(j)
     judge_move(j, to, returning=True)
@@ -419,15 +419,19 @@ def _exchange(j: Judgement[ev.Exchange]) -> None:
 @guard(ev.RepatriateMedically, "GCIII-109", "GCIII-110", "GCIII-112")
 def _repatriate_medically(j: Judgement[ev.RepatriateMedically]) -> None:
     """GCIII-109, GCIII-110, GCIII-112: direct repatriation to his power of origin
-    (GCIII-109(1)) needs a finding that he falls under GCIII-110, and his consent during
-    hostilities; non-refoulement applies.
+    (GCIII-109(1)) needs a finding that he falls under GCIII-110(1) (one under 110(2) grounds
+    accommodation in a neutral country only), and his consent during hostilities;
+    non-refoulement applies.
     """
     to = j.event.to
     _origin_check(j, to, medical=True)
-    if j.situation.facts.medical_category == "gcIII_110":
-        j.basis("gciii_110_finding", ("GCIII-110", "GCIII-112"))
+    category = j.situation.facts.medical_category
+    if category == "gcIII_110_1":
+        j.basis("gciii_110_finding", ("GCIII-110(1)", "GCIII-112"))
+    elif category == "gcIII_110_2":
+        j.require("neutral_accommodation_only", ("GCIII-110(2)", "GCIII-109(1)"))
     else:
-        j.require("no_gciii_110_finding", ("GCIII-110", "GCIII-112"))
+        j.require("no_gciii_110_finding", ("GCIII-110(1)", "GCIII-112"))
     _medical_consent(j, to)
     judge_move(j, to, returning=True)
 
@@ -442,6 +446,8 @@ def _intern_in_neutral_state(j: Judgement[ev.InternInNeutralState]) -> None:
         j.basis("neutral_internment_agreed", ("GCIII-111",), state=state)
     else:
         j.require("no_neutral_agreement", ("GCIII-111",), state=state)
+    if j.situation.facts.medical_category == "gcIII_110_2":
+        j.basis("gciii_110_2_finding", ("GCIII-110(2)",))
     judge_move(j, state, returning=False)
 
 

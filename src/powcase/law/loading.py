@@ -31,9 +31,10 @@ from powcase.law.entries import (
     TakesEffect,
     Treatment,
 )
-from powcase.law.rules import FlagRule, ObligationRule, Severity
+from powcase.law.rules import MEETERS, FlagRule, ObligationRule, Severity
 from powcase.model.assumptions import ASSUMPTION, Assumptions
 from powcase.model.events import EVENT_TYPES
+from powcase.model.fields import field_specs
 
 __all__ = ["DATA", "TABLE_NAMES", "Fragment", "apply", "overlay_fragments", "packaged_fragments"]
 
@@ -309,6 +310,9 @@ def _obligation(key: str, raw: dict[str, Any]) -> ObligationRule:
         raw["met_by"],
         raw.get("without_delay", False),
         raw["text"],
+        protected_person=raw.get("protected_person"),
+        detainee=raw.get("detainee"),
+        met_if=raw.get("met_if"),
     )
 
 
@@ -410,7 +414,11 @@ def _references(table: str, raw: Any) -> Iterator[tuple[str, str, str]]:
         for j, flag in enumerate(raw["flags"]):
             yield f"flags[{j}]", flag, "flags"
     elif table == "obligations":
-        yield "provision", raw["provision"], "provisions"
+        yield from ((k, raw[k], "provisions") for k in _OBLIGATION_CITES if k in raw)
+
+
+_OBLIGATION_CITES = ("provision", "protected_person", "detainee")
+"""The keys of an obligation that name provisions."""
 
 
 def _check_references(
@@ -451,14 +459,36 @@ def _check_references(
                     Problem(
                         _join(fragment.where(key), "met_by"),
                         f"{met_by} is not an event",
-                        "an event name, or leaving_custody",
+                        "an event name, or " + ", ".join(MEETERS),
                         closest(met_by, _MEETERS),
                     ),
                 )
+            _check_met_if(fragment, key, raw, report)
 
 
-_MEETERS = ("leaving_custody", *EVENT_TYPES)
-"""What may meet an obligation: leaving custody, or an event of the model."""
+def _check_met_if(fragment: Fragment, key: str, raw: dict[str, Any], report: _Report) -> None:
+    """``met_if`` names a yes-or-no field of the single event that meets the obligation."""
+    met_if = raw.get("met_if")
+    if met_if is None:
+        return
+    event = EVENT_TYPES.get(raw["met_by"])
+    fields = {
+        name for name, spec in (field_specs(event) if event else {}).items() if spec.kind == "bool"
+    }
+    if met_if not in fields:
+        report.add(
+            fragment,
+            Problem(
+                _join(fragment.where(key), "met_if"),
+                f"{met_if} is not a yes-or-no field of {raw['met_by']}",
+                ", ".join(sorted(fields)) or "met_by naming a single event with such a field",
+                closest(met_if, fields) if fields else None,
+            ),
+        )
+
+
+_MEETERS = (*MEETERS, *EVENT_TYPES)
+"""What may meet an obligation: an event of the model, or a name for several."""
 
 
 def _join(at: str, path: str) -> str:

@@ -17,7 +17,17 @@ from powcase._util.dates import add_months
 if TYPE_CHECKING:
     from powcase.model.assumptions import Assumptions
 
-__all__ = ["FlagRule", "ObligationRule", "Severity", "Status", "gravity"]
+__all__ = [
+    "MEETERS",
+    "REGIMES",
+    "FlagRule",
+    "HoldBack",
+    "Lapse",
+    "ObligationRule",
+    "Severity",
+    "Status",
+    "gravity",
+]
 
 _PERIOD = re.compile(r"^(\d+) (days|months)$")
 
@@ -72,21 +82,63 @@ class FlagRule:
         }
 
 
+MEETERS: dict[str, tuple[str, ...]] = {
+    "leaving_custody": (),
+    "return_home": ("repatriate", "exchange", "repatriate_medically"),
+    "return_or_release": (
+        "repatriate",
+        "exchange",
+        "repatriate_medically",
+        "release_to_third_state",
+        "release_in_detaining_state",
+    ),
+}
+"""What may meet an obligation besides a single event, by name: ``leaving_custody`` (his
+leaving the detaining power's hands, save by death or escape), ``return_home`` (a return to
+his power of origin) and ``return_or_release`` (a return, or a release to a third state or in
+the detaining state), each with the events that can do it."""
+
+REGIMES = ("pow", "protected_person", "detainee")
+"""Whom an obligation is owed to: one treated as a prisoner of war, a protected person of the
+Fourth Convention, or a detainee who is neither."""
+
+
 @attrs.frozen
 class ObligationRule:
     """An obligation of the docket: its provision, its period, what meets it, what it asks."""
 
     code: str
     provision: str
+    """The provision while he is treated as a prisoner of war (or its only one)."""
     period: str
     """``"7 days"``, ``"6 months"`` or the key of an assumption that gives a number of days
     (``"information_days"``)."""
     met_by: str
-    """An event name, or ``leaving_custody``."""
+    """An event name, or one of :data:`MEETERS`."""
     without_delay: bool = False
     """The treaty sets no period ("immediately", "rapidly", "without delay"): the period is
     an assumption or a proxy."""
     text: str = ""
+    protected_person: str | None = None
+    """The provision for a protected person of the Fourth Convention; None: he has none."""
+    detainee: str | None = None
+    """The provision for a detainee neither treated as a prisoner of war nor a protected
+    person; None: he has none."""
+    met_if: str | None = None
+    """A yes-or-no field of the ``met_by`` event that must be true for the event to meet it
+    (an ICRC visit meets access only with a private interview)."""
+
+    def provision_for(self, regime: str) -> str | None:
+        """The provision owed to one in ``regime`` (one of :data:`REGIMES`), None if none."""
+        if regime == "pow":
+            return self.provision
+        return self.protected_person if regime == "protected_person" else self.detainee
+
+    @property
+    def provisions(self) -> tuple[str, ...]:
+        """Every provision the obligation may rest on."""
+        found = (self.provision, self.protected_person, self.detainee)
+        return tuple(dict.fromkeys(p for p in found if p is not None))
 
     def days(self, assumptions: Assumptions, start: datetime.date) -> datetime.date:
         """The due date for an obligation started on ``start``."""
@@ -105,7 +157,10 @@ class ObligationRule:
             "provision": self.provision,
             "due": self.period,
             "met_by": self.met_by,
+            "met_if": self.met_if,
             "without_delay": self.without_delay,
+            "protected_person": self.protected_person,
+            "detainee": self.detainee,
             "text": self.text,
         }
 
@@ -117,3 +172,31 @@ class Status(enum.StrEnum):
     PENDING = "pending"
     OVERDUE = "overdue"
     LAPSED = "lapsed"
+
+
+class Lapse(enum.StrEnum):
+    """Why an obligation lapsed: the detaining power stopped answering for him before it
+    fell due.
+    """
+
+    LEFT_CUSTODY = "left_custody"
+    """He died, escaped or was released."""
+    TRANSFERRED = "transferred"
+    """He was transferred to another power, which answers for him now (GCIII-12(2),
+    GCIV-45(3))."""
+    NEUTRAL_CUSTODY = "neutral_custody"
+    """He is in neutral hands (all but the repatriation duties)."""
+    STATUS_CHANGED = "status_changed"
+    """A determination that he is not treated as a prisoner of war: the Fourth Convention's
+    items, or none, take over."""
+    HOSTILITIES_RESUMED = "hostilities_resumed"
+    """Hostilities resumed between his captor and his power of origin (repatriation)."""
+
+
+class HoldBack(enum.StrEnum):
+    """What lawfully holds an obligation back past its due date."""
+
+    PROCEEDINGS = "proceedings"
+    """He is charged or sentenced (GCIII-119(5); GCIV-133)."""
+    HIS_REFUSAL = "his_refusal"
+    """His verified refusal to go home, during hostilities (GCIII-109(3))."""

@@ -57,6 +57,9 @@ CAUSES_OF_DEATH = (
     "unknown",
 )
 STATUS_OUTCOMES = ("pow", "civilian_internee", "unprivileged_detainee")
+MEDICAL_CATEGORIES = ("none", "minor", "serious", "gcIII_110_1", "gcIII_110_2", "gcIII_110")
+DIRECT_REPATRIATION = frozenset({"gcIII_110_1", "gcIII_110"})
+"""The medical categories that are a finding for direct repatriation (GCIII-110(1))."""
 STATUS_GROUNDS = ("mercenary", "spy", "no_distinction", "civilian", "other")
 
 
@@ -385,7 +388,11 @@ class MedicalAssessment(Incident):
 
     name: ClassVar[str] = "medical_assessment"
     category: str = choice_field(
-        "what was found", ("none", "minor", "serious", "gcIII_110"), required=True
+        "what was found: none, minor, serious, gcIII_110_1 (a case for direct repatriation, "
+        "GCIII-110(1)), gcIII_110_2 (a case for accommodation in a neutral country, "
+        "GCIII-110(2)); gcIII_110, the earlier name, means gcIII_110_1",
+        MEDICAL_CATEGORIES,
+        required=True,
     )
     by: str | None = text_field("who assessed him, e.g. mixed_medical_commission")
 

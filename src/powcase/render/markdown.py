@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from powcase.scenario.result import standing_entries
+from powcase.scenario.result import obligation_note, standing_entries
 
 __all__ = ["render_markdown"]
 
@@ -83,7 +83,7 @@ def render_markdown(data: dict[str, Any]) -> str:
                     o["code"],
                     o["provision"],
                     o["due"],
-                    f"**{o['status']}**" if o["status"] == "overdue" else o["status"],
+                    _status(o),
                 ]
                 for o in data["obligations"]
             ],
@@ -112,3 +112,10 @@ def render_markdown(data: dict[str, Any]) -> str:
     ]
     lines += [f"- {f['check']}: expected {f['expected']}, got {f['got']}" for f in failed]
     return "\n".join(lines) + "\n"
+
+
+def _status(duty: dict[str, Any]) -> str:
+    """An obligation's status, overdue in bold, with what qualifies it."""
+    status = f"**{duty['status']}**" if duty["status"] == "overdue" else duty["status"]
+    note = obligation_note(duty)
+    return f"{status} ({note})" if note else status

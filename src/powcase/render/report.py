@@ -19,7 +19,7 @@ from powcase.law.provisions import PROVISIONS
 from powcase.law.rules import gravity
 from powcase.render.diagram import Trace, diagram, graphviz_available
 from powcase.render.text import words
-from powcase.scenario.result import RunResult, standing_entries
+from powcase.scenario.result import RunResult, obligation_note, standing_entries
 
 __all__ = ["render_report"]
 
@@ -168,8 +168,7 @@ def _docket(run: dict[str, Any]) -> str:
             f"<tr><td>{_e(duty['code'])}<br><span class='muted'>{_e(duty['text'])}"
             f"</span></td><td>{_cites([duty['provision']])}</td><td>{_e(duty['due'])}"
             f"</td><td class='{mark}'>{_e(status)}"
-            f"{' (late)' if duty['late'] else ''}"
-            f"{' (held back)' if duty['held_back'] else ''}</td></tr>"
+            f"{' (' + _e(note) + ')' if (note := obligation_note(duty)) else ''}</td></tr>"
         )
     return (
         f"<h2>Docket as of {_e(run['as_of'])}</h2><table class='docket'><thead><tr>"

@@ -11,7 +11,7 @@ from typing import Any
 
 from powcase.law.concerns import CONCERNS
 from powcase.law.rules import gravity
-from powcase.scenario.result import standing_entries
+from powcase.scenario.result import obligation_note, standing_entries
 
 __all__ = ["render_text", "words"]
 
@@ -138,7 +138,8 @@ def _docket(result: dict[str, Any], style: _Style) -> list[str]:
     for duty in result["obligations"]:
         status = duty["status"]
         mark = "!" if status == "overdue" else " "
-        extra = " (late)" if duty["late"] else " (held back)" if duty["held_back"] else ""
+        note = obligation_note(duty)
+        extra = f" ({note})" if note else ""
         lines.append(
             f"  {mark} {style(status.ljust(8), status)} {duty['code']:<20} "
             f"{duty['provision']:<10} due {duty['due']}{extra}"

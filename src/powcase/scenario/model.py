@@ -18,7 +18,7 @@ from powcase._util.dates import as_of_problem
 from powcase._util.suggest import closest
 from powcase.errors import InvalidInput, Problem
 from powcase.law.book import Law, Source
-from powcase.law.rules import Status
+from powcase.law.rules import HoldBack, Lapse, Status
 from powcase.model.assumptions import Assumptions
 from powcase.model.events import event_from_dict
 from powcase.model.fields import date_field, parse_field
@@ -76,11 +76,35 @@ class VerdictExpected:
 
 @attrs.frozen
 class ObligationExpected:
-    """An obligation, by code or by provision, and the status it should have."""
+    """An obligation, by code or by provision, the status it should have and, optionally,
+    what else it should show: whether it was met late or is held back, what holds it back,
+    why it lapsed, its due and start dates.
+    """
 
     status: str
     code: str | None = None
     provision: str | None = None
+    late: bool | None = None
+    held_back: bool | None = None
+    held_back_by: str | None = None
+    why: str | None = None
+    due: datetime.date | None = None
+    started: datetime.date | None = None
+
+    def details(self) -> dict[str, Any]:
+        """The keys given beyond the obligation and its status, as the output writes them."""
+        found = {key: getattr(self, key) for key in OBLIGATION_DETAILS}
+        return {
+            key: value.isoformat() if isinstance(value, datetime.date) else value
+            for key, value in found.items()
+            if value is not None
+        }
+
+
+OBLIGATION_DETAILS = ("late", "held_back", "held_back_by", "why", "due", "started")
+"""The keys an obligation expectation may check besides its status."""
+HELD_BACK_BY = tuple(h.value for h in HoldBack)
+LAPSES = tuple(lapse.value for lapse in Lapse)
 
 
 @attrs.frozen
@@ -346,7 +370,8 @@ def _verdicts(problems: _Problems, data: Any, path: str) -> tuple[VerdictExpecte
 
 def _obligations(problems: _Problems, data: Any, path: str) -> tuple[ObligationExpected, ...]:
     found = []
-    for where, item in _entries(problems, data, path, ("code", "provision", "status")):
+    keys = ("code", "provision", "status", *OBLIGATION_DETAILS)
+    for where, item in _entries(problems, data, path, keys):
         code, provision = item.get("code"), item.get("provision")
         if code is None and provision is None:
             problems.add(where, "names no obligation", "a code, or a provision id")
@@ -359,7 +384,7 @@ def _obligations(problems: _Problems, data: Any, path: str) -> tuple[ObligationE
                 "an obligation of the docket",
                 guess,
             )
-        known = {r.provision for r in rules.values()}
+        known = {p for r in rules.values() for p in r.provisions}
         if provision is not None and provision not in known:
             guess = closest(provision, known) if isinstance(provision, str) else None
             problems.add(
@@ -369,12 +394,57 @@ def _obligations(problems: _Problems, data: Any, path: str) -> tuple[ObligationE
                 guess,
             )
         status = item.get("status")
+        details = _obligation_details(problems, item, where)
         if not problems.one_of(
             _join(where, "status"), status, STATUSES, "met, pending, overdue or lapsed"
         ):
             continue
-        found.append(ObligationExpected(str(status), code, provision))
+        if details is not None:
+            found.append(ObligationExpected(str(status), code, provision, **details))
     return tuple(found)
+
+
+def _obligation_details(
+    problems: _Problems, item: Mapping[str, Any], where: str
+) -> dict[str, Any] | None:
+    """The optional keys of an obligation expectation, checked; None if one is wrong."""
+    details: dict[str, Any] = {}
+    ok = True
+    for key in ("late", "held_back"):
+        if key in item:
+            if isinstance(item[key], bool):
+                details[key] = item[key]
+            else:
+                problems.add(_join(where, key), f"got {item[key]!r}", "true or false")
+                ok = False
+    for key, options, expected in (
+        ("held_back_by", HELD_BACK_BY, "proceedings or his_refusal"),
+        ("why", LAPSES, ", ".join(LAPSES)),
+    ):
+        if key in item:
+            if problems.one_of(_join(where, key), item[key], options, expected):
+                details[key] = item[key]
+            else:
+                ok = False
+    for key in ("due", "started"):
+        if key in item:
+            day = _day(item[key])
+            if day is None:
+                problems.add(_join(where, key), f"got {item[key]!r}", "a date, YYYY-MM-DD")
+                ok = False
+            details[key] = day
+    return details if ok else None
+
+
+def _day(value: Any) -> datetime.date | None:
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
 
 
 def _one(  # noqa: PLR0917 - an internal step of parse_scenarios

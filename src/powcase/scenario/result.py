@@ -315,3 +315,24 @@ def standing_entries(run: Mapping[str, Any]) -> list[dict[str, Any]]:
     """
     active = set(run["active_flags"])
     return [f for f in run["flags"] if f["code"] in active and f["until"] is None]
+
+
+def obligation_note(duty: Mapping[str, Any]) -> str:
+    """What qualifies an obligation's status in a run's JSON form: ``late``, what holds it
+    back, or why it lapsed and at which event; empty when nothing does.
+
+    >>> obligation_note({"why": "transferred", "lapsed_by": 3})
+    'transferred, event 3'
+    >>> obligation_note({"held_back": True, "held_back_by": "proceedings"})
+    'held back: proceedings'
+    """
+    if duty.get("late"):
+        return "late"
+    if duty.get("held_back"):
+        by = duty.get("held_back_by")
+        return f"held back: {by}" if by else "held back"
+    why = duty.get("why")
+    if why:
+        at = duty.get("lapsed_by")
+        return f"{why}, event {at}" if at is not None else str(why)
+    return ""

@@ -15,7 +15,7 @@ from powcase.law.flags import standing
 from powcase.law.provisions import matches
 from powcase.model.events import event_from_dict
 from powcase.model.record import Claim
-from powcase.scenario.model import Expectations, Scenario, Variant
+from powcase.scenario.model import Expectations, ObligationExpected, Scenario, Variant
 from powcase.scenario.result import Asked, ClaimGroup, Failure, RunResult, StepResult
 
 __all__ = ["run", "run_one"]
@@ -60,25 +60,35 @@ def _check(
             cited = any(matches(c, cite) for c in answer.verdict.cites)
             checks.append((f"{label} cites {cite}", "cited", list(answer.verdict.cites), cited))
     for duty in expect.obligations:
-        name = duty.code or duty.provision or ""
-        found = [
-            o
-            for o in obligations
-            if o.code == duty.code
-            or (duty.provision is not None and matches(o.provision, duty.provision))
-        ]
-        statuses = [str(o.status) for o in found]
-        checks.append(
-            (
-                f"obligations: {name}",
-                duty.status,
-                statuses or "no such obligation",
-                duty.status in statuses,
-            )
-        )
+        checks.append(_obligation_check(duty, obligations))
     passed = sum(1 for *_, ok in checks if ok)
     failures = [Failure(check, expected, got) for check, expected, got, ok in checks if not ok]
     return passed, failures
+
+
+def _obligation_check(
+    duty: ObligationExpected, obligations: tuple[Obligation, ...]
+) -> tuple[str, Any, Any, bool]:
+    """Some obligation with the code (or provision) has the status and every key given."""
+    name = duty.code or duty.provision or ""
+    found = [
+        o
+        for o in obligations
+        if o.code == duty.code
+        or (duty.provision is not None and matches(o.provision, duty.provision))
+    ]
+    details = duty.details()
+    if not details:
+        statuses = [str(o.status) for o in found]
+        return (
+            f"obligations: {name}",
+            duty.status,
+            statuses or "no such obligation",
+            duty.status in statuses,
+        )
+    wanted = {"status": duty.status, **details}
+    shown = [{key: o.to_dict()[key] for key in wanted} for o in found]
+    return (f"obligations: {name}", wanted, shown or "no such obligation", wanted in shown)
 
 
 def run_one(scenario: Scenario, variant: Variant | None = None) -> RunResult:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from powcase.law.book import Law
-from powcase.law.rules import Status
+from powcase.law.rules import HoldBack, Lapse, Status
 from powcase.model.assumptions import Assumptions
 from powcase.model.countries import STATE_CODES
 from powcase.model.events import EVENT_TYPES
@@ -115,10 +115,20 @@ def _expect() -> dict[str, Any]:
                         "code": {"enum": list(Law.packaged().obligations)},
                         "provision": {
                             "enum": sorted(
-                                {r.provision for r in Law.packaged().obligations.values()}
+                                {
+                                    p
+                                    for r in Law.packaged().obligations.values()
+                                    for p in r.provisions
+                                }
                             )
                         },
                         "status": {"enum": [s.value for s in Status]},
+                        "late": {"type": "boolean"},
+                        "held_back": {"type": "boolean"},
+                        "held_back_by": {"enum": [h.value for h in HoldBack]},
+                        "why": {"enum": [lapse.value for lapse in Lapse]},
+                        "due": _DATE,
+                        "started": _DATE,
                     },
                 },
             },
