@@ -90,6 +90,7 @@ class TestPackaged:
                 "met_by": r.met_by,
                 "met_if": r.met_if,
                 "without_delay": r.without_delay,
+                "prisoner_of_war": r.prisoner_of_war,
                 "protected_person": r.protected_person,
                 "detainee": r.detainee,
                 "text": r.text,

@@ -313,6 +313,7 @@ def _obligation(key: str, raw: dict[str, Any]) -> ObligationRule:
         protected_person=raw.get("protected_person"),
         detainee=raw.get("detainee"),
         met_if=raw.get("met_if"),
+        prisoner_of_war=raw.get("prisoner_of_war", True),
     )
 
 

@@ -127,17 +127,20 @@ class ObligationRule:
     met_if: str | None = None
     """A yes-or-no field of the ``met_by`` event that must be true for the event to meet it
     (an ICRC visit meets access only with a private interview)."""
+    prisoner_of_war: bool = True
+    """Whether it is owed to one treated as a prisoner of war (under ``provision``); False for
+    an obligation owed to protected persons only, such as the review of an internment."""
 
     def provision_for(self, regime: str) -> str | None:
         """The provision owed to one in ``regime`` (one of :data:`REGIMES`), None if none."""
         if regime == "pow":
-            return self.provision
+            return self.provision if self.prisoner_of_war else None
         return self.protected_person if regime == "protected_person" else self.detainee
 
     @property
     def provisions(self) -> tuple[str, ...]:
         """Every provision the obligation may rest on."""
-        found = (self.provision, self.protected_person, self.detainee)
+        found = (self.provision_for(regime) for regime in REGIMES)
         return tuple(dict.fromkeys(p for p in found if p is not None))
 
     def days(self, assumptions: Assumptions, start: datetime.date) -> datetime.date:
@@ -159,6 +162,7 @@ class ObligationRule:
             "met_by": self.met_by,
             "met_if": self.met_if,
             "without_delay": self.without_delay,
+            "prisoner_of_war": self.prisoner_of_war,
             "protected_person": self.protected_person,
             "detainee": self.detainee,
             "text": self.text,

@@ -519,6 +519,12 @@ OBLIGATION = Record(
         ),
         Field("without_delay", Boolean(), False),
         Field(
+            "prisoner_of_war",
+            Boolean(),
+            False,
+            "whether it is owed to one treated as a prisoner of war (default true)",
+        ),
+        Field(
             "protected_person",
             PROVISION_ID,
             False,

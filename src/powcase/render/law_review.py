@@ -375,8 +375,19 @@ def _obligations() -> list[str]:
         ours = ""
         if rule.without_delay:
             ours = " The treaty sets no fixed period: the days are an assumption or a proxy."
-        out += [f"{rule.text} Due: {period} after it starts. Met by: `{rule.met_by}`.{ours}", ""]
-        out += _table(["id", "provision", "paraphrase (ours)"], [_law(rule.provision)])
+        met = f"`{rule.met_by}`" + (f" with `{rule.met_if}`" if rule.met_if else "")
+        out += [f"{rule.text} Due: {period} after it starts. Met by: {met}.{ours}", ""]
+        owed = [
+            f"{who}: {provision}"
+            for who, provision in (
+                ("a prisoner of war", rule.provision_for("pow")),
+                ("a protected person", rule.protected_person),
+                ("another detainee", rule.detainee),
+            )
+            if provision is not None
+        ]
+        out += [f"Owed to {'; '.join(owed)}.", ""]
+        out += _table(["id", "provision", "paraphrase (ours)"], [_law(p) for p in rule.provisions])
     return out
 
 

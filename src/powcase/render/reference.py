@@ -72,9 +72,17 @@ def model_reference() -> str:
     )
     out += ["", "## Obligations", ""]
     out += _table(
-        ["obligation", "provision", "due", "met by", "meaning"],
+        _OBLIGATION_COLUMNS,
         [
-            [f"`{o['code']}`", o["provision"], o["due"], o["met_by"], o["text"]]
+            [
+                f"`{o['code']}`",
+                o["provision"] if o["prisoner_of_war"] else "none",
+                o["protected_person"] or "none",
+                o["detainee"] or "none",
+                o["due"],
+                o["met_by"] + (f" with {o['met_if']}" if o["met_if"] else ""),
+                o["text"],
+            ]
             for o in model["obligations"]
         ],
     )
@@ -100,3 +108,14 @@ def model_reference() -> str:
         ],
     )
     return "\n".join(out) + "\n"
+
+
+_OBLIGATION_COLUMNS = [
+    "obligation",
+    "prisoner of war",
+    "protected person",
+    "other detainee",
+    "due",
+    "met by",
+    "meaning",
+]
