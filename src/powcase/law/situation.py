@@ -150,8 +150,17 @@ class Judgement(Generic[E]):
         cites: tuple[str, ...] | list[str],
         params: dict[str, Any],
     ) -> None:
-        text = self.situation.law.render(code, params)
-        self.reasons.append(Reason.given(code, kind, tuple(cites), params, text))
+        law = self.situation.law
+        pairs = tuple(sorted(params.items()))
+        key = ("text", code, pairs)
+        try:
+            text: str = law.memo[key]
+        except KeyError:
+            # The same reasons come back for many steps: each sentence is rendered once.
+            text = law.remembered(key, lambda: law.render(code, params))
+        except TypeError:  # a value that cannot be a key: rendered each time
+            text = law.render(code, params)
+        self.reasons.append(Reason.given(code, kind, tuple(cites), pairs, text))
 
     def prohibit(self, code: str, cites: tuple[str, ...] | list[str], **params: Any) -> None:
         """The law forbids the step."""
