@@ -129,10 +129,10 @@ _OUT_OF_CUSTODY_MOVES = frozenset(
 """States from which he can still be moved to his power of origin."""
 
 
-def _destination(event: Event, before: Situation) -> str | None:
+def _destination(event: Event, moment: Moment) -> str | None:
     """Where a move, or an exchange offer, would take him."""
     if isinstance(event, Move):
-        return event.destination or before.power_of_origin
+        return event.destination or moment.before.power_of_origin
     if isinstance(event, ev.ExchangeOffered):
         return event.to
     return None
@@ -148,7 +148,7 @@ def _punishes_families(moment: Moment, state: str) -> bool:
 
 def _risk_rules(tracker: _Tracker, moment: Moment, moved_towards_risk: bool) -> bool:
     """refoulement_risk, persecution_on_return and prosecution_on_return after a step."""
-    step, before, after = moment.step, moment.before, moment.after
+    step, after = moment.step, moment.after
     event, index, on = step.event, step.index, step.event.date
     home = after.subject.state_of_nationality
     at_home = answers(after, home)
@@ -161,10 +161,10 @@ def _risk_rules(tracker: _Tracker, moment: Moment, moved_towards_risk: bool) -> 
     elif "prosecution" in at_home:
         tracker.hold("prosecution_on_return", index, on)
 
-    destination = _destination(event, before)
+    destination = _destination(event, moment)
     if destination is not None:
         if isinstance(event, Move):
-            if step.applied and risk_towards(before, destination).kinds:
+            if step.applied and risk_towards(moment.before, destination).kinds:
                 moved_towards_risk = True
                 tracker.raise_("refoulement_risk", index, on)
         elif risk_towards(after, destination).kinds:  # an exchange offered towards risk
@@ -403,7 +403,7 @@ def derive_flags(moments: Iterable[Moment], as_of: datetime.date, law: Law) -> t
         while pending and pending[0].on < on:
             assert last is not None
             _fire(tracker, pending.pop(0), last, visited)
-        kind = _kind(type(event))
+        kind = _KINDS.get(type(event)) or _kind(type(event))
         if kind.visit:
             visited.append(on)
         for rule in kind.rules:
