@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     # Only for annotations: the rules' tables load without the engine.
     from powcase.engine.table import Position
     from powcase.law.moments import Moment
-    from powcase.law.situation import Situation
 
 
 __all__ = ["FLAG_RULES", "Flag", "FlagRule", "Severity", "derive_flags", "standing"]
@@ -130,10 +129,10 @@ _OUT_OF_CUSTODY_MOVES = frozenset(
 """States from which he can still be moved to his power of origin."""
 
 
-def _destination(event: Event, before: Situation) -> str | None:
+def _destination(event: Event, moment: Moment) -> str | None:
     """Where a move, or an exchange offer, would take him."""
     if isinstance(event, Move):
-        return event.destination or before.power_of_origin
+        return event.destination or moment.before.power_of_origin
     if isinstance(event, ev.ExchangeOffered):
         return event.to
     return None
@@ -149,7 +148,7 @@ def _punishes_families(moment: Moment, state: str) -> bool:
 
 def _risk_rules(tracker: _Tracker, moment: Moment, moved_towards_risk: bool) -> bool:
     """refoulement_risk, persecution_on_return and prosecution_on_return after a step."""
-    step, before, after = moment.step, moment.before, moment.after
+    step, after = moment.step, moment.after
     event, index, on = step.event, step.index, step.event.date
     home = after.subject.state_of_nationality
     at_home = answers(after, home)
@@ -162,10 +161,10 @@ def _risk_rules(tracker: _Tracker, moment: Moment, moved_towards_risk: bool) -> 
     elif "prosecution" in at_home:
         tracker.hold("prosecution_on_return", index, on)
 
-    destination = _destination(event, before)
+    destination = _destination(event, moment)
     if destination is not None:
         if isinstance(event, Move):
-            if step.applied and risk_towards(before, destination).kinds:
+            if step.applied and risk_towards(moment.before, destination).kinds:
                 moved_towards_risk = True
                 tracker.raise_("refoulement_risk", index, on)
         elif risk_towards(after, destination).kinds:  # an exchange offered towards risk
@@ -186,13 +185,6 @@ _RISKS = frozenset(RISK_KINDS)
 
 _RISK_EVENTS = (Move, ev.ExchangeOffered, ev.ExchangeAgreed, ev.RiskOnReturn)
 """Events the risk rules read for themselves, beyond where they leave him."""
-
-
-def _circumstances(moment: Moment) -> tuple[Position, int]:
-    """Where a moment leaves him, and the number of his circumstances then: all the risk
-    rules read of a moment whose event they do not read for itself.
-    """
-    return moment.position, moment.judge.context(moment.facts, moment.step.event.date)
 
 
 def _self_harm(tracker: _Tracker, m: Moment, event: Event) -> None:
@@ -284,26 +276,20 @@ _EVENT_RULES: dict[type[Event], Callable[[_Tracker, Moment, Any], None]] = {
 """The flags an event raises or clears by itself, by event class."""
 
 
-def _incident_rules(tracker: _Tracker, moment: Moment) -> None:
-    event = moment.step.event
-    rule = _EVENT_RULES.get(type(event))
-    if rule is not None:
-        rule(tracker, moment, event)
-    _consent_rules(tracker, moment)
+def _verified(tracker: _Tracker, m: Moment, event: ev.WishVerified) -> None:
+    tracker.clear("coerced_consent", event.date)
 
 
-def _consent_rules(tracker: _Tracker, moment: Moment) -> None:
-    step = moment.step
-    event, index, on = step.event, step.index, step.event.date
-    if isinstance(event, ev.WishVerified):
-        tracker.clear("coerced_consent", on)
-        return
-    if isinstance(event, ev.WishExpressed) and (event.free is False or contested(moment.facts)):
-        tracker.raise_("coerced_consent", index, on)
-    missing = step.verdict.missing
-    if missing and any(m.fact == "wish" for m in missing):
-        # An unverified wish decides a move.
-        tracker.raise_("coerced_consent", index, on)
+def _expressed(tracker: _Tracker, m: Moment, event: ev.WishExpressed) -> None:
+    if event.free is False or contested(m.facts):
+        tracker.raise_("coerced_consent", m.step.index, event.date)
+
+
+_CONSENT_RULES: dict[type[Event], Callable[[_Tracker, Moment, Any], None]] = {
+    ev.WishVerified: _verified,
+    ev.WishExpressed: _expressed,
+}
+"""How his wishes on record raise or clear ``coerced_consent``, by event class."""
 
 
 @attrs.frozen
@@ -312,8 +298,8 @@ class _Deadline:
     code: str
     index: int
     why: str
-    """``custody``: raised if he is still in custody then; ``docket``: raised, the docket
-    having shown the item overdue; ``met``: cleared, the item met late that day."""
+    """``custody``: raised if he is still held then; ``docket``: raised, the docket having
+    shown the item overdue."""
 
 
 def _when(deadline: _Deadline) -> datetime.date:
@@ -328,27 +314,60 @@ _DAY = datetime.timedelta(days=1)
 
 
 def _docket_deadlines(obligations: Iterable[Obligation]) -> list[_Deadline]:
-    """The days the docket's overdue items raise their flags, and the days a late meeting
-    clears them.
-    """
+    """The first overdue day of each item of the docket that raises a flag when overdue."""
     found = []
     for item in obligations:
         code = _DOCKET_FLAGS.get(item.code)
         if code is None:
             continue
-        overdue = item.status is Status.OVERDUE or (item.status is Status.MET and item.late)
-        if not overdue:
-            continue
-        found.append(_Deadline(item.due + _DAY, code, item.started_by, "docket"))
+        if item.status is Status.OVERDUE or (item.status is Status.MET and item.late):
+            found.append(_Deadline(item.due + _DAY, code, item.started_by, "docket"))
     return found
 
 
-def _deadlines(moment: Moment) -> list[_Deadline]:
-    step = moment.step
-    if isinstance(step.event, ev.Capture) and step.applied:
-        days = datetime.timedelta(days=moment.judge.assumptions.prolonged_custody_days)
-        return [_Deadline(step.event.date + days, "prolonged_limbo", step.index, "custody")]
-    return []
+def _capture_deadlines(m: Moment, event: ev.Capture) -> list[_Deadline]:
+    if not m.step.applied:
+        return []
+    days = datetime.timedelta(days=m.judge.assumptions.prolonged_custody_days)
+    return [_Deadline(event.date + days, "prolonged_limbo", m.step.index, "custody")]
+
+
+_DEADLINE_RULES: dict[type[Event], Callable[[Moment, Any], list[_Deadline]]] = {
+    ev.Capture: _capture_deadlines,
+}
+"""The deadlines an event sets, by event class (the docket's are read from the docket)."""
+
+
+@attrs.frozen
+class _Kind:
+    """What the flag rules do with one class of event, worked out once per class."""
+
+    rules: tuple[Callable[[_Tracker, Moment, Any], None], ...]
+    deadlines: Callable[[Moment, Any], list[_Deadline]] | None
+    read_by_risk_rules: bool
+
+
+_KINDS: dict[type[Event], _Kind] = {}
+
+
+def _kind(cls: type[Event]) -> _Kind:
+    known = _KINDS.get(cls)
+    if known is None:
+        rules = tuple(
+            rule for rule in (_EVENT_RULES.get(cls), _CONSENT_RULES.get(cls)) if rule is not None
+        )
+        known = _KINDS[cls] = _Kind(rules, _DEADLINE_RULES.get(cls), issubclass(cls, _RISK_EVENTS))
+    return known
+
+
+_HELD = frozenset({"in_custody", "interned_in_neutral_state", "in_neutral_custody"})
+"""Where he is held as a prisoner, by the detaining power or in neutral hands for it:
+leaving these clears ``prolonged_limbo``."""
+
+
+def _left_hands(before: Position, after: Position) -> bool:
+    """Whether he left the detaining power's hands (custody, or neutral hands for it)."""
+    return bool(_HELD & before.active) and not _HELD & after.active
 
 
 def _fire(tracker: _Tracker, deadline: _Deadline, last: Moment | None) -> None:
@@ -382,7 +401,9 @@ def derive_flags(
     last: Moment | None = None
     risks_read: tuple[Position, int] | None = None
     for moment in moments:
-        on = moment.step.event.date
+        step = moment.step
+        event = step.event
+        on = event.date
         if on > as_of:
             break
         # A docket deadline falls on the item's first overdue day: it is raised before that
@@ -392,30 +413,32 @@ def derive_flags(
             pending[0].on < on or (pending[0].on == on and pending[0].why == "docket")
         ):
             _fire(tracker, pending.pop(0), last)
-        _incident_rules(tracker, moment)
+        kind = _KINDS.get(type(event)) or _kind(type(event))
+        for rule in kind.rules:
+            rule(tracker, moment, event)
+        missing = step.verdict.missing
+        if missing and any(m.fact == "wish" for m in missing):
+            # An unverified wish decides a move.
+            tracker.raise_("coerced_consent", step.index, on)
         # Only the risk rules raise or clear their flags, and beyond the events in
         # _RISK_EVENTS they read only where he stands and his circumstances: when both are
         # as after the moment before, they would say again what they said then.
-        now = _circumstances(moment)
-        if now != risks_read or isinstance(moment.step.event, _RISK_EVENTS):
+        position = moment.position
+        now = (position, moment.judge.context(moment.facts, on))
+        if now != risks_read or kind.read_by_risk_rules:
             moved_towards_risk = _risk_rules(tracker, moment, moved_towards_risk)
             risks_read = now
-        before, after = moment.step.position.active, moment.position.active
-        if before is not after and _HELD & before and not _HELD & after:
+        if position is not step.position and _left_hands(step.position, position):
             tracker.clear("prolonged_limbo", on)
-        for deadline in _deadlines(moment):
-            bisect.insort(pending, deadline, key=_when)
+        if kind.deadlines is not None:
+            for deadline in kind.deadlines(moment, event):
+                bisect.insort(pending, deadline, key=_when)
         last = moment
     for deadline in pending:
         if deadline.on > as_of:
             break
         _fire(tracker, deadline, last)
     return tuple(tracker.entries())
-
-
-_HELD = frozenset({"in_custody", "interned_in_neutral_state", "in_neutral_custody"})
-"""Where he is held as a prisoner, by the detaining power or in neutral hands for it:
-leaving these clears ``prolonged_limbo``."""
 
 
 def standing(flags: tuple[Flag, ...], on: datetime.date) -> tuple[Flag, ...]:
