@@ -124,6 +124,18 @@ class TestTheRepatriationDuty:
         entry = item(c, "repatriation")
         assert (entry.status, entry.met_by) == (Status.MET, 4)
 
+    def test_an_overdue_repatriation_raises_prolonged_limbo_from_its_first_overdue_day(self):
+        early = ev("2025-01-01", "hostilities_ended")
+        c = case(early, CAPTURE, ev("2025-05-01", "capture_card_sent"))
+        due = item(c, "repatriation").due
+        flag = next(f for f in c.flags if f.code == "prolonged_limbo")
+        assert (flag.since, flag.because) == (due + datetime.timedelta(days=1), (1,))
+
+    def test_it_raises_prolonged_limbo_in_neutral_hands_too_gciii_111(self):
+        c = case(CAPTURE, NEUTRAL_DEAL, INTERNED, ENDED, ev("2025-10-01", "icrc_visit"))
+        flag = next(f for f in c.flags if f.code == "prolonged_limbo")
+        assert flag.since == item(c, "repatriation").due + datetime.timedelta(days=1)
+
     def test_an_escape_ends_it_as_leaving_custody_and_recapture_starts_it_again(self):
         c = case(CAPTURE, ENDED, ev("2025-06-05", "escape"), ev("2025-06-20", "recapture"))
         first, second = items(c, "repatriation")

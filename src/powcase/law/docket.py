@@ -252,10 +252,11 @@ _LAPSES: dict[type[Event], Lapse] = {
 """The applied steps that end the detaining power's answering for him, and why. A status
 determination is read apart: whether it changes what he is owed depends on its outcome."""
 
-_RESTARTS: dict[type[Event], tuple[Lapse, ...]] = {}
-for _why, _lapsing in _LAPSING.items():
-    for _kind in _lapsing.restarted_by:
-        _RESTARTS[_kind] = (*_RESTARTS.get(_kind, ()), _why)
+_RESTARTS: dict[type[Event], tuple[Lapse, ...]] = {
+    kind: tuple(why for why, lapsing in _LAPSING.items() if kind in lapsing.restarted_by)
+    for kind in frozenset().union(*(lapsing.restarted_by for lapsing in _LAPSING.values()))
+}
+"""The reasons whose lapsed items each step restarts, by event class."""
 
 
 # --- what meets an obligation
@@ -381,10 +382,12 @@ class _Pass:
             self._repatriation(moment)
 
     def _meet(self, moment: Moment) -> None:
-        met = [item for item in self.open if item.met(moment)]
+        met: list[_Open] = []
+        still: list[_Open] = []
+        for item in self.open:
+            (met if item.met(moment) else still).append(item)
         if not met:
             return  # e.g. an ICRC visit without a private interview
-        still = [item for item in self.open if item not in met]
         on, index = moment.step.event.date, moment.step.index
         for item in met:
             late = on > item.due
