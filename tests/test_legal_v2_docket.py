@@ -203,6 +203,21 @@ class TestATransferPassesResponsibility:
         assert (icrc.status, icrc.why, icrc.late) == (Status.MET, None, True)
         assert item(c, "medical_inspection").status is Status.OVERDUE
 
+    def test_under_the_reservation_the_repatriation_duty_arises_while_transferred(self):
+        # The reservation keeps the transferring power answerable for the whole Convention,
+        # GCIII-118 included, while the receiver holds him.
+        c = case(
+            CAPTURE,
+            ev("2025-01-20", "receiving_state_consents", state="KP"),
+            ev("2025-01-21", "transfer_to_power", to="KP"),
+            ENDED,
+            subject=UA,
+            holder="RU",
+            mode="descriptive",
+        )
+        entry = item(c, "repatriation")
+        assert (entry.started, entry.started_by) == (D(2025, 6, 1), 3)
+
 
 class TestTheTwoMedicalFindings:
     """GCIII-109, GCIII-110: only a 110(1) finding (direct repatriation) starts the medical
