@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     # Only for annotations: the rules' tables load without the engine.
     from powcase.engine.table import Position
     from powcase.law.moments import Moment
+    from powcase.law.situation import Situation
 
 
 __all__ = ["FLAG_RULES", "Flag", "FlagRule", "Severity", "derive_flags", "standing"]
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 __getattr__ = read_on_first_use(__name__, {"FLAG_RULES": lambda law: law.flags})
 
 
-@attrs.frozen(slots=False)  # built for every entry: a __dict__ is quicker to fill than slots
+@attrs.frozen
 class Flag:
     """One raising of a flag: when it was raised and cleared, and what raised it."""
 
@@ -112,8 +113,7 @@ class _Tracker:
         standing = [
             self._entry(code, since, because, None) for code, (since, because) in self.open.items()
         ]
-        law = self.law
-        order = law.remembered("flag order", lambda: {code: n for n, code in enumerate(law.flags)})
+        order = {code: place for place, code in enumerate(self.law.flags)}
         return sorted((*self.closed, *standing), key=lambda f: (f.since, order[f.code], f.because))
 
     def _entry(
