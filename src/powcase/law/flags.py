@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     # Only for annotations: the rules' tables load without the engine.
     from powcase.engine.table import Position
     from powcase.law.moments import Moment
-    from powcase.law.situation import Situation
 
 
 __all__ = ["FLAG_RULES", "Flag", "FlagRule", "Severity", "derive_flags", "standing"]
