@@ -78,7 +78,8 @@ class Facts:
             raise TypeError(f"Facts has no field {sorted(unknown)[0]!r}")
         new: Facts = object.__new__(Facts)
         new.__dict__.update(self.__dict__)
-        new.__dict__.pop("acts", None)  # derived from the fields: worked out again
+        if not changes.keys().isdisjoint(_ACT_FIELDS):
+            new.__dict__.pop("acts", None)  # derived from these fields: worked out again
         new.__dict__.update(changes)
         return new
 
@@ -104,6 +105,8 @@ class Facts:
 
 
 _FIELD_NAMES = frozenset(field.name for field in attrs.fields(Facts))
+_ACT_FIELDS = frozenset({"captured_on", "surrendered"})
+"""The fields :attr:`Facts.acts` is derived from: facts that keep them keep the same value."""
 
 
 def _capture(facts: Facts, event: ev.Capture, index: int, dp: str) -> Facts:

@@ -14,7 +14,7 @@ detaining power, or the power he was transferred to); for an incident, the detai
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -79,27 +79,32 @@ _MEDIA_READING = Reading("media_exception", False)
 no public interest excuses them."""
 
 
-def _incident_breach(moment: Moment) -> Reason | None:
-    event, judge = moment.step.event, moment.judge
-    if isinstance(event, ev.MediaExposure):
-        excepted = judge.assumptions.media_exception and event.public_interest is True
-        by_holder = event.by == judge.detaining_power
-        if by_holder and event.identifiable is True and not excepted:
-            # Read under media_exception; the commentary is cited beside the article only
-            # under the option adopting it.
-            reading = Reading("media_exception", judge.assumptions.media_exception)
-            cites = _binding(moment, "GCIII-13")
-            if reading == _MEDIA_READING and cites:
-                cites += ("ICRC-COM-2020-GCIII-13",)
-            return _reason(
-                judge.law,
-                "identifiable_media_by_detaining_power",
-                cites,
-                reading,
-                holder=judge.detaining_power,
-            )
-    if isinstance(event, ev.Interrogated) and event.coercive is True:
-        return _reason(judge.law, "coercive_interrogation_breach", _binding(moment, "GCIII-17"))
+def _media_breach(moment: Moment, event: ev.MediaExposure) -> Reason | None:
+    judge = moment.judge
+    excepted = judge.assumptions.media_exception and event.public_interest is True
+    by_holder = event.by == judge.detaining_power
+    if by_holder and event.identifiable is True and not excepted:
+        # Read under media_exception; the commentary is cited beside the article only under
+        # the option adopting it.
+        reading = Reading("media_exception", judge.assumptions.media_exception)
+        cites = _binding(moment, "GCIII-13")
+        if reading == _MEDIA_READING and cites:
+            cites += ("ICRC-COM-2020-GCIII-13",)
+        return _reason(
+            judge.law,
+            "identifiable_media_by_detaining_power",
+            cites,
+            reading,
+            holder=judge.detaining_power,
+        )
+    return None
+
+
+def _interrogation_breach(moment: Moment, event: ev.Interrogated) -> Reason | None:
+    if event.coercive is True:
+        return _reason(
+            moment.judge.law, "coercive_interrogation_breach", _binding(moment, "GCIII-17")
+        )
     return None
 
 
@@ -108,6 +113,20 @@ def _binding(moment: Moment, provision_id: str) -> tuple[str, ...]:
     judge = moment.judge
     bound = judge.law.binds(judge.detaining_power, provision_id, moment.step.event.date)
     return (provision_id,) if bound else ()
+
+
+# Each check takes the event class it is keyed by; the table is typed loosely for that reason.
+_BREACHES: dict[type[Event], Callable[[Moment, Any], Reason | None]] = {
+    ev.MediaExposure: _media_breach,
+    ev.Interrogated: _interrogation_breach,
+}
+"""The incidents that can be breaches by themselves, by event class, with their check."""
+
+
+def _incident_breach(moment: Moment) -> Reason | None:
+    event = moment.step.event
+    check = _BREACHES.get(type(event))
+    return check(moment, event) if check is not None else None
 
 
 def find_violations(moments: Iterable[Moment]) -> tuple[Violation, ...]:
