@@ -47,9 +47,7 @@ class Judge(Protocol):
         ...
 
 
-# Not slotted: a record makes one per event, and a frozen class with a __dict__ is built in
-# half the time of a slotted one.
-@attrs.frozen(slots=False)
+@attrs.frozen
 class Step:
     """One recorded event with its verdict: whether it was applied, and the state before and
     after it. ``cites`` are the transition's own provisions plus those of its reasons.

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 __getattr__ = read_on_first_use(__name__, {"OBLIGATION_RULES": lambda law: law.obligations})
 
 
-@attrs.frozen(slots=False)  # built for every item: a __dict__ is quicker to fill than slots
+@attrs.frozen
 class Obligation:
     """One obligation on the docket, with its status on the as-of date."""
 
@@ -225,9 +225,7 @@ def docket(
             obligations.append(_close(item, Status.OVERDUE, assumptions))
         else:
             obligations.append(_close(item, Status.PENDING, assumptions, held_back=held))
-    order = law.remembered(
-        "obligation order", lambda: {code: n for n, code in enumerate(law.obligations)}
-    )
+    order = {code: place for place, code in enumerate(law.obligations)}
     return tuple(sorted(obligations, key=lambda o: (o.started, order[o.code], o.started_by)))
 
 

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 __getattr__ = read_on_first_use(__name__, {"FLAG_RULES": lambda law: law.flags})
 
 
-@attrs.frozen(slots=False)  # built for every entry: a __dict__ is quicker to fill than slots
+@attrs.frozen
 class Flag:
     """One raising of a flag: when it was raised and cleared, and what raised it."""
 
@@ -111,8 +111,7 @@ class _Tracker:
         standing = [
             self._entry(code, since, because, None) for code, (since, because) in self.open.items()
         ]
-        law = self.law
-        order = law.remembered("flag order", lambda: {code: n for n, code in enumerate(law.flags)})
+        order = {code: place for place, code in enumerate(self.law.flags)}
         return sorted((*self.closed, *standing), key=lambda f: (f.since, order[f.code], f.because))
 
     def _entry(

@@ -157,9 +157,7 @@ def _reading(value: Reading | Mapping[str, Any] | None) -> Reading | None:
     return Reading(value["assumption"], value["option"])
 
 
-# Not slotted, like the other values a step makes many of: a frozen class with a __dict__ is
-# built in half the time of a slotted one.
-@attrs.frozen(slots=False)
+@attrs.frozen
 class Reason:
     """One reason: a stable ``code``, its kind, the provisions it rests on, the values that
     fill its sentence in the message catalogue, that sentence (``text``), rendered by the law
@@ -192,11 +190,14 @@ class Reason:
         every judged step gives several.
         """
         reason: Reason = object.__new__(cls)
+        setattr_ = object.__setattr__
+        setattr_(reason, "code", code)
+        setattr_(reason, "kind", kind)
+        setattr_(reason, "cites", cites)
         pairs = params if isinstance(params, tuple) else tuple(sorted(params.items()))
-        # Not slotted: the fields are written straight into the instance's dictionary.
-        reason.__dict__.update(
-            code=code, kind=kind, cites=cites, params=pairs, text=text, reading=reading
-        )
+        setattr_(reason, "params", pairs)
+        setattr_(reason, "text", text)
+        setattr_(reason, "reading", reading)
         return reason
 
     def to_dict(self) -> dict[str, Any]:
@@ -237,7 +238,7 @@ def _details(data: Mapping[str, Any]) -> dict[str, Any]:
 contract.shape(Missing, "fact", contract.key("details", spread=True), assemble=_details)
 
 
-@attrs.frozen(slots=False)
+@attrs.frozen
 class Verdict:
     """The judgement of one step: outcome, reasons, open points and assumptions relied on."""
 
@@ -273,13 +274,12 @@ class Verdict:
         relied = tuple(dict.fromkeys(assumptions))
         # Built without the converters: every value above is already a tuple of its type.
         verdict: Verdict = object.__new__(cls)
-        verdict.__dict__.update(
-            event=event,
-            outcome=outcome,
-            reasons=unique_reasons,
-            missing=unique_missing,
-            assumptions=relied,
-        )
+        setattr_ = object.__setattr__
+        setattr_(verdict, "event", event)
+        setattr_(verdict, "outcome", outcome)
+        setattr_(verdict, "reasons", unique_reasons)
+        setattr_(verdict, "missing", unique_missing)
+        setattr_(verdict, "assumptions", relied)
         return verdict
 
     @classmethod
@@ -289,9 +289,12 @@ class Verdict:
         Built without the converters: a record has many incidents.
         """
         verdict: Verdict = object.__new__(cls)
-        verdict.__dict__.update(
-            event=event, outcome=Outcome.ALLOWED, reasons=(), missing=(), assumptions=()
-        )
+        setattr_ = object.__setattr__
+        setattr_(verdict, "event", event)
+        setattr_(verdict, "outcome", Outcome.ALLOWED)
+        setattr_(verdict, "reasons", ())
+        setattr_(verdict, "missing", ())
+        setattr_(verdict, "assumptions", ())
         return verdict
 
     @property
