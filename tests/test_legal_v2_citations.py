@@ -68,6 +68,18 @@ class TestTheActingStateIsBound:
         assert "CIHL-47" in steps[0].cites
         assert "GCIII-5" in steps[2].cites
 
+    def test_a_transition_s_treaty_article_gives_way_to_its_customary_rule_cihl_100(self):
+        """A 1952 conviction: API-75 did not exist; the transition cites CIHL-100."""
+        events = (
+            KOREA_1951[1],
+            {"date": "1952-01-01", "event": "charge", "offence": "war_crime"},
+            {"date": "1952-06-01", "event": "convict"},
+        )
+        step = case(CN_SOLDIER, "US", *events).steps[2]
+        assert step.applied
+        assert "API-75" not in step.cites
+        assert "CIHL-100" in step.cites
+
     def test_api_binds_a_state_six_months_after_its_deposit_api_41(self):
         """KR deposited API on 1982-01-15: it binds KR from 1982-07-15."""
         early = case(KP_SOLDIER, "KR", {"date": "1982-03-01", "event": "fall_hors_de_combat"})

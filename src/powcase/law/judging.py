@@ -31,11 +31,22 @@ def not_possible(event: Event, state: tuple[str, ...], law: Law) -> Verdict:
     return Verdict(event, Outcome.REFUSED, (reason,))
 
 
-def _binds_transition(law: Law, acting: str, provision_id: str, on: datetime.date) -> bool:
-    kind = law.instruments[law.provisions[provision_id].instrument].binding
-    if kind == "custom":
-        return True
-    return kind == "treaty" and law.binds(acting, provision_id, on)
+def _transition(
+    law: Law, acting: str, on: datetime.date, cites: tuple[str, ...]
+) -> tuple[str, ...]:
+    """Of a transition's provisions, the customary rules and the treaty articles binding
+    ``acting`` on ``on``; an article that does not bind gives way to its customary rule.
+    """
+    kept: list[str] = []
+    for cite in cites:
+        provision = law.provisions[cite]
+        kind = law.instruments[provision.instrument].binding
+        if kind == "treaty" and not law.binds(acting, cite, on):
+            cite = provision.customary or ""  # noqa: PLW2901 - the customary rule, if any
+            kind = "custom"
+        if kind in ("custom", "treaty") and cite and cite not in kept:
+            kept.append(cite)
+    return cites if kept == list(cites) else tuple(kept)
 
 
 @attrs.frozen
@@ -88,8 +99,7 @@ class LawJudge:
         try:
             found: tuple[str, ...] = law.memo[key]
         except KeyError:
-            cites = GUARDS[name].cites
-            kept = tuple(c for c in cites if _binds_transition(law, acting, c, on))
+            kept = _transition(law, acting, on, GUARDS[name].cites)
             found = law.remembered(key, lambda: kept)
         return found
 

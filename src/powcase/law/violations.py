@@ -71,12 +71,14 @@ contract.shape(
 def _reason(
     law: Law, code: str, cites: tuple[str, ...], reading: Reading | None = None, **params: Any
 ) -> Reason:
-    return Reason(code, ReasonKind.PROHIBITION, cites, params, law.render(code, params), reading)
+    text = law.render(code, params)
+    return Reason.given(code, ReasonKind.PROHIBITION, cites, params, text, reading=reading)
 
 
 _MEDIA_READING = Reading("media_exception", False)
 """The option adopting the ICRC's 2020 reading of GCIII-13: identifiable media breach it, and
 no public interest excuses them."""
+_MEDIA_READINGS = {False: _MEDIA_READING, True: Reading("media_exception", True)}
 
 
 def _media_breach(moment: Moment, event: ev.MediaExposure) -> Reason | None:
@@ -86,7 +88,7 @@ def _media_breach(moment: Moment, event: ev.MediaExposure) -> Reason | None:
     if by_holder and event.identifiable is True and not excepted:
         # Read under media_exception; the commentary is cited beside the article only under
         # the option adopting it.
-        reading = Reading("media_exception", judge.assumptions.media_exception)
+        reading = _MEDIA_READINGS[judge.assumptions.media_exception]
         cites = _binding(moment, "GCIII-13")
         if reading == _MEDIA_READING and cites:
             cites += ("ICRC-COM-2020-GCIII-13",)
