@@ -6,12 +6,14 @@ Each test names the provision it rests on; each failed on the first version of t
 """
 
 import datetime
+import io
 import json
 import pathlib
 
 import pytest
 
 from powcase import Assumptions, Case, Outcome, Subject
+from powcase.cli import main
 from powcase.errors import LawDataError
 from powcase.law.book import Law
 from powcase.law.judging import LawJudge
@@ -432,3 +434,10 @@ def test_every_missing_point_of_every_example_has_an_open_reason(path):
                     behind = [r for r in opened if dict(r.params).get("fact") == point.fact]
                     assert behind, (path.name, result.variant, verdict.event.name, point)
                     assert all(r.cites for r in behind)
+
+
+def test_explain_says_which_reading_a_reason_applies_icrc_com_2020_gciii_118():
+    out, err = io.StringIO(), io.StringIO()
+    forced = ROOT / "tests" / "scenarios" / "forced_return.powcase.yaml"
+    assert main(["explain", str(forced), "--step", "3"], out=out, err=err) == 0
+    assert "read under ihl_non_refoulement: icrc_2020" in out.getvalue()
