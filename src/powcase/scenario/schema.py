@@ -7,14 +7,15 @@ from __future__ import annotations
 from typing import Any
 
 from powcase.law.book import Law
-from powcase.law.rules import HoldBack, Lapse, Status
+from powcase.law.rules import Status
 from powcase.model.assumptions import Assumptions
 from powcase.model.countries import STATE_CODES
 from powcase.model.events import EVENT_TYPES
 from powcase.model.fields import FieldSpec, field_specs
 from powcase.model.mode import Mode
 from powcase.model.record import SOURCE_KINDS, Source, Subject
-from powcase.scenario.model import public_states
+from powcase.model.verdict import MISSING_FACTS
+from powcase.scenario.model import HELD_BACK_BY, LAPSED_WHY, public_states
 from powcase.scenario.output_schema import run_schema
 
 __all__ = ["output_schema", "scenario_schema"]
@@ -77,9 +78,48 @@ def _assumptions() -> dict[str, Any]:
     return {"type": "object", "properties": properties, "additionalProperties": False}
 
 
+def _names(values: Any) -> dict[str, Any]:
+    return {"type": "array", "items": {"enum": list(values)}}
+
+
 def _expect() -> dict[str, Any]:
-    flag = {"enum": list(Law.packaged().flags)}
+    law = Law.packaged()
+    flag = {"enum": list(law.flags)}
     undated = [_event(name, dated=False) for name in EVENT_TYPES]
+    ids = {"type": "array", "items": {"type": "string"}}
+    not_cites = {
+        "type": "array",
+        "items": {"type": "string"},
+        "description": "provision ids, or instrument ids (every provision of the instrument)",
+    }
+    reasons = _names(law.messages)
+    missing = _names(MISSING_FACTS)
+    step = {
+        "type": "object",
+        "minProperties": 1,
+        "additionalProperties": False,
+        "properties": {
+            "outcome": _OUTCOME,
+            "applied": {"type": "boolean"},
+            "cites": ids,
+            "not_cites": not_cites,
+            "reasons": reasons,
+            "missing": missing,
+        },
+    }
+    matcher = {
+        "type": "object",
+        "minProperties": 1,
+        "additionalProperties": False,
+        "properties": {
+            "step": {"type": "integer", "minimum": 0},
+            "event": {"enum": list(EVENT_TYPES)},
+            "cites": ids,
+            "state": _STATE,
+        },
+    }
+    matchers = {"type": "array", "items": matcher}
+    none_of = {"anyOf": [{"const": True}, matchers]}
     return {
         "type": "object",
         "additionalProperties": False,
@@ -89,7 +129,7 @@ def _expect() -> dict[str, Any]:
             "no_flags": {"type": "array", "items": flag},
             "steps": {
                 "type": "object",
-                "patternProperties": {r"^\d+$": _OUTCOME},
+                "patternProperties": {r"^\d+$": {"anyOf": [_OUTCOME, step]}},
                 "additionalProperties": False,
             },
             "verdicts": {
@@ -101,7 +141,11 @@ def _expect() -> dict[str, Any]:
                     "properties": {
                         "event": {"oneOf": undated},
                         "outcome": _OUTCOME,
-                        "cites": {"type": "array", "items": {"type": "string"}},
+                        "cites": ids,
+                        "not_cites": not_cites,
+                        "rests_on": _names(Assumptions.specs()),
+                        "reasons": reasons,
+                        "missing": missing,
                     },
                 },
             },
@@ -112,26 +156,26 @@ def _expect() -> dict[str, Any]:
                     "required": ["status"],
                     "additionalProperties": False,
                     "properties": {
-                        "code": {"enum": list(Law.packaged().obligations)},
+                        "code": {"enum": list(law.obligations)},
                         "provision": {
                             "enum": sorted(
-                                {
-                                    p
-                                    for r in Law.packaged().obligations.values()
-                                    for p in r.provisions
-                                }
+                                {p for r in law.obligations.values() for p in r.provisions}
                             )
                         },
                         "status": {"enum": [s.value for s in Status]},
                         "late": {"type": "boolean"},
                         "held_back": {"type": "boolean"},
-                        "held_back_by": {"enum": [h.value for h in HoldBack]},
-                        "why": {"enum": [lapse.value for lapse in Lapse]},
+                        "held_back_by": {"enum": [*HELD_BACK_BY, None]},
+                        "why": {"enum": [*LAPSED_WHY, None]},
                         "due": _DATE,
                         "started": _DATE,
                     },
                 },
             },
+            "violations": matchers,
+            "possible_violations": matchers,
+            "no_violations": none_of,
+            "no_possible_violations": none_of,
         },
     }
 
