@@ -534,6 +534,23 @@ class TestTheObligationOutput:
         assert len(result.failures) == 1
         assert "transferred" in json.dumps(result.to_dict()["expectations"])
 
+    def test_an_expected_provision_may_be_a_gciv_one(self, tmp_path):
+        path = tmp_path / "internee.powcase.yaml"
+        path.write_text(
+            "powcase: 1\ntitle: t\nsubject: {id: s, nationality: [RU], forces: RU}\n"
+            "detaining_power: UA\nevents:\n"
+            "  - {date: 2025-01-09, event: capture}\n"
+            "  - {date: 2025-01-20, event: determine_status, outcome: civilian_internee,"
+            " by: tribunal}\n"
+            "as_of: 2025-01-21\n"
+            "expect:\n  obligations:\n"
+            "    - {provision: GCIV-143, status: pending, started: 2025-01-20}\n"
+            "    - {provision: GCIII-126, status: lapsed, why: status_changed}\n",
+            encoding="utf-8",
+        )
+        [result] = run(load_scenarios(path)[0])
+        assert (result.passed, result.failures) == (2, ())
+
     def test_an_unknown_why_is_an_input_error_with_a_suggestion(self, tmp_path):
         path = self.scenario(
             tmp_path, "    - {code: repatriation, status: lapsed, why: left_custdy}\n"
