@@ -250,7 +250,8 @@ class Law:
         """Whether the instrument of ``provision_id`` binds ``state`` on that day.
 
         Custom binds every state; an interpretive text binds none; a national law binds its
-        state.
+        state. An agreement binds the states of its ``between`` as the record shows it, which
+        this table cannot know: the rules that read an agreement check that themselves.
         """
         instrument = self.instruments[self.provisions[provision_id].instrument]
         if instrument.binding == "custom":

@@ -33,6 +33,11 @@ _DEATHS_NEEDING_INQUIRY = frozenset(
     {"killed_by_guard", "killed_by_prisoner", "killed_by_other", "unknown"}
 )
 _CUSTODY = "in_custody"
+_HELD = frozenset({_CUSTODY, "in_neutral_custody"})
+"""Where the detaining power answers for him: in its custody, or in neutral custody."""
+_IN_NEUTRAL_HANDS = frozenset({"repatriation", "medical_repatriation"})
+"""The obligations that run on while he is in neutral custody; the others lapse there and
+start again on his return (``return_from_neutral_custody``)."""
 
 
 if TYPE_CHECKING:
@@ -157,8 +162,13 @@ def _meets(rule: ObligationRule, moment: Moment) -> bool:
 
 
 def _leaves(moment: Moment) -> bool:
-    """He leaves the detaining power's hands without the obligation being met."""
-    return _CUSTODY in moment.step.position.active and _CUSTODY not in moment.position.active
+    """He leaves the detaining power's hands (its custody or neutral custody)."""
+    return bool(_HELD & moment.step.position.active) and not _HELD & moment.position.active
+
+
+def _handed_to_neutral_custody(moment: Moment) -> bool:
+    """He is handed to a neutral custodian: the obligations but repatriation lapse."""
+    return moment.step.applied and isinstance(moment.step.event, ev.HandOverToNeutralCustody)
 
 
 def _assumed(rule: ObligationRule, assumptions: Assumptions) -> int | None:
@@ -213,9 +223,20 @@ def docket(
     """
     obligations: list[Obligation] = []
     open_: list[_Open] = []
+    parked: list[_Open] = []
+    """Items lapsed in neutral custody, which his return starts again."""
     for moment in moments:
         if open_:
-            open_ = _advance(open_, moment, assumptions, law, obligations)
+            open_ = _advance(open_, moment, assumptions, law, obligations, parked)
+        if parked and moment.step.applied:
+            if isinstance(moment.step.event, ev.ReturnFromNeutralCustody):
+                index, on = moment.step.index, moment.step.event.date
+                for item in parked:
+                    again = _Start(item.rule.code, index, on, item.start.recurring)
+                    open_.append(_opened(again, assumptions, law))
+                parked.clear()
+            elif not _HELD & moment.position.active:
+                parked.clear()
         for start in _starts(moment):
             open_.append(_opened(start, assumptions, law))
     last = moments[-1].position.active if moments else frozenset()
@@ -229,20 +250,25 @@ def docket(
     return tuple(sorted(obligations, key=lambda o: (o.started, order[o.code], o.started_by)))
 
 
-def _advance(
+def _advance(  # noqa: PLR0917 - an internal step of docket
     open_: list[_Open],
     moment: Moment,
     assumptions: Assumptions,
     law: Law,
     obligations: list[Obligation],
+    parked: list[_Open],
 ) -> list[_Open]:
     """The obligations still open after ``moment``; those it meets or ends go to
-    ``obligations``. A recurring obligation met in custody starts again at once.
+    ``obligations`` (those lapsed in neutral custody to ``parked`` as well). A recurring
+    obligation met in custody starts again at once.
     """
     leaves = _leaves(moment)
+    neutral = _handed_to_neutral_custody(moment)
     kind = type(moment.step.event)
-    if not leaves and not any(
-        item.met_by is not None and issubclass(kind, item.met_by) for item in open_
+    if (
+        not leaves
+        and not neutral
+        and not any(item.met_by is not None and issubclass(kind, item.met_by) for item in open_)
     ):
         return open_  # most steps meet and end nothing
     still: list[_Open] = []
@@ -255,9 +281,11 @@ def _advance(
             if item.start.recurring and _CUSTODY in moment.position.active:
                 again = _Start(item.rule.code, index, on, recurring=True)
                 still.append(_opened(again, assumptions, law))
-        elif leaves:
+        elif leaves or (neutral and item.rule.code not in _IN_NEUTRAL_HANDS):
             status = Status.LAPSED if on <= item.due else Status.OVERDUE
             obligations.append(_close(item, status, assumptions))
+            if neutral and status is Status.LAPSED:
+                parked.append(item)
         else:
             still.append(item)
     return still

@@ -50,11 +50,13 @@ class TakesEffect:
 
 @attrs.frozen
 class Instrument:
-    """A treaty, a body of customary law, a commentary, a declaration or a national law.
+    """A treaty, a body of customary law, an agreement, a commentary, a declaration or a
+    national law.
 
     ``binding`` says how it binds: ``treaty`` (a state by ratification or accession, see the
-    parties table), ``custom`` (every state), ``national`` (the enacting state), or
-    ``interpretive`` (it binds nobody; it is a reading of another text).
+    parties table), ``custom`` (every state), ``national`` (the enacting state), ``agreement``
+    (the states in the ``between`` of the agreement on record, read from the record, never from
+    the parties table), or ``interpretive`` (it binds nobody; it is a reading of another text).
     """
 
     id: str

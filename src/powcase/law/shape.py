@@ -356,7 +356,7 @@ INSTRUMENT = Record(
     "instrument",
     (
         Field("title", Text()),
-        Field("binding", Choice(("treaty", "custom", "national", "interpretive"))),
+        Field("binding", Choice(("treaty", "custom", "national", "agreement", "interpretive"))),
         Field("adopted", Day()),
         Field("url", URL),
         Field("in_force", Day(), False, "general entry into force"),
@@ -364,7 +364,7 @@ INSTRUMENT = Record(
         Field("takes_effect", TAKES_EFFECT, False),
         Field("depositary", URL, False, "where the depositary lists the parties"),
     ),
-    "A treaty, body of custom, commentary, declaration or national law.",
+    "A treaty, body of custom, agreement, commentary, declaration or national law.",
     when=(When("takes_effect", "binding", ("treaty",)),),
 )
 

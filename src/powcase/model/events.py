@@ -23,12 +23,15 @@ import attrs
 from powcase._util.suggest import closest
 from powcase.errors import InvalidInput, Problem
 from powcase.model.fields import (
+    TermProvisions,
     bool_field,
     choice_field,
+    choices_field,
     confidence_field,
     date_field,
     field_specs,
     from_plain,
+    provisions_field,
     sources_field,
     state_field,
     state_or_field,
@@ -58,6 +61,23 @@ CAUSES_OF_DEATH = (
 )
 STATUS_OUTCOMES = ("pow", "civilian_internee", "unprivileged_detainee")
 STATUS_GROUNDS = ("mercenary", "spy", "no_distinction", "civilian", "other")
+AGREEMENT_KINDS = (
+    "neutral_internment",
+    "exchange",
+    "armistice",
+    "neutral_custody",
+    "transfer",
+    "other",
+)
+AGREEMENT_TERMS = (
+    "voluntary_repatriation",
+    "no_force",
+    "all_for_all",
+    "non_refoulement",
+    "neutral_custody",
+    "neutral_internment",
+    "civilian_release",
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -269,6 +289,31 @@ class InternInNeutralState(Move):
     def destination(self) -> str | None:
         """The state he is handed to."""
         return self.state
+
+
+@attrs.frozen(kw_only=True)
+class HandOverToNeutralCustody(Move):
+    """He is handed, still a prisoner, to a neutral body that holds him under the parties'
+    agreement, outside its members' lands (1953: the NNRC and its Indian custodial force).
+    """
+
+    name: ClassVar[str] = "hand_over_to_neutral_custody"
+    custodian: str | None = text_field("the neutral body that takes custody, e.g. NNRC")
+    state: str = state_field("the state whose forces hold him for the custodian")
+
+    @property
+    def destination(self) -> str | None:
+        """The state whose forces hold him."""
+        return self.state
+
+
+@attrs.frozen(kw_only=True)
+class ReturnFromNeutralCustody(MachineEvent):
+    """The neutral custodian hands him back to the detaining power; his custody resumes as
+    it was (January 1954: those left in the NNRC's hands).
+    """
+
+    name: ClassVar[str] = "return_from_neutral_custody"
 
 
 @attrs.frozen(kw_only=True)
@@ -536,11 +581,24 @@ class InternmentReviewed(Incident):
 
 @attrs.frozen(kw_only=True)
 class AgreementConcluded(Incident):
-    """An agreement was concluded, e.g. for internment in a neutral state (GCIII-111)."""
+    """An agreement between states about prisoners was concluded (GCIII-6): for an exchange,
+    internment in a neutral state (GCIII-111), neutral custody, or an armistice's terms.
+    """
 
     name: ClassVar[str] = "agreement_concluded"
-    kind: str = choice_field("what it is for", ("neutral_internment", "other"), required=True)
-    between: tuple[str, ...] = states_field("the states party to it")
+    kind: str = choice_field("what it is for", AGREEMENT_KINDS, required=True)
+    between: tuple[str, ...] = states_field("the states party to it (it binds them alone)")
+    terms: tuple[str, ...] = choices_field(
+        "what it provides for the prisoners it covers", AGREEMENT_TERMS
+    )
+    custodian: str | None = text_field("the neutral body given custody, if any, e.g. NNRC")
+    release_by: datetime.date | None = date_field(
+        "the day by which it says they are to be released", required=False
+    )
+    provision: TermProvisions | None = provisions_field(
+        "the catalogue id of the article a reason resting on the agreement cites, or ids by term",
+        AGREEMENT_TERMS,
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -579,6 +637,8 @@ MACHINE_EVENTS: tuple[type[MachineEvent], ...] = (
     Exchange,
     RepatriateMedically,
     InternInNeutralState,
+    HandOverToNeutralCustody,
+    ReturnFromNeutralCustody,
     TransferToPower,
     Recall,
     ReleaseInDetainingState,
