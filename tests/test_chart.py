@@ -140,11 +140,19 @@ def test_every_transition_cites_a_provision_that_resolves():
         assert all(c in PROVISIONS for c in cites), (edge, cites)
 
 
-UNCITED = {"die", "resettle", "charge", "convict", "return_from_neutral_custody"}
+UNCITED = {
+    "die",
+    "resettle",
+    "charge",
+    "convict",
+    "transfer_to_power",
+    "return_from_neutral_custody",
+}
 """Transitions whose provisions depend on where he is, so only their reasons cite: a death
 binds GCIII-120 and GCIII-121 only on a holder, resettlement rests on the receiving
-state's own law (NKRA only for the Republic of Korea), a trial's guarantees on his status
-(GCIII for one treated as a prisoner of war, API-75(4) and ICCPR-14 for others), and nothing
+state's own law (NKRA only for the Republic of Korea), a trial's guarantees and a transfer's
+rules on his status (GCIII for one treated as a prisoner of war; API-75(4), ICCPR-14 and
+GCIV-45 for others), and nothing
 authorised the 1954 return from neutral custody."""
 
 

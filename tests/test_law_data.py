@@ -88,6 +88,7 @@ _REASON_CITES = {
     "resettle": ("NKRA-3",),
     "charge": ("GCIII-99", "API-75(4)"),
     "convict": ("GCIII-84", "API-75(4)"),
+    "transfer_to_power": ("GCIII-12", "GCIV-45"),
     "return_from_neutral_custody": ("PANMUNJOM-TOR-11",),
 }
 """What the guards whose transition cites nothing cite in their reasons, where they apply."""

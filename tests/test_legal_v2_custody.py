@@ -352,6 +352,15 @@ class TestThoseNotTreatedAsPrisonersOfWar:
         assert not [c for c in verdict.cites if c.startswith(("GCIII", "ICRC-COM-2020"))]
         assert "ihl_non_refoulement" not in verdict.assumptions
 
+    def test_the_recorded_steps_cite_no_gciii_for_him_gciv_45(self):
+        consents = {"date": "2024-10-01", "event": "receiving_state_consents", "state": "GB"}
+        moved = self.internee(consents).apply(
+            {"date": "2024-10-02", "event": "transfer_to_power", "to": "GB"}
+        )
+        assert moved.state == ["transferred_to_third_power"]
+        step = moved.steps[-1]
+        assert step.cites == ("GCIV-45(3)",)
+
     def test_without_consent_or_to_a_non_party_it_is_refused_gciv_45(self):
         verdict = ask(self.internee(), "transfer_to_power", to="TW")
         assert verdict.outcome is Outcome.REFUSED
@@ -481,3 +490,16 @@ class TestTheDocketInNeutralCustody:
         (repatriation,) = self.by_code(released.docket())["repatriation"]
         assert repatriation.status.value == "met"
         assert repatriation.met_by == 6
+
+    def test_an_agreement_s_release_by_is_the_repatriation_due_date_panmunjom_tor_11(self):
+        held = case(CAPTURE_1951, ARMISTICE, ENDED_1953, HAND_OVER)
+        docket = self.by_code(held.docket(as_of=datetime.date(1954, 1, 21)))
+        (repatriation,) = docket["repatriation"]
+        assert repatriation.due == datetime.date(1954, 1, 22)
+        assert repatriation.status.value == "pending"
+        others = {**ARMISTICE, "between": ["GB", "CN"]}
+        unbound = case(CAPTURE_1951, others, ENDED_1953)
+        (repatriation,) = self.by_code(unbound.docket(as_of=datetime.date(1953, 8, 1)))[
+            "repatriation"
+        ]
+        assert repatriation.due == datetime.date(1953, 10, 25)  # repatriation_delay_days

@@ -21,14 +21,15 @@ read with GCIII-111.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
-from powcase.engine.facts import Agreement
+from powcase.engine.facts import Agreement, Facts
 from powcase.law.situation import Judgement, Situation
 from powcase.law.will import Refusal, Will, refusal_of, wish_for
 from powcase.model import events as ev
 
-__all__ = ["binding", "judge_terms"]
+__all__ = ["binding", "judge_terms", "release_by"]
 
 _RETURNS = (ev.Repatriate, ev.Exchange)
 """The moves a voluntary-repatriation term governs: returns to his power of origin."""
@@ -42,6 +43,14 @@ def binding(situation: Situation, term: str, state: str | None = None) -> tuple[
     """
     party = state or situation.detaining_power
     return tuple(a for a in situation.facts.agreements if term in a.terms and party in a.between)
+
+
+def release_by(facts: Facts, state: str) -> datetime.date | None:
+    """The day by which the agreements on record binding ``state`` say the prisoners are to
+    be released (the earliest, if several do), or None.
+    """
+    days = [a.release_by for a in facts.agreements if state in a.between and a.release_by]
+    return min(days) if days else None
 
 
 def judge_terms(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from powcase.law.agreements import release_by
 from powcase.law.book import Law, read_on_first_use
 from powcase.law.rules import ObligationRule, Status
 from powcase.model import contract
@@ -92,6 +93,8 @@ class _Start:
     index: int
     on: datetime.date
     recurring: bool = False
+    due: datetime.date | None = None
+    """A due date set by the record (an agreement's ``release_by``), else the rule's."""
 
 
 def _starts(moment: Moment) -> list[_Start]:
@@ -129,7 +132,8 @@ def _assessment_starts(moment: Moment, event: ev.MedicalAssessment) -> list[_Sta
 def _end_starts(moment: Moment, event: ev.HostilitiesEnded) -> list[_Start]:
     step = moment.step
     if step.facts.hostilities_ended is None and _CUSTODY in step.position.active:
-        return [_Start("repatriation", step.index, event.date)]
+        due = release_by(moment.facts, moment.judge.detaining_power)
+        return [_Start("repatriation", step.index, event.date, due=due)]
     return _NONE
 
 
@@ -209,7 +213,7 @@ def _close(item: _Open, status: Status, assumptions: Assumptions, **details: Any
 def _opened(start: _Start, assumptions: Assumptions, law: Law) -> _Open:
     rule = law.obligations[start.code]
     met_by = None if rule.met_by == "leaving_custody" else EVENT_TYPES[rule.met_by]
-    return _Open(rule, start, rule.days(assumptions, start.on), met_by)
+    return _Open(rule, start, start.due or rule.days(assumptions, start.on), met_by)
 
 
 def docket(

@@ -512,11 +512,12 @@ def _return_from_neutral_custody(j: Judgement[ev.ReturnFromNeutralCustody]) -> N
     )
 
 
-@guard(ev.TransferToPower, "GCIII-12")
+@guard(ev.TransferToPower)
 def _transfer_to_power(j: Judgement[ev.TransferToPower]) -> None:
     """GCIII-12(2): a transfer only to a party to GCIII that is willing and able to apply it;
     non-refoulement as the ICRC 2020 commentary reads GCIII-12. A protected person is
-    transferred under GCIV-45 instead.
+    transferred under GCIV-45 instead, so the transition itself cites neither: its reasons
+    do.
     """
     to = j.event.to
     if j.situation.protected_person:
