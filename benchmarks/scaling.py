@@ -116,11 +116,12 @@ LINES: dict[str, Callable[[Record], Sequence[Any]]] = {
 
 def seconds(func: Callable[[Record], Sequence[Any]], built: Record, fill: float) -> float:
     """The median time of one call; calls repeat until ``fill`` seconds are spent (at most
-    seven), and a single call longer than that is timed once. The steps of each call are
+    200 calls: a small record's run takes a fraction of a millisecond, and the ratios rest on
+    it), and a single call longer than that is timed once. The steps of each call are
     checked, outside the timed region.
     """
     times: list[float] = []
-    while not times or (sum(times) < fill and len(times) < 7):
+    while not times or (sum(times) < fill and len(times) < 200):
         start = time.perf_counter()
         steps = func(built)
         times.append(time.perf_counter() - start)

@@ -18,6 +18,7 @@ True
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Generic, TypeVar, overload
@@ -78,9 +79,8 @@ class Chain(Sequence[T], Generic[T]):
         return self._items[index]
 
     def __iter__(self) -> Iterator[T]:
-        items = self._items
-        for index in range(self._length):
-            yield items[index]
+        # The shared list may grow past this chain's length: only its first items are ours.
+        return itertools.islice(self._items, self._length)
 
     def __reversed__(self) -> Iterator[T]:
         items = self._items

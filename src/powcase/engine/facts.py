@@ -118,13 +118,15 @@ class Facts:
         """The same facts with ``changes``: what ``attrs.evolve`` does, without re-running
         ``__init__`` (every event the record establishes goes through here).
         """
-        unknown = changes.keys() - _FIELD_NAMES
-        if unknown:
-            raise TypeError(f"Facts has no field {sorted(unknown)[0]!r}")
+        if not _FIELD_NAMES.issuperset(changes):
+            unknown = sorted(changes.keys() - _FIELD_NAMES)
+            raise TypeError(f"Facts has no field {unknown[0]!r}")
         new: Facts = object.__new__(Facts)
-        new.__dict__.update(self.__dict__)
-        new.__dict__.pop("acts", None)  # derived from the fields: worked out again
-        new.__dict__.update(changes)
+        fields = new.__dict__
+        fields.update(self.__dict__)
+        if "acts" in fields and not _ACT_FIELDS.isdisjoint(changes):
+            del fields["acts"]  # derived from these fields: worked out again
+        fields.update(changes)
         return new
 
     @derived
@@ -149,6 +151,8 @@ class Facts:
 
 
 _FIELD_NAMES = frozenset(field.name for field in attrs.fields(Facts))
+_ACT_FIELDS = frozenset({"captured_on", "surrendered"})
+"""The fields :attr:`Facts.acts` is derived from: facts that keep them keep the same value."""
 
 
 def _capture(facts: Facts, event: ev.Capture, index: int, dp: str) -> Facts:

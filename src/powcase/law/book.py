@@ -286,9 +286,15 @@ class Law:
         >>> law.adverse("KP", "UA", datetime.date(2024, 10, 1))
         False
         """
-        mine = self.sides(state, on)
-        theirs = self.sides(other, on)
-        return any(theirs.get(conflict, side) != side for conflict, side in mine.items())
+        key = ("adverse", state, other, self.period(on))
+        try:
+            answer: bool = self.memo[key]
+        except KeyError:
+            mine = self.sides(state, on)
+            theirs = self.sides(other, on)
+            found = any(theirs.get(conflict, side) != side for conflict, side in mine.items())
+            answer = self.remembered(key, lambda: found)
+        return answer
 
     def treatment(
         self, state: str, acts: Iterable[str], on: datetime.date

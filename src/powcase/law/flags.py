@@ -129,10 +129,10 @@ _OUT_OF_CUSTODY_MOVES = frozenset(
 """States from which he can still be moved to his power of origin."""
 
 
-def _destination(event: Event, before: Situation) -> str | None:
+def _destination(event: Event, moment: Moment) -> str | None:
     """Where a move, or an exchange offer, would take him."""
     if isinstance(event, Move):
-        return event.destination or before.power_of_origin
+        return event.destination or moment.before.power_of_origin
     if isinstance(event, ev.ExchangeOffered):
         return event.to
     return None
@@ -148,7 +148,7 @@ def _punishes_families(moment: Moment, state: str) -> bool:
 
 def _risk_rules(tracker: _Tracker, moment: Moment, moved_towards_risk: bool) -> bool:
     """refoulement_risk, persecution_on_return and prosecution_on_return after a step."""
-    step, before, after = moment.step, moment.before, moment.after
+    step, after = moment.step, moment.after
     event, index, on = step.event, step.index, step.event.date
     home = after.subject.state_of_nationality
     at_home = answers(after, home)
@@ -161,10 +161,10 @@ def _risk_rules(tracker: _Tracker, moment: Moment, moved_towards_risk: bool) -> 
     elif "prosecution" in at_home:
         tracker.hold("prosecution_on_return", index, on)
 
-    destination = _destination(event, before)
+    destination = _destination(event, moment)
     if destination is not None:
         if isinstance(event, Move):
-            if step.applied and risk_towards(before, destination).kinds:
+            if step.applied and risk_towards(moment.before, destination).kinds:
                 moved_towards_risk = True
                 tracker.raise_("refoulement_risk", index, on)
         elif risk_towards(after, destination).kinds:  # an exchange offered towards risk
@@ -185,13 +185,6 @@ _RISKS = frozenset(RISK_KINDS)
 
 _RISK_EVENTS = (Move, ev.ExchangeOffered, ev.ExchangeAgreed, ev.RiskOnReturn)
 """Events the risk rules read for themselves, beyond where they leave him."""
-
-
-def _circumstances(moment: Moment) -> tuple[Position, int]:
-    """Where a moment leaves him, and the number of his circumstances then: all the risk
-    rules read of a moment whose event they do not read for itself.
-    """
-    return moment.position, moment.judge.context(moment.facts, moment.step.event.date)
 
 
 def _self_harm(tracker: _Tracker, m: Moment, event: Event) -> None:
@@ -281,26 +274,20 @@ _EVENT_RULES: dict[type[Event], Callable[[_Tracker, Moment, Any], None]] = {
 """The flags an event raises or clears by itself, by event class."""
 
 
-def _incident_rules(tracker: _Tracker, moment: Moment) -> None:
-    event = moment.step.event
-    rule = _EVENT_RULES.get(type(event))
-    if rule is not None:
-        rule(tracker, moment, event)
-    _consent_rules(tracker, moment)
+def _verified(tracker: _Tracker, m: Moment, event: ev.WishVerified) -> None:
+    tracker.clear("coerced_consent", event.date)
 
 
-def _consent_rules(tracker: _Tracker, moment: Moment) -> None:
-    step = moment.step
-    event, index, on = step.event, step.index, step.event.date
-    if isinstance(event, ev.WishVerified):
-        tracker.clear("coerced_consent", on)
-        return
-    if isinstance(event, ev.WishExpressed) and (event.free is False or contested(moment.facts)):
-        tracker.raise_("coerced_consent", index, on)
-    missing = step.verdict.missing
-    if missing and any(m.fact == "wish" for m in missing):
-        # An unverified wish decides a move.
-        tracker.raise_("coerced_consent", index, on)
+def _expressed(tracker: _Tracker, m: Moment, event: ev.WishExpressed) -> None:
+    if event.free is False or contested(m.facts):
+        tracker.raise_("coerced_consent", m.step.index, event.date)
+
+
+_CONSENT_RULES: dict[type[Event], Callable[[_Tracker, Moment, Any], None]] = {
+    ev.WishVerified: _verified,
+    ev.WishExpressed: _expressed,
+}
+"""How his wishes on record raise or clear ``coerced_consent``, by event class."""
 
 
 @attrs.frozen
@@ -315,35 +302,67 @@ def _when(deadline: _Deadline) -> datetime.date:
     return deadline.on
 
 
-def _deadlines(moment: Moment) -> list[_Deadline]:
-    step = moment.step
-    assumptions = moment.judge.assumptions
-    on, index = step.event.date, step.index
-    if isinstance(step.event, ev.Capture) and step.applied:
-        return [
-            _Deadline(
-                on + datetime.timedelta(days=assumptions.icrc_access_days),
-                "icrc_access_unconfirmed",
-                index,
-                "icrc",
-            ),
-            _Deadline(
-                on + datetime.timedelta(days=assumptions.prolonged_custody_days),
-                "prolonged_limbo",
-                index,
-                "custody",
-            ),
-        ]
-    if isinstance(step.event, ev.HostilitiesEnded) and moment.facts.hostilities_ended == on:
-        return [
-            _Deadline(
-                on + datetime.timedelta(days=assumptions.repatriation_delay_days),
-                "prolonged_limbo",
-                index,
-                "repatriation",
-            )
-        ]
-    return []
+def _capture_deadlines(m: Moment, event: ev.Capture) -> list[_Deadline]:
+    if not m.step.applied:
+        return []
+    assumptions, index, on = m.judge.assumptions, m.step.index, event.date
+    return [
+        _Deadline(
+            on + datetime.timedelta(days=assumptions.icrc_access_days),
+            "icrc_access_unconfirmed",
+            index,
+            "icrc",
+        ),
+        _Deadline(
+            on + datetime.timedelta(days=assumptions.prolonged_custody_days),
+            "prolonged_limbo",
+            index,
+            "custody",
+        ),
+    ]
+
+
+def _end_deadlines(m: Moment, event: ev.HostilitiesEnded) -> list[_Deadline]:
+    if m.facts.hostilities_ended != event.date:
+        return []
+    days = m.judge.assumptions.repatriation_delay_days
+    on = event.date + datetime.timedelta(days=days)
+    return [_Deadline(on, "prolonged_limbo", m.step.index, "repatriation")]
+
+
+_DEADLINE_RULES: dict[type[Event], Callable[[Moment, Any], list[_Deadline]]] = {
+    ev.Capture: _capture_deadlines,
+    ev.HostilitiesEnded: _end_deadlines,
+}
+"""The deadlines an event sets, by event class."""
+
+
+@attrs.frozen
+class _Kind:
+    """What the flag rules do with one class of event, worked out once per class."""
+
+    rules: tuple[Callable[[_Tracker, Moment, Any], None], ...]
+    deadlines: Callable[[Moment, Any], list[_Deadline]] | None
+    read_by_risk_rules: bool
+    visit: bool
+
+
+_KINDS: dict[type[Event], _Kind] = {}
+
+
+def _kind(cls: type[Event]) -> _Kind:
+    known = _KINDS.get(cls)
+    if known is None:
+        rules = tuple(
+            rule for rule in (_EVENT_RULES.get(cls), _CONSENT_RULES.get(cls)) if rule is not None
+        )
+        known = _KINDS[cls] = _Kind(
+            rules,
+            _DEADLINE_RULES.get(cls),
+            issubclass(cls, _RISK_EVENTS),
+            issubclass(cls, ev.IcrcVisit),
+        )
+    return known
 
 
 def _fire(
@@ -374,7 +393,9 @@ def derive_flags(moments: Iterable[Moment], as_of: datetime.date, law: Law) -> t
     last: Moment | None = None
     risks_read: tuple[Position, int] | None = None
     for moment in moments:
-        on = moment.step.event.date
+        step = moment.step
+        event = step.event
+        on = event.date
         if on > as_of:
             break
         # Deadlines that passed strictly before this day: an event on the deadline day
@@ -382,21 +403,30 @@ def derive_flags(moments: Iterable[Moment], as_of: datetime.date, law: Law) -> t
         while pending and pending[0].on < on:
             assert last is not None
             _fire(tracker, pending.pop(0), last, visited)
-        if isinstance(moment.step.event, ev.IcrcVisit):
+        kind = _KINDS.get(type(event)) or _kind(type(event))
+        if kind.visit:
             visited.append(on)
-        _incident_rules(tracker, moment)
+        for rule in kind.rules:
+            rule(tracker, moment, event)
+        missing = step.verdict.missing
+        if missing and any(m.fact == "wish" for m in missing):
+            # An unverified wish decides a move.
+            tracker.raise_("coerced_consent", step.index, on)
         # Only the risk rules raise or clear their flags, and beyond the events in
         # _RISK_EVENTS they read only where he stands and his circumstances: when both are
         # as after the moment before, they would say again what they said then.
-        now = _circumstances(moment)
-        if now != risks_read or isinstance(moment.step.event, _RISK_EVENTS):
+        position = moment.position
+        now = (position, moment.judge.context(moment.facts, on))
+        if now != risks_read or kind.read_by_risk_rules:
             moved_towards_risk = _risk_rules(tracker, moment, moved_towards_risk)
             risks_read = now
-        before, after = moment.step.position.active, moment.position.active
-        if before is not after and "in_custody" in before and "in_custody" not in after:
-            tracker.clear("prolonged_limbo", on)
-        for deadline in _deadlines(moment):
-            bisect.insort(pending, deadline, key=_when)
+        if position is not step.position:
+            before, after = step.position.active, position.active
+            if "in_custody" in before and "in_custody" not in after:
+                tracker.clear("prolonged_limbo", on)
+        if kind.deadlines is not None:
+            for deadline in kind.deadlines(moment, event):
+                bisect.insort(pending, deadline, key=_when)
         last = moment
     for deadline in pending:
         if deadline.on > as_of:

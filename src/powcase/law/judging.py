@@ -39,8 +39,8 @@ class LawJudge:
     detaining_power: str
     assumptions: Assumptions
     law: Law = attrs.field(factory=Law.packaged, repr=False)
-    _last_context: list[tuple[Facts, int, int]] = attrs.field(
-        factory=list, init=False, eq=False, repr=False
+    _last_context: list[tuple[frozenset[str], tuple[tuple[str, str], ...], int, int]] = (
+        attrs.field(factory=list, init=False, eq=False, repr=False)
     )
     """Shared by the situations it builds (see :attr:`Situation.last_context`)."""
 

@@ -62,16 +62,14 @@ def moments(
     case; one pass over the steps.
     """
     found: list[Moment] = []
-    steps = timeline.steps
-    count = len(steps)
-    for index, step in enumerate(steps):
+    steps = list(timeline.steps)
+    if not steps:
+        return ()
+    # What a step leaves behind is what the next step starts from.
+    leaves = [(s.position, s.facts) for s in steps[1:]]
+    leaves.append((timeline.position, timeline.facts))
+    for step, (position, facts) in zip(steps, leaves, strict=True):
         if as_of is not None and step.event.date > as_of:
             break
-        # What a step leaves behind is what the next step starts from.
-        if index + 1 < count:
-            following = steps[index + 1]
-            position, facts = following.position, following.facts
-        else:
-            position, facts = timeline.position, timeline.facts
         found.append(Moment(step, position, facts, judge))
     return tuple(found)

@@ -42,7 +42,9 @@ class Situation:
     on: datetime.date
     law: Law = attrs.field(factory=Law.packaged, repr=False)
     """The law the step is judged under: the packaged data and any overlays."""
-    last_context: list[tuple[Facts, int, int]] = attrs.field(factory=list, eq=False, repr=False)
+    last_context: list[tuple[frozenset[str], tuple[tuple[str, str], ...], int, int]] = attrs.field(
+        factory=list, eq=False, repr=False
+    )
     """The last :attr:`context` worked out for the same subject under the same law (see
     :func:`context_of`): a judge hands the same list to every situation it builds."""
 
@@ -133,21 +135,22 @@ def context_of(
     facts: Facts,
     on: datetime.date,
     law: Law,
-    shared: list[tuple[Facts, int, int]],
+    shared: list[tuple[frozenset[str], tuple[tuple[str, str], ...], int, int]],
 ) -> int:
     """The number ``law`` gives the circumstances of ``subject`` with ``facts`` on ``on``:
     his nationalities and forces, what happened to him, the risks on record, and the period
     of the law his day falls in. ``shared`` holds the last one worked out for the same
-    subject and law, as ``[(facts, period, context)]``; most steps keep the facts and the
-    period of the one before.
+    subject and law, as ``[(acts, risks, period, context)]``; most steps keep what he did,
+    the risks and the period of the one before.
     """
     period = law.period(on)
+    acts, risks = facts.acts, facts.risks
     last = shared[0] if shared else None  # one read: another thread may replace it
-    if last is not None and last[0] is facts and last[1] == period:
-        return last[2]
-    circumstances = (subject.nationality, subject.forces, facts.acts, facts.risks, period)
-    context = law.context(circumstances)
-    shared[:] = [(facts, period, context)]
+    # Facts that keep what he did and the risks on record keep these values themselves.
+    if last is not None and last[0] is acts and last[1] is risks and last[2] == period:
+        return last[3]
+    context = law.context((subject.nationality, subject.forces, acts, risks, period))
+    shared[:] = [(acts, risks, period, context)]
     return context
 
 
@@ -174,8 +177,17 @@ class Judgement(Generic[E]):
         cites: tuple[str, ...] | list[str],
         params: dict[str, Any],
     ) -> None:
-        text = self.situation.law.render(code, params)
-        self.reasons.append(Reason.given(code, kind, tuple(cites), params, text))
+        law = self.situation.law
+        pairs = tuple(sorted(params.items()))
+        key = ("text", code, pairs)
+        try:
+            text: str = law.memo[key]
+        except KeyError:
+            # The same reasons come back for many steps: each sentence is rendered once.
+            text = law.remembered(key, lambda: law.render(code, params))
+        except TypeError:  # a value that cannot be a key: rendered each time
+            text = law.render(code, params)
+        self.reasons.append(Reason.given(code, kind, tuple(cites), pairs, text))
 
     def prohibit(self, code: str, cites: tuple[str, ...] | list[str], **params: Any) -> None:
         """The law forbids the step."""

@@ -11,7 +11,7 @@ normative mode no step is ever a violation, since a refused step is not applied.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -64,21 +64,38 @@ def _reason(law: Law, code: str, cites: tuple[str, ...], **params: Any) -> Reaso
     return Reason(code, ReasonKind.PROHIBITION, cites, params, law.render(code, params))
 
 
-def _incident_breach(moment: Moment) -> Reason | None:
-    event, judge = moment.step.event, moment.judge
-    if isinstance(event, ev.MediaExposure):
-        excepted = judge.assumptions.media_exception and event.public_interest is True
-        by_holder = event.by == judge.detaining_power
-        if by_holder and event.identifiable is True and not excepted:
-            return _reason(
-                judge.law,
-                "identifiable_media_by_detaining_power",
-                ("GCIII-13", "ICRC-COM-2020-GCIII-13"),
-                holder=judge.detaining_power,
-            )
-    if isinstance(event, ev.Interrogated) and event.coercive is True:
-        return _reason(judge.law, "coercive_interrogation_breach", ("GCIII-17",))
+def _media_breach(moment: Moment, event: ev.MediaExposure) -> Reason | None:
+    judge = moment.judge
+    excepted = judge.assumptions.media_exception and event.public_interest is True
+    by_holder = event.by == judge.detaining_power
+    if by_holder and event.identifiable is True and not excepted:
+        return _reason(
+            judge.law,
+            "identifiable_media_by_detaining_power",
+            ("GCIII-13", "ICRC-COM-2020-GCIII-13"),
+            holder=judge.detaining_power,
+        )
     return None
+
+
+def _interrogation_breach(moment: Moment, event: ev.Interrogated) -> Reason | None:
+    if event.coercive is True:
+        return _reason(moment.judge.law, "coercive_interrogation_breach", ("GCIII-17",))
+    return None
+
+
+# Each check takes the event class it is keyed by; the table is typed loosely for that reason.
+_BREACHES: dict[type[Event], Callable[[Moment, Any], Reason | None]] = {
+    ev.MediaExposure: _media_breach,
+    ev.Interrogated: _interrogation_breach,
+}
+"""The incidents that can be breaches by themselves, by event class, with their check."""
+
+
+def _incident_breach(moment: Moment) -> Reason | None:
+    event = moment.step.event
+    check = _BREACHES.get(type(event))
+    return check(moment, event) if check is not None else None
 
 
 def find_violations(moments: Iterable[Moment]) -> tuple[Violation, ...]:

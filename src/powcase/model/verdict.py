@@ -137,18 +137,20 @@ class Reason:
         code: str,
         kind: ReasonKind,
         cites: tuple[str, ...],
-        params: Mapping[str, Any],
+        params: Mapping[str, Any] | tuple[tuple[str, Any], ...],
         text: str,
     ) -> Reason:
-        """A reason as a rule gives it, from values already of the right types: built
-        without the converters, as every judged step gives several.
+        """A reason as a rule gives it, from values already of the right types (``params``
+        as a mapping, or as its items sorted by key): built without the converters, as
+        every judged step gives several.
         """
         reason: Reason = object.__new__(cls)
         setattr_ = object.__setattr__
         setattr_(reason, "code", code)
         setattr_(reason, "kind", kind)
         setattr_(reason, "cites", cites)
-        setattr_(reason, "params", tuple(sorted(params.items())))
+        pairs = params if isinstance(params, tuple) else tuple(sorted(params.items()))
+        setattr_(reason, "params", pairs)
         setattr_(reason, "text", text)
         return reason
 
