@@ -503,3 +503,22 @@ class TestTheDocketInNeutralCustody:
             "repatriation"
         ]
         assert repatriation.due == datetime.date(1953, 10, 25)  # repatriation_delay_days
+
+
+def test_a_return_towards_risk_is_still_flagged_in_neutral_custody_gciii_118():
+    """He can still be returned from neutral custody, so a return towards risk stays flagged."""
+    agreed = {
+        "date": "2025-01-05",
+        "event": "agreement_concluded",
+        "kind": "neutral_custody",
+        "between": ["UA", "KP"],
+    }
+    held = case(
+        agreed,
+        {"date": "2025-01-09", "event": "capture"},
+        {"date": "2025-01-11", "event": "hand_over_to_neutral_custody", "state": "CH"},
+        subject=KP_SOLDIER,
+        holder="UA",
+    )
+    assert held.state == ["in_neutral_custody"]
+    assert "refoulement_risk" in {f.code for f in held.active_flags()}

@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     # Only for annotations: the rules' tables load without the engine.
     from powcase.engine.table import Position
     from powcase.law.moments import Moment
-    from powcase.law.situation import Situation
 
 
 __all__ = ["FLAG_RULES", "Flag", "FlagRule", "Severity", "derive_flags", "standing"]
@@ -124,7 +123,7 @@ class _Tracker:
 
 
 _OUT_OF_CUSTODY_MOVES = frozenset(
-    {"in_custody", "interned_in_neutral_state", "transferred_to_third_power"}
+    {"in_custody", "interned_in_neutral_state", "in_neutral_custody", "transferred_to_third_power"}
 )
 """States from which he can still be moved to his power of origin."""
 
