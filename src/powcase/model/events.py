@@ -293,8 +293,10 @@ class InternInNeutralState(Move):
 
 @attrs.frozen(kw_only=True)
 class HandOverToNeutralCustody(Move):
-    """He is handed, still a prisoner, to a neutral body that holds him under the parties'
-    agreement, outside its members' lands (1953: the NNRC and its Indian custodial force).
+    """He is handed, still a prisoner, to a neutral custodian under the parties' agreement.
+
+    The custodian holds him outside its members' lands (1953: the Neutral Nations
+    Repatriation Commission, its Indian custodial force in Korea).
     """
 
     name: ClassVar[str] = "hand_over_to_neutral_custody"
@@ -309,8 +311,10 @@ class HandOverToNeutralCustody(Move):
 
 @attrs.frozen(kw_only=True)
 class ReturnFromNeutralCustody(MachineEvent):
-    """The neutral custodian hands him back to the detaining power; his custody resumes as
-    it was (January 1954: those left in the NNRC's hands).
+    """The neutral custodian hands him back; his custody resumes as it was.
+
+    In January 1954 the Commission handed those left in its hands back to the sides that had
+    held them.
     """
 
     name: ClassVar[str] = "return_from_neutral_custody"
@@ -581,8 +585,10 @@ class InternmentReviewed(Incident):
 
 @attrs.frozen(kw_only=True)
 class AgreementConcluded(Incident):
-    """An agreement between states about prisoners was concluded (GCIII-6): for an exchange,
-    internment in a neutral state (GCIII-111), neutral custody, or an armistice's terms.
+    """An agreement between states about prisoners was concluded (GCIII-6).
+
+    It may be for an exchange, internment in a neutral state (GCIII-111), neutral custody,
+    or an armistice's terms; it binds the states between which it was made.
     """
 
     name: ClassVar[str] = "agreement_concluded"
