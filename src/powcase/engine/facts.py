@@ -198,8 +198,13 @@ def _consent(facts: Facts, event: ev.ReceivingStateConsents, index: int, dp: str
 
 
 def _exchange_agreed(facts: Facts, event: ev.ExchangeAgreed, index: int, dp: str) -> Facts:
-    agreements = (*facts.exchange_agreements, frozenset(event.between))
-    return facts.replaced(exchange_agreements=agreements)
+    between = frozenset(event.between)
+    # An agreement_concluded of kind exchange, with no terms on record.
+    agreement = Agreement("exchange", between, frozenset(), None, None, None, index)
+    return facts.replaced(
+        exchange_agreements=(*facts.exchange_agreements, between),
+        agreements=(*facts.agreements, agreement),
+    )
 
 
 def _agreement(facts: Facts, event: ev.AgreementConcluded, index: int, dp: str) -> Facts:
