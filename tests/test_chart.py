@@ -192,8 +192,15 @@ class TestDescribeAgreesWithTheChart:
     def test_provisions_and_assumptions(self):
         ids = [p["id"] for p in self.model["provisions"]]
         assert ids == list(PROVISIONS)
+        keys = {"id", "instrument", "article", "paraphrase", "url"}
         for p in self.model["provisions"]:
-            assert set(p) == {"id", "instrument", "article", "paraphrase", "url"}
+            # An interpretive source also lists the options adopting it; a treaty provision
+            # may name the customary rule that applies where the treaty does not bind.
+            assert keys <= set(p) <= {*keys, "readings", "customary"}
+        readings = {p["id"]: p["readings"] for p in self.model["provisions"] if "readings" in p}
+        assert readings["ICRC-COM-2020-GCIII-118"] == [
+            {"assumption": "ihl_non_refoulement", "option": "icrc_2020"}
+        ]
         keys = {a["key"]: a for a in self.model["assumptions"]}
         assert keys["ihl_non_refoulement"]["options"] == ["icrc_2020", "free_will", "strict_text"]
         assert keys["ihl_non_refoulement"]["default"] == "icrc_2020"

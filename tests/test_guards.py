@@ -422,7 +422,7 @@ class TestRepatriation:
     ("reading", "outcome", "cite"),
     [
         ("icrc_2020", Outcome.ALLOWED, "GCIII-118"),
-        ("free_will", Outcome.REFUSED, "ROK-DECL-GCIII-118"),
+        ("free_will", Outcome.REFUSED, "GCIII-118"),
         ("strict_text", Outcome.ALLOWED, "GCIII-118"),
     ],
 )
@@ -437,6 +437,8 @@ def test_the_ihl_reading_decides_a_return_he_refused(reading, outcome, cite):
     )
     assert verdict.outcome is outcome
     assert cite in verdict.cites
+    # South Korea's declaration binds South Korea alone: never cited for Ukraine's acts.
+    assert "ROK-DECL-GCIII-118" not in verdict.cites
 
 
 def test_contested_wishes_leave_it_open_until_verified():

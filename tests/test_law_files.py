@@ -41,6 +41,11 @@ def _plain(value, drop=()):
     out = json.loads(json.dumps(attrs.asdict(value, value_serializer=serialise)))
     for key in drop:
         out.pop(key, None)
+    # Keys only some entries have (an agreement's parties, an interpretive source's readings)
+    # are left out where empty.
+    for key in ("between", "readings", "customary"):
+        if key in out and out[key] in ([], None):
+            del out[key]
     return out
 
 

@@ -121,7 +121,8 @@ class TestATreatyThatDidNotBindRefusesNothing:
             ihl_non_refoulement="free_will",
         )
         verdict = refused.verdict({"event": "repatriate", "to": "UA"})
-        assert verdict.cites == ("CIHL-128", "ROK-DECL-GCIII-118")
+        # The Korean declaration binds South Korea alone: not cited for Taiwan's act.
+        assert verdict.cites == ("CIHL-128",)
 
 
 def test_a_case_built_from_its_record_is_its_replay():

@@ -147,6 +147,7 @@ if TYPE_CHECKING:
     from powcase.model.verdict import (
         Missing,
         Outcome,
+        Reading,
         Reason,
         ReasonKind,
         Verdict,
@@ -240,6 +241,7 @@ _EXPORTS: dict[str, str] = {
     "Problem": "powcase.errors",
     "Provision": "powcase.law.provisions",
     "RaiseStatusDoubt": "powcase.model.events",
+    "Reading": "powcase.model.verdict",
     "Reason": "powcase.model.verdict",
     "ReasonKind": "powcase.model.verdict",
     "Recall": "powcase.model.events",
@@ -355,6 +357,7 @@ __all__ = [
     "Problem",
     "Provision",
     "RaiseStatusDoubt",
+    "Reading",
     "Reason",
     "ReasonKind",
     "Recall",

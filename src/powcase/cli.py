@@ -258,6 +258,11 @@ def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
     out.write(f"  from {', '.join(step['from'])}\n  to   {', '.join(step['to'])}\n")
     for reason in step["reasons"]:
         out.write(f"\n  [{reason['kind']}] {reason['text']}\n")
+        reading = reason.get("reading")
+        if reading:
+            option = reading["option"]
+            shown = str(option).lower() if isinstance(option, bool) else option
+            out.write(f"    read under {reading['assumption']}: {shown}\n")
         for cite in reason["cites"]:
             provision = scenarios[0].law.provision(cite)
             out.write(f"    {cite}: {provision.paraphrase}\n      {provision.url}\n")

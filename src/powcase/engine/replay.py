@@ -34,8 +34,12 @@ class Judge(Protocol):
         """The verdict on ``event`` from ``position``, with ``facts`` on record before it."""
         ...
 
-    def transition_cites(self, event: MachineEvent) -> tuple[str, ...]:
-        """The provisions the transition itself rests on."""
+    def transition_cites(
+        self, position: Position, facts: Facts, event: MachineEvent
+    ) -> tuple[str, ...]:
+        """The provisions the transition itself rests on that bind the acting state on the
+        step's date.
+        """
         ...
 
     def not_possible(self, event: MachineEvent, state: tuple[str, ...]) -> Verdict:
@@ -191,7 +195,8 @@ class _Rules:
                 facts,
             )
         verdict = judge(position, facts, event)
-        cites = tuple(dict.fromkeys((*judge.transition_cites(event), *verdict.cites)))
+        own = judge.transition_cites(position, facts, event)
+        cites = tuple(dict.fromkeys((*own, *verdict.cites)))
         if verdict.outcome is not Outcome.ALLOWED and self.mode is Mode.NORMATIVE:
             if self.raise_refusal:
                 raise StepRefused(verdict)

@@ -38,8 +38,11 @@ _VOLUNTARY = ("voluntary_repatriation", "no_force")
 
 
 def binding(situation: Situation, term: str, state: str | None = None) -> tuple[Agreement, ...]:
-    """The agreements on record that bind ``state`` (the detaining power when None) and
-    provide ``term``.
+    """The agreements on record that bind ``state`` and provide ``term``.
+
+    ``state`` is the detaining power when None. An agreement binds the states it was made
+    between; the articles it names are cited only where the catalogue, too, shows them
+    binding the acting state.
     """
     party = state or situation.detaining_power
     return tuple(a for a in situation.facts.agreements if term in a.terms and party in a.between)
@@ -66,13 +69,12 @@ def judge_terms(
         _voluntary_return(judgement, to)
     if not towards_risk or will[0] is Will.CONSENT:
         return
-    for agreement in binding(situation, "non_refoulement"):
+    for agreement in binding(situation, "non_refoulement", judgement.acting):
+        cites = agreement.cites("non_refoulement")
         if will[0] is Will.OPEN:
-            judgement.open_wish(will[1])
+            judgement.open_wish(will[1], cites)
         else:
-            judgement.prohibit(
-                "agreement_non_refoulement", agreement.cites("non_refoulement"), to=to
-            )
+            judgement.prohibit("agreement_non_refoulement", cites, to=to)
 
 
 def _voluntary_return(judgement: Judgement[Any], to: str) -> None:
@@ -84,8 +86,8 @@ def _voluntary_return(judgement: Judgement[Any], to: str) -> None:
     facts = situation.facts
     agreements = [
         a
-        for a in situation.facts.agreements
-        if situation.detaining_power in a.between and a.terms.intersection(_VOLUNTARY)
+        for a in facts.agreements
+        if judgement.acting in a.between and a.terms.intersection(_VOLUNTARY)
     ]
     if not agreements:
         return
@@ -105,10 +107,10 @@ def _voluntary_return(judgement: Judgement[Any], to: str) -> None:
             if wish is Will.NONE:
                 judgement.require("agreement_needs_wish_to_return", voluntary, to=to)
             elif wish is Will.OPEN:
-                judgement.open_wish(to)
+                judgement.open_wish(to, voluntary)
             else:
                 judgement.basis("agreement_wish_to_return", voluntary, to=to)
         elif refusal is Refusal.OPEN:
             # An unverified wish may yet be a refusal: each is an open point.
             for destination in sorted({w.destination for w in facts.wishes}):
-                judgement.open_wish(destination)
+                judgement.open_wish(destination, cites)

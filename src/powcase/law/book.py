@@ -78,6 +78,9 @@ class Law:
     _changes: tuple[datetime.date, ...] = attrs.field(init=False, eq=False, repr=False)
     """Derived once: every day on which what a state does to returnees, or whom it is allied
     with, changes. Between two of them the answers to those questions stay the same."""
+    _bindings: tuple[datetime.date, ...] = attrs.field(init=False, eq=False, repr=False)
+    """Derived once: every day on which what binds a state may change (a participation
+    starts or ends, a declaration or an agreement is made, a commentary is published)."""
     memo: dict[Any, Any] = attrs.field(init=False, eq=False, repr=False)
     """Answers worked out under this law, by question (the rules ask the same ones for every
     event of a record); see :meth:`period`."""
@@ -108,6 +111,12 @@ class Law:
             days.update(c.since for c in party.conflicts)
             days.update(c.until for c in party.conflicts if c.until is not None)
         object.__setattr__(self, "_changes", tuple(sorted(days)))
+        bound: set[datetime.date] = set()
+        for party in self.parties.values():
+            bound.update(p.since for p in party.participations)
+            bound.update(p.until for p in party.participations if p.until is not None)
+        bound.update(i.adopted for i in self.instruments.values() if i.adopted is not None)
+        object.__setattr__(self, "_bindings", tuple(sorted(bound)))
         object.__setattr__(self, "memo", {})
 
     def remembered(self, key: Hashable, work_out: Callable[[], T]) -> T:
@@ -135,6 +144,12 @@ class Law:
         answers by period.
         """
         return bisect.bisect_right(self._changes, on)
+
+    def binding_period(self, on: datetime.date) -> int:
+        """Which stretch of time ``on`` falls in for what binds whom: days of one period get
+        the same answer from :meth:`binds`, so rules may remember its answers by period.
+        """
+        return bisect.bisect_right(self._bindings, on)
 
     # --- loading ---------------------------------------------------------------------------
 
@@ -249,18 +264,37 @@ class Law:
     def binds(self, state: str, provision_id: str, on: datetime.date) -> bool:
         """Whether the instrument of ``provision_id`` binds ``state`` on that day.
 
-        Custom binds every state; an interpretive text binds none; a national law binds its
-        state. An agreement binds the states of its ``between`` as the record shows it, which
-        this table cannot know: the rules that read an agreement check that themselves.
+        Custom binds every state; a treaty the states it binds that day (a paragraph binds
+        with its article); a national law its state; a declaration its state from the day it
+        was made; an agreement the states that made it, from that day; an interpretive text
+        binds none.
+
+        >>> law = Law.packaged()
+        >>> law.binds("KR", "ROK-DECL-GCIII-118", datetime.date(1966, 8, 16))
+        True
+        >>> law.binds("US", "ROK-DECL-GCIII-118", datetime.date(1966, 8, 16))
+        False
         """
         instrument = self.instruments[self.provisions[provision_id].instrument]
-        if instrument.binding == "custom":
+        binding = instrument.binding
+        if binding == "custom":
             return True
-        if instrument.binding == "treaty":
+        if binding == "treaty":
             return self.binding(state, instrument.id, on) is not None
-        if instrument.binding == "national":
+        if binding == "national":
             return instrument.state == state
+        made = instrument.adopted is None or instrument.adopted <= on
+        if binding == "declaration":
+            return instrument.state == state and made
+        if binding == "agreement":
+            return state in instrument.between and made
         return False
+
+    def interpretive(self, provision_id: str) -> bool:
+        """Whether ``provision_id`` belongs to a text that binds nobody (a commentary)."""
+        return self.instruments[self.provisions[provision_id].instrument].binding == (
+            "interpretive"
+        )
 
     def allies(self, state: str, on: datetime.date) -> tuple[str, ...]:
         """The states allied with ``state`` on that day."""

@@ -7,10 +7,13 @@ them are a :class:`~powcase.law.book.Law`.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import attrs
 
 from powcase._util.dates import add_months
+from powcase.model.verdict import Reading
 
 __all__ = [
     "Alliance",
@@ -50,13 +53,15 @@ class TakesEffect:
 
 @attrs.frozen
 class Instrument:
-    """A treaty, a body of customary law, an agreement, a commentary, a declaration or a
+    """A treaty, a body of customary law, a commentary, a declaration, an agreement or a
     national law.
 
-    ``binding`` says how it binds: ``treaty`` (a state by ratification or accession, see the
-    parties table), ``custom`` (every state), ``national`` (the enacting state), ``agreement``
-    (the states in the ``between`` of the agreement on record, read from the record, never from
-    the parties table), or ``interpretive`` (it binds nobody; it is a reading of another text).
+    ``binding`` says how it binds: ``treaty`` (a state by ratification or accession, or by
+    declaring it would apply it, see the parties table), ``custom`` (every state), ``national``
+    (the enacting state, for its own acts, claims and readings), ``declaration`` (the declaring
+    ``state`` alone, from the day it was made, ``adopted``), ``agreement`` (the states
+    ``between`` which it was made, from the day it was made) or ``interpretive`` (it binds
+    nobody; it is a reading of another text, cited beside it under a reading that adopts it).
     """
 
     id: str
@@ -71,6 +76,8 @@ class Instrument:
     """For a treaty: when a later deposit takes effect for the depositing state."""
     depositary: str | None = None
     """For a treaty: where its depositary lists its parties."""
+    between: tuple[str, ...] = ()
+    """For an agreement: the states that made it."""
 
     def effective(self, deposited: datetime.date) -> datetime.date | None:
         """The day a deposit binds the state: its clause, never before general entry into
@@ -79,6 +86,12 @@ class Instrument:
         if self.takes_effect is None or self.in_force is None:
             return None
         return max(self.takes_effect.after(deposited), self.in_force)
+
+
+def _readings(values: Iterable[Reading | Mapping[str, Any]]) -> tuple[Reading, ...]:
+    return tuple(
+        v if isinstance(v, Reading) else Reading(v["assumption"], v["option"]) for v in values
+    )
 
 
 @attrs.frozen
@@ -90,16 +103,28 @@ class Provision:
     article: str
     paraphrase: str
     url: str
+    readings: tuple[Reading, ...] = attrs.field(default=(), converter=_readings)
+    """For an interpretive source: the options of the assumptions that adopt it."""
+    customary: str | None = None
+    """For a treaty provision: the customary rule that applies where the treaty does not
+    bind the acting state, if there is one."""
 
-    def to_dict(self) -> dict[str, str]:
-        """The JSON form used by ``describe()``."""
-        return {
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form used by ``describe()``; ``readings`` and ``customary`` only where
+        there are some.
+        """
+        out: dict[str, Any] = {
             "id": self.id,
             "instrument": self.instrument,
             "article": self.article,
             "paraphrase": self.paraphrase,
             "url": self.url,
         }
+        if self.readings:
+            out["readings"] = [r.to_dict() for r in self.readings]
+        if self.customary:
+            out["customary"] = self.customary
+        return out
 
 
 @attrs.frozen

@@ -128,7 +128,7 @@ def _determine_status(j: Judgement[ev.DetermineStatus]) -> None:
     subject = situation.subject
     membership = subject.member_of_forces
     if subject.forces is None:
-        j.open("forces", subject=subject.id)
+        j.open("forces", code="forces_open", cites=("GCIII-4A(1)",), subject=subject.id)
     elif not situation.law.adverse(subject.forces, situation.detaining_power, situation.on):
         j.require(
             "pow_by_authority_needs_party_forces",
@@ -185,21 +185,22 @@ def _request_protection(j: Judgement[ev.RequestProtection]) -> None:
             j.require(
                 "asylum_elsewhere", ("RC-1A(2)",), state=state, holder=j.situation.detaining_power
             )
-        j.rely_on("asylum_while_pow")
-        if (
-            j.situation.held_as_pow
-            and j.situation.assumptions.asylum_while_pow == "barred_until_release"
-        ):
-            j.require("asylum_barred_while_pow", ("GCIII-118",))
-        else:
+        reading = j.reading("asylum_while_pow")
+        if not j.situation.held_as_pow:
             j.basis("may_seek_asylum", ("RC-1A(2)",), state=state)
+        elif reading.option == "barred_until_release":
+            j.require("asylum_barred_while_pow", ("GCIII-118",), reading=reading)
+        else:
+            j.basis("may_seek_asylum", ("RC-1A(2)",), reading=reading, state=state)
         return
     if state == j.situation.detaining_power:
         j.require("third_state_is_holder", ("GCIII-118",), state=state)
     elif _korean_defectors_act(j.situation, state):
         j.basis("asks_korean_protection", ("NKRA-3",))
     else:
-        j.basis("asks_third_state", ("ICRC-COM-2020-GCIII-118",), state=state)
+        # No treaty gives a prisoner a right to ask a third state: the request only records
+        # his wish (an interpretive text is never the basis of a step on its own).
+        j.basis("asks_third_state", (), state=state)
 
 
 def _korean_defectors_act(situation: Situation, state: str) -> bool:
@@ -240,15 +241,18 @@ def _decide_protection(j: Judgement[ev.DecideProtection]) -> None:
     if True in credibility:
         j.prohibit("excluded_war_crimes", refugee_law)
     elif None in credibility:
-        j.open("allegation_credible")
-    j.rely_on("rok_nationality")
-    if j.situation.assumptions.rok_nationality == "effective":
+        j.open("allegation_credible", code="allegation_credibility_open", cites=refugee_law)
+    reading = j.reading("rok_nationality")
+    if reading.option == "effective":
         home = j.situation.subject.state_of_nationality
         claimants = [
             p.code for p in j.situation.law.parties.values() if home in p.claims_nationals_of
         ]
+        # RC-1A(2), and what the claim rests on: the Constitution, the Nationality Act and the
+        # Supreme Court's 1996 judgment.
+        claim = ("RC-1A(2)", "ROK-CONST-2", "ROK-CONST-3", "ROK-NA-2", "ROK-SC-96NU1221")
         for claimant in claimants:
-            j.require("other_nationality_protects", ("RC-1A(2)", "ROK-CONST-3"), state=claimant)
+            j.require("other_nationality_protects", claim, reading=reading, state=claimant)
     j.basis("asylum_granted", ("RC-1A(2)",), state=state)
 
 
@@ -293,8 +297,8 @@ def _fair_trial_cites(j: Judgement[Any]) -> tuple[str, ...]:
     """API-75(4) (else CIHL-100), ICCPR-14 where it binds, and GCIV-5 for a protected
     person: the trial guarantees of one not treated as a prisoner of war.
     """
-    cites = j.binding("API-75(4)", customary="CIHL-100")
-    if j.situation.law.binds(j.situation.detaining_power, "ICCPR-14", j.situation.on):
+    cites = j.binding("API-75(4)")
+    if j.binds("ICCPR-14"):
         cites += ("ICCPR-14",)
     if j.situation.protected_person:
         cites += j.binding("GCIV-5")
@@ -368,7 +372,7 @@ def _needs_wish(j: Judgement[Any], to: str, code: str, cites: tuple[str, ...]) -
     if will is Will.NONE:
         j.require(code, cites, to=to)
     elif will is Will.OPEN:
-        j.open_wish(to)
+        j.open_wish(to, cites)
 
 
 def _origin_check(j: Judgement[Any], to: str, *, medical: bool = False) -> None:
@@ -411,14 +415,19 @@ def _grave_breach_check(j: Judgement[Any]) -> None:
     for credible, breach in j.situation.facts.grave_breaches:
         if credible is False or breach == "none":
             continue
-        if credible is None:
-            j.open("allegation_credible")
         if breach is None:
-            j.open("grave_breach_of")
-        elif credible:
-            cites = j.binding(_GRAVE_BREACH_DUTY[breach])
+            # Which duty applies is open: either binding one.
+            cites = tuple(d for d in _GRAVE_BREACH_DUTY.values() if j.binds(d))
             if cites:
-                j.require("grave_breach_suspect_not_tried", cites, convention=breach.upper())
+                j.open("grave_breach_of", code="grave_breach_open", cites=cites)
+        else:
+            cites = j.binding(_GRAVE_BREACH_DUTY[breach])
+        if not cites:
+            continue
+        if credible is None:
+            j.open("allegation_credible", code="allegation_credibility_open", cites=cites)
+        elif breach is not None:
+            j.require("grave_breach_suspect_not_tried", cites, convention=breach.upper())
 
 
 def _medical_consent(j: Judgement[Any], to: str) -> None:
@@ -483,7 +492,7 @@ def _hand_over_to_neutral_custody(j: Judgement[ev.HandOverToNeutralCustody]) -> 
     needs no consent; non-refoulement applies towards the state whose forces hold him.
     """
     state = j.event.state
-    agreements = agreed_terms(j.situation, "neutral_custody")
+    agreements = agreed_terms(j.situation, "neutral_custody", j.acting)
     for agreement in agreements:
         custodian = j.event.custodian or agreement.custodian or "a neutral custodian"
         j.basis(
@@ -594,22 +603,27 @@ def _release_in_detaining_state(j: Judgement[ev.ReleaseInDetainingState]) -> Non
         j.require("no_ground_for_release", ("GCIII-118", "RC-33", "GCIV-132"))
         return
     returns = dict.fromkeys((situation.power_of_origin, situation.subject.state_of_nationality))
-    outcomes = []
+    verdicts = []
     for state in returns:
         trial = Judgement(situation, j.event)
         judge_move(trial, state, returning=True)
         j.rely_on(*trial.assumptions)
-        outcomes.append(trial.verdict().outcome)
+        verdicts.append(trial.verdict())
+    outcomes = [v.outcome for v in verdicts]
     if all(o is Outcome.REFUSED for o in outcomes):
+        # The release rests on the reading that barred the returns, if one did.
+        readings = [r.reading for v in verdicts for r in v.failing if r.reading is not None]
         j.basis(
             "every_return_barred",
-            ("GCIII-118", "ICRC-COM-2020-GCIII-118"),
+            (*j.binding("GCIII-118", customary="CIHL-128"), "ICRC-COM-2020-GCIII-118"),
+            reading=readings[0] if readings else None,
             states=", ".join(returns),
         )
     elif Outcome.UNDETERMINED in outcomes and Outcome.ALLOWED not in outcomes:
-        for state, outcome in zip(returns, outcomes, strict=True):
-            if outcome is Outcome.UNDETERMINED:
-                j.open_wish(state)
+        for verdict in verdicts:
+            if verdict.outcome is Outcome.UNDETERMINED:
+                j.missing.extend(verdict.missing)
+                j.reasons.extend(r for r in verdict.reasons if r.kind is ReasonKind.OPEN)
     else:
         j.require("return_possible", ("GCIII-118",), states=", ".join(returns))
 
@@ -631,16 +645,18 @@ def _release_to_third_state(j: Judgement[ev.ReleaseToThirdState]) -> None:
         j.require("third_state_has_not_consented", consent, to=to)
     _needs_wish(j, to, "no_wish_for_third_state", ("GCIII-118", "GCIII-7"))
     if situation.facts.hostilities_ended is None:
-        j.rely_on("third_state_release")
-        reading = situation.assumptions.third_state_release
-        if reading == "art12_transfer":
-            j.require("release_only_as_transfer", ("GCIII-12",), to=to)
-        elif reading == "barred":
-            j.prohibit("release_barred_during_hostilities", ("GCIII-118",))
+        reading = j.reading("third_state_release")
+        if reading.option == "art12_transfer":
+            j.require("release_only_as_transfer", ("GCIII-12",), reading=reading, to=to)
+        elif reading.option == "barred":
+            j.prohibit("release_barred_during_hostilities", ("GCIII-118",), reading=reading)
+        else:
+            # Released, he is no longer a prisoner: the Convention applies until then (GCIII-5).
+            j.basis("release_during_hostilities", ("GCIII-5",), reading=reading, to=to)
     else:
         if not protected:
-            j.basis("release_due", j.binding("GCIII-118", customary="CIHL-128"))
-        for agreement in agreed_terms(situation, "civilian_release"):
+            j.basis("release_due", j.binding("GCIII-118"))
+        for agreement in agreed_terms(situation, "civilian_release", j.acting):
             j.basis("agreement_civilian_release", agreement.cites("civilian_release"))
     judge_move(j, to, returning=False)
 

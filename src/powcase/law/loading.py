@@ -237,6 +237,7 @@ def _instrument(key: str, raw: dict[str, Any]) -> Instrument:
         raw.get("state"),
         _takes_effect(raw.get("takes_effect")),
         raw.get("depositary"),
+        tuple(raw.get("between", ())),
     )
 
 
@@ -392,6 +393,7 @@ def _references(table: str, raw: Any) -> Iterator[tuple[str, str, str]]:
     """What an entry refers to: (key path within the entry, the key, the table it is in)."""
     if table == "provisions":
         yield "instrument", raw["instrument"], "instruments"
+        yield from _customary(raw)
     elif table == "parties":
         for i, p in enumerate(raw.get("participations", ())):
             if "since" in p:  # a deposit's instrument is checked as its date is computed
@@ -413,6 +415,12 @@ def _references(table: str, raw: Any) -> Iterator[tuple[str, str, str]]:
         yield "provision", raw["provision"], "provisions"
 
 
+def _customary(raw: Any) -> Iterator[tuple[str, str, str]]:
+    """A provision's customary counterpart, if it names one."""
+    if "customary" in raw:
+        yield "customary", raw["customary"], "provisions"
+
+
 def _check_references(
     tables: Tables, by_table: dict[str, list[Fragment]], report: _Report
 ) -> None:
@@ -430,6 +438,14 @@ def _check_references(
                                 closest(value, tables[target]),
                             ),
                         )
+    for fragment in by_table["provisions"]:
+        for key, raw in fragment.entries.items():
+            for i, reading in enumerate(raw.get("readings", ())):
+                problem = _reading_problem(reading)
+                if problem is not None:
+                    report.add(
+                        fragment, problem.under(_join(fragment.where(key), f"readings[{i}]"))
+                    )
     days = _assumption_days()
     for fragment in by_table["obligations"]:
         for key, raw in fragment.entries.items():
@@ -459,6 +475,22 @@ def _check_references(
 
 _MEETERS = ("leaving_custody", *EVENT_TYPES)
 """What may meet an obligation: leaving custody, or an event of the model."""
+
+
+def _reading_problem(reading: Mapping[str, Any]) -> Problem | None:
+    """What is wrong with an interpretive source's adopting option, if anything."""
+    specs = Assumptions.specs()
+    spec = specs.get(reading["assumption"])
+    if spec is None:
+        return Problem(
+            "assumption",
+            f"{reading['assumption']} is not an assumption",
+            ", ".join(specs),
+            closest(reading["assumption"], specs),
+        )
+    if spec.days or not spec.accepts(reading["option"]):
+        return Problem("option", f"{reading['option']!r} is not an option", spec.expected())
+    return None
 
 
 def _join(at: str, path: str) -> str:

@@ -28,6 +28,7 @@ from powcase.law.agreements import judge_terms
 from powcase.law.shape import RISK_KINDS
 from powcase.law.situation import Judgement, Situation
 from powcase.law.will import Refusal, Will, refusal_of, wish_for
+from powcase.model.verdict import Reading
 
 __all__ = ["Risk", "answers", "judge_move", "risk_towards"]
 
@@ -130,13 +131,14 @@ def _bar(
     will: tuple[Will, str],
     code: str,
     cites: tuple[str, ...],
+    reading: Reading | None = None,
     **params: str,
 ) -> None:
     """Refuse a move towards risk, or leave it open while his wish is unverified."""
     if will[0] is Will.OPEN:
-        judgement.open_wish(will[1])
+        judgement.open_wish(will[1], cites, reading=reading)
     else:
-        judgement.prohibit(code, cites, **params)
+        judgement.prohibit(code, cites, reading=reading, **params)
 
 
 def judge_move(judgement: Judgement[Any], to: str, *, returning: bool) -> None:
@@ -170,6 +172,7 @@ def judge_move(judgement: Judgement[Any], to: str, *, returning: bool) -> None:
             will,
             "refoulement_icrc_2020",
             (*cites, f"ICRC-COM-2020-{treaty}"),
+            _ICRC_2020,
             to=to,
             risks=risk.describe(),
             onward=risk.onward or "",
@@ -178,11 +181,15 @@ def judge_move(judgement: Judgement[Any], to: str, *, returning: bool) -> None:
         refusal = refusal_of(facts, to)
         if refusal is Refusal.REFUSED:
             cites = judgement.binding("GCIII-118", customary="CIHL-128")
-            judgement.prohibit("refoulement_free_will", (*cites, "ROK-DECL-GCIII-118"), to=to)
+            # The Korean declaration of 1966 reads 118 so for the Republic of Korea alone.
+            if judgement.binds("ROK-DECL-GCIII-118"):
+                cites += ("ROK-DECL-GCIII-118",)
+            judgement.prohibit("refoulement_free_will", cites, reading=_FREE_WILL, to=to)
         elif refusal is Refusal.OPEN:
             # Under this reading any unverified wish could decide it: each is an open point.
+            cites = judgement.binding("GCIII-118", customary="CIHL-128")
             for destination in sorted({w.destination for w in facts.wishes}):
-                judgement.open_wish(destination)
+                judgement.open_wish(destination, cites, reading=_FREE_WILL)
 
     judge_terms(judgement, to, towards_risk=bool(risk.kinds), will=will)
     if will[0] is Will.CONSENT:
@@ -194,6 +201,10 @@ def judge_move(judgement: Judgement[Any], to: str, *, returning: bool) -> None:
     _human_rights(judgement, risk, will)
     if risk.kinds & PERSECUTION_TYPE:
         _persecution(judgement, risk, will)
+
+
+_ICRC_2020 = Reading("ihl_non_refoulement", "icrc_2020")
+_FREE_WILL = Reading("ihl_non_refoulement", "free_will")
 
 
 PERSECUTION_TYPE = frozenset(
@@ -257,11 +268,11 @@ def _hold(
     will: tuple[Will, str],
     code: str,
     cites: tuple[str, ...],
-    **params: str,
+    **params: Any,
 ) -> None:
     """Hold back a move until a decision, or leave it open while his wish is unverified."""
     if will[0] is Will.OPEN:
-        judgement.open_wish(will[1])
+        judgement.open_wish(will[1], cites)
     else:
         judgement.require(code, cites, **params)
 
@@ -299,10 +310,7 @@ def _human_rights(judgement: Judgement[Any], risk: Risk, will: tuple[Will, str])
 
 def _quiet_binding(judgement: Judgement[Any], provision_id: str) -> tuple[str, ...]:
     """A regional rule: cited where it binds, with no note where it does not."""
-    situation = judgement.situation
-    if situation.law.binds(situation.detaining_power, provision_id, situation.on):
-        return (provision_id,)
-    return ()
+    return (provision_id,) if judgement.binds(provision_id) else ()
 
 
 def _persecution(judgement: Judgement[Any], risk: Risk, will: tuple[Will, str]) -> None:
@@ -312,8 +320,9 @@ def _persecution(judgement: Judgement[Any], risk: Risk, will: tuple[Will, str]) 
         if cites and situation.is_in("sentenced"):
             # A refugee convicted of a particularly serious crime may lose the protection:
             # that is for the authorities to weigh.
-            judgement.open("rc_33_2_exception", to=risk.state)
-            judgement.note("rc_33_2_may_apply", ("RC-33(2)",))
+            judgement.open(
+                "rc_33_2_exception", code="rc_33_2_may_apply", cites=("RC-33(2)",), to=risk.state
+            )
         elif cites:
             _bar(judgement, will, "refoulement_refugee", cites, to=risk.state)
     if situation.protected_person:

@@ -168,6 +168,24 @@ class Choice:
 
 
 @attrs.frozen
+class TextOrFlag:
+    """A non-empty string or a boolean: an assumption's option."""
+
+    def check(self, value: object, path: str, problems: list[Problem]) -> Any:
+        """The value, or INVALID."""
+        if isinstance(value, bool) or (isinstance(value, str) and value.strip()):
+            return value
+        problems.append(
+            Problem(path, f"{value!r} is not accepted", "an option: text or a boolean")
+        )
+        return INVALID
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        """A string or boolean schema."""
+        return {"type": ["string", "boolean"]}
+
+
+@attrs.frozen
 class ListOf:
     """A list of values of one kind (a tuple once checked)."""
 
@@ -352,20 +370,43 @@ TAKES_EFFECT = Record(
     exactly_one_of=("months", "days", "first_of_month_after"),
 )
 
+BINDINGS = ("treaty", "custom", "national", "declaration", "agreement", "interpretive")
+"""How an instrument binds: see :class:`~powcase.law.entries.Instrument`."""
+
 INSTRUMENT = Record(
     "instrument",
     (
         Field("title", Text()),
-        Field("binding", Choice(("treaty", "custom", "national", "agreement", "interpretive"))),
-        Field("adopted", Day()),
+        Field("binding", Choice(BINDINGS)),
+        Field(
+            "adopted", Day(), description="for a declaration or an agreement: from when it binds"
+        ),
         Field("url", URL),
         Field("in_force", Day(), False, "general entry into force"),
-        Field("state", STATE, False, "for a national law or a declaration: its state"),
+        Field(
+            "state",
+            STATE,
+            False,
+            "for a national law or a declaration: its state (a declaration binds it alone)",
+        ),
+        Field("between", ListOf(STATE), False, "for an agreement: the states that made it"),
         Field("takes_effect", TAKES_EFFECT, False),
         Field("depositary", URL, False, "where the depositary lists the parties"),
     ),
-    "A treaty, body of custom, agreement, commentary, declaration or national law.",
-    when=(When("takes_effect", "binding", ("treaty",)),),
+    "A treaty, body of custom, commentary, declaration, agreement or national law.",
+    when=(
+        When("takes_effect", "binding", ("treaty",)),
+        When("between", "binding", ("agreement",)),
+    ),
+)
+
+READING = Record(
+    "reading",
+    (
+        Field("assumption", CODE, description="an assumption key"),
+        Field("option", TextOrFlag(), description="the option of it that adopts the source"),
+    ),
+    "An option of an assumption that reads the law as an interpretive source does.",
 )
 
 PROVISION = Record(
@@ -375,6 +416,19 @@ PROVISION = Record(
         Field("article", Text()),
         Field("paraphrase", Text(), description="our own words, not the text"),
         Field("url", URL),
+        Field(
+            "customary",
+            PROVISION_ID,
+            False,
+            "the customary rule cited in its place where its treaty does not bind the state",
+        ),
+        Field(
+            "readings",
+            ListOf(READING),
+            False,
+            "for an interpretive source: the options adopting it; it is cited only in a reason "
+            "applying one of them, beside the rule it reads",
+        ),
     ),
     "One provision, paraphrased.",
 )

@@ -21,12 +21,26 @@ from powcase.law.will import contested
 from powcase.model.assumptions import Assumptions
 from powcase.model.events import Event
 from powcase.model.record import Subject
-from powcase.model.verdict import Missing, Reason, ReasonKind, Verdict
+from powcase.model.verdict import Missing, Reading, Reason, ReasonKind, Verdict
 
-__all__ = ["HELD_AS_POW", "Judgement", "Situation", "context_of"]
+__all__ = ["HELD_AS_POW", "Judgement", "Situation", "acting_state", "context_of"]
 
 HELD_AS_POW = frozenset({"presumed_pow", "status_in_doubt", "pow"})
 """The status leaves in which he is held as a prisoner of war."""
+
+TRANSFERRED = "transferred_to_third_power"
+
+
+def acting_state(position: Position, facts: Facts, event: str, detaining_power: str) -> str:
+    """The state whose act the step ``event`` is, and whose law it is judged under.
+
+    The detaining power; while he is transferred under GCIII-12(2), the power that accepted
+    him, which then answers for him, save for a ``recall``: the sender takes him back
+    (GCIII-12(3)).
+    """
+    if event != "recall" and TRANSFERRED in position.active and facts.destination is not None:
+        return facts.destination
+    return detaining_power
 
 
 # Not slotted, so that what it derives (functools.cached_property) is a plain attribute read.
@@ -157,15 +171,62 @@ def context_of(
 E = TypeVar("E", bound=Event)
 
 
+def _cited(
+    law: Law,
+    acting: str,
+    on: datetime.date,
+    cites: tuple[str, ...],
+    reading: Reading | None,
+) -> tuple[tuple[str, ...], bool, tuple[tuple[str, str | None], ...]]:
+    """What :meth:`Judgement.cited` works out: the ids kept, whether an interpretive source
+    kept is later than ``on``, and each id that did not bind ``acting`` with the customary
+    rule cited in its place (None: nothing is).
+    """
+    kept: list[str] = []
+    unbound: list[tuple[str, str | None]] = []
+    later = False
+    rules = 0
+    for cite in cites:
+        provision = law.provisions[cite]
+        instrument = law.instruments[provision.instrument]
+        binding = instrument.binding
+        if binding == "interpretive":
+            adopted = reading in provision.readings if provision.readings else reading is None
+            if not adopted:
+                continue
+            later = later or (instrument.adopted is not None and instrument.adopted > on)
+        elif binding not in _BINDING_ALWAYS and not law.binds(acting, cite, on):
+            unbound.append((cite, provision.customary))
+            if provision.customary is None or provision.customary in kept:
+                continue
+            cite = provision.customary  # noqa: PLW2901 - the customary rule takes its place
+        rules += binding != "interpretive"
+        kept.append(cite)
+    if not rules:
+        # An interpretive source is never cited alone: it reads a rule that binds.
+        return (), False, tuple(unbound)
+    return (cites if kept == list(cites) else tuple(kept)), later, tuple(unbound)
+
+
+_BINDING_ALWAYS = frozenset({"custom", "national"})
+"""Instruments a reason may cite whoever acts: custom binds every state; national law is
+cited only by the rules that read it for its own state's act, claim or reading."""
+
+
 class Judgement(Generic[E]):
     """The reasons, open points and assumptions of one step's guards, as they are found.
 
-    ``event`` is the step's event, typed by the guard that reads it.
+    ``event`` is the step's event, typed by the guard that reads it. ``acting`` is the state
+    whose act the step is (:func:`acting_state`): every provision a reason cites must bind it
+    on the step's date (see :meth:`cited`).
     """
 
     def __init__(self, situation: Situation, event: E) -> None:
         self.situation = situation
         self.event = event
+        self.acting = acting_state(
+            situation.position, situation.facts, event.name, situation.detaining_power
+        )
         self.reasons: list[Reason] = []
         self.missing: list[Missing] = []
         self.assumptions: list[str] = []
@@ -176,7 +237,11 @@ class Judgement(Generic[E]):
         kind: ReasonKind,
         cites: tuple[str, ...] | list[str],
         params: dict[str, Any],
+        reading: Reading | None = None,
     ) -> None:
+        cited = self.cited(tuple(cites), reading, params)
+        if reading is not None:
+            self.rely_on(reading.assumption)
         law = self.situation.law
         pairs = tuple(sorted(params.items()))
         key = ("text", code, pairs)
@@ -187,19 +252,70 @@ class Judgement(Generic[E]):
             text = law.remembered(key, lambda: law.render(code, params))
         except TypeError:  # a value that cannot be a key: rendered each time
             text = law.render(code, params)
-        self.reasons.append(Reason.given(code, kind, tuple(cites), pairs, text))
+        self.reasons.append(Reason.given(code, kind, cited, pairs, text, reading=reading))
 
-    def prohibit(self, code: str, cites: tuple[str, ...] | list[str], **params: Any) -> None:
+    def cited(
+        self, cites: tuple[str, ...], reading: Reading | None, params: dict[str, Any]
+    ) -> tuple[str, ...]:
+        """The provisions a reason may cite, of ``cites``, for the acting state on the step's
+        date.
+
+        A treaty, declaration or agreement is cited only where it binds the acting state;
+        one that does not gives way to its customary rule (the catalogue's ``customary``),
+        named in a ``customary_rule_applies`` note, or else is left out and named in a
+        ``rule_not_binding`` note.
+        Customary rules bind every state; national law is cited by the rules that read it for
+        its own state. An interpretive source is cited only beside a provision kept, in a
+        reason whose ``reading`` is one of the options adopting it (none listed: no reading);
+        one later than the step sets the param ``later_source``.
+        """
+        law, on = self.situation.law, self.situation.on
+        key = ("cited", self.acting, cites, reading, law.binding_period(on))
+        kept: tuple[str, ...]
+        try:
+            kept, later, unbound = law.memo[key]
+        except KeyError:
+            kept, later, unbound = law.remembered(
+                key, lambda: _cited(law, self.acting, on, cites, reading)
+            )
+        for cite, customary in unbound:
+            self._not_binding(cite, customary)
+        if later:
+            params["later_source"] = True
+        return kept
+
+    def prohibit(
+        self,
+        code: str,
+        cites: tuple[str, ...] | list[str],
+        *,
+        reading: Reading | None = None,
+        **params: Any,
+    ) -> None:
         """The law forbids the step."""
-        self._add(code, ReasonKind.PROHIBITION, cites, params)
+        self._add(code, ReasonKind.PROHIBITION, cites, params, reading)
 
-    def require(self, code: str, cites: tuple[str, ...] | list[str], **params: Any) -> None:
+    def require(
+        self,
+        code: str,
+        cites: tuple[str, ...] | list[str],
+        *,
+        reading: Reading | None = None,
+        **params: Any,
+    ) -> None:
         """The step lacks what the law requires for it."""
-        self._add(code, ReasonKind.PRECONDITION, cites, params)
+        self._add(code, ReasonKind.PRECONDITION, cites, params, reading)
 
-    def basis(self, code: str, cites: tuple[str, ...] | list[str], **params: Any) -> None:
+    def basis(
+        self,
+        code: str,
+        cites: tuple[str, ...] | list[str],
+        *,
+        reading: Reading | None = None,
+        **params: Any,
+    ) -> None:
         """What authorises the step."""
-        self._add(code, ReasonKind.BASIS, cites, params)
+        self._add(code, ReasonKind.BASIS, cites, params, reading)
 
     def note(self, code: str, cites: tuple[str, ...] | list[str] = (), **params: Any) -> None:
         """Context that changes nothing."""
@@ -209,53 +325,74 @@ class Judgement(Generic[E]):
         self,
         fact: str,
         *,
-        code: str | None = None,
-        cites: tuple[str, ...] = (),
+        code: str,
+        cites: tuple[str, ...],
+        reading: Reading | None = None,
         **details: Any,
     ) -> None:
-        """A point the record does not settle: the verdict stays undetermined. With ``code``,
-        a reason of kind ``open`` cites the provision behind it.
+        """A point the record does not settle: the verdict stays undetermined. A reason of
+        kind ``open``, ``code``, cites the provision behind it (its params name the ``fact``).
         """
         self.missing.append(Missing(fact, details))
-        if code is not None:
-            self._add(code, ReasonKind.OPEN, cites, details)
+        self._add(code, ReasonKind.OPEN, cites, {"fact": fact, **details}, reading)
 
-    def open_wish(self, destination: str) -> None:
+    def open_wish(
+        self, destination: str, cites: tuple[str, ...], *, reading: Reading | None = None
+    ) -> None:
         """His wish about ``destination`` is unverified or contested: the verdict stays open
-        until a ``wish_verified`` settles it.
+        until a ``wish_verified`` settles it. ``cites`` is the rule that needs his wish.
         """
-        self.open("wish", destination=destination, contested=contested(self.situation.facts))
+        self.open(
+            "wish",
+            code="wish_open",
+            cites=cites,
+            reading=reading,
+            destination=destination,
+            contested=contested(self.situation.facts),
+        )
 
     def rely_on(self, *keys: str) -> None:
         """Record the assumptions this verdict rests on."""
         self.assumptions.extend(keys)
 
-    def binding(
-        self, provision_id: str, *, state: str | None = None, customary: str | None = None
-    ) -> tuple[str, ...]:
+    def reading(self, assumption: str) -> Reading:
+        """The reading the step is judged under for ``assumption``, relied on."""
+        self.rely_on(assumption)
+        return Reading(assumption, getattr(self.situation.assumptions, assumption))
+
+    def binding(self, provision_id: str, *, customary: str | None = None) -> tuple[str, ...]:
         """The ids under which a treaty rule applies to the acting state on the step's date.
 
         The rule applies where its treaty binds the state (or the state declared it would
-        apply it); otherwise the customary rule ``customary`` applies where one exists; else
-        nothing applies and a note says so.
+        apply it); otherwise the customary rule ``customary`` (by default the catalogue's for
+        it) applies where one exists; else nothing applies and a note says so.
         """
-        acting = state or self.situation.detaining_power
-        on = self.situation.on
-        if self.situation.law.binds(acting, provision_id, on):
+        law = self.situation.law
+        if law.binds(self.acting, provision_id, self.situation.on):
             return (provision_id,)
+        customary = customary or law.provisions[provision_id].customary
+        self._not_binding(provision_id, customary)
+        return (customary,) if customary is not None else ()
+
+    def _not_binding(self, provision_id: str, customary: str | None) -> None:
+        """Note that ``provision_id`` did not bind the acting state: the customary rule
+        applies instead, or (none) the rule is not applied.
+        """
+        on = self.situation.on.isoformat()
         if customary is not None:
             self.note(
                 "customary_rule_applies",
                 (customary,),
-                state=acting,
+                state=self.acting,
                 provision=provision_id,
-                date=on.isoformat(),
+                date=on,
             )
-            return (customary,)
-        self.note(
-            "rule_not_binding", (), state=acting, provision=provision_id, date=on.isoformat()
-        )
-        return ()
+        else:
+            self.note("rule_not_binding", (), state=self.acting, provision=provision_id, date=on)
+
+    def binds(self, provision_id: str) -> bool:
+        """Whether ``provision_id`` binds the acting state on the step's date (no note)."""
+        return self.situation.law.binds(self.acting, provision_id, self.situation.on)
 
     def verdict(self) -> Verdict:
         """The verdict the reasons and open points add up to."""

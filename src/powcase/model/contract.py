@@ -79,6 +79,16 @@ CONVERTER.register_unstructure_hook_func(lambda kind: kind == PAIRS, dict)
 CONVERTER.register_structure_hook_func(lambda kind: kind == PAIRS, _pairs)
 
 
+def _text_or_flag(value: Any, _: Any) -> str | bool:
+    if not isinstance(value, str | bool):
+        raise TypeError(f"expected a string or a boolean, got {value!r}")
+    return value
+
+
+# An assumption's option (a reason's reading) is a string or a boolean, kept as it is.
+CONVERTER.register_structure_hook_func(lambda kind: kind == str | bool, _text_or_flag)
+
+
 def _follow(obj: Any, path: str) -> Any:
     """The value at a dotted attribute path; a method at the end of it is called."""
     for part in path.split("."):

@@ -20,7 +20,22 @@ from powcase.model import contract
 if TYPE_CHECKING:
     from powcase.model.events import Event
 
-__all__ = ["Missing", "Outcome", "Reason", "ReasonKind", "Verdict"]
+__all__ = ["MISSING_FACTS", "Missing", "Outcome", "Reading", "Reason", "ReasonKind", "Verdict"]
+
+MISSING_FACTS = (
+    "wish",
+    "wish_condition",
+    "forces",
+    "allegation_credible",
+    "grave_breach_of",
+    "decision",
+    "rc_33_2_exception",
+    "age",
+)
+"""What an open point (a verdict's ``missing`` entry) may be about: his wish (about a
+``destination``, ``contested``), a condition on it, his forces, an allegation's credibility,
+which Convention a grave breach is of, a decision left to an authority, the refugee-law
+exception for a convicted refugee, his age."""
 
 T = TypeVar("T")
 
@@ -47,7 +62,8 @@ class ReasonKind(enum.StrEnum):
     NOTE = "note"
     """Context that changes nothing: e.g. a rule that did not bind the state on that date."""
     OPEN = "open"
-    """The provision behind an open point: why the verdict stays undetermined (NKRA-9(1))."""
+    """The provision behind an open point (a ``missing`` entry, named by its ``fact`` param):
+    why the verdict stays undetermined, e.g. NKRA-9(1) for a decision left to discretion."""
 
 
 FAILING = frozenset({ReasonKind.PROHIBITION, ReasonKind.PRECONDITION, ReasonKind.GRAPH})
@@ -118,10 +134,34 @@ def _pairs(value: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> tuple[tuple[
 
 
 @attrs.frozen
+class Reading:
+    """The option of an open question (an assumption) whose reading of the law a reason
+    applies: ``Reading("ihl_non_refoulement", "icrc_2020")``. A reason that applies a rule
+    binding as it stands has none.
+    """
+
+    assumption: str
+    option: str | bool
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"assumption": ..., "option": ...}``."""
+        return contract.to_plain(self)
+
+
+contract.shape(Reading, "assumption", "option")
+
+
+def _reading(value: Reading | Mapping[str, Any] | None) -> Reading | None:
+    if value is None or isinstance(value, Reading):
+        return value
+    return Reading(value["assumption"], value["option"])
+
+
+@attrs.frozen
 class Reason:
     """One reason: a stable ``code``, its kind, the provisions it rests on, the values that
-    fill its sentence in the message catalogue, and that sentence (``text``), rendered by the
-    law when the reason is given.
+    fill its sentence in the message catalogue, that sentence (``text``), rendered by the law
+    when the reason is given, and the ``reading`` it applies (None for a binding rule).
     """
 
     code: str
@@ -130,6 +170,9 @@ class Reason:
     params: tuple[tuple[str, Any], ...] = attrs.field(default=(), converter=_pairs)
     text: str = ""
     """The plain sentence, from the message catalogue of the law that gave the reason."""
+    reading: Reading | None = attrs.field(default=None, converter=_reading)
+    """The assumption and option whose reading of the law the reason applies; None where it
+    applies a rule as it binds the acting state."""
 
     @classmethod
     def given(
@@ -139,6 +182,8 @@ class Reason:
         cites: tuple[str, ...],
         params: Mapping[str, Any] | tuple[tuple[str, Any], ...],
         text: str,
+        *,
+        reading: Reading | None = None,
     ) -> Reason:
         """A reason as a rule gives it, from values already of the right types (``params``
         as a mapping, or as its items sorted by key): built without the converters, as
@@ -152,6 +197,7 @@ class Reason:
         pairs = params if isinstance(params, tuple) else tuple(sorted(params.items()))
         setattr_(reason, "params", pairs)
         setattr_(reason, "text", text)
+        setattr_(reason, "reading", reading)
         return reason
 
     def to_dict(self) -> dict[str, Any]:
@@ -164,7 +210,7 @@ class Reason:
         return _plain(lambda: contract.from_plain(cls, data), "Reason")
 
 
-contract.shape(Reason, "code", "text", "cites", "kind", "params")
+contract.shape(Reason, "code", "text", "cites", "kind", "reading", "params")
 
 
 @attrs.frozen

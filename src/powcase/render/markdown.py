@@ -96,13 +96,14 @@ def render_markdown(data: dict[str, Any]) -> str:
     if violations:
         lines += ["", "### Violations", ""]
         lines += _table(
-            ["#", "date", "event", "kind", "cites"],
+            ["#", "date", "event", "kind", "by", "cites"],
             [
                 [
                     v["index"],
                     v["date"],
                     v["event"]["event"],
                     "possible" if v in data["possible_violations"] else "violation",
+                    v["state"],
                     v["cites"],
                 ]
                 for v in violations

@@ -92,11 +92,36 @@ def model_reference() -> str:
         ],
     )
     out += ["", "## Provisions", ""]
+    out += [
+        (
+            "An interpretive source binds nobody: it is cited beside the provision it reads, "
+            "only under the options listed as adopting it."
+        ),
+        "",
+    ]
     out += _table(
         ["id", "instrument", "article", "paraphrase (ours)", "official text"],
         [
-            [f"`{p['id']}`", p["instrument"], p["article"], p["paraphrase"], f"[link]({p['url']})"]
+            [
+                f"`{p['id']}`",
+                p["instrument"],
+                p["article"],
+                p["paraphrase"] + _adopting(p.get("readings", ())),
+                f"[link]({p['url']})",
+            ]
             for p in model["provisions"]
         ],
     )
     return "\n".join(out) + "\n"
+
+
+def _adopting(readings: Any) -> str:
+    """What a provision's row says of the options adopting an interpretive source."""
+    if not readings:
+        return ""
+    shown = [(r["assumption"], r["option"]) for r in readings]
+    options = ", ".join(
+        f"`{key}: {str(option).lower() if isinstance(option, bool) else option}`"
+        for key, option in shown
+    )
+    return f" *Adopted by* {options}."

@@ -88,11 +88,20 @@ def _badge(kind: str, text: str | None = None) -> str:
     return f'<span class="badge {_e(kind)}">{_e(text or kind)}</span>'
 
 
+def _reading(reason: dict[str, Any]) -> str:
+    reading = reason.get("reading")
+    if not reading:
+        return ""
+    option = reading["option"]
+    shown = str(option).lower() if isinstance(option, bool) else str(option)
+    return _e(f" (reading: {reading['assumption']} {shown})")
+
+
 def _reasons(
     reasons: Sequence[dict[str, Any]], missing: Sequence[dict[str, Any]], *, basis: bool
 ) -> str:
     items = [
-        f"<li>{_e(r['text'])} <span class='muted'>{_cites(r['cites'])}</span></li>"
+        f"<li>{_e(r['text'])} <span class='muted'>{_cites(r['cites'])}{_reading(r)}</span></li>"
         for r in reasons
         if basis or r["kind"] in ("prohibition", "precondition", "graph")
     ]
@@ -184,7 +193,8 @@ def _violations(run: dict[str, Any]) -> str:
     if not found:
         return ""
     rows = [
-        f"<tr><td>{_e(v['date'])}</td><td><b>{_e(v['event']['event'])}</b> ({_e(kind)})"
+        f"<tr><td>{_e(v['date'])}</td><td><b>{_e(v['event']['event'])}</b> ({_e(kind)}, "
+        f"by {_e(v['state'])})"
         f"{_reasons(v['reasons'], [], basis=True)}</td><td>{_cites(v['cites'])}</td></tr>"
         for kind, v in found
     ]

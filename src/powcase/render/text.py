@@ -66,6 +66,13 @@ def _cites(cites: Iterable[str]) -> str:
     return f"[{listed}]" if listed else ""
 
 
+def _reason(reason: dict[str, Any]) -> str:
+    """A reason's line: its sentence, its citations, and the reading it applies, if any."""
+    reading = reason.get("reading")
+    read = f" (reading: {reading['assumption']} {words(reading['option'])})" if reading else ""
+    return f"      - {reason['text']} {_cites(reason['cites'])}".rstrip() + read
+
+
 def _timeline(result: dict[str, Any], style: _Style) -> list[str]:
     lines = [style("Timeline", "title")]
     for step in result["steps"]:
@@ -87,7 +94,7 @@ def _timeline(result: dict[str, Any], style: _Style) -> list[str]:
         lines.append(f"{line} ({detail})" if detail else line)
         for reason in step["reasons"]:
             if reason["kind"] in ("prohibition", "precondition", "graph") or not step["applied"]:
-                lines.append(f"      - {reason['text']} {_cites(reason['cites'])}".rstrip())
+                lines.append(_reason(reason))
         for missing in step["missing"]:
             lines.append(f"      ? open: {_open(missing)}")
     return lines
@@ -109,7 +116,7 @@ def _verdicts(result: dict[str, Any], style: _Style) -> list[str]:
         lines.append(f"  {name} ({_fields(event)}): {style(outcome, outcome)}")
         for reason in asked["reasons"]:
             if reason["kind"] != "note":
-                lines.append(f"      - {reason['text']} {_cites(reason['cites'])}".rstrip())
+                lines.append(_reason(reason))
         for missing in asked["missing"]:
             lines.append(f"      ? open: {_open(missing)}")
     return lines
@@ -159,10 +166,10 @@ def _violations(result: dict[str, Any], style: _Style) -> list[str]:
         if result[key]:
             lines += ["", style(title, "title")]
             for v in result[key]:
-                lines.append(f"  {v['date']}  {v['event']['event']} (event {v['index']})")
-                lines += [
-                    f"      - {r['text']} {_cites(r['cites'])}".rstrip() for r in v["reasons"]
-                ]
+                lines.append(
+                    f"  {v['date']}  {v['event']['event']} (event {v['index']}), by {v['state']}"
+                )
+                lines += [_reason(r) for r in v["reasons"]]
     return lines
 
 

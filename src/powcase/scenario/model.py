@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import pathlib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -20,18 +20,21 @@ from powcase.errors import InvalidInput, Problem
 from powcase.law.book import Law, Source
 from powcase.law.rules import Status
 from powcase.model.assumptions import Assumptions
-from powcase.model.events import event_from_dict
+from powcase.model.countries import STATE_CODES
+from powcase.model.events import EVENT_TYPES, event_from_dict
 from powcase.model.fields import TermProvisions, date_field, parse_field
 from powcase.model.mode import Mode
 from powcase.model.record import Record
-from powcase.model.verdict import Outcome
+from powcase.model.verdict import MISSING_FACTS, Outcome
 
 __all__ = [
     "Expectations",
     "ObligationExpected",
     "Scenario",
+    "StepExpected",
     "Variant",
     "VerdictExpected",
+    "ViolationMatcher",
     "parse_scenarios",
 ]
 
@@ -50,7 +53,44 @@ SCENARIO_KEYS = (
     "law",
 )
 VARIANT_KEYS = ("assumptions", "mode", "as_of", "expect")
-EXPECT_KEYS = ("state", "flags", "no_flags", "steps", "verdicts", "obligations")
+EXPECT_KEYS = (
+    "state",
+    "flags",
+    "no_flags",
+    "steps",
+    "verdicts",
+    "obligations",
+    "violations",
+    "possible_violations",
+    "no_violations",
+    "no_possible_violations",
+)
+STEP_KEYS = ("outcome", "applied", "cites", "not_cites", "reasons", "missing")
+"""The keys of a step's long form (format version 2)."""
+VERDICT_KEYS = ("event", "outcome", "cites", "not_cites", "rests_on", "reasons", "missing")
+OBLIGATION_KEYS = (
+    "code",
+    "provision",
+    "status",
+    "late",
+    "held_back",
+    "held_back_by",
+    "why",
+    "due",
+    "started",
+)
+HELD_BACK_BY = ("proceedings", "his_refusal")
+"""What may hold an obligation back: proceedings (GCIII-119(5)), his refusal (GCIII-109(3))."""
+LAPSED_WHY = (
+    "left_custody",
+    "transferred",
+    "neutral_custody",
+    "status_changed",
+    "hostilities_resumed",
+)
+"""Why an obligation may lapse."""
+MATCHER_KEYS = ("step", "event", "cites", "state")
+"""The keys of a violation matcher."""
 MODES = tuple(m.value for m in Mode)
 
 
@@ -67,25 +107,76 @@ STATUSES = tuple(s.value for s in Status)
 
 @attrs.frozen
 class VerdictExpected:
-    """A hypothetical step asked at the end of the record, and what its verdict should be."""
+    """A hypothetical step asked at the end of the record, and what its verdict should be.
+
+    ``missing`` is None when not asked, ``()`` when no point may be open.
+    """
 
     event: dict[str, Any]
     outcome: str | None
     cites: tuple[str, ...] = ()
+    not_cites: tuple[str, ...] | None = None
+    rests_on: tuple[str, ...] | None = None
+    reasons: tuple[str, ...] | None = None
+    missing: tuple[str, ...] | None = None
+
+    @property
+    def count(self) -> int:
+        """How many checks it makes: the outcome, each citation, and each other key given."""
+        others = (self.not_cites, self.rests_on, self.reasons, self.missing)
+        return (
+            int(self.outcome is not None)
+            + len(self.cites)
+            + sum(1 for o in others if o is not None)
+        )
+
+
+@attrs.frozen
+class StepExpected:
+    """The long form of a recorded step's expectation: one check of every key given."""
+
+    index: int
+    outcome: str | None = None
+    applied: bool | None = None
+    cites: tuple[str, ...] = ()
+    not_cites: tuple[str, ...] = ()
+    reasons: tuple[str, ...] = ()
+    missing: tuple[str, ...] | None = None
 
 
 @attrs.frozen
 class ObligationExpected:
-    """An obligation, by code or by provision, and the status it should have."""
+    """An obligation, by code or by provision, the status it should have, and the other
+    keys it should have (``late``, ``held_back``, ``held_back_by``, ``why``, ``due``,
+    ``started``), as given.
+    """
 
     status: str
     code: str | None = None
     provision: str | None = None
+    keys: tuple[tuple[str, Any], ...] = ()
+
+
+@attrs.frozen
+class ViolationMatcher:
+    """What a violation (or a possible one) must have: any of the index of its step, its
+    event's name, citations among its reasons', the state that committed it. A matcher with
+    no key matches every entry (``no_violations: true``).
+    """
+
+    step: int | None = None
+    event: str | None = None
+    cites: tuple[str, ...] = ()
+    state: str | None = None
 
 
 @attrs.frozen
 class Expectations:
-    """What the author expects of a run (all optional)."""
+    """What the author expects of a run (all optional).
+
+    ``no_violations`` and ``no_possible_violations`` are None when not asked, else matchers
+    none of which may match an entry (``true`` is one matcher matching every entry).
+    """
 
     state: tuple[str, ...] | None = None
     flags: tuple[str, ...] = ()
@@ -93,6 +184,12 @@ class Expectations:
     steps: tuple[tuple[int, str], ...] = ()
     verdicts: tuple[VerdictExpected, ...] = ()
     obligations: tuple[ObligationExpected, ...] = ()
+    long_steps: tuple[StepExpected, ...] = ()
+    """Steps given in the long form (format version 2)."""
+    violations: tuple[ViolationMatcher, ...] = ()
+    possible_violations: tuple[ViolationMatcher, ...] = ()
+    no_violations: tuple[ViolationMatcher, ...] | None = None
+    no_possible_violations: tuple[ViolationMatcher, ...] | None = None
 
     @property
     def count(self) -> int:
@@ -102,8 +199,13 @@ class Expectations:
             + len(self.flags)
             + len(self.no_flags)
             + len(self.steps)
-            + len(self.verdicts)
+            + len(self.long_steps)
+            + sum(v.count for v in self.verdicts)
             + len(self.obligations)
+            + len(self.violations)
+            + len(self.possible_violations)
+            + int(self.no_violations is not None)
+            + int(self.no_possible_violations is not None)
         )
 
 
@@ -248,30 +350,40 @@ def _expectations(problems: _Problems, data: Any, path: str, events: int) -> Exp
     codes = list(problems.law.flags)
     flags = _names(problems, data.get("flags"), _join(path, "flags"), codes, "flag")
     no_flags = _names(problems, data.get("no_flags"), _join(path, "no_flags"), codes, "flag")
+    short, long = _steps(problems, data.get("steps"), _join(path, "steps"), events)
     return Expectations(
         state=state,
         flags=flags,
         no_flags=no_flags,
-        steps=_steps(problems, data.get("steps"), _join(path, "steps"), events),
+        steps=short,
         verdicts=_verdicts(problems, data.get("verdicts"), _join(path, "verdicts")),
         obligations=_obligations(problems, data.get("obligations"), _join(path, "obligations")),
+        long_steps=long,
+        violations=_matchers(problems, data.get("violations"), _join(path, "violations"), events),
+        possible_violations=_matchers(
+            problems,
+            data.get("possible_violations"),
+            _join(path, "possible_violations"),
+            events,
+        ),
+        no_violations=_none_of(problems, data, path, "no_violations", events),
+        no_possible_violations=_none_of(problems, data, path, "no_possible_violations", events),
     )
 
 
-def _steps(problems: _Problems, data: Any, path: str, events: int) -> tuple[tuple[int, str], ...]:
+def _steps(
+    problems: _Problems, data: Any, path: str, events: int
+) -> tuple[tuple[tuple[int, str], ...], tuple[StepExpected, ...]]:
     if data is None:
-        return ()
+        return (), ()
     if not isinstance(data, Mapping):
         problems.add(path, "must be a mapping of event indexes to outcomes", "e.g. {3: allowed}")
-        return ()
-    found = []
+        return (), ()
+    short = []
+    long = []
     for key, outcome in data.items():
         where = _join(path, str(key))
-        index = (
-            key
-            if isinstance(key, int) and not isinstance(key, bool)
-            else (int(key) if isinstance(key, str) and key.isdigit() else None)
-        )
+        index = _index(key)
         if index is None or not 0 <= index < events:
             problems.add(
                 where,
@@ -279,10 +391,55 @@ def _steps(problems: _Problems, data: Any, path: str, events: int) -> tuple[tupl
                 f"an index from 0 to {events - 1}" if events else "no events to index",
             )
             continue
+        if isinstance(outcome, Mapping):
+            found = _long_step(problems, outcome, where, index)
+            if found is not None:
+                long.append(found)
+            continue
         if not problems.one_of(where, outcome, OUTCOMES, "allowed, refused or undetermined"):
             continue
-        found.append((index, outcome))
-    return tuple(found)
+        short.append((index, outcome))
+    return tuple(short), tuple(long)
+
+
+def _index(key: Any) -> int | None:
+    if isinstance(key, int) and not isinstance(key, bool):
+        return key
+    return int(key) if isinstance(key, str) and key.isdigit() else None
+
+
+def _long_step(
+    problems: _Problems, data: Mapping[str, Any], where: str, index: int
+) -> StepExpected | None:
+    """A step's long form: a mapping with any of :data:`STEP_KEYS`, at least one."""
+    problems.unknown_keys(data, STEP_KEYS, where)
+    if not data:
+        problems.add(where, "names nothing to check", "any of " + ", ".join(STEP_KEYS))
+    if not any(k in data for k in STEP_KEYS):
+        return None
+    outcome = data.get("outcome")
+    if outcome is not None:
+        problems.one_of(
+            _join(where, "outcome"), outcome, OUTCOMES, "allowed, refused or undetermined"
+        )
+    applied = _flag(problems, data, where, "applied")
+    return StepExpected(
+        index,
+        outcome,
+        applied,
+        _cites(problems, data.get("cites"), _join(where, "cites")),
+        _not_cites(problems, data.get("not_cites"), _join(where, "not_cites")),
+        _reason_codes(problems, data.get("reasons"), _join(where, "reasons")),
+        _facts(problems, data, where),
+    )
+
+
+def _flag(problems: _Problems, data: Mapping[str, Any], where: str, key: str) -> bool | None:
+    value = data.get(key)
+    if value is None or isinstance(value, bool):
+        return value
+    problems.add(_join(where, key), f"got {value!r}", "true or false")
+    return None
 
 
 def _cites(problems: _Problems, data: Any, path: str) -> tuple[str, ...]:
@@ -306,6 +463,42 @@ def _cites(problems: _Problems, data: Any, path: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _not_cites(problems: _Problems, data: Any, path: str) -> tuple[str, ...]:
+    """Provision ids, or instrument ids standing for every provision of their instrument."""
+    found = []
+    law = problems.law
+    for index, cite in enumerate(_as_list(problems, data, path)):
+        where = f"{path}[{index}]"
+        known = isinstance(cite, str) and (
+            cite in law.instruments
+            or cite in law.provisions
+            or any(p.startswith(cite + "(") for p in law.provisions)
+        )
+        if not known:
+            guess = None
+            if isinstance(cite, str):
+                guess = closest(cite, [*law.instruments, *law.provisions])
+            problems.add(
+                where,
+                f"{cite!r} is neither a provision nor an instrument of the catalogue",
+                "an id such as GCIII-118, or an instrument such as API",
+                guess,
+            )
+        else:
+            found.append(cite)
+    return tuple(found)
+
+
+def _reason_codes(problems: _Problems, data: Any, path: str) -> tuple[str, ...]:
+    return _names(problems, data, path, list(problems.law.messages), "reason code")
+
+
+def _facts(problems: _Problems, data: Mapping[str, Any], where: str) -> tuple[str, ...] | None:
+    if "missing" not in data or data["missing"] is None:
+        return None
+    return _names(problems, data["missing"], _join(where, "missing"), MISSING_FACTS, "fact")
+
+
 def _entries(
     problems: _Problems, data: Any, path: str, keys: tuple[str, ...]
 ) -> Iterator[tuple[str, Mapping[str, Any]]]:
@@ -321,7 +514,7 @@ def _entries(
 
 def _verdicts(problems: _Problems, data: Any, path: str) -> tuple[VerdictExpected, ...]:
     found = []
-    for where, item in _entries(problems, data, path, ("event", "outcome", "cites")):
+    for where, item in _entries(problems, data, path, VERDICT_KEYS):
         event = item.get("event")
         if not isinstance(event, Mapping):
             problems.add(
@@ -340,13 +533,38 @@ def _verdicts(problems: _Problems, data: Any, path: str) -> tuple[VerdictExpecte
                 _join(where, "outcome"), outcome, OUTCOMES, "allowed, refused or undetermined"
             )
         cites = _cites(problems, item.get("cites"), _join(where, "cites"))
-        found.append(VerdictExpected(dict(event), outcome, cites))
+        found.append(
+            VerdictExpected(
+                dict(event),
+                outcome,
+                cites,
+                not_cites=_given(problems, item, where, "not_cites", _not_cites),
+                rests_on=_given(problems, item, where, "rests_on", _assumption_keys),
+                reasons=_given(problems, item, where, "reasons", _reason_codes),
+                missing=_facts(problems, item, where),
+            )
+        )
     return tuple(found)
+
+
+def _given(
+    problems: _Problems,
+    item: Mapping[str, Any],
+    where: str,
+    key: str,
+    read: Callable[[_Problems, Any, str], tuple[str, ...]],
+) -> tuple[str, ...] | None:
+    """``item[key]`` read as a list of names, or None where the key is not given."""
+    return read(problems, item[key], _join(where, key)) if key in item else None
+
+
+def _assumption_keys(problems: _Problems, data: Any, path: str) -> tuple[str, ...]:
+    return _names(problems, data, path, list(Assumptions.specs()), "assumption")
 
 
 def _obligations(problems: _Problems, data: Any, path: str) -> tuple[ObligationExpected, ...]:
     found = []
-    for where, item in _entries(problems, data, path, ("code", "provision", "status")):
+    for where, item in _entries(problems, data, path, OBLIGATION_KEYS):
         code, provision = item.get("code"), item.get("provision")
         if code is None and provision is None:
             problems.add(where, "names no obligation", "a code, or a provision id")
@@ -368,13 +586,101 @@ def _obligations(problems: _Problems, data: Any, path: str) -> tuple[ObligationE
                 "one of " + ", ".join(sorted(known)),
                 guess,
             )
+        keys = _obligation_keys(problems, item, where)
         status = item.get("status")
         if not problems.one_of(
             _join(where, "status"), status, STATUSES, "met, pending, overdue or lapsed"
         ):
             continue
-        found.append(ObligationExpected(str(status), code, provision))
+        found.append(ObligationExpected(str(status), code, provision, keys))
     return tuple(found)
+
+
+def _obligation_keys(
+    problems: _Problems, item: Mapping[str, Any], where: str
+) -> tuple[tuple[str, Any], ...]:
+    """The keys of an obligation expected beside its status, each checked (format 2)."""
+    keys: list[tuple[str, Any]] = []
+    for key in ("late", "held_back"):
+        if key in item and _flag(problems, item, where, key) is not None:
+            keys.append((key, item[key]))
+    for key, options in (("held_back_by", HELD_BACK_BY), ("why", LAPSED_WHY)):
+        if key not in item:
+            continue
+        value = item[key]
+        if value is None or problems.one_of(
+            _join(where, key), value, options, "null or one of " + ", ".join(options)
+        ):
+            keys.append((key, value))
+    for key in ("due", "started"):
+        if key in item:
+            day = _day(problems, item[key], _join(where, key))
+            if day is not None:
+                keys.append((key, day))
+    return tuple(keys)
+
+
+def _day(problems: _Problems, value: Any, path: str) -> datetime.date | None:
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            pass
+    problems.add(path, f"{value!r} is not a date", "a date such as 2025-01-16")
+    return None
+
+
+def _matchers(
+    problems: _Problems, data: Any, path: str, events: int
+) -> tuple[ViolationMatcher, ...]:
+    """Violation matchers: each a mapping with any of :data:`MATCHER_KEYS`, at least one."""
+    found = []
+    for where, item in _entries(problems, data, path, MATCHER_KEYS):
+        if not item:
+            problems.add(where, "names nothing to match", "any of " + ", ".join(MATCHER_KEYS))
+        if not any(k in item for k in MATCHER_KEYS):
+            continue
+        step = item.get("step")
+        if step is not None:
+            index = step if isinstance(step, int) and not isinstance(step, bool) else None
+            if index is None or not 0 <= index < events:
+                problems.add(
+                    _join(where, "step"),
+                    f"{step!r} is not the index of an event",
+                    f"an index from 0 to {events - 1}" if events else "no events to index",
+                )
+                continue
+        event = item.get("event")
+        if event is not None and not problems.one_of(
+            _join(where, "event"), event, tuple(EVENT_TYPES), "an event name"
+        ):
+            continue
+        state = item.get("state")
+        if state is not None and not problems.one_of(
+            _join(where, "state"), state, tuple(STATE_CODES), "an ISO 3166 alpha-2 state code"
+        ):
+            continue
+        cites = _cites(problems, item.get("cites"), _join(where, "cites"))
+        found.append(ViolationMatcher(step, event, cites, state))
+    return tuple(found)
+
+
+def _none_of(
+    problems: _Problems, data: Mapping[str, Any], path: str, key: str, events: int
+) -> tuple[ViolationMatcher, ...] | None:
+    """``no_violations``: ``true`` (no entry at all), or matchers none may match."""
+    if key not in data:
+        return None
+    value = data[key]
+    where = _join(path, key)
+    if value is True:
+        return (ViolationMatcher(),)
+    if isinstance(value, list):
+        return _matchers(problems, value, where, events)
+    problems.add(where, f"got {value!r}", "true, or a list of matchers")
+    return None
 
 
 def _one(  # noqa: PLR0917 - an internal step of parse_scenarios

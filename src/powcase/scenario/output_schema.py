@@ -123,9 +123,10 @@ class _Walk:
         origin, args = typing.get_origin(kind), typing.get_args(kind)
         if origin in (typing.Union, types.UnionType):
             kept = [self.of(a) for a in args if a is not type(None)]
-            if len(kept) == 1 and set(kept[0]) == {"type"}:
+            nullable = type(None) in args
+            if len(kept) == 1 and set(kept[0]) == {"type"} and nullable:
                 return {"type": [kept[0]["type"], "null"]}
-            return {"anyOf": [*kept, {"type": "null"}]}
+            return {"anyOf": [*kept, {"type": "null"}] if nullable else kept}
         if origin in (tuple, list):
             return _list(self.of(args[0]))
         if origin is dict:

@@ -4,18 +4,30 @@ the expectations checked. The result has the keys of the output contract.
 
 from __future__ import annotations
 
+import enum
 from typing import Any
 
 import attrs
 
 from powcase._util.dates import evaluated_on
 from powcase.case import Case
+from powcase.law.book import Law
 from powcase.law.docket import Obligation
 from powcase.law.flags import standing
 from powcase.law.provisions import matches
+from powcase.law.violations import Violation
 from powcase.model.events import event_from_dict
 from powcase.model.record import Claim
-from powcase.scenario.model import Expectations, Scenario, Variant
+from powcase.model.verdict import Verdict
+from powcase.scenario.model import (
+    Expectations,
+    ObligationExpected,
+    Scenario,
+    StepExpected,
+    Variant,
+    VerdictExpected,
+    ViolationMatcher,
+)
 from powcase.scenario.result import Asked, ClaimGroup, Failure, RunResult, StepResult
 
 __all__ = ["run", "run_one"]
@@ -49,36 +61,184 @@ def _check(
                 outcome == happened,
             )
         )
+    checks += [_step_check(wanted, case) for wanted in expect.long_steps]
     for number, (wanted, answer) in enumerate(zip(expect.verdicts, asked, strict=True)):
-        label = f"verdicts[{number}] {wanted.event.get('event')}"
-        got_outcome = str(answer.verdict.outcome)
-        if wanted.outcome is not None:
-            checks.append(
-                (f"{label} outcome", wanted.outcome, got_outcome, wanted.outcome == got_outcome)
-            )
-        for cite in wanted.cites:
-            cited = any(matches(c, cite) for c in answer.verdict.cites)
-            checks.append((f"{label} cites {cite}", "cited", list(answer.verdict.cites), cited))
+        checks += _verdict_checks(number, wanted, answer.verdict, case.law)
     for duty in expect.obligations:
-        name = duty.code or duty.provision or ""
-        found = [
-            o
-            for o in obligations
-            if o.code == duty.code
-            or (duty.provision is not None and matches(o.provision, duty.provision))
-        ]
-        statuses = [str(o.status) for o in found]
-        checks.append(
-            (
-                f"obligations: {name}",
-                duty.status,
-                statuses or "no such obligation",
-                duty.status in statuses,
-            )
-        )
+        checks.append(_obligation_check(duty, obligations))
+    checks += _violation_checks(expect, case)
     passed = sum(1 for *_, ok in checks if ok)
     failures = [Failure(check, expected, got) for check, expected, got, ok in checks if not ok]
     return passed, failures
+
+
+def _cited(cites: tuple[str, ...], wanted: str) -> bool:
+    """Whether one of ``cites`` is ``wanted`` (or that id with a paragraph)."""
+    return any(matches(c, wanted) for c in cites)
+
+
+def _cited_any(cites: tuple[str, ...], wanted: str, law: Law) -> bool:
+    """Whether one of ``cites`` is ``wanted``, a paragraph of it, or, where ``wanted`` is an
+    instrument id, any provision of that instrument.
+    """
+    if wanted in law.instruments:
+        return any(law.provisions[c].instrument == wanted for c in cites if c in law.provisions)
+    return _cited(cites, wanted)
+
+
+def _open_facts(verdict: Verdict) -> list[str]:
+    return [m.fact for m in verdict.missing]
+
+
+def _missing_holds(wanted: tuple[str, ...], verdict: Verdict) -> bool:
+    facts = _open_facts(verdict)
+    return not facts if not wanted else all(f in facts for f in wanted)
+
+
+def _step_check(wanted: StepExpected, case: Case) -> tuple[str, Any, Any, bool]:
+    """One check of a long-form step: every key given must hold."""
+    step = case.steps[wanted.index]
+    verdict, law = step.verdict, case.law
+    codes = [r.code for r in step.reasons]
+    failed: list[str] = []
+    if wanted.outcome is not None and wanted.outcome != str(step.outcome):
+        failed.append(f"outcome {wanted.outcome}")
+    if wanted.applied is not None and wanted.applied != step.applied:
+        failed.append(f"applied {str(wanted.applied).lower()}")
+    failed += [f"cites {c}" for c in wanted.cites if not _cited(step.cites, c)]
+    failed += [f"not_cites {c}" for c in wanted.not_cites if _cited_any(step.cites, c, law)]
+    failed += [f"reasons {c}" for c in wanted.reasons if c not in codes]
+    if wanted.missing is not None and not _missing_holds(wanted.missing, verdict):
+        failed.append(f"missing {list(wanted.missing)}")
+    got = {
+        "outcome": str(step.outcome),
+        "applied": step.applied,
+        "cites": list(step.cites),
+        "reasons": codes,
+        "missing": _open_facts(verdict),
+    }
+    return (f"steps[{wanted.index}] {step.event.name}", failed, got, not failed)
+
+
+def _verdict_checks(
+    number: int, wanted: VerdictExpected, verdict: Verdict, law: Law
+) -> list[tuple[str, Any, Any, bool]]:
+    label = f"verdicts[{number}] {wanted.event.get('event')}"
+    checks: list[tuple[str, Any, Any, bool]] = []
+    got_outcome = str(verdict.outcome)
+    if wanted.outcome is not None:
+        checks.append(
+            (f"{label} outcome", wanted.outcome, got_outcome, wanted.outcome == got_outcome)
+        )
+    cited = list(verdict.cites)
+    for cite in wanted.cites:
+        checks.append((f"{label} cites {cite}", "cited", cited, _cited(verdict.cites, cite)))
+    if wanted.not_cites is not None:
+        found = [c for c in wanted.not_cites if _cited_any(verdict.cites, c, law)]
+        checks.append(
+            (f"{label} not_cites", f"none of {list(wanted.not_cites)}", cited, not found)
+        )
+    if wanted.rests_on is not None:
+        relied = list(verdict.assumptions)
+        holds = all(k in relied for k in wanted.rests_on)
+        checks.append((f"{label} rests_on", list(wanted.rests_on), relied, holds))
+    if wanted.reasons is not None:
+        codes = [r.code for r in verdict.reasons]
+        holds = all(c in codes for c in wanted.reasons)
+        checks.append((f"{label} reasons", list(wanted.reasons), codes, holds))
+    if wanted.missing is not None:
+        holds = _missing_holds(wanted.missing, verdict)
+        expected = list(wanted.missing) or "nothing open"
+        checks.append((f"{label} missing", expected, _open_facts(verdict), holds))
+    return checks
+
+
+def _obligation_check(
+    duty: ObligationExpected, obligations: tuple[Obligation, ...]
+) -> tuple[str, Any, Any, bool]:
+    """Some obligation with the code (or provision) has the status and every key given.
+
+    ``held_back_by`` and ``why`` are read where the docket gives them (None otherwise).
+    """
+    name = duty.code or duty.provision or ""
+    found = [
+        o
+        for o in obligations
+        if o.code == duty.code
+        or (duty.provision is not None and matches(o.provision, duty.provision))
+    ]
+    wanted = {"status": duty.status, **dict(duty.keys)}
+
+    def has(o: Obligation) -> bool:
+        return all(_value(getattr(o, k, None)) == v for k, v in wanted.items())
+
+    if duty.keys:
+        got: Any = [
+            {k: _value(getattr(o, k, None)) for k in wanted} for o in found
+        ] or "no such obligation"
+        expected: Any = {k: _value(v) for k, v in wanted.items()}
+    else:
+        got = [str(o.status) for o in found] or "no such obligation"
+        expected = duty.status
+    return (f"obligations: {name}", expected, got, any(has(o) for o in found))
+
+
+def _value(value: Any) -> Any:
+    """A value as an expectation compares it: an enum as its value."""
+    return value.value if isinstance(value, enum.Enum) else value
+
+
+def _violation_checks(expect: Expectations, case: Case) -> list[tuple[str, Any, Any, bool]]:
+    checks: list[tuple[str, Any, Any, bool]] = []
+    lists = (
+        ("violations", case.violations, expect.violations, expect.no_violations),
+        (
+            "possible_violations",
+            case.possible_violations,
+            expect.possible_violations,
+            expect.no_possible_violations,
+        ),
+    )
+    for key, entries, wanted, unwanted in lists:
+        got = [_summary(v) for v in entries]
+        for number, matcher in enumerate(wanted):
+            holds = any(_matched(matcher, v) for v in entries)
+            checks.append((f"{key}[{number}]", _shown(matcher), got, holds))
+        if unwanted is not None:
+            hits = [_summary(v) for v in entries if any(_matched(m, v) for m in unwanted)]
+            expected = (
+                "none"
+                if unwanted == (ViolationMatcher(),)
+                else "none matching " + ("; ".join(_shown(m) for m in unwanted))
+            )
+            checks.append((f"no_{key}", expected, hits, not hits))
+    return checks
+
+
+def _matched(matcher: ViolationMatcher, violation: Violation) -> bool:
+    return (
+        (matcher.step is None or matcher.step == violation.index)
+        and (matcher.event is None or matcher.event == violation.event.name)
+        and (matcher.state is None or matcher.state == violation.state)
+        and all(_cited(violation.cites, c) for c in matcher.cites)
+    )
+
+
+def _shown(matcher: ViolationMatcher) -> str:
+    parts = [
+        f"step {matcher.step}" if matcher.step is not None else "",
+        f"event {matcher.event}" if matcher.event else "",
+        f"cites {', '.join(matcher.cites)}" if matcher.cites else "",
+        f"state {matcher.state}" if matcher.state else "",
+    ]
+    return ", ".join(p for p in parts if p) or "any"
+
+
+def _summary(violation: Violation) -> str:
+    return (
+        f"step {violation.index} {violation.event.name} by {violation.state} "
+        f"[{', '.join(violation.cites)}]"
+    )
 
 
 def run_one(scenario: Scenario, variant: Variant | None = None) -> RunResult:

@@ -14,7 +14,8 @@ from powcase.model.events import EVENT_TYPES
 from powcase.model.fields import FieldSpec, field_specs
 from powcase.model.mode import Mode
 from powcase.model.record import SOURCE_KINDS, Source, Subject
-from powcase.scenario.model import public_states
+from powcase.model.verdict import MISSING_FACTS
+from powcase.scenario.model import HELD_BACK_BY, LAPSED_WHY, public_states
 from powcase.scenario.output_schema import run_schema
 
 __all__ = ["output_schema", "scenario_schema"]
@@ -95,9 +96,48 @@ def _assumptions() -> dict[str, Any]:
     return {"type": "object", "properties": properties, "additionalProperties": False}
 
 
+def _names(values: Any) -> dict[str, Any]:
+    return {"type": "array", "items": {"enum": list(values)}}
+
+
 def _expect() -> dict[str, Any]:
-    flag = {"enum": list(Law.packaged().flags)}
+    law = Law.packaged()
+    flag = {"enum": list(law.flags)}
     undated = [_event(name, dated=False) for name in EVENT_TYPES]
+    ids = {"type": "array", "items": {"type": "string"}}
+    not_cites = {
+        "type": "array",
+        "items": {"type": "string"},
+        "description": "provision ids, or instrument ids (every provision of the instrument)",
+    }
+    reasons = _names(law.messages)
+    missing = _names(MISSING_FACTS)
+    step = {
+        "type": "object",
+        "minProperties": 1,
+        "additionalProperties": False,
+        "properties": {
+            "outcome": _OUTCOME,
+            "applied": {"type": "boolean"},
+            "cites": ids,
+            "not_cites": not_cites,
+            "reasons": reasons,
+            "missing": missing,
+        },
+    }
+    matcher = {
+        "type": "object",
+        "minProperties": 1,
+        "additionalProperties": False,
+        "properties": {
+            "step": {"type": "integer", "minimum": 0},
+            "event": {"enum": list(EVENT_TYPES)},
+            "cites": ids,
+            "state": _STATE,
+        },
+    }
+    matchers = {"type": "array", "items": matcher}
+    none_of = {"anyOf": [{"const": True}, matchers]}
     return {
         "type": "object",
         "additionalProperties": False,
@@ -107,7 +147,7 @@ def _expect() -> dict[str, Any]:
             "no_flags": {"type": "array", "items": flag},
             "steps": {
                 "type": "object",
-                "patternProperties": {r"^\d+$": _OUTCOME},
+                "patternProperties": {r"^\d+$": {"anyOf": [_OUTCOME, step]}},
                 "additionalProperties": False,
             },
             "verdicts": {
@@ -119,7 +159,11 @@ def _expect() -> dict[str, Any]:
                     "properties": {
                         "event": {"oneOf": undated},
                         "outcome": _OUTCOME,
-                        "cites": {"type": "array", "items": {"type": "string"}},
+                        "cites": ids,
+                        "not_cites": not_cites,
+                        "rests_on": _names(Assumptions.specs()),
+                        "reasons": reasons,
+                        "missing": missing,
                     },
                 },
             },
@@ -130,16 +174,24 @@ def _expect() -> dict[str, Any]:
                     "required": ["status"],
                     "additionalProperties": False,
                     "properties": {
-                        "code": {"enum": list(Law.packaged().obligations)},
+                        "code": {"enum": list(law.obligations)},
                         "provision": {
-                            "enum": sorted(
-                                {r.provision for r in Law.packaged().obligations.values()}
-                            )
+                            "enum": sorted({r.provision for r in law.obligations.values()})
                         },
                         "status": {"enum": [s.value for s in Status]},
+                        "late": {"type": "boolean"},
+                        "held_back": {"type": "boolean"},
+                        "held_back_by": {"enum": [*HELD_BACK_BY, None]},
+                        "why": {"enum": [*LAPSED_WHY, None]},
+                        "due": _DATE,
+                        "started": _DATE,
                     },
                 },
             },
+            "violations": matchers,
+            "possible_violations": matchers,
+            "no_violations": none_of,
+            "no_possible_violations": none_of,
         },
     }
 
