@@ -1,17 +1,30 @@
-"""1953: a prisoner who refused repatriation, under each reading of non-refoulement.
+"""1953-1954: a prisoner who refused repatriation, through neutral custody to his release.
 
-What it teaches: the same record gives different answers under different readings of the
-law, and the law itself changes with time: in 1953 the belligerents had only declared they
+What it teaches: an agreement between the parties binds them whatever reading of the law one
+takes. The 1953 armistice let only those who insisted on it go home (Art. III(51)) and barred
+force to make anyone go (Terms of Reference, para. 3), so a return to China against a
+Chinese prisoner's verified refusal is refused under every reading of non-refoulement, the
+default included, though no risk to him is on record; without the armistice on record, only
+the free-will reading would refuse it. Neutral custody is a move of its own: the Neutral
+Nations Repatriation Commission held those who refused, guarded by Indian troops, under the
+armistice (para. 4); in January 1954 it handed them back, and the UN Command released them as
+civilians (para. 11). The law changes with time too: the belligerents had only declared they
 would apply the 1949 Conventions, and neither CAT nor the ICCPR existed, so the model applies
-GCIII as declared and says the human-rights rules did not bind anyone (see
-docs/explanation/legal-model.md#model-time).
+GCIII as declared (see docs/explanation/legal-model.md#model-time).
 
-Sources: the Neutral Nations Repatriation Commission's history, the US Army's records of
-1953-1954, and the Lieber Institute on repatriation as an interpretive choice (see
+Sources: the text of the armistice and its Terms of Reference (UN Peacemaker; the ICRC's
+practice for Rule 128 of customary IHL quotes Art. III(51)); the US Army's record of August
+1953 to February 1954; the editorial note of Foreign Relations of the United States on the
+release of 23 January 1954; Time (4 January and 1 February 1954) on the end of the
+explanations and the release; NK News (2024) on the 88 who sailed for India on 9 February
+1954; the Lieber Institute on repatriation as an interpretive choice (see
 korean_war_1953.powcase.yaml).
 
-Outcome: a return to China is allowed under the ICRC 2020 reading (no risk is on record) and
-under the strict text, and refused under the free-will reading; release to Taiwan is allowed.
+Outcome: in neutral custody and after his return to the UN Command, a return to China is
+refused under every reading, on the armistice's terms (and under the free-will reading on
+GCIII-118 too); release to Taiwan is allowed, resting on GCIII-118 and the armistice's
+para. 11. His release on 23 January 1954 is allowed and meets the duty to release him, which
+neutral custody did not; one who chose India goes there from neutral custody.
 """
 
 from __future__ import annotations
@@ -24,12 +37,36 @@ from powcase.law.parties import profile
 
 
 def main() -> None:
-    """Compare the readings side by side, as a table."""
-    (scenario,) = powcase.load_scenarios(pathlib.Path(__file__).with_suffix(".powcase.yaml"))
-    comparison = powcase.compare(scenario, ["ihl_non_refoulement"])
+    """Compare the readings side by side, with and without the armistice, then the releases."""
+    in_custody, released, to_india = powcase.load_scenarios(
+        pathlib.Path(__file__).with_suffix(".powcase.yaml")
+    )
+    comparison = powcase.compare(in_custody, ["ihl_non_refoulement"])
     print(" | ".join(("reading", *comparison.columns)))
     for row in comparison.rows:
         print(" | ".join((str(dict(row.reading)["ihl_non_refoulement"]), *row.cells)))
+
+    # The same record without the armistice: only the free-will reading refuses the return.
+    record = in_custody.record
+    without = powcase.Record(
+        subject=record.subject,
+        detaining_power=record.detaining_power,
+        sources=record.sources,
+        events=[e for e in record.events if e.name != "agreement_concluded"],
+    )
+    home = powcase.Repatriate(date="1954-01-21", to="CN")
+    for reading in ("icrc_2020", "free_will", "strict_text"):
+        case = powcase.Case.replay(without, {"ihl_non_refoulement": reading})
+        print(f"without the armistice, {reading}: repatriate to CN", case.verdict(home).outcome)
+
+    for scenario in (released, to_india):
+        last = powcase.Case.replay(scenario.record, scenario.assumptions).steps[-1]
+        print(
+            f"{scenario.title}: {last.event.name} to {last.event.to}",
+            last.verdict.outcome,
+            list(last.verdict.cites),
+        )
+
     armistice = datetime.date(1953, 7, 27)
     binding = profile("US", armistice)["binding"]
     print(

@@ -16,6 +16,7 @@ TOP_LEVEL = {
     "exchanged": True,
     "medically_repatriated": True,
     "interned_in_neutral_state": False,
+    "in_neutral_custody": False,
     "transferred_to_third_power": False,
     "repatriated": True,
     "released_in_detaining_state": True,
@@ -39,6 +40,7 @@ CUSTODY_EXITS = {
     "exchange": "exchanged",
     "repatriate_medically": "medically_repatriated",
     "intern_in_neutral_state": "interned_in_neutral_state",
+    "hand_over_to_neutral_custody": "in_neutral_custody",
     "transfer_to_power": "transferred_to_third_power",
     "release_in_detaining_state": "released_in_detaining_state",
 }
@@ -65,17 +67,29 @@ EXPECTED_EDGES = {
     ("complete_sentence", "sentenced", "none"),
     *{(event, "in_custody", target) for event, target in CUSTODY_EXITS.items()},
     ("recall", "transferred_to_third_power", "in_custody"),
-    ("release_to_third_state", "in_custody", "released_to_third_state"),
-    ("release_to_third_state", "interned_in_neutral_state", "released_to_third_state"),
+    ("return_from_neutral_custody", "in_neutral_custody", "in_custody"),
+    *{
+        ("release_to_third_state", s, "released_to_third_state")
+        for s in ("in_custody", "interned_in_neutral_state", "in_neutral_custody")
+    },
     ("resettle", "released_to_third_state", "resettled"),
     *{
         ("repatriate", s, "repatriated")
-        for s in ("in_custody", "interned_in_neutral_state", "transferred_to_third_power")
+        for s in (
+            "in_custody",
+            "interned_in_neutral_state",
+            "in_neutral_custody",
+            "transferred_to_third_power",
+        )
     },
-    ("escape", "in_custody", "escaped"),
-    ("escape", "interned_in_neutral_state", "escaped"),
-    ("recapture", "escaped", "in_custody"),
-    ("recapture", "escaped", "interned_in_neutral_state"),
+    *{
+        ("escape", s, "escaped")
+        for s in ("in_custody", "interned_in_neutral_state", "in_neutral_custody")
+    },
+    *{
+        ("recapture", "escaped", s)
+        for s in ("in_custody", "interned_in_neutral_state", "in_neutral_custody")
+    },
     *{("die", s, "deceased") for s in NOT_FINAL},
 }
 
@@ -99,9 +113,13 @@ def test_exactly_the_transitions_of_the_model():
     assert {(e.event, e.source, e.target) for e in EDGES} == EXPECTED_EDGES
 
 
-def test_recall_and_recapture_restore_the_regions_through_history():
+def test_recall_return_and_recapture_restore_the_regions_through_history():
     restoring = {(e.event, e.source) for e in EDGES if e.restores}
-    assert restoring == {("recall", "transferred_to_third_power"), ("recapture", "escaped")}
+    assert restoring == {
+        ("recall", "transferred_to_third_power"),
+        ("return_from_neutral_custody", "in_neutral_custody"),
+        ("recapture", "escaped"),
+    }
 
 
 def test_the_strict_flags_are_set():
@@ -122,10 +140,20 @@ def test_every_transition_cites_a_provision_that_resolves():
         assert all(c in PROVISIONS for c in cites), (edge, cites)
 
 
-UNCITED = {"die", "resettle"}
+UNCITED = {
+    "die",
+    "resettle",
+    "charge",
+    "convict",
+    "transfer_to_power",
+    "return_from_neutral_custody",
+}
 """Transitions whose provisions depend on where he is, so only their reasons cite: a death
-binds GCIII-120 and GCIII-121 only on a holder, and resettlement rests on the receiving
-state's own law (NKRA only for the Republic of Korea)."""
+binds GCIII-120 and GCIII-121 only on a holder, resettlement rests on the receiving
+state's own law (NKRA only for the Republic of Korea), a trial's guarantees and a transfer's
+rules on his status (GCIII for one treated as a prisoner of war; API-75(4), ICCPR-14 and
+GCIV-45 for others), and nothing
+authorised the 1954 return from neutral custody."""
 
 
 class TestDescribeAgreesWithTheChart:

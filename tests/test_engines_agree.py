@@ -25,6 +25,7 @@ FIELDS = {
     "exchange": [{"to": "RU"}],
     "repatriate_medically": [{"to": "RU"}],
     "intern_in_neutral_state": [{"state": "CH"}],
+    "hand_over_to_neutral_custody": [{"state": "IN", "custodian": "NNRC"}],
     "transfer_to_power": [{"to": "GB"}],
     "release_to_third_state": [{"to": "KR"}],
 }
@@ -35,7 +36,7 @@ SAMPLES = [
 ]
 
 
-RESTORING = {"escaped", "transferred_to_third_power"}
+RESTORING = {"escaped", "transferred_to_third_power", "in_neutral_custody"}
 
 
 def _key(position):

@@ -181,9 +181,11 @@ class TestPenalProceedings:
     def test_conviction_needs_a_fair_trial(self):
         charged = case(CAPTURE, {"date": "2025-03-01", "event": "charge", "offence": "war_crime"})
         allowed(ask(charged, "convict"), "GCIII-99")
-        refused(
-            ask(charged, "convict", fair_trial=False), "GCIII-84", "API-75", kind="prohibition"
-        )
+        unfair = ask(charged, "convict", fair_trial=False)
+        refused(unfair, "GCIII-84", "GCIII-99", "GCIII-105", kind="prohibition")
+        # A prisoner of war has the Convention's guarantees: API-75, the floor for those
+        # with no better protection, is not his rule.
+        assert not [c for c in unfair.cites if c.startswith("API-75")]
 
     def test_convicting_a_non_pow_needs_a_status_tribunal(self):
         by_authority = case(

@@ -83,7 +83,14 @@ def test_every_guard_is_documented_with_its_provisions():
         assert any(c.split("(")[0] in doc for c in cites), name
 
 
-_REASON_CITES = {"die": ("GCIII-120",), "resettle": ("NKRA-3",)}
+_REASON_CITES = {
+    "die": ("GCIII-120",),
+    "resettle": ("NKRA-3",),
+    "charge": ("GCIII-99", "API-75(4)"),
+    "convict": ("GCIII-84", "API-75(4)"),
+    "transfer_to_power": ("GCIII-12", "GCIV-45"),
+    "return_from_neutral_custody": ("PANMUNJOM-TOR-11",),
+}
 """What the guards whose transition cites nothing cite in their reasons, where they apply."""
 
 

@@ -70,16 +70,25 @@ class TestTheActingStateIsBound:
         assert "CIHL-47" in steps[0].cites
         assert "GCIII-5" in steps[2].cites
 
-    def test_a_transition_s_treaty_article_gives_way_to_its_customary_rule_cihl_100(self):
-        """A 1952 conviction: API-75 did not exist; the transition cites CIHL-100."""
+    def test_a_treaty_article_gives_way_to_its_customary_rule_cihl_100(self):
+        """A 1952 conviction of one not treated as a prisoner of war: API-75(4) did not exist;
+        the step cites CIHL-100. (A prisoner of war's conviction cites GCIII, which the
+        belligerents had declared they would apply: API-75 is not his rule.)"""
         events = (
             KOREA_1951[1],
+            {
+                "date": "1951-06-01",
+                "event": "determine_status",
+                "outcome": "unprivileged_detainee",
+                "by": "tribunal",
+                "grounds": "other",
+            },
             {"date": "1952-01-01", "event": "charge", "offence": "war_crime"},
             {"date": "1952-06-01", "event": "convict"},
         )
-        step = case(CN_SOLDIER, "US", *events).steps[2]
+        step = case(CN_SOLDIER, "US", *events).steps[3]
         assert step.applied
-        assert "API-75" not in step.cites
+        assert not [c for c in step.cites if c.startswith("API")]
         assert "CIHL-100" in step.cites
 
     def test_api_binds_a_state_six_months_after_its_deposit_api_41(self):

@@ -107,6 +107,7 @@ def _minimal(name, day):
         "exchange": {"to": "RU"},
         "repatriate_medically": {"to": "RU"},
         "intern_in_neutral_state": {"state": "CH"},
+        "hand_over_to_neutral_custody": {"state": "IN"},
         "transfer_to_power": {"to": "GB"},
         "release_to_third_state": {"to": "KR"},
     }

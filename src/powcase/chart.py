@@ -12,8 +12,8 @@ Send events with the event object as ``step`` (``machine.send("capture", step=ev
 python-statemachine injects ``source`` and ``state`` itself, so the model's fields of those
 names cannot be passed as keyword arguments.
 
-``recall`` and ``recapture`` return him to custody with every region as it was, through a
-deep history state of ``in_custody``.
+``recall``, ``return_from_neutral_custody`` and ``recapture`` return him to custody with every
+region as it was, through a deep history state of ``in_custody``.
 """
 
 from __future__ import annotations
@@ -142,6 +142,7 @@ class LegalPath(StateChart[Any]):
     exchanged = State("Exchanged", final=True)
     medically_repatriated = State("Medically repatriated", final=True)
     interned_in_neutral_state = State("Interned in a neutral state")
+    in_neutral_custody = State("In neutral custody")
     transferred_to_third_power = State("Transferred to a third power")
     repatriated = State("Repatriated", final=True)
     released_in_detaining_state = State("Released in the detaining state", final=True)
@@ -156,19 +157,25 @@ class LegalPath(StateChart[Any]):
     exchange = in_custody.to(exchanged)
     repatriate_medically = in_custody.to(medically_repatriated)
     intern_in_neutral_state = in_custody.to(interned_in_neutral_state)
+    hand_over_to_neutral_custody = in_custody.to(in_neutral_custody)
+    return_from_neutral_custody = in_neutral_custody.to(in_custody.as_before)
     transfer_to_power = in_custody.to(transferred_to_third_power)
     recall = transferred_to_third_power.to(in_custody.as_before)
     release_in_detaining_state = in_custody.to(released_in_detaining_state)
-    release_to_third_state = released_to_third_state.from_(in_custody, interned_in_neutral_state)
+    release_to_third_state = released_to_third_state.from_(
+        in_custody, interned_in_neutral_state, in_neutral_custody
+    )
     resettle = released_to_third_state.to(resettled)
     repatriate = repatriated.from_(
-        in_custody, interned_in_neutral_state, transferred_to_third_power
+        in_custody, interned_in_neutral_state, in_neutral_custody, transferred_to_third_power
     )
-    escape = escaped.from_(in_custody, interned_in_neutral_state)
-    recapture = escaped.to(
-        in_custody.as_before, cond=_when("escaped_from", "in_custody")
-    ) | escaped.to(
-        interned_in_neutral_state, cond=_when("escaped_from", "interned_in_neutral_state")
+    escape = escaped.from_(in_custody, interned_in_neutral_state, in_neutral_custody)
+    recapture = (
+        escaped.to(in_custody.as_before, cond=_when("escaped_from", "in_custody"))
+        | escaped.to(
+            interned_in_neutral_state, cond=_when("escaped_from", "interned_in_neutral_state")
+        )
+        | escaped.to(in_neutral_custody, cond=_when("escaped_from", "in_neutral_custody"))
     )
     # Last: from_.any() covers only the states declared above it.
     die = deceased.from_.any()  # type: ignore[no-untyped-call]

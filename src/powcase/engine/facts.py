@@ -16,8 +16,9 @@ import attrs
 from powcase._util.derived import derived
 from powcase.model import events as ev
 from powcase.model.events import Event
+from powcase.model.fields import TermProvisions
 
-__all__ = ["Facts", "Wish"]
+__all__ = ["Agreement", "Facts", "Wish"]
 
 
 @attrs.frozen
@@ -31,6 +32,46 @@ class Wish:
     verified: bool = False
     free: bool | None = None
     confidence: float | None = None
+
+
+@attrs.frozen
+class Agreement:
+    """An agreement on record: what it is for, whom it binds, what it provides and which
+    articles say so.
+    """
+
+    kind: str
+    between: frozenset[str]
+    terms: frozenset[str]
+    """Its terms; an agreement for neutral custody or neutral internment has that term by
+    its kind."""
+    provision: TermProvisions | None
+    release_by: datetime.date | None
+    custodian: str | None
+    index: int
+
+    @classmethod
+    def of(cls, event: ev.AgreementConcluded, index: int) -> Agreement:
+        """The agreement an ``agreement_concluded`` puts on record."""
+        terms = set(event.terms)
+        if event.kind in ("neutral_custody", "neutral_internment"):
+            terms.add(event.kind)
+        return cls(
+            event.kind,
+            frozenset(event.between),
+            frozenset(terms),
+            event.provision,
+            event.release_by,
+            event.custodian,
+            index,
+        )
+
+    def cites(self, term: str) -> tuple[str, ...]:
+        """The articles a reason resting on ``term`` cites: those mapped to it, else those
+        given for the whole agreement, else GCIII-6 (the article on special agreements).
+        """
+        named = self.provision.cites(term) if self.provision is not None else ()
+        return named or ("GCIII-6",)
 
 
 # Not slotted: a new value is the old one's __dict__ with a change (see replaced).
@@ -47,6 +88,8 @@ class Facts:
     consents: frozenset[str] = frozenset()
     exchange_agreements: tuple[frozenset[str], ...] = ()
     neutral_agreements: tuple[frozenset[str], ...] = ()
+    agreements: tuple[Agreement, ...] = ()
+    """Every ``agreement_concluded`` on record, in order."""
     hostilities_ended: datetime.date | None = None
     medical_category: str | None = None
     """The last medical finding (``gcIII_110`` read as ``gcIII_110_1``)."""
@@ -64,6 +107,8 @@ class Facts:
     requests: frozenset[tuple[str, str]] = frozenset()
     asylum_granted: bool = False
     status_by_tribunal: bool = False
+    status_grounds: str | None = None
+    """The grounds of the last status determination applied (no_distinction, spy...)."""
     charge: str | None = None
     internment_release: bool = False
     failed_receivers: frozenset[str] = frozenset()
@@ -154,15 +199,23 @@ def _consent(facts: Facts, event: ev.ReceivingStateConsents, index: int, dp: str
 
 
 def _exchange_agreed(facts: Facts, event: ev.ExchangeAgreed, index: int, dp: str) -> Facts:
-    agreements = (*facts.exchange_agreements, frozenset(event.between))
-    return facts.replaced(exchange_agreements=agreements)
+    between = frozenset(event.between)
+    # An agreement_concluded of kind exchange, with no terms on record.
+    agreement = Agreement("exchange", between, frozenset(), None, None, None, index)
+    return facts.replaced(
+        exchange_agreements=(*facts.exchange_agreements, between),
+        agreements=(*facts.agreements, agreement),
+    )
 
 
 def _agreement(facts: Facts, event: ev.AgreementConcluded, index: int, dp: str) -> Facts:
-    if event.kind != "neutral_internment":
-        return facts
-    agreements = (*facts.neutral_agreements, frozenset(event.between))
-    return facts.replaced(neutral_agreements=agreements)
+    agreement = Agreement.of(event, index)
+    changes: dict[str, Any] = {"agreements": (*facts.agreements, agreement)}
+    if "neutral_internment" in agreement.terms:
+        changes["neutral_agreements"] = (*facts.neutral_agreements, agreement.between)
+    if event.kind == "exchange":
+        changes["exchange_agreements"] = (*facts.exchange_agreements, agreement.between)
+    return facts.replaced(**changes)
 
 
 def _hostilities(facts: Facts, event: ev.HostilitiesEnded, index: int, dp: str) -> Facts:
@@ -202,7 +255,7 @@ def _decision(facts: Facts, event: ev.DecideProtection, index: int, dp: str) -> 
 
 def _status(facts: Facts, event: ev.DetermineStatus, index: int, dp: str) -> Facts:
     by_tribunal = facts.status_by_tribunal or event.by == "tribunal"
-    return facts.replaced(status_by_tribunal=by_tribunal)
+    return facts.replaced(status_by_tribunal=by_tribunal, status_grounds=event.grounds)
 
 
 def _charge(facts: Facts, event: ev.Charge, index: int, dp: str) -> Facts:
@@ -227,6 +280,12 @@ def _transferred(facts: Facts, event: ev.TransferToPower, index: int, dp: str) -
 
 
 def _interned(facts: Facts, event: ev.InternInNeutralState, index: int, dp: str) -> Facts:
+    return facts.replaced(destination=event.state)
+
+
+def _neutral_custody(
+    facts: Facts, event: ev.HandOverToNeutralCustody, index: int, dp: str
+) -> Facts:
     return facts.replaced(destination=event.state)
 
 
@@ -257,5 +316,6 @@ _UPDATES: dict[type[Event], Callable[[Facts, Any, int, str], Facts]] = {
     ev.ReceivingPowerFailed: _failed,
     ev.TransferToPower: _transferred,
     ev.InternInNeutralState: _interned,
+    ev.HandOverToNeutralCustody: _neutral_custody,
     ev.ReleaseToThirdState: _released,
 }

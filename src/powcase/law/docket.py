@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from powcase.law.agreements import release_by
 from powcase.law.book import Law, read_on_first_use
 from powcase.law.rules import MEETERS, HoldBack, Lapse, ObligationRule, Status
 from powcase.law.will import Refusal, refusal_of
@@ -146,6 +147,8 @@ class _Start:
     index: int
     on: datetime.date
     recurring: bool = False
+    due: datetime.date | None = None
+    """A due date set by the record (an agreement's ``release_by``), else the rule's."""
 
 
 _NONE: list[_Start] = []
@@ -231,7 +234,10 @@ class _Lapsing:
 _LAPSING: dict[Lapse, _Lapsing] = {
     Lapse.LEFT_CUSTODY: _Lapsing(),
     Lapse.TRANSFERRED: _Lapsing(restarted_by=frozenset({ev.Recall})),
-    Lapse.NEUTRAL_CUSTODY: _Lapsing(spares=frozenset({"repatriation", "medical_repatriation"})),
+    Lapse.NEUTRAL_CUSTODY: _Lapsing(
+        spares=frozenset({"repatriation", "medical_repatriation"}),
+        restarted_by=frozenset({ev.ReturnFromNeutralCustody}),
+    ),
     Lapse.STATUS_CHANGED: _Lapsing(),
     Lapse.HOSTILITIES_RESUMED: _Lapsing(only=frozenset({"repatriation"})),
 }
@@ -248,6 +254,7 @@ _LAPSES: dict[type[Event], Lapse] = {
     ev.ReleaseInDetainingState: Lapse.LEFT_CUSTODY,
     ev.TransferToPower: Lapse.TRANSFERRED,
     ev.InternInNeutralState: Lapse.NEUTRAL_CUSTODY,
+    ev.HandOverToNeutralCustody: Lapse.NEUTRAL_CUSTODY,
 }
 """The applied steps that end the detaining power's answering for him, and why. A status
 determination is read apart: whether it changes what he is owed depends on its outcome."""
@@ -446,7 +453,9 @@ class _Pass:
         """
         if _answerable_after(moment, self.regime) and _hostilities_over(moment):
             step = moment.step
-            self._start(_Start("repatriation", step.index, step.event.date))
+            # An agreement binding the detaining power may set the day (release_by).
+            due = release_by(moment.facts, moment.judge.detaining_power)
+            self._start(_Start("repatriation", step.index, step.event.date, due=due))
 
     def _start(self, start: _Start) -> None:
         if any(item.rule.code == start.code for item in self.open):
@@ -460,7 +469,7 @@ class _Pass:
         provision = rule.provision_for(self.regime)
         if provision is None:
             return None  # not owed to one in his position
-        due = rule.days(self.assumptions, start.on)
+        due = start.due or rule.days(self.assumptions, start.on)
         return _Open(rule, provision, start, due, _meeters(rule))
 
     def hold(self, item: _Open, last: Moment | None) -> HoldBack | None:

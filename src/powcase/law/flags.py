@@ -124,7 +124,7 @@ class _Tracker:
 
 
 _OUT_OF_CUSTODY_MOVES = frozenset(
-    {"in_custody", "interned_in_neutral_state", "transferred_to_third_power"}
+    {"in_custody", "interned_in_neutral_state", "in_neutral_custody", "transferred_to_third_power"}
 )
 """States from which he can still be moved to his power of origin."""
 

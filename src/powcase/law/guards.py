@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from powcase.law.agreements import binding as agreed_terms
 from powcase.law.refoulement import judge_move
 from powcase.law.situation import Judgement, Situation
 from powcase.law.will import Will, wish_for
@@ -258,49 +259,79 @@ def _decide_protection(j: Judgement[ev.DecideProtection]) -> None:
 # --- penal proceedings
 
 
-@guard(ev.Charge, "GCIII-82", "GCIII-99", "API-43")
+@guard(ev.Charge)
 def _charge(j: Judgement[ev.Charge]) -> None:
     """API-43, GCIII-99: a prisoner of war may not be punished for lawful participation in
     hostilities; GCIII-85: one charged with a war crime keeps the Convention's protection.
+    One not treated as a prisoner of war is tried with the guarantees of API-75(4) (else
+    CIHL-100) and ICCPR-14, never under GCIII; one who did not distinguish himself keeps a
+    prisoner of war's trial guarantees (API-44(4)) but may be tried for taking part.
     """
     offence = j.event.offence
-    if offence == "participation_in_hostilities":
-        if j.situation.held_as_pow:
-            _combatant_immunity(j)
-        else:
-            j.basis("no_combatant_immunity", j.binding("API-45"))
+    situation = j.situation
+    if offence == "participation_in_hostilities" and situation.held_as_pow:
+        _combatant_immunity(j)
+    elif offence == "participation_in_hostilities":
+        cites = j.binding("API-45")
+        if situation.treated_as_pow:
+            cites += j.binding("API-44(4)")
+        j.basis("no_combatant_immunity", cites)
+    elif not situation.treated_as_pow:
+        j.basis("tried_with_guarantees", _fair_trial_cites(j))
     elif offence == "war_crime":
         j.basis("war_crime_charge", j.binding("GCIII-85"))
-        for reservation in j.situation.law.reservations(
-            j.situation.detaining_power, "GCIII-85", j.situation.on
+        for reservation in situation.law.reservations(
+            situation.detaining_power, "GCIII-85", situation.on
         ):
             j.note(
                 "reservation_in_force",
                 ("GCIII-85",),
-                state=j.situation.detaining_power,
+                state=situation.detaining_power,
                 summary=reservation.summary,
             )
     else:
         j.basis("ordinary_charge", j.binding("GCIII-82"))
 
 
-@guard(ev.Convict, "GCIII-84", "GCIII-99", "GCIII-105", "API-75")
+def _fair_trial_cites(j: Judgement[Any]) -> tuple[str, ...]:
+    """API-75(4) (else CIHL-100), ICCPR-14 where it binds, and GCIV-5 for a protected
+    person: the trial guarantees of one not treated as a prisoner of war.
+    """
+    cites = j.binding("API-75(4)")
+    if j.binds("ICCPR-14"):
+        cites += ("ICCPR-14",)
+    if j.situation.protected_person:
+        cites += j.binding("GCIV-5")
+    return cites
+
+
+@guard(ev.Convict)
 def _convict(j: Judgement[ev.Convict]) -> None:
-    """GCIII-84, GCIII-99 to 108, API-75: no conviction without the trial guarantees; API-45:
+    """GCIII-84, GCIII-99, GCIII-105: no conviction of one treated as a prisoner of war without
+    the Convention's trial guarantees (API-44(4) for one who did not distinguish himself);
+    others: API-75(4) (else CIHL-100), ICCPR-14 and, for a protected person, GCIV-5. API-45:
     one not held as a POW is convicted only after a tribunal decided his status.
     """
     situation = j.situation
+    treated = situation.treated_as_pow
+    if treated:
+        guarantees = j.binding("GCIII-84") + j.binding("GCIII-99") + j.binding("GCIII-105")
+        if not situation.held_as_pow:
+            guarantees += j.binding("API-44(4)")
+    else:
+        guarantees = _fair_trial_cites(j)
     if j.event.fair_trial is False:
-        cites = j.binding("GCIII-84") + j.binding("GCIII-99") + j.binding("GCIII-105")
-        cites += j.binding("API-75", customary="CIHL-100")
-        j.prohibit("unfair_trial", cites)
+        j.prohibit("unfair_trial", guarantees)
     if not situation.held_as_pow and not situation.facts.status_by_tribunal:
         cites = j.binding("API-45") or j.binding("GCIII-5")
         if cites:
             j.require("conviction_needs_status_tribunal", cites)
     if situation.held_as_pow and situation.facts.charge == "participation_in_hostilities":
         _combatant_immunity(j)
-    j.basis("convicted_after_fair_trial", j.binding("GCIII-99", customary="CIHL-100"))
+    if treated:
+        j.basis("convicted_after_fair_trial", j.binding("GCIII-99", customary="CIHL-100"))
+    else:
+        j.basis("convicted_after_fair_trial", guarantees)
 
 
 def _combatant_immunity(j: Judgement[Any]) -> None:
@@ -460,12 +491,54 @@ def _intern_in_neutral_state(j: Judgement[ev.InternInNeutralState]) -> None:
     judge_move(j, state, returning=False)
 
 
-@guard(ev.TransferToPower, "GCIII-12")
+@guard(ev.HandOverToNeutralCustody, "GCIII-6")
+def _hand_over_to_neutral_custody(j: Judgement[ev.HandOverToNeutralCustody]) -> None:
+    """GCIII-6: a hand-over to a neutral custodian rests on an agreement binding the detaining
+    power that provides for it, cited by its own articles (1953: PANMUNJOM-51, -TOR-4). It
+    needs no consent; non-refoulement applies towards the state whose forces hold him.
+    """
+    state = j.event.state
+    agreements = agreed_terms(j.situation, "neutral_custody", j.acting)
+    for agreement in agreements:
+        custodian = j.event.custodian or agreement.custodian or "a neutral custodian"
+        j.basis(
+            "neutral_custody_agreed",
+            agreement.cites("neutral_custody"),
+            custodian=custodian,
+            state=state,
+        )
+    if not agreements:
+        j.require("no_neutral_custody_agreement", ("GCIII-6",), holder=j.situation.detaining_power)
+    judge_move(j, state, returning=False)
+
+
+@guard(ev.ReturnFromNeutralCustody)
+def _return_from_neutral_custody(j: Judgement[ev.ReturnFromNeutralCustody]) -> None:
+    """Never refused, and nothing authorises it: the 1953 terms did not provide for a return
+    to the detaining side (PANMUNJOM-TOR-11 made those left civilians after 120 days; in
+    January 1954, with no political conference held, the custodian handed them back instead).
+    A note says so, citing nothing; his custody resumes as it was.
+    """
+    j.note(
+        "returned_from_neutral_custody",
+        (),
+        holder=j.situation.detaining_power,
+        state=j.situation.facts.destination or "the custodian",
+    )
+
+
+@guard(ev.TransferToPower)
 def _transfer_to_power(j: Judgement[ev.TransferToPower]) -> None:
     """GCIII-12(2): a transfer only to a party to GCIII that is willing and able to apply it;
-    non-refoulement as the ICRC 2020 commentary reads GCIII-12.
+    non-refoulement as the ICRC 2020 commentary reads GCIII-12. A protected person is
+    transferred under GCIV-45 instead, so the transition itself cites neither: its reasons
+    do.
     """
     to = j.event.to
+    if j.situation.protected_person:
+        _transfer_protected_person(j, to)
+        judge_move(j, to, returning=False)
+        return
     if not j.situation.law.binds(to, "GCIII-12", j.situation.on):
         j.require("receiver_not_bound", ("GCIII-12(2)",), to=to)
     if to not in j.situation.facts.consents:
@@ -482,6 +555,29 @@ def _transfer_to_power(j: Judgement[ev.TransferToPower]) -> None:
     if not [r for r in j.reasons if r.kind is ReasonKind.PRECONDITION]:
         j.basis("transfer_to_party", ("GCIII-12(2)",), to=to)
     judge_move(j, to, returning=False)
+
+
+def _transfer_protected_person(j: Judgement[ev.TransferToPower], to: str) -> None:
+    """GCIV-45(1): a protected person goes only to a party to the Fourth Convention;
+    GCIV-45(3): one willing and able to apply it, which then answers for him. GCIII-12 does
+    not apply to him.
+    """
+    situation = j.situation
+    if not situation.law.binds(to, "GCIV-45", situation.on):
+        j.require("receiver_not_bound_by_gciv", j.binding("GCIV-45(1)"), to=to)
+    if to not in situation.facts.consents:
+        j.require("receiver_has_not_consented", j.binding("GCIV-45(3)"), to=to)
+    for reservation in situation.law.reservations(
+        situation.detaining_power, "GCIV-45", situation.on
+    ):
+        j.note(
+            "reservation_in_force",
+            ("GCIV-45",),
+            state=situation.detaining_power,
+            summary=reservation.summary,
+        )
+    if not [r for r in j.reasons if r.kind is ReasonKind.PRECONDITION]:
+        j.basis("transfer_to_party", j.binding("GCIV-45(3)"), to=to)
 
 
 @guard(ev.Recall, "GCIII-12(3)")
@@ -540,15 +636,19 @@ def _release_in_detaining_state(j: Judgement[ev.ReleaseInDetainingState]) -> Non
 
 @guard(ev.ReleaseToThirdState, "GCIII-118", "GCIII-12(2)")
 def _release_to_third_state(j: Judgement[ev.ReleaseToThirdState]) -> None:
-    """GCIII-12(2): release to a third state needs its consent; GCIII-118, GCIII-7: his free
-    and verified wish; and no onward risk. Before hostilities end, ``third_state_release``.
+    """GCIII-12(2): release to a third state needs its consent (a protected person:
+    GCIV-45(3)); GCIII-118, GCIII-7: his free and verified wish; and no onward risk. Before
+    hostilities end, ``third_state_release``; after, GCIII-118 and any binding agreement to
+    release those not repatriated as civilians (1954: PANMUNJOM-TOR-11).
     """
     to = j.event.to
     situation = j.situation
+    protected = situation.protected_person
+    consent = j.binding("GCIV-45(3)") if protected else ("GCIII-12(2)",)
     if to in situation.facts.consents:
-        j.basis("third_state_consents", ("GCIII-12(2)",), to=to)
+        j.basis("third_state_consents", consent, to=to)
     else:
-        j.require("third_state_has_not_consented", ("GCIII-12(2)",), to=to)
+        j.require("third_state_has_not_consented", consent, to=to)
     _needs_wish(j, to, "no_wish_for_third_state", ("GCIII-118", "GCIII-7"))
     if situation.facts.hostilities_ended is None:
         reading = j.reading("third_state_release")
@@ -559,6 +659,11 @@ def _release_to_third_state(j: Judgement[ev.ReleaseToThirdState]) -> None:
         else:
             # Released, he is no longer a prisoner: the Convention applies until then (GCIII-5).
             j.basis("release_during_hostilities", ("GCIII-5",), reading=reading, to=to)
+    else:
+        if not protected:
+            j.basis("release_due", j.binding("GCIII-118"))
+        for agreement in agreed_terms(situation, "civilian_release", j.acting):
+            j.basis("agreement_civilian_release", agreement.cites("civilian_release"))
     judge_move(j, to, returning=False)
 
 
@@ -625,8 +730,10 @@ def _recapture(j: Judgement[ev.Recapture]) -> None:
     j.basis("no_punishment_for_escape", ("GCIII-91",))
 
 
-_IN_OTHER_HANDS = frozenset({"transferred_to_third_power", "interned_in_neutral_state"})
-"""Where he is still held, but by another power or a neutral state."""
+_IN_OTHER_HANDS = frozenset(
+    {"transferred_to_third_power", "interned_in_neutral_state", "in_neutral_custody"}
+)
+"""Where he is still held, but by another power, a neutral state or a neutral custodian."""
 
 
 @guard(ev.Die)

@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 import attrs
 
 from powcase.engine.facts import Facts
+from powcase.law.agreements import judge_terms
 from powcase.law.shape import RISK_KINDS
 from powcase.law.situation import Judgement, Situation
 from powcase.law.will import Refusal, Will, refusal_of, wish_for
@@ -147,17 +148,22 @@ def judge_move(judgement: Judgement[Any], to: str, *, returning: bool) -> None:
     ICRC reading reads GCIII-118 there and GCIII-12 for every other move. The free-will reading
     governs only a return to his power of origin, the forcible repatriation it was made
     against: accommodation in a neutral state (GCIII-109(2), GCIII-111), a transfer (GCIII-12)
-    or a release to a third state needs no consent under it.
+    or a release to a third state needs no consent under it. A protected person's moves are
+    read under the Fourth Convention (GCIV-45(4)), not these readings of GCIII. Agreements
+    binding the detaining power add their terms, whatever the reading.
     """
     situation = judgement.situation
     facts = situation.facts
     risk = risk_towards(situation, to)
     will = _where_risk_lies(facts, risk)
-    judgement.rely_on("ihl_non_refoulement")
     if not risk.kinds:
         judgement.note("no_known_risk", (), to=to)
 
-    reading = situation.assumptions.ihl_non_refoulement
+    # A protected person's moves are read under the Fourth Convention (below), not GCIII.
+    reading = ""
+    if not situation.protected_person:
+        judgement.rely_on("ihl_non_refoulement")
+        reading = situation.assumptions.ihl_non_refoulement
     if reading == "icrc_2020" and risk.kinds and will[0] is not Will.CONSENT:
         treaty = "GCIII-118" if returning else "GCIII-12"
         cites = judgement.binding(treaty, customary="CIHL-128" if returning else None)
@@ -185,6 +191,7 @@ def judge_move(judgement: Judgement[Any], to: str, *, returning: bool) -> None:
             for destination in sorted({w.destination for w in facts.wishes}):
                 judgement.open_wish(destination, cites, reading=_FREE_WILL)
 
+    judge_terms(judgement, to, towards_risk=bool(risk.kinds), will=will)
     if will[0] is Will.CONSENT:
         if risk.kinds:
             judgement.note("risk_accepted_by_verified_wish", (), to=to, risks=risk.describe())
@@ -192,7 +199,7 @@ def judge_move(judgement: Judgement[Any], to: str, *, returning: bool) -> None:
     if _asylum_pending(situation):
         _pending_claim(judgement, risk, will)
     _human_rights(judgement, risk, will)
-    if "persecution" in risk.kinds:
+    if risk.kinds & PERSECUTION_TYPE:
         _persecution(judgement, risk, will)
 
 
@@ -318,7 +325,8 @@ def _persecution(judgement: Judgement[Any], risk: Risk, will: tuple[Will, str]) 
             )
         elif cites:
             _bar(judgement, will, "refoulement_refugee", cites, to=risk.state)
-    if situation.is_in("civilian_internee"):
-        cites = judgement.binding("GCIV-45")
+    if situation.protected_person:
+        # GCIV-45(4): repatriation too is a transfer here; 45(2) lifts only 45(1).
+        cites = judgement.binding("GCIV-45(4)")
         if cites:
             _bar(judgement, will, "transfer_to_persecution", cites, to=risk.state)

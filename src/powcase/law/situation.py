@@ -71,6 +71,33 @@ class Situation:
         """Whether he is in custody and held as a prisoner of war."""
         return bool(HELD_AS_POW & self.position.active)
 
+    @property
+    def treated_as_pow(self) -> bool:
+        """Whether he is treated as a prisoner of war: held as one, or an unprivileged
+        detainee found not to have distinguished himself, who keeps a prisoner of war's
+        protection (API-44(4)).
+        """
+        return self.held_as_pow or (
+            self.is_in("unprivileged_detainee") and self.facts.status_grounds == "no_distinction"
+        )
+
+    @property
+    def protected_person(self) -> bool:
+        """Whether the Fourth Convention protects him (GCIV-4).
+
+        He is protected as a civilian internee, or as an unprivileged detainee neither
+        treated as a prisoner of war nor a national of the detaining power. The article's
+        exception for some neutral and co-belligerent nationals is not modelled: it turns on
+        diplomatic relations the data does not hold.
+        """
+        if self.is_in("civilian_internee"):
+            return True
+        return (
+            self.is_in("unprivileged_detainee")
+            and not self.treated_as_pow
+            and self.detaining_power not in self.subject.nationality
+        )
+
     @derived
     def power_of_origin(self) -> str:
         """The state he depends on, the one a return hands him to (GCIII-118).
@@ -78,12 +105,12 @@ class Situation:
         Under ``status_route: own_forces``, his state of nationality where it is a party to
         the conflict adverse to the detaining power that day, else the state whose forces he
         served in (a recruit from a state at peace depends on the army he joined); under
-        ``integrated_forces``, the state whose forces he served in. A civilian internee
-        depends on his state; so does anyone whose forces are not known.
+        ``integrated_forces``, the state whose forces he served in. A protected person (a
+        civilian internee) depends on his state; so does anyone whose forces are not known.
         """
         subject = self.subject
         home = subject.state_of_nationality
-        if subject.forces is None or self.is_in("civilian_internee"):
+        if subject.forces is None or self.protected_person:
             return home
         if self.assumptions.status_route == "integrated_forces":
             return subject.forces
@@ -101,7 +128,7 @@ class Situation:
         return (
             subject.forces is not None
             and subject.forces != home
-            and not self.is_in("civilian_internee")
+            and not self.protected_person
             and self.law.adverse(home, self.detaining_power, self.on)
         )
 

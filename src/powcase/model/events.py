@@ -23,12 +23,15 @@ import attrs
 from powcase._util.suggest import closest
 from powcase.errors import InvalidInput, Problem
 from powcase.model.fields import (
+    TermProvisions,
     bool_field,
     choice_field,
+    choices_field,
     confidence_field,
     date_field,
     field_specs,
     from_plain,
+    provisions_field,
     sources_field,
     state_field,
     state_or_field,
@@ -61,6 +64,23 @@ MEDICAL_CATEGORIES = ("none", "minor", "serious", "gcIII_110_1", "gcIII_110_2", 
 DIRECT_REPATRIATION = frozenset({"gcIII_110_1", "gcIII_110"})
 """The medical categories that are a finding for direct repatriation (GCIII-110(1))."""
 STATUS_GROUNDS = ("mercenary", "spy", "no_distinction", "civilian", "other")
+AGREEMENT_KINDS = (
+    "neutral_internment",
+    "exchange",
+    "armistice",
+    "neutral_custody",
+    "transfer",
+    "other",
+)
+AGREEMENT_TERMS = (
+    "voluntary_repatriation",
+    "no_force",
+    "all_for_all",
+    "non_refoulement",
+    "neutral_custody",
+    "neutral_internment",
+    "civilian_release",
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -272,6 +292,35 @@ class InternInNeutralState(Move):
     def destination(self) -> str | None:
         """The state he is handed to."""
         return self.state
+
+
+@attrs.frozen(kw_only=True)
+class HandOverToNeutralCustody(Move):
+    """He is handed, still a prisoner, to a neutral custodian under the parties' agreement.
+
+    The custodian holds him outside its members' lands (1953: the Neutral Nations
+    Repatriation Commission, its Indian custodial force in Korea).
+    """
+
+    name: ClassVar[str] = "hand_over_to_neutral_custody"
+    custodian: str | None = text_field("the neutral body that takes custody, e.g. NNRC")
+    state: str = state_field("the state whose forces hold him for the custodian")
+
+    @property
+    def destination(self) -> str | None:
+        """The state whose forces hold him."""
+        return self.state
+
+
+@attrs.frozen(kw_only=True)
+class ReturnFromNeutralCustody(MachineEvent):
+    """The neutral custodian hands him back; his custody resumes as it was.
+
+    In January 1954 the Commission handed those left in its hands back to the sides that had
+    held them.
+    """
+
+    name: ClassVar[str] = "return_from_neutral_custody"
 
 
 @attrs.frozen(kw_only=True)
@@ -543,11 +592,26 @@ class InternmentReviewed(Incident):
 
 @attrs.frozen(kw_only=True)
 class AgreementConcluded(Incident):
-    """An agreement was concluded, e.g. for internment in a neutral state (GCIII-111)."""
+    """An agreement between states about prisoners was concluded (GCIII-6).
+
+    It may be for an exchange, internment in a neutral state (GCIII-111), neutral custody,
+    or an armistice's terms; it binds the states between which it was made.
+    """
 
     name: ClassVar[str] = "agreement_concluded"
-    kind: str = choice_field("what it is for", ("neutral_internment", "other"), required=True)
-    between: tuple[str, ...] = states_field("the states party to it")
+    kind: str = choice_field("what it is for", AGREEMENT_KINDS, required=True)
+    between: tuple[str, ...] = states_field("the states party to it (it binds them alone)")
+    terms: tuple[str, ...] = choices_field(
+        "what it provides for the prisoners it covers", AGREEMENT_TERMS
+    )
+    custodian: str | None = text_field("the neutral body given custody, if any, e.g. NNRC")
+    release_by: datetime.date | None = date_field(
+        "the day by which it says they are to be released", required=False
+    )
+    provision: TermProvisions | None = provisions_field(
+        "the catalogue id of the article a reason resting on the agreement cites, or ids by term",
+        AGREEMENT_TERMS,
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -586,6 +650,8 @@ MACHINE_EVENTS: tuple[type[MachineEvent], ...] = (
     Exchange,
     RepatriateMedically,
     InternInNeutralState,
+    HandOverToNeutralCustody,
+    ReturnFromNeutralCustody,
     TransferToPower,
     Recall,
     ReleaseInDetainingState,

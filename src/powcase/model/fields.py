@@ -28,13 +28,16 @@ if TYPE_CHECKING:
 __all__ = [
     "FIELD_SPEC",
     "FieldSpec",
+    "TermProvisions",
     "bool_field",
     "choice_field",
+    "choices_field",
     "confidence_field",
     "date_field",
     "field_specs",
     "from_plain",
     "parse_field",
+    "provisions_field",
     "sources_field",
     "state_field",
     "state_or_field",
@@ -54,9 +57,10 @@ _REQUIRED = attrs.NOTHING
 class FieldSpec:
     """What a field holds, as the loaders, ``describe()`` and the docs present it.
 
-    ``kind`` is one of ``date``, ``state``, ``states``, ``state_or``, ``choice``, ``bool``,
-    ``text``, ``confidence``, ``year`` or ``sources``; ``options`` lists the accepted values
-    of a ``choice`` (or the extra words a ``state_or`` accepts beside state codes).
+    ``kind`` is one of ``date``, ``state``, ``states``, ``state_or``, ``choice``, ``choices``,
+    ``bool``, ``text``, ``confidence``, ``year``, ``sources`` or ``provisions``; ``options``
+    lists the accepted values of a ``choice`` or ``choices`` (or the extra words a ``state_or``
+    accepts beside state codes, or the terms a ``provisions`` mapping may name).
     """
 
     kind: str
@@ -74,7 +78,7 @@ class FieldSpec:
         described: dict[str, Any] = {"kind": self.kind, "required": self.required}
         if self.options:
             described["options"] = list(self.options)
-        if not self.required and self.default is not None:
+        if not self.required and self.default not in (None, ()):
             described["default"] = self.default
         described["doc"] = self.doc
         return described
@@ -86,12 +90,76 @@ _EXPECTED: dict[str, Callable[[FieldSpec], str]] = {
     "states": lambda s: "a list of ISO 3166 alpha-2 state codes, e.g. ['UA', 'RU']",
     "state_or": lambda s: "a state code or one of " + ", ".join(repr(o) for o in s.options),
     "choice": lambda s: "one of " + ", ".join(repr(o) for o in s.options),
+    "choices": lambda s: (
+        "a list of distinct values among " + ", ".join(repr(o) for o in s.options)
+    ),
     "bool": lambda s: "true or false (leave it out when unknown)",
     "text": lambda s: "text",
     "confidence": lambda s: "a number from 0 to 1",
     "year": lambda s: "a year, e.g. 1998",
     "sources": lambda s: "a source id or a list of source ids",
+    "provisions": lambda s: (
+        "a provision id, a list of them, or a mapping from a term ("
+        + ", ".join(repr(o) for o in s.options)
+        + ") to an id or a list of ids"
+    ),
 }
+
+
+@attrs.frozen
+class TermProvisions:
+    """The provision ids an agreement names: for the whole agreement (``whole``), or term by
+    term (``by_term``: pairs of a term and its ids, in the order written).
+
+    >>> TermProvisions.of_plain({"no_force": "PANMUNJOM-TOR-3"}).cites("no_force")
+    ('PANMUNJOM-TOR-3',)
+    >>> TermProvisions.of_plain("PANMUNJOM-51").cites("no_force")
+    ('PANMUNJOM-51',)
+    """
+
+    whole: tuple[str, ...] = ()
+    by_term: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    @classmethod
+    def of_plain(cls, value: object) -> Any:
+        """The stored form of a plain value: an id, a list of ids, or a mapping from terms
+        to an id or a list of ids. Anything else is returned unchanged (the validator says
+        what is wrong with it).
+        """
+        if isinstance(value, str):
+            return cls(whole=(value,))
+        if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+            return cls(whole=tuple(value))
+        if isinstance(value, Mapping):
+            pairs = []
+            for term, named in value.items():
+                ids = [named] if isinstance(named, str) else named
+                if not isinstance(ids, list | tuple) or not all(isinstance(i, str) for i in ids):
+                    return value
+                pairs.append((term, tuple(ids)))
+            return cls(by_term=tuple(pairs))
+        return value
+
+    def cites(self, term: str) -> tuple[str, ...]:
+        """The ids a reason resting on ``term`` cites: those mapped to the term, else those
+        given for the whole agreement (empty when neither names any).
+        """
+        for name, ids in self.by_term:
+            if name == term:
+                return ids
+        return self.whole
+
+    def ids(self) -> tuple[str, ...]:
+        """Every id named, once each, in the order written."""
+        named = [*self.whole, *(i for _, ids in self.by_term for i in ids)]
+        return tuple(dict.fromkeys(named))
+
+    def to_plain(self) -> Any:
+        """The plain form: an id, a list of ids, or a mapping from terms to ids."""
+        if self.by_term:
+            return {t: ids[0] if len(ids) == 1 else list(ids) for t, ids in self.by_term}
+        return self.whole[0] if len(self.whole) == 1 else list(self.whole)
+
 
 T = TypeVar("T")
 
@@ -195,6 +263,36 @@ def _check_choice(instance: object, attribute: attrs.Attribute[Any], value: obje
         _fail(attribute, f"got {_describe(value)}", guess)
 
 
+def _check_choices(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    spec: FieldSpec = attribute.metadata[FIELD_SPEC]
+    if not isinstance(value, tuple):
+        _fail(attribute, f"got {_describe(value)}")
+        return
+    for item in value:
+        if not isinstance(item, str) or item not in spec.options:
+            guess = closest(item, spec.options) if isinstance(item, str) else None
+            _fail(attribute, f"{_describe(item)} is not one of them", guess)
+    if len(set(value)) != len(value):
+        _fail(attribute, "lists a value twice")
+
+
+def _check_provisions(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    spec: FieldSpec = attribute.metadata[FIELD_SPEC]
+    if value is None:
+        return
+    if not isinstance(value, TermProvisions):
+        _fail(attribute, f"got {_describe(value)}")
+        return
+    if not value.ids() or not all(i.strip() for i in value.ids()):
+        _fail(attribute, "names no provision id")
+    for term, ids in value.by_term:
+        if not isinstance(term, str) or term not in spec.options:
+            guess = closest(term, spec.options) if isinstance(term, str) else None
+            _fail(attribute, f"{_describe(term)} is not a term", guess)
+        if not ids:
+            _fail(attribute, f"names no provision id for {term!r}")
+
+
 def _check_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None and not attribute.metadata[FIELD_SPEC].required:
         return
@@ -292,6 +390,20 @@ def choice_field(
     return _field(spec, _check_choice, default=default)
 
 
+def choices_field(doc: str, options: tuple[str, ...]) -> Any:
+    """A list of distinct values among ``options``, stored as a tuple (empty when left out)."""
+    spec = FieldSpec("choices", doc, False, options, ())
+    return _field(spec, _check_choices, converter=_to_tuple, default=())
+
+
+def provisions_field(doc: str, terms: tuple[str, ...]) -> Any:
+    """Provision ids: one, a list, or a mapping from each of some ``terms`` to its ids;
+    stored as :class:`TermProvisions` (None when left out).
+    """
+    spec = FieldSpec("provisions", doc, False, terms)
+    return _field(spec, _check_provisions, converter=TermProvisions.of_plain)
+
+
 def bool_field(doc: str, *, default: bool | None = None, required: bool = False) -> Any:
     """True or false; left out it is ``default``, which is None (unknown) unless given."""
     spec = FieldSpec("bool", doc, required, (), default)
@@ -334,6 +446,8 @@ def to_plain(value: object) -> Any:
         return value.isoformat()
     if isinstance(value, tuple):
         return [to_plain(v) for v in value]
+    if isinstance(value, TermProvisions):
+        return value.to_plain()
     return value
 
 

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from powcase.render.text import words
 from powcase.scenario.result import obligation_note, standing_entries
 
 __all__ = ["render_markdown"]
 
 
 def _cell(value: Any) -> str:
-    text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+    if isinstance(value, list):
+        text = ", ".join(map(str, value))
+    else:
+        text = words(value) if isinstance(value, dict) else str(value)
     return text.replace("|", "\\|").replace("\n", " ")
 
 

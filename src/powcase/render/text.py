@@ -45,11 +45,15 @@ class _Style:
 
 
 def words(value: Any) -> str:
-    """A field value as a person reads it: true and false, lists joined by commas."""
+    """A field value as a person reads it: true and false, lists joined by commas, a
+    mapping as ``key: value`` pairs joined by semicolons.
+    """
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, list):
         return ", ".join(map(str, value))
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {words(v)}" for k, v in value.items())
     return str(value)
 
 

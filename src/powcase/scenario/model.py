@@ -22,7 +22,7 @@ from powcase.law.rules import HoldBack, Lapse, Status
 from powcase.model.assumptions import Assumptions
 from powcase.model.countries import STATE_CODES
 from powcase.model.events import EVENT_TYPES, event_from_dict
-from powcase.model.fields import date_field, parse_field
+from powcase.model.fields import TermProvisions, date_field, parse_field
 from powcase.model.mode import Mode
 from powcase.model.record import Record
 from powcase.model.verdict import MISSING_FACTS, Outcome
@@ -707,6 +707,8 @@ def _one(  # noqa: PLR0917 - an internal step of parse_scenarios
         description = None
     record_data = {k: data[k] for k in RECORD_KEYS if k in data}
     record = problems.attempt(path, Record.from_dict, record_data)
+    if record is not None:
+        _articles_of_agreements(problems, record, path, law)
     raw_assumptions = data.get("assumptions") or {}
     assumptions = problems.attempt(
         _join(path, "assumptions"), Assumptions.from_dict, raw_assumptions
@@ -734,6 +736,24 @@ def _one(  # noqa: PLR0917 - an internal step of parse_scenarios
     return Scenario(
         title, record, assumptions, mode, as_of, expect, variants, description, file, path, law
     )
+
+
+def _articles_of_agreements(problems: _Problems, record: Record, path: str, law: Law) -> None:
+    """Every article an agreement on record names must be in the catalogue: reasons resting on
+    the agreement cite it.
+    """
+    for index, event in enumerate(record.events):
+        named = getattr(event, "provision", None)
+        if not isinstance(named, TermProvisions):
+            continue
+        for provision_id in named.ids():
+            if provision_id not in law.provisions:
+                problems.add(
+                    _join(path, f"events[{index}].provision"),
+                    f"{provision_id!r} is not a provision id of the catalogue",
+                    "an id of the catalogue (powcase provisions)",
+                    closest(provision_id, law.provisions),
+                )
 
 
 def _variants(  # noqa: PLR0917 - an internal step of parse_scenarios

@@ -23,6 +23,12 @@ __all__ = ["output_schema", "scenario_schema"]
 _DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 _STATE = {"$ref": "#/$defs/state"}
 _OUTCOME = {"enum": ["allowed", "refused", "undetermined"]}
+_IDS = {
+    "anyOf": [
+        {"type": "string", "minLength": 1},
+        {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
+    ]
+}
 
 
 def _field(spec: FieldSpec) -> dict[str, Any]:
@@ -32,6 +38,18 @@ def _field(spec: FieldSpec) -> dict[str, Any]:
         "states": {"type": "array", "items": _STATE, "uniqueItems": True},
         "state_or": {"anyOf": [_STATE, {"enum": list(spec.options)}]},
         "choice": {"enum": list(spec.options)},
+        "choices": {"type": "array", "items": {"enum": list(spec.options)}, "uniqueItems": True},
+        "provisions": {
+            "anyOf": [
+                _IDS,
+                {
+                    "type": "object",
+                    "propertyNames": {"enum": list(spec.options)},
+                    "additionalProperties": _IDS,
+                    "minProperties": 1,
+                },
+            ]
+        },
         "bool": {"type": "boolean"},
         "text": {"type": "string"},
         "confidence": {"type": "number", "minimum": 0, "maximum": 1},
@@ -40,7 +58,7 @@ def _field(spec: FieldSpec) -> dict[str, Any]:
     }
     schema = dict(kinds[spec.kind])
     schema["description"] = spec.doc
-    if not spec.required and spec.kind not in ("states", "sources"):
+    if not spec.required and spec.kind not in ("states", "sources", "choices"):
         schema = {"anyOf": [schema, {"type": "null"}], "description": spec.doc}
     return schema
 

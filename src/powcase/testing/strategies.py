@@ -17,7 +17,7 @@ from powcase.law.parties import PARTIES
 from powcase.model.assumptions import Assumptions
 from powcase.model.countries import STATE_CODES
 from powcase.model.events import EVENT_TYPES, Event
-from powcase.model.fields import FieldSpec, field_specs
+from powcase.model.fields import FieldSpec, TermProvisions, field_specs
 from powcase.model.mode import Mode
 from powcase.model.record import Record, Source, Subject
 from powcase.scenario.model import Expectations, Scenario, Variant
@@ -37,6 +37,14 @@ __all__ = [
 _KNOWN = sorted(PARTIES)
 _OTHER = sorted(STATE_CODES - set(PARTIES))
 _BASE = frozenset({"date", "source", "note"})
+_AGREEMENT_IDS = ("GCIII-6", "PANMUNJOM-51", "PANMUNJOM-TOR-3", "PANMUNJOM-TOR-4")
+"""Catalogue ids an agreement's ``provision`` may name (any id must resolve)."""
+
+
+def _provisions(terms: Sequence[str]) -> st.SearchStrategy[TermProvisions]:
+    ids = st.lists(st.sampled_from(_AGREEMENT_IDS), min_size=1, max_size=2, unique=True)
+    by_term = st.dictionaries(st.sampled_from(list(terms)), ids, min_size=1, max_size=3)
+    return st.one_of(ids, by_term).map(TermProvisions.of_plain)
 
 
 def state_codes() -> st.SearchStrategy[str]:
@@ -68,6 +76,8 @@ def _value(spec: FieldSpec, source_ids: Sequence[str]) -> st.SearchStrategy[Any]
         "states": st.lists(state_codes(), min_size=1, max_size=3, unique=True).map(tuple),
         "state_or": st.one_of(state_codes(), st.sampled_from(spec.options or ("stay",))),
         "choice": st.sampled_from(spec.options),
+        "choices": st.lists(st.sampled_from(spec.options), max_size=3, unique=True).map(tuple),
+        "provisions": _provisions(spec.options),
         "bool": st.booleans(),
         "text": _TEXT,
         "confidence": st.floats(min_value=0, max_value=1),
