@@ -76,7 +76,7 @@ def test_json_output_has_the_contract_keys():
         "claims",
         "expectations",
     } <= set(run)
-    assert run["generated_by"]["model"] == 1
+    assert run["generated_by"]["model"] == 2
     assert run["steps"][0]["cites"] == ["GCIII-5", "GCIII-12"]
     assert run["claims"][0]["contested"] is True
 

@@ -70,4 +70,4 @@ def test_public_functions_stay_functions_after_their_modules_load():
 
     assert callable(powcase.describe)
     assert callable(powcase.compare)
-    assert powcase.describe()["model"] == 1
+    assert powcase.describe()["model"] == 2

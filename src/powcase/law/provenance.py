@@ -9,7 +9,7 @@ from powcase.law.book import Law
 
 __all__ = ["MODEL_VERSION", "generated_by"]
 
-MODEL_VERSION = 1
+MODEL_VERSION = 2
 """The version of the legal model's names (states, events, verdicts, flags, obligations)."""
 
 

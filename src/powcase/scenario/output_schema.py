@@ -18,6 +18,7 @@ from typing import Any
 from powcase.law.book import Law
 from powcase.law.docket import Obligation
 from powcase.law.flags import Flag
+from powcase.law.provenance import MODEL_VERSION
 from powcase.law.violations import Violation
 from powcase.model import contract
 from powcase.model.assumptions import Assumptions
@@ -75,7 +76,7 @@ def _overrides(law: Law) -> dict[tuple[type, str], dict[str, Any]]:
             "type": "object",
             "properties": {
                 "powcase": {"type": "string"},
-                "model": {"const": 1},
+                "model": {"const": MODEL_VERSION},
                 "law_data": _DATE,
                 "overlays": _list(
                     {
