@@ -187,6 +187,28 @@ class TestATransferPassesResponsibility:
         # Overdue items are not started again.
         assert len(items(c, "capture_card")) == 1
 
+    def test_a_recall_after_the_end_keeps_an_agreement_s_release_by_gciii_118(self):
+        armistice = ev(
+            "2025-05-01",
+            "agreement_concluded",
+            kind="armistice",
+            between=["UA", "RU"],
+            release_by="2025-08-01",
+        )
+        c = case(
+            CAPTURE,
+            armistice,
+            ENDED,
+            ev("2025-06-02", "receiving_state_consents", state="GB"),
+            ev("2025-06-03", "transfer_to_power", to="GB"),
+            ev("2025-07-01", "receiving_power_failed", state="GB"),
+            ev("2025-07-02", "recall"),
+        )
+        assert c.steps[6].applied
+        first, again = items(c, "repatriation")
+        assert (first.due, first.why) == (D(2025, 8, 1), "transferred")
+        assert (again.started, again.due) == (D(2025, 7, 2), D(2025, 8, 1))
+
     def test_a_reservation_to_gciii_12_keeps_the_detaining_power_answerable(self):
         # RU's reservation to GCIII-12: it does not regard itself freed by a transfer.
         c = case(
@@ -376,6 +398,21 @@ class TestDetaineesNotTreatedAsPrisonersOfWar:
         assert others
         assert all(o.why == "status_changed" for o in others if o.status is Status.LAPSED)
         assert not [o for o in docket if o.started == D(2025, 1, 20)]
+
+    def test_one_who_did_not_distinguish_himself_keeps_the_gciii_items_api_44_4(self):
+        found = ev(
+            "2025-01-20",
+            "determine_status",
+            outcome="unprivileged_detainee",
+            by="tribunal",
+            grounds="no_distinction",
+        )
+        c = case(CAPTURE, found, subject=KP, mode="descriptive")
+        assert c.steps[1].applied
+        docket = c.docket(D(2025, 1, 21))
+        assert not [o for o in docket if o.started == D(2025, 1, 20)]
+        assert {o.provision for o in docket} == {"GCIII-70", "GCIII-122", "GCIII-126", "GCIII-31"}
+        assert not [o for o in docket if o.why is not None]
 
     def test_an_unprivileged_detainee_who_is_a_protected_person_has_the_gciv_items(self):
         found = ev(

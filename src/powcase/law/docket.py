@@ -445,7 +445,8 @@ class _Pass:
     def _restart(self, moment: Moment, why: Lapse) -> None:
         index, on = moment.step.index, moment.step.event.date
         for item in self.lapsed.pop(why, ()):
-            self._start(_Start(item.rule.code, index, on, item.start.recurring))
+            code = item.rule.code
+            self._start(_Start(code, index, on, item.start.recurring, _set_due(moment, code)))
 
     def _repatriation(self, moment: Moment) -> None:
         """The repatriation duty starts when hostilities have ended and he is in the
@@ -453,8 +454,7 @@ class _Pass:
         """
         if _answerable_after(moment, self.regime) and _hostilities_over(moment):
             step = moment.step
-            # An agreement binding the detaining power may set the day (release_by).
-            due = release_by(moment.facts, moment.judge.detaining_power)
+            due = _set_due(moment, "repatriation")
             self._start(_Start("repatriation", step.index, step.event.date, due=due))
 
     def _start(self, start: _Start) -> None:
@@ -490,6 +490,15 @@ _CHANGING: frozenset[type[Event]] = frozenset(
     {*_LAPSES, *_RESTARTS, *_STARTS, *_REPATRIATION_CHECKS, ev.DetermineStatus, ev.Capture}
 )
 """The steps that may end, restart or start an obligation (most steps do none of these)."""
+
+
+def _set_due(moment: Moment, code: str) -> datetime.date | None:
+    """A due date the record sets for ``code`` (None: the rule's period): for repatriation,
+    the ``release_by`` of an agreement binding the detaining power.
+    """
+    if code != "repatriation":
+        return None
+    return release_by(moment.facts, moment.judge.detaining_power)
 
 
 def _reserved(moment: Moment, regime: str) -> bool:
