@@ -91,6 +91,9 @@ class Facts:
     agreements: tuple[Agreement, ...] = ()
     """Every ``agreement_concluded`` on record, in order."""
     hostilities_ended: datetime.date | None = None
+    """The day of the first end of hostilities on record, between any states."""
+    hostilities_ends: tuple[tuple[frozenset[str], datetime.date], ...] = ()
+    """Each end of hostilities on record: the states it named (none: every party) and its day."""
     medical_category: str | None = None
     """The last medical finding (``gcIII_110`` read as ``gcIII_110_1``)."""
     risks: tuple[tuple[str, str], ...] = ()
@@ -144,6 +147,15 @@ class Facts:
         """The facts after ``event`` (which must be an incident or an applied step)."""
         update = _UPDATES.get(type(event))
         return update(self, event, index, detaining_power) if update else self
+
+    def hostilities_ended_between(self, state: str, other: str) -> datetime.date | None:
+        """The day active hostilities ended between ``state`` and ``other``: the first end on
+        record that names both, or names no states (None: they go on).
+        """
+        for named, day in self.hostilities_ends:
+            if not named or (state in named and other in named):
+                return day
+        return None
 
     @property
     def verified_wish(self) -> Wish | None:
@@ -219,9 +231,9 @@ def _agreement(facts: Facts, event: ev.AgreementConcluded, index: int, dp: str) 
 
 
 def _hostilities(facts: Facts, event: ev.HostilitiesEnded, index: int, dp: str) -> Facts:
-    if facts.hostilities_ended is not None:
-        return facts
-    return facts.replaced(hostilities_ended=event.date)
+    first = facts.hostilities_ended or event.date
+    ends = (*facts.hostilities_ends, (frozenset(event.between), event.date))
+    return facts.replaced(hostilities_ended=first, hostilities_ends=ends)
 
 
 def _medical(facts: Facts, event: ev.MedicalAssessment, index: int, dp: str) -> Facts:

@@ -135,7 +135,8 @@ def _hostilities_over(moment: Moment) -> bool:
     """Whether hostilities have ended, after ``moment``, between his captor and his power of
     origin (an end of hostilities names no pair: it ends them for every pair).
     """
-    return moment.facts.hostilities_ended is not None
+    origin = moment.after.power_of_origin
+    return moment.facts.hostilities_ended_between(moment.judge.detaining_power, origin) is not None
 
 
 # --- starts

@@ -434,7 +434,7 @@ def _medical_consent(j: Judgement[Any], to: str) -> None:
     """GCIII-109(3): during hostilities no eligible sick or wounded prisoner is repatriated
     against his will.
     """
-    if j.situation.facts.hostilities_ended is None:
+    if not j.hostilities_over():
         _needs_wish(j, to, "against_his_will", ("GCIII-109(3)",))
 
 
@@ -605,7 +605,7 @@ def _release_in_detaining_state(j: Judgement[ev.ReleaseInDetainingState]) -> Non
     if situation.is_in("civilian_internee") and situation.facts.internment_release:
         j.basis("internment_release", j.binding("GCIV-132"))
         return
-    if situation.facts.hostilities_ended is None:
+    if not j.hostilities_over():
         j.require("no_ground_for_release", ("GCIII-118", "RC-33", "GCIV-132"))
         return
     returns = dict.fromkeys((situation.power_of_origin, situation.subject.state_of_nationality))
@@ -650,7 +650,7 @@ def _release_to_third_state(j: Judgement[ev.ReleaseToThirdState]) -> None:
     else:
         j.require("third_state_has_not_consented", consent, to=to)
     _needs_wish(j, to, "no_wish_for_third_state", ("GCIII-118", "GCIII-7"))
-    if situation.facts.hostilities_ended is None:
+    if not j.hostilities_over():
         reading = j.reading("third_state_release")
         if reading.option == "art12_transfer":
             j.require("release_only_as_transfer", ("GCIII-12",), reading=reading, to=to)
@@ -703,7 +703,7 @@ def _repatriate(j: Judgement[ev.Repatriate]) -> None:
     to = j.event.to or situation.power_of_origin
     _origin_check(j, to)
     cites = j.binding("GCIII-118", customary="CIHL-128")
-    if situation.facts.hostilities_ended is None:
+    if not j.hostilities_over():
         j.require("hostilities_not_ended", cites)
     else:
         j.basis("repatriation_due", cites, to=to)

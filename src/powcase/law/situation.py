@@ -394,6 +394,14 @@ class Judgement(Generic[E]):
         """Whether ``provision_id`` binds the acting state on the step's date (no note)."""
         return self.situation.law.binds(self.acting, provision_id, self.situation.on)
 
+    def hostilities_over(self) -> bool:
+        """Whether active hostilities have ended between the acting state and his power of
+        origin (GCIII-118): an end between other parties leaves them at war.
+        """
+        situation = self.situation
+        ended = situation.facts.hostilities_ended_between(self.acting, situation.power_of_origin)
+        return ended is not None
+
     def verdict(self) -> Verdict:
         """The verdict the reasons and open points add up to."""
         return Verdict.of(self.event, self.reasons, self.missing, self.assumptions)

@@ -538,9 +538,16 @@ class ReceivingStateConsents(Incident):
 
 @attrs.frozen(kw_only=True)
 class HostilitiesEnded(Incident):
-    """Active hostilities ended; release and repatriation are due (GCIII-118)."""
+    """Active hostilities ended between states; release and repatriation are due (GCIII-118).
+
+    They end for every pair of the states named in ``between``, and for every party to the
+    conflict when it names none.
+    """
 
     name: ClassVar[str] = "hostilities_ended"
+    between: tuple[str, ...] = states_field(
+        "the states between which they ended (every party when left out)", required=False
+    )
 
 
 @attrs.frozen(kw_only=True)

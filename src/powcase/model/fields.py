@@ -373,7 +373,10 @@ def state_field(doc: str, *, required: bool = True) -> Any:
 def states_field(doc: str, *, required: bool = True) -> Any:
     """A list of distinct state codes, stored as a tuple; empty only when not required."""
     return _field(
-        FieldSpec("states", doc, required), _check_states, converter=_to_tuple, default=()
+        FieldSpec("states", doc, required, default=()),
+        _check_states,
+        converter=_to_tuple,
+        default=(),
     )
 
 
