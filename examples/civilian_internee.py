@@ -1,17 +1,20 @@
 """A civilian internee: the Fourth Convention's rules, not the Third's.
 
 What it teaches: once a tribunal finds him a civilian, he is a person the Fourth Convention
-protects (GCIV-4). A transfer to another state is judged under GCIV-45, not GCIII-12; a trial
-without the guarantees is refused under API-75(4), ICCPR-14 and GCIV-5, never under
-GCIII-84, -99 or -105; his internment is reviewed, and a review ordering his release grounds
-it (GCIV-132). The same steps for a prisoner of war cite the Third Convention.
+protects (GCIV-4). A transfer to another state is judged under GCIV-45, not GCIII-12, and
+out of the occupied territory he was taken in it is barred (GCIV-49); a trial without the
+guarantees is refused under API-75(4), ICCPR-14 and GCIV-5 with the occupied territory's
+trial rules (GCIV-71 to 74), never under GCIII-84, -99 or -105; his internment is reviewed
+(GCIV-78), and a review ordering his release grounds it (GCIV-132). The same steps for a
+prisoner of war cite the Third Convention.
 
 Sources: illustrative, after Russia's reports (November 2024) and the ICRC's (March 2025)
 that Ukrainian forces took residents of the Sudzha district to Ukraine and returned some of
 them through Belarus (see civilian_internee.powcase.yaml).
 
-Outcome: an unfair conviction is refused citing API-75(4), ICCPR-14 and GCIV-5; a transfer
-to the United Kingdom is refused under GCIV-45(3) for want of its consent; a review ordering
+Outcome: an unfair conviction is refused citing API-75(4), ICCPR-14, GCIV-5 and GCIV-71 to
+74; a transfer to the United Kingdom, even once it consents, is refused under GCIV-49; a
+review ordering
 his release allows his release in Ukraine (GCIV-132); a prisoner of war's transfer and trial
 cite GCIII-12 and GCIII-84, -99, -105 instead.
 """

@@ -98,6 +98,7 @@ class TestPackaged:
                 "prisoner_of_war": r.prisoner_of_war,
                 "protected_person": r.protected_person,
                 "detainee": r.detainee,
+                "occupied_territory": r.occupied_territory,
                 "text": r.text,
             }
             for k, r in law.obligations.items()

@@ -90,6 +90,8 @@ class Facts:
     neutral_agreements: tuple[frozenset[str], ...] = ()
     agreements: tuple[Agreement, ...] = ()
     """Every ``agreement_concluded`` on record, in order."""
+    territory: str | None = None
+    """Whose territory he was captured in (``capture.territory``; None: not on record)."""
     hostilities_ended: datetime.date | None = None
     """The day of the first end of hostilities on record, between any states."""
     hostilities_ends: tuple[tuple[frozenset[str], datetime.date], ...] = ()
@@ -169,7 +171,7 @@ _ACT_FIELDS = frozenset({"captured_on", "surrendered"})
 
 
 def _capture(facts: Facts, event: ev.Capture, index: int, dp: str) -> Facts:
-    return facts.replaced(captured_on=event.date)
+    return facts.replaced(captured_on=event.date, territory=event.territory)
 
 
 def _fall(facts: Facts, event: ev.FallHorsDeCombat, index: int, dp: str) -> Facts:

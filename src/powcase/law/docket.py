@@ -347,6 +347,8 @@ class _Pass:
     open: list[_Open] = attrs.Factory(list)
     closed: list[Obligation] = attrs.Factory(list)
     regime: str = "pow"
+    occupied: bool = False
+    """Whether he was captured in territory the detaining power occupies."""
     lapsed: dict[Lapse, list[_Open]] = attrs.Factory(dict)
     """Items lapsed for a reason some later step restarts, by that reason."""
     meeting: frozenset[type[Event]] = frozenset()
@@ -366,6 +368,8 @@ class _Pass:
         if not step.applied:
             return
         kind = type(step.event)
+        if kind is ev.Capture:
+            self.occupied = moment.facts.territory == "occupied"
         if kind in self.meeting or (self.leaving and _leaves(moment)):
             self._meet(moment)
         if kind in _CHANGING:
@@ -467,7 +471,7 @@ class _Pass:
 
     def _opened(self, start: _Start) -> _Open | None:
         rule = self.law.obligations[start.code]
-        provision = rule.provision_for(self.regime)
+        provision = rule.provision_in(self.regime, occupied=self.occupied)
         if provision is None:
             return None  # not owed to one in his position
         due = start.due or rule.days(self.assumptions, start.on)

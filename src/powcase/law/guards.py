@@ -300,9 +300,21 @@ def _fair_trial_cites(j: Judgement[Any]) -> tuple[str, ...]:
     cites = j.binding("API-75(4)")
     if j.binds("ICCPR-14"):
         cites += ("ICCPR-14",)
-    if j.situation.protected_person:
+    situation = j.situation
+    if situation.protected_person:
         cites += j.binding("GCIV-5")
+        # The occupied territory's trial rules (GCIV-71 to 74: notice of the charges, defence
+        # and interpreter, appeal, the protecting power told); for an internee held in the
+        # detaining state's own territory, the same by analogy (GCIV-126).
+        if situation.facts.territory != "occupied" and situation.is_in("civilian_internee"):
+            cites += j.binding("GCIV-126")
+        if situation.facts.territory == "occupied" or situation.is_in("civilian_internee"):
+            for article in _OCCUPATION_TRIAL_RULES:
+                cites += j.binding(article)
     return cites
+
+
+_OCCUPATION_TRIAL_RULES = ("GCIV-71", "GCIV-72", "GCIV-73", "GCIV-74")
 
 
 @guard(ev.Convict)
@@ -563,6 +575,10 @@ def _transfer_protected_person(j: Judgement[ev.TransferToPower], to: str) -> Non
     not apply to him.
     """
     situation = j.situation
+    if situation.facts.territory == "occupied":
+        # GCIV-49(1): no forcible transfer out of occupied territory, whatever the motive (the
+        # evacuations its second paragraph allows are not a transfer to another power).
+        j.prohibit("transfer_out_of_occupied_territory", j.binding("GCIV-49"), to=to)
     if not situation.law.binds(to, "GCIV-45", situation.on):
         j.require("receiver_not_bound_by_gciv", j.binding("GCIV-45(1)"), to=to)
     if to not in situation.facts.consents:

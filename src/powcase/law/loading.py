@@ -315,6 +315,7 @@ def _obligation(key: str, raw: dict[str, Any]) -> ObligationRule:
         detainee=raw.get("detainee"),
         met_if=raw.get("met_if"),
         prisoner_of_war=raw.get("prisoner_of_war", True),
+        occupied_territory=raw.get("occupied_territory"),
     )
 
 
@@ -420,7 +421,7 @@ def _references(table: str, raw: Any) -> Iterator[tuple[str, str, str]]:
         yield from ((k, raw[k], "provisions") for k in _OBLIGATION_CITES if k in raw)
 
 
-_OBLIGATION_CITES = ("provision", "protected_person", "detainee")
+_OBLIGATION_CITES = ("provision", "protected_person", "detainee", "occupied_territory")
 """The keys of an obligation that name provisions."""
 
 

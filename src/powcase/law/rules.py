@@ -130,6 +130,9 @@ class ObligationRule:
     prisoner_of_war: bool = True
     """Whether it is owed to one treated as a prisoner of war (under ``provision``); False for
     an obligation owed to protected persons only, such as the review of an internment."""
+    occupied_territory: str | None = None
+    """The provision for a protected person captured in occupied territory, where the law of
+    occupation sets its own (an internment there is reviewed under GCIV-78); None: the same."""
 
     def provision_for(self, regime: str) -> str | None:
         """The provision owed to one in ``regime`` (one of :data:`REGIMES`), None if none."""
@@ -137,11 +140,18 @@ class ObligationRule:
             return self.provision if self.prisoner_of_war else None
         return self.protected_person if regime == "protected_person" else self.detainee
 
+    def provision_in(self, regime: str, *, occupied: bool) -> str | None:
+        """The provision owed to one in ``regime``, captured in occupied territory or not."""
+        if occupied and regime == "protected_person" and self.occupied_territory:
+            return self.occupied_territory
+        return self.provision_for(regime)
+
     @property
     def provisions(self) -> tuple[str, ...]:
         """Every provision the obligation may rest on."""
         found = (self.provision_for(regime) for regime in REGIMES)
-        return tuple(dict.fromkeys(p for p in found if p is not None))
+        every = (*found, self.occupied_territory)
+        return tuple(dict.fromkeys(p for p in every if p is not None))
 
     def days(self, assumptions: Assumptions, start: datetime.date) -> datetime.date:
         """The due date for an obligation started on ``start``."""

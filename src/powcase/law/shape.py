@@ -590,6 +590,12 @@ OBLIGATION = Record(
             False,
             "the provision for a detainee neither treated as a POW nor a protected person",
         ),
+        Field(
+            "occupied_territory",
+            PROVISION_ID,
+            False,
+            "the provision for a protected person captured in occupied territory, if another",
+        ),
         Field("text", Text()),
     ),
     "An obligation of the detaining power.",

@@ -169,6 +169,12 @@ class Capture(MachineEvent):
     by: str | None = state_field(
         "the capturing state; the detaining power when left out", required=False
     )
+    territory: str | None = choice_field(
+        "whose territory he was captured in: own (the detaining power's), occupied (adverse "
+        "territory it effectively controls), adverse (adverse territory it does not control) "
+        "or other; set from the sources, not from the place's name",
+        ("own", "occupied", "adverse", "other"),
+    )
 
 
 @attrs.frozen(kw_only=True)
