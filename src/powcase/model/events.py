@@ -6,8 +6,9 @@ may be recorded in any state. Each class is a frozen attrs value object; its fie
 declared once with the builders of :mod:`powcase.model.fields`, which is where ``describe()`` and
 the loaders read them from.
 
->>> Capture(date="2025-01-09", wounded=True, place="Kursk", by="UA")
-Capture(date=datetime.date(2025, 1, 9), source=(), note=None, wounded=True, place='Kursk', by='UA')
+>>> capture = Capture(date="2025-01-09", wounded=True, place="Kursk", by="UA")
+>>> capture.date, capture.place, capture.territory
+(datetime.date(2025, 1, 9), 'Kursk', None)
 >>> event_from_dict({"date": "2025-02-19", "event": "wish_expressed", "destination": "KR"}).name
 'wish_expressed'
 """
