@@ -450,3 +450,46 @@ def test_explain_says_which_reading_a_reason_applies_icrc_com_2020_gciii_118():
     forced = ROOT / "tests" / "scenarios" / "forced_return.powcase.yaml"
     assert main(["explain", str(forced), "--step", "3"], out=out, err=err) == 0
     assert "read under ihl_non_refoulement: icrc_2020" in out.getvalue()
+
+
+class TestFlagCitesBindTheDetainingPowerOnTheDay:
+    """A flag cites the provisions that bound the detaining power on the day it was raised,
+    like a reason: no Additional Protocol I (1977) for a flag of 1952, no Convention against
+    Torture (1984) before it existed."""
+
+    def _flags(self, holder, subject, steps):
+        from powcase import Case
+
+        case = Case.open(subject, holder)
+        for step in steps:
+            case = case.apply(step, on_refusal="record")
+        return {f.code: f for f in case.flags}
+
+    def test_a_1952_prolonged_limbo_does_not_cite_api_85(self):
+        from powcase import Subject
+
+        soldier = Subject(id="kim", nationality=["CN"], forces="CN")
+        flags = self._flags(
+            "US",
+            soldier,
+            [
+                {"date": "1951-04-01", "event": "capture"},
+                {"date": "1952-06-01", "event": "excluded_from_exchange"},
+            ],
+        )
+        assert "API-85" not in flags["prolonged_limbo"].cites
+        assert flags["prolonged_limbo"].cites  # the rules that bound it remain
+
+    def test_a_2025_prolonged_limbo_in_ukraine_still_cites_api_85(self):
+        from powcase import Subject
+
+        soldier = Subject(id="ri", nationality=["KP"], forces="KP")
+        flags = self._flags(
+            "UA",
+            soldier,
+            [
+                {"date": "2025-01-09", "event": "capture"},
+                {"date": "2025-05-25", "event": "excluded_from_exchange"},
+            ],
+        )
+        assert "API-85" in flags["prolonged_limbo"].cites

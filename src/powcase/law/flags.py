@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from powcase.law.book import Law, read_on_first_use
+from powcase.law.citing import cited_now
 from powcase.law.docket import Obligation, docket
 from powcase.law.refoulement import answers, risk_towards
 from powcase.law.rules import FlagRule, Severity, Status, gravity
@@ -84,8 +85,10 @@ contract.shape(
 class _Tracker:
     """Open and closed entries of every flag while the steps are replayed."""
 
-    def __init__(self, law: Law) -> None:
+    def __init__(self, law: Law, holder: str | None) -> None:
         self.law = law
+        self.holder = holder
+        """The detaining power: a flag cites what bound it on the day the flag was raised."""
         self.open: dict[str, tuple[datetime.date, list[int]]] = {}
         self.closed: list[Flag] = []
 
@@ -120,7 +123,10 @@ class _Tracker:
     ) -> Flag:
         rule = self.law.flags[code]
         concerns = self.law.concerns_for(code)
-        return Flag(code, rule.severity, rule.cites, tuple(because), since, until, concerns)
+        cites = rule.cites
+        if self.holder is not None:
+            cites = cited_now(self.law, self.holder, since, cites)
+        return Flag(code, rule.severity, cites, tuple(because), since, until, concerns)
 
 
 _OUT_OF_CUSTODY_MOVES = frozenset(
@@ -392,7 +398,7 @@ def derive_flags(
     obligation, the day after its due date, when ``obligations`` (the docket on ``as_of``,
     worked out when not given) first shows it overdue.
     """
-    tracker = _Tracker(law)
+    tracker = _Tracker(law, moments[0].judge.detaining_power if moments else None)
     if obligations is None:
         obligations = docket(moments, as_of, moments[0].judge.assumptions, law) if moments else ()
     # Deadlines not yet passed, kept in date order (a deadline set later may fall earlier).

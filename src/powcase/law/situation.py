@@ -17,6 +17,7 @@ from powcase._util.derived import derived
 from powcase.engine.facts import Facts
 from powcase.engine.table import Position
 from powcase.law.book import Law
+from powcase.law.citing import cited
 from powcase.law.will import contested
 from powcase.model.assumptions import Assumptions
 from powcase.model.events import Event
@@ -171,48 +172,6 @@ def context_of(
 E = TypeVar("E", bound=Event)
 
 
-def _cited(
-    law: Law,
-    acting: str,
-    on: datetime.date,
-    cites: tuple[str, ...],
-    reading: Reading | None,
-) -> tuple[tuple[str, ...], bool, tuple[tuple[str, str | None], ...]]:
-    """What :meth:`Judgement.cited` works out: the ids kept, whether an interpretive source
-    kept is later than ``on``, and each id that did not bind ``acting`` with the customary
-    rule cited in its place (None: nothing is).
-    """
-    kept: list[str] = []
-    unbound: list[tuple[str, str | None]] = []
-    later = False
-    rules = 0
-    for cite in cites:
-        provision = law.provisions[cite]
-        instrument = law.instruments[provision.instrument]
-        binding = instrument.binding
-        if binding == "interpretive":
-            adopted = reading in provision.readings if provision.readings else reading is None
-            if not adopted:
-                continue
-            later = later or (instrument.adopted is not None and instrument.adopted > on)
-        elif binding not in _BINDING_ALWAYS and not law.binds(acting, cite, on):
-            unbound.append((cite, provision.customary))
-            if provision.customary is None or provision.customary in kept:
-                continue
-            cite = provision.customary  # noqa: PLW2901 - the customary rule takes its place
-        rules += binding != "interpretive"
-        kept.append(cite)
-    if not rules:
-        # An interpretive source is never cited alone: it reads a rule that binds.
-        return (), False, tuple(unbound)
-    return (cites if kept == list(cites) else tuple(kept)), later, tuple(unbound)
-
-
-_BINDING_ALWAYS = frozenset({"custom", "national"})
-"""Instruments a reason may cite whoever acts: custom binds every state; national law is
-cited only by the rules that read it for its own state's act, claim or reading."""
-
-
 class Judgement(Generic[E]):
     """The reasons, open points and assumptions of one step's guards, as they are found.
 
@@ -276,7 +235,7 @@ class Judgement(Generic[E]):
             kept, later, unbound = law.memo[key]
         except KeyError:
             kept, later, unbound = law.remembered(
-                key, lambda: _cited(law, self.acting, on, cites, reading)
+                key, lambda: cited(law, self.acting, on, cites, reading)
             )
         for cite, customary in unbound:
             self._not_binding(cite, customary)
