@@ -280,15 +280,7 @@ def _charge(j: Judgement[ev.Charge]) -> None:
         j.basis("tried_with_guarantees", _fair_trial_cites(j))
     elif offence == "war_crime":
         j.basis("war_crime_charge", j.binding("GCIII-85"))
-        for reservation in situation.law.reservations(
-            situation.detaining_power, "GCIII-85", situation.on
-        ):
-            j.note(
-                "reservation_in_force",
-                ("GCIII-85",),
-                state=situation.detaining_power,
-                summary=reservation.summary,
-            )
+        j.note_reservations("GCIII-85")
     else:
         j.basis("ordinary_charge", j.binding("GCIII-82"))
 
@@ -555,15 +547,7 @@ def _transfer_to_power(j: Judgement[ev.TransferToPower]) -> None:
         j.require("receiver_not_bound", ("GCIII-12(2)",), to=to)
     if to not in j.situation.facts.consents:
         j.require("receiver_has_not_consented", ("GCIII-12(2)",), to=to)
-    for reservation in j.situation.law.reservations(
-        j.situation.detaining_power, "GCIII-12", j.situation.on
-    ):
-        j.note(
-            "reservation_in_force",
-            ("GCIII-12",),
-            state=j.situation.detaining_power,
-            summary=reservation.summary,
-        )
+    j.note_reservations("GCIII-12")
     if not [r for r in j.reasons if r.kind is ReasonKind.PRECONDITION]:
         j.basis("transfer_to_party", ("GCIII-12(2)",), to=to)
     judge_move(j, to, returning=False)
@@ -583,15 +567,7 @@ def _transfer_protected_person(j: Judgement[ev.TransferToPower], to: str) -> Non
         j.require("receiver_not_bound_by_gciv", j.binding("GCIV-45(1)"), to=to)
     if to not in situation.facts.consents:
         j.require("receiver_has_not_consented", j.binding("GCIV-45(3)"), to=to)
-    for reservation in situation.law.reservations(
-        situation.detaining_power, "GCIV-45", situation.on
-    ):
-        j.note(
-            "reservation_in_force",
-            ("GCIV-45",),
-            state=situation.detaining_power,
-            summary=reservation.summary,
-        )
+    j.note_reservations("GCIV-45")
     if not [r for r in j.reasons if r.kind is ReasonKind.PRECONDITION]:
         j.basis("transfer_to_party", j.binding("GCIV-45(3)"), to=to)
 

@@ -353,6 +353,20 @@ class Judgement(Generic[E]):
         """Whether ``provision_id`` binds the acting state on the step's date (no note)."""
         return self.situation.law.binds(self.acting, provision_id, self.situation.on)
 
+    def note_reservations(self, provision_id: str) -> None:
+        """A note for each reservation of the detaining power to ``provision_id`` in force on
+        the step's date: it changes how the article binds it, not the verdict.
+        """
+        situation = self.situation
+        holder = situation.detaining_power
+        for reservation in situation.law.reservations(holder, provision_id, situation.on):
+            self.note(
+                "reservation_in_force",
+                (provision_id,),
+                state=holder,
+                summary=reservation.summary,
+            )
+
     def hostilities_over(self) -> bool:
         """Whether active hostilities have ended between the acting state and his power of
         origin (GCIII-118): an end between other parties leaves them at war.
