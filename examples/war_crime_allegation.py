@@ -2,12 +2,15 @@
 
 What it teaches: a prisoner may be tried for a war crime and keeps the Convention's protection
 (GCIII-85); pending proceedings allow, but do not require, holding him back after hostilities
-(GCIII-119(5)), so the repatriation obligation is pending, not overdue; and a credible
-allegation excludes him from refugee status (RC-1F).
+(GCIII-119(5)), so the repatriation obligation is pending, not overdue; a credible
+allegation excludes him from refugee status (RC-1F); and returning him before his trial stays
+open while the record does not say whether the crime is a grave breach, which he must be
+tried for or handed over for (GCIII-129).
 
 Sources: illustrative; the rules are GCIII-85, GCIII-119(5) and RC-1F.
 
-Outcome: the charge is allowed, asylum refused, repatriation held back but lawful.
+Outcome: the charge is allowed, asylum refused, repatriation held back; returning him before
+his trial is undetermined.
 """
 
 from __future__ import annotations

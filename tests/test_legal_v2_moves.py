@@ -488,6 +488,21 @@ class TestGraveBreachSuspects:
         )
         assert verdict.outcome is Outcome.ALLOWED, [r.text for r in verdict.reasons]
 
+    def test_while_his_trial_is_pending_he_is_not_returned_gciii_129(self):
+        # Returning him would drop the prosecution the article asks for: charged is not tried.
+        charged = {"date": "2025-04-01", "event": "charge", "offence": "war_crime"}
+        verdict = ask(self.alleged(charged, credible=True, grave_breach_of="gciii"), "repatriate")
+        assert verdict.outcome is Outcome.REFUSED
+        assert "grave_breach_suspect_not_tried" in codes(verdict)
+
+    def test_once_convicted_the_duty_to_try_him_is_met_gciii_129(self):
+        charged = {"date": "2025-04-01", "event": "charge", "offence": "war_crime"}
+        convicted = {"date": "2025-09-01", "event": "convict"}
+        verdict = ask(
+            self.alleged(charged, convicted, credible=True, grave_breach_of="gciii"), "repatriate"
+        )
+        assert "grave_breach_suspect_not_tried" not in codes(verdict)
+
     def test_an_unassessed_allegation_leaves_it_open_gciii_129(self):
         verdict = ask(self.alleged(grave_breach_of="gciii"), "repatriate")
         assert verdict.outcome is Outcome.UNDETERMINED

@@ -410,12 +410,15 @@ is accused of."""
 def _grave_breach_check(j: Judgement[Any]) -> None:
     """GCIII-129 (GCIV-146): a state must search for those alleged to have committed grave
     breaches and try them, or hand them to a party with a prima facie case. A credible
-    suspect never charged with a war crime is not returned until that is done (a
+    suspect not yet tried for a war crime (never charged, or charged and awaiting trial:
+    returning him would drop the prosecution) is not returned until that is done (a
     precondition: the article asks for a trial or a hand-over first; it does not forbid the
     move). An unassessed allegation, or one that does not say which breach, leaves it open.
     """
-    if j.situation.facts.war_crime_charged:
-        return
+    facts = j.situation.facts
+    awaiting_trial = facts.charge == "war_crime" and j.situation.is_in("charged")
+    if facts.war_crime_charged and not awaiting_trial:
+        return  # tried: convicted or acquitted
     for credible, breach in j.situation.facts.grave_breaches:
         if credible is False or breach == "none":
             continue
