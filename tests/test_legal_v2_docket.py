@@ -595,3 +595,24 @@ class TestTheObligationOutput:
         with pytest.raises(ScenarioError) as raised:
             load_scenarios(path)
         assert "left_custody" in str(raised.value)
+
+
+def test_a_period_the_treaty_does_not_set_is_shown_as_assumed_gciii_126(tmp_path):
+    """GCIII-126 sets no deadline for ICRC access: the 30 days are the icrc_access_days
+    assumption, and every output says so."""
+    from powcase.render.markdown import render_markdown
+    from powcase.render.text import render_text
+    from powcase.scenario import load_scenarios, run
+
+    path = tmp_path / "access.powcase.yaml"
+    path.write_text(
+        "powcase: 1\nsubject: {id: ri, nationality: [KP], forces: KP}\ndetaining_power: UA\n"
+        "events:\n  - {date: 2025-01-09, event: capture}\nas_of: 2025-03-01\n"
+    )
+    (scenario,) = load_scenarios(path)
+    (result,) = run(scenario)
+    data = result.to_dict()
+    (access,) = [o for o in data["obligations"] if o["code"] == "icrc_access"]
+    assert access["assumed_days"] == 30
+    assert "due 2025-02-08 (assumed: 30 days)" in render_text(data)
+    assert "2025-02-08 (assumed: 30 days)" in render_markdown(data)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from powcase.render.text import words
-from powcase.scenario.result import obligation_note, standing_entries
+from powcase.scenario.result import due_text, obligation_note, standing_entries
 
 __all__ = ["render_markdown"]
 
@@ -86,7 +86,7 @@ def render_markdown(data: dict[str, Any]) -> str:
                 [
                     o["code"],
                     o["provision"],
-                    o["due"],
+                    due_text(o),
                     _status(o),
                 ]
                 for o in data["obligations"]

@@ -19,7 +19,7 @@ from powcase.law.provisions import PROVISIONS
 from powcase.law.rules import gravity
 from powcase.render.diagram import Trace, diagram, graphviz_available
 from powcase.render.text import words
-from powcase.scenario.result import RunResult, obligation_note, standing_entries
+from powcase.scenario.result import RunResult, due_text, obligation_note, standing_entries
 
 __all__ = ["render_report"]
 
@@ -175,7 +175,7 @@ def _docket(run: dict[str, Any]) -> str:
         mark = "overdue" if status == "overdue" else ""
         rows.append(
             f"<tr><td>{_e(duty['code'])}<br><span class='muted'>{_e(duty['text'])}"
-            f"</span></td><td>{_cites([duty['provision']])}</td><td>{_e(duty['due'])}"
+            f"</span></td><td>{_cites([duty['provision']])}</td><td>{_e(due_text(duty))}"
             f"</td><td class='{mark}'>{_e(status)}"
             f"{' (' + _e(note) + ')' if (note := obligation_note(duty)) else ''}</td></tr>"
         )

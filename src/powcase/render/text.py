@@ -11,7 +11,7 @@ from typing import Any
 
 from powcase.law.concerns import CONCERNS
 from powcase.law.rules import gravity
-from powcase.scenario.result import obligation_note, standing_entries
+from powcase.scenario.result import due_text, obligation_note, standing_entries
 
 __all__ = ["render_text", "words"]
 
@@ -153,7 +153,7 @@ def _docket(result: dict[str, Any], style: _Style) -> list[str]:
         extra = f" ({note})" if note else ""
         lines.append(
             f"  {mark} {style(status.ljust(8), status)} {duty['code']:<20} "
-            f"{duty['provision']:<10} due {duty['due']}{extra}"
+            f"{duty['provision']:<10} due {due_text(duty)}{extra}"
         )
     return lines
 

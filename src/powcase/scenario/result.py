@@ -317,6 +317,19 @@ def standing_entries(run: Mapping[str, Any]) -> list[dict[str, Any]]:
     return [f for f in run["flags"] if f["code"] in active and f["until"] is None]
 
 
+def due_text(duty: Mapping[str, Any]) -> str:
+    """An obligation's due date as people read it: where the treaty sets no period, with the
+    number of days assumed (a reading of "without delay", not the treaty's own deadline).
+
+    >>> due_text({"due": "2025-02-08", "assumed_days": 30})
+    '2025-02-08 (assumed: 30 days)'
+    >>> due_text({"due": "2025-01-16", "assumed_days": None})
+    '2025-01-16'
+    """
+    days = duty.get("assumed_days")
+    return f"{duty['due']} (assumed: {days} days)" if days is not None else str(duty["due"])
+
+
 def obligation_note(duty: Mapping[str, Any]) -> str:
     """What qualifies an obligation's status in a run's JSON form: ``late``, what holds it
     back, or why it lapsed and at which event; empty when nothing does.
