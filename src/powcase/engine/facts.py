@@ -92,8 +92,6 @@ class Facts:
     """Every ``agreement_concluded`` on record, in order."""
     territory: str | None = None
     """Whose territory he was captured in (``capture.territory``; None: not on record)."""
-    hostilities_ended: datetime.date | None = None
-    """The day of the first end of hostilities on record, between any states."""
     hostilities_ends: tuple[tuple[frozenset[str], datetime.date], ...] = ()
     """Each end of hostilities on record: the states it named (none: every party) and its day."""
     medical_category: str | None = None
@@ -149,6 +147,11 @@ class Facts:
         """The facts after ``event`` (which must be an incident or an applied step)."""
         update = _UPDATES.get(type(event))
         return update(self, event, index, detaining_power) if update else self
+
+    @property
+    def hostilities_ended(self) -> datetime.date | None:
+        """The day of the first end of hostilities on record, between any states."""
+        return self.hostilities_ends[0][1] if self.hostilities_ends else None
 
     def hostilities_ended_between(self, state: str, other: str) -> datetime.date | None:
         """The day active hostilities ended between ``state`` and ``other``: the first end on
@@ -233,9 +236,8 @@ def _agreement(facts: Facts, event: ev.AgreementConcluded, index: int, dp: str) 
 
 
 def _hostilities(facts: Facts, event: ev.HostilitiesEnded, index: int, dp: str) -> Facts:
-    first = facts.hostilities_ended or event.date
     ends = (*facts.hostilities_ends, (frozenset(event.between), event.date))
-    return facts.replaced(hostilities_ended=first, hostilities_ends=ends)
+    return facts.replaced(hostilities_ends=ends)
 
 
 def _medical(facts: Facts, event: ev.MedicalAssessment, index: int, dp: str) -> Facts:
