@@ -690,16 +690,19 @@ def _resettle(j: Judgement[ev.Resettle]) -> None:
 @guard(ev.Repatriate, "GCIII-118", "CIHL-128")
 def _repatriate(j: Judgement[ev.Repatriate]) -> None:
     """GCIII-118, CIHL-128: release and repatriation to his power of origin are due once
-    active hostilities have ended; GCIII-119(5) allows, not requires, holding back one facing
-    proceedings, and GCIII-129 asks that a grave-breach suspect be tried or handed over first;
-    the move is subject to non-refoulement.
+    active hostilities have ended. An earlier return is not forbidden, only not yet owed
+    (GCIII-109 itself lets the parties agree to send home able-bodied prisoners after long
+    captivity while hostilities last). GCIII-119(5) allows, not requires, holding back one
+    facing proceedings, and GCIII-129 asks that a grave-breach suspect be tried or handed over
+    first; the move is subject to non-refoulement.
     """
     situation = j.situation
     to = j.event.to or situation.power_of_origin
     _origin_check(j, to)
     cites = j.binding("GCIII-118", customary="CIHL-128")
     if not j.hostilities_over():
-        j.require("hostilities_not_ended", cites)
+        # Due only once hostilities end; an earlier release home is not forbidden.
+        j.note("repatriation_before_due", cites, to=to)
     else:
         j.basis("repatriation_due", cites, to=to)
     if situation.is_in("charged") or situation.is_in("sentenced"):
