@@ -84,6 +84,7 @@ def test_every_guard_is_documented_with_its_provisions():
 
 
 _REASON_CITES = {
+    "capture": ("GCIII-5", "GCIV-4"),
     "die": ("GCIII-120",),
     "resettle": ("NKRA-3",),
     "charge": ("GCIII-99", "API-75(4)"),

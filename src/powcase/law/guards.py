@@ -18,7 +18,7 @@ import attrs
 
 from powcase.law.agreements import binding as agreed_terms
 from powcase.law.refoulement import judge_move
-from powcase.law.situation import Judgement, Situation
+from powcase.law.situation import Judgement, Situation, is_civilian
 from powcase.law.will import Will, wish_for
 from powcase.model import events as ev
 from powcase.model.events import Event, MachineEvent
@@ -87,12 +87,19 @@ def _rejoin_forces(j: Judgement[ev.RejoinForces]) -> None:
     j.basis("rejoined_forces", ("CIHL-47",))
 
 
-@guard(ev.Capture, "GCIII-5", "GCIII-12")
+# The transition cites nothing of its own: which Convention protects him depends on who he is.
+@guard(ev.Capture)
 def _capture(j: Judgement[ev.Capture]) -> None:
     """GCIII-5: protection starts when he falls into enemy hands; GCIII-12: the state, not the
-    unit, answers for him.
+    unit, answers for him. A civilian, a member of no armed force or group, is not presumed a
+    prisoner of war: the Fourth Convention protects him from capture (GCIV-4).
     """
-    j.basis("protection_starts", j.binding("GCIII-5") + j.binding("GCIII-12"))
+    situation = j.situation
+    subject = situation.subject
+    if is_civilian(subject) and situation.detaining_power not in subject.nationality:
+        j.basis("civilian_protection_starts", j.binding("GCIV-4"))
+    else:
+        j.basis("protection_starts", j.binding("GCIII-5") + j.binding("GCIII-12"))
     by = j.event.by
     if by is not None and by != j.situation.detaining_power:
         j.note("captured_by_another_state", (), by=by, holder=j.situation.detaining_power)
@@ -103,8 +110,14 @@ def _capture(j: Judgement[ev.Capture]) -> None:
 
 @guard(ev.RaiseStatusDoubt, "GCIII-5", "API-45")
 def _raise_status_doubt(j: Judgement[ev.RaiseStatusDoubt]) -> None:
-    """GCIII-5, API-45: while his status is in doubt he keeps POW protection."""
-    j.basis("keeps_pow_protection", j.binding("GCIII-5") + j.binding("API-45"))
+    """GCIII-5, API-45: while his status is in doubt he keeps POW protection; a civilian held
+    as one gains it, a belligerent act being alleged.
+    """
+    cites = j.binding("GCIII-5") + j.binding("API-45")
+    if j.situation.civilian:
+        j.basis("pow_protection_while_in_doubt", cites)
+    else:
+        j.basis("keeps_pow_protection", cites)
 
 
 @guard(ev.DetermineStatus, "GCIII-5", "API-45", "GCIII-4A(1)")
@@ -120,6 +133,9 @@ def _determine_status(j: Judgement[ev.DetermineStatus]) -> None:
     tribunal = j.binding("GCIII-5") + j.binding("API-45")
     if by == "tribunal":
         j.basis("tribunal_decided", tribunal, outcome=outcome)
+        return
+    if j.situation.civilian and j.situation.protected_person:
+        _determine_civilian(j, tribunal)
         return
     if outcome != "pow":
         j.require("status_denial_needs_tribunal", tribunal, outcome=outcome)
@@ -146,6 +162,24 @@ def _determine_status(j: Judgement[ev.DetermineStatus]) -> None:
             forces=subject.forces,
             membership=membership or "unknown",
         )
+
+
+def _determine_civilian(j: Judgement[ev.DetermineStatus], tribunal: tuple[str, ...]) -> None:
+    """A civilian, no belligerent act alleged, is a protected person from capture (GCIV-4):
+    GCIII-5's tribunal is for one whose status a belligerent act put in doubt. An authority
+    may intern him, in occupied territory for imperative security (GCIV-78), else where the
+    detaining power's security makes it absolutely necessary (GCIV-42), his internment then
+    reviewed (GCIV-43). Any other outcome still needs a tribunal.
+    """
+    outcome = j.event.outcome
+    if outcome == "civilian_internee":
+        occupied = j.situation.facts.territory == "occupied"
+        cites = j.binding("GCIV-78") if occupied else j.binding("GCIV-42") + j.binding("GCIV-43")
+        j.basis("civilian_interned", (*j.binding("GCIV-4"), *cites))
+    elif outcome == "pow":
+        j.require("civilian_pow_needs_tribunal", tribunal)
+    else:
+        j.require("status_denial_needs_tribunal", tribunal, outcome=outcome)
 
 
 _MEMBERS_OF_FORCES = ("armed_forces", "militia_in_forces")
@@ -326,7 +360,7 @@ def _convict(j: Judgement[ev.Convict]) -> None:
         guarantees = _fair_trial_cites(j)
     if j.event.fair_trial is False:
         j.prohibit("unfair_trial", guarantees)
-    if not situation.held_as_pow and not situation.facts.status_by_tribunal:
+    if _needs_status_tribunal(situation):
         cites = j.binding("API-45") or j.binding("GCIII-5")
         if cites:
             j.require("conviction_needs_status_tribunal", cites)
@@ -336,6 +370,16 @@ def _convict(j: Judgement[ev.Convict]) -> None:
         j.basis("convicted_after_fair_trial", j.binding("GCIII-99", customary="CIHL-100"))
     else:
         j.basis("convicted_after_fair_trial", guarantees)
+
+
+def _needs_status_tribunal(situation: Situation) -> bool:
+    """API-45(2): one not held as a prisoner of war and tried for an offence arising out of
+    the hostilities may have his status decided by a tribunal first. A civilian tried for
+    anything but taking part in the hostilities needs none: no belligerent act is alleged.
+    """
+    if situation.held_as_pow or situation.facts.status_by_tribunal:
+        return False
+    return not situation.civilian or situation.facts.charge == "participation_in_hostilities"
 
 
 def _combatant_immunity(j: Judgement[Any]) -> None:
