@@ -5,7 +5,11 @@ as its cause changes, and the human-rights bar on return to torture or death.
 Each test names the provision it rests on; each failed on the model before these changes.
 """
 
+import pytest
+
 from powcase import Case, Outcome, Subject
+from powcase.errors import LawDataError
+from powcase.law.book import Law
 from powcase.law.rules import Status
 from powcase.model.verdict import Reading
 
@@ -251,3 +255,28 @@ class TestHumanRightsNonRefoulement:
         held = case(CAPTURE_2025, risk, ENDED_2026, wished, subject=ivan, holder="UA")
         verdict = held.verdict({"event": "repatriate", "to": "RU"})
         assert "risk_despite_wish_open" not in codes(verdict)
+
+
+def test_a_flag_cause_citing_an_unknown_provision_is_located(tmp_path):
+    """A flag's provisions by cause (GCIII-109(2) for prolonged_limbo) resolve in the
+    catalogue like its other citations: an unknown one is located."""
+    path = tmp_path / "overlay.yaml"
+    path.write_text(
+        "flags:\n"
+        "  prolonged_limbo:\n"
+        "    severity: medium\n"
+        "    cites: [GCIII-118]\n"
+        "    causes: {custody: [GCIII-1099]}\n"
+        "    text: Changed.\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(LawDataError) as caught:
+        Law.packaged().overlaid(path)
+    lines = [str(p) for p in caught.value.located]
+    assert any("flags.prolonged_limbo.causes.custody[0]: GCIII-1099" in line for line in lines)
+
+
+def test_the_packaged_flag_lists_its_causes_in_describe():
+    rule = Law.packaged().flags["prolonged_limbo"]
+    assert rule.to_dict()["causes"]["custody"] == ["GCIII-109(2)"]
+    assert "API-85" not in rule.cites
