@@ -83,11 +83,14 @@ class Obligation:
     met_by: int | None = None
     without_delay: bool = False
     assumed_days: int | None = None
-
-    @property
-    def text(self) -> str:
-        """What the obligation asks."""
-        return Law.packaged().obligations[self.code].text
+    text: str = attrs.field(
+        default=attrs.Factory(
+            lambda item: Law.packaged().obligations[item.code].text, takes_self=True
+        ),
+        repr=False,
+    )
+    """What the obligation asks, in the words of the law it was derived under (an overlay
+    may reword it); the packaged law's when not given."""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of the output contract."""
@@ -102,7 +105,6 @@ class Obligation:
 contract.shape(
     Obligation,
     *(f.name for f in attrs.fields(Obligation)),
-    contract.computed("text", "text", str),
 )
 
 
@@ -342,6 +344,7 @@ def _close(item: _Open, status: Status, assumptions: Assumptions, **details: Any
         status,
         without_delay=rule.without_delay,
         assumed_days=_assumed(rule, assumptions),
+        text=rule.text,
         **details,
     )
 

@@ -55,11 +55,12 @@ class Flag:
     since: datetime.date
     until: datetime.date | None
     concerns: tuple[str, ...]
-
-    @property
-    def text(self) -> str:
-        """What the flag means."""
-        return Law.packaged().flags[self.code].text
+    text: str = attrs.field(
+        default=attrs.Factory(lambda flag: Law.packaged().flags[flag.code].text, takes_self=True),
+        repr=False,
+    )
+    """What the flag means, in the words of the law it was derived under (an overlay may
+    reword it); the packaged law's when not given."""
 
     def active(self, on: datetime.date) -> bool:
         """Whether the flag stands on that day (raised by then, not yet cleared)."""
@@ -77,8 +78,7 @@ class Flag:
 
 contract.shape(
     Flag,
-    *("code", "severity", "since", "until", "cites", "because", "concerns"),
-    contract.computed("text", "text", str),
+    *("code", "severity", "since", "until", "cites", "because", "concerns", "text"),
 )
 
 
@@ -131,7 +131,7 @@ class _Tracker:
         cites = rule.cites_for(self.causes.get(code, ())) if rule.causes else rule.cites
         if self.holder is not None:
             cites = cited_now(self.law, self.holder, since, cites)
-        return Flag(code, rule.severity, cites, tuple(because), since, until, concerns)
+        return Flag(code, rule.severity, cites, tuple(because), since, until, concerns, rule.text)
 
 
 _OUT_OF_CUSTODY_MOVES = frozenset(
