@@ -1,14 +1,17 @@
 """Who may receive him: what a receiving state consented to (GCIII-12(2), GCIV-45(3)), why a
-party on his own side receives him only by exchange or repatriation (GCIII-12(2), GCIII-118).
+party on his own side receives him only by exchange or repatriation (GCIII-12(2), GCIII-118),
+and when a Geneva Convention binds a party to a conflict that joins it (GCIII-141, GCIV-157).
 
 Each test names the provision it rests on; each failed on the model before the lawyer's review.
 """
 
+import datetime
 import pathlib
 
 import pytest
 
 from powcase import Assumptions, Case, Outcome, Subject
+from powcase.law.book import Law
 from powcase.scenario import load_scenarios, run
 
 EXAMPLES = pathlib.Path(__file__).parent.parent / "examples"
@@ -183,6 +186,107 @@ class TestAPartyOnHisOwnSide:
         for option in found:
             assert option.verdict.outcome is Outcome.REFUSED
             assert "to_adverse_party" in codes(option.verdict)
+
+
+def _acceding(deposited, joined, instrument="GCIII", closed=None):
+    """The packaged law with a constructed party ``AQ`` (a code no state uses) that acceded
+    to ``instrument`` on ``deposited`` and became a party to the Russia-Ukraine conflict on
+    ``joined`` (None: never)."""
+    party = {
+        "name": "A constructed state",
+        "participations": [
+            {
+                "instrument": instrument,
+                "how": "accession",
+                "deposited": deposited,
+                "source": "https://example.org/constructed",
+            }
+        ],
+    }
+    if joined is not None:
+        party["conflicts"] = [
+            {
+                "conflict": "ru_ua",
+                "side": "B",
+                "since": joined,
+                "source": "https://example.org/constructed",
+                **({"hostilities_closed": closed} if closed else {}),
+            }
+        ]
+    return Law.packaged().overlaid({"parties": {"AQ": party}})
+
+
+def _bound_from(law, instrument="GCIII"):
+    (participation,) = law.party("AQ").participations
+    assert participation.instrument == instrument
+    return participation.since
+
+
+D = datetime.date
+
+
+class TestImmediateEffect:
+    """GCIII-141, GCIV-157: a ratification or accession by a party to a conflict takes effect
+    at once for it, not six months after the deposit (GCIII-138, GCIII-139)."""
+
+    def test_an_accession_during_a_conflict_binds_at_once_gciii_141(self):
+        law = _acceding(D(2030, 3, 1), D(2030, 1, 1))
+        assert _bound_from(law) == D(2030, 3, 1)
+        assert law.binds("AQ", "GCIII-12", D(2030, 3, 1))
+        assert not law.binds("AQ", "GCIII-12", D(2030, 2, 28))
+
+    def test_a_deposit_shortly_before_joining_binds_from_the_day_it_joins_gciii_141(self):
+        law = _acceding(D(2029, 10, 1), D(2030, 1, 1))
+        assert _bound_from(law) == D(2030, 1, 1)
+
+    def test_a_deposit_long_before_joining_takes_the_usual_six_months_gciii_141(self):
+        law = _acceding(D(2029, 1, 1), D(2030, 1, 1))
+        assert _bound_from(law) == D(2029, 7, 1)
+
+    def test_a_deposit_after_the_fighting_closed_takes_six_months_gciii_141(self):
+        law = _acceding(D(2030, 3, 1), D(2029, 1, 1), closed=D(2030, 2, 1))
+        assert _bound_from(law) == D(2030, 9, 1)
+        during = _acceding(D(2030, 1, 15), D(2029, 1, 1), closed=D(2030, 2, 1))
+        assert _bound_from(during) == D(2030, 1, 15)
+
+    def test_a_state_at_peace_waits_six_months_gciii_141(self):
+        assert _bound_from(_acceding(D(2030, 3, 1), None)) == D(2030, 9, 1)
+
+    def test_the_fourth_convention_has_the_same_rule_gciv_157(self):
+        law = _acceding(D(2030, 3, 1), D(2030, 1, 1), instrument="GCIV")
+        assert _bound_from(law, "GCIV") == D(2030, 3, 1)
+
+    def test_other_treaties_keep_their_own_clause_gciii_141(self):
+        law = _acceding(D(2030, 3, 1), D(2030, 1, 1), instrument="API")
+        assert _bound_from(law, "API") == D(2030, 9, 1)
+
+    def test_the_parties_table_says_which_article_bound_it_at_once_gciii_141(self):
+        law = _acceding(D(2030, 3, 1), D(2030, 1, 1))
+        (binding,) = law.profile("AQ", D(2030, 3, 1))["binding"]
+        assert binding["since"] == "2030-03-01"
+        assert binding["immediate_effect"] == "GCIII-141"
+        assert law.provision(binding["immediate_effect"]).article == "Art. 141"
+        (usual,) = _acceding(D(2030, 3, 1), None).profile("AQ", D(2030, 9, 1))["binding"]
+        assert usual["immediate_effect"] is None
+
+    def test_a_verdict_on_the_day_of_the_accession_cites_the_convention_gciii_141(self):
+        law = _acceding(D(2030, 3, 1), D(2030, 1, 1))
+        held = Case.open(Subject(id="x", nationality=["UA"], forces="UA"), "AQ", law=law)
+        held = held.apply(ev("2030-03-01", "capture"))
+        assert "GCIII-5" in held.steps[-1].cites
+
+    def test_the_articles_are_in_the_catalogue_gciii_141_gciv_157(self):
+        law = Law.packaged()
+        assert law.provision("GCIII-141").instrument == "GCIII"
+        assert law.provision("GCIV-157").instrument == "GCIV"
+
+    def test_the_korean_war_deposits_keep_the_depositarys_dates_gciii_141(self):
+        # The depositary gives six months for the deposits made after the 1953 armistice.
+        law = Law.packaged()
+        assert not law.binds("KR", "GCIV-45", D(1967, 2, 15))
+        assert law.binds("KR", "GCIV-45", D(1967, 2, 16))
+        assert law.party("KR").participations[2].immediate_effect is None
+        assert not law.binds("US", "GCIV-45", D(1956, 2, 1))
 
 
 def test_the_ri_examples_still_read_as_they_should_gciii_12_2():

@@ -351,9 +351,11 @@ class Law:
         )
 
     def profile(self, code: str, on: datetime.date) -> dict[str, Any]:
-        """What the table says of ``code`` on a day: treaties binding it, reservations and
-        declarations, allies, what it does to those returned to it and the conflicts it is a
-        party to, each with its source.
+        """What the table says of ``code`` on a day: treaties binding it (with
+        ``immediate_effect``, the provision by which a deposit bound it at once as a party to
+        an armed conflict, GCIII-141 or GCIV-157, else None), reservations and declarations,
+        allies, what it does to those returned to it and the conflicts it is a party to, each
+        with its source.
         """
         entry = self.party(code)
 
@@ -375,6 +377,7 @@ class Law:
                     "how": p.how,
                     "since": dated(p.since),
                     "until": dated(p.until),
+                    "immediate_effect": p.immediate_effect,
                     "note": p.note,
                     "source": p.source,
                 }
