@@ -176,6 +176,15 @@ class TestAPartyOnHisOwnSide:
         repatriation = held.verdict({"event": "repatriate", "to": origin})
         assert "not_power_of_origin" not in codes(repatriation)
 
+    def test_a_return_to_another_party_on_his_side_offers_no_transfer_or_release_gciii_118(self):
+        # KP is his power of origin; RU is a party on his side, which neither move reaches.
+        verdict = case(CAPTURE, ENDED).verdict({"event": "repatriate", "to": "RU"})
+        found = reason(verdict, "not_power_of_origin")
+        assert list(dict(found.params)["instead"]) == []
+        assert "GCIII-12" not in found.cites
+        assert "transfer_to_power" not in found.text
+        assert "party to the conflict on his side" in found.text
+
     def test_options_refuse_a_transfer_or_release_to_a_party_on_his_side_gciii_12_2(self):
         held = case(CAPTURE, consent("RU"), consent("KP"))
         moves = {"transfer_to_power", "release_to_third_state"}

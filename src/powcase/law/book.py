@@ -435,7 +435,9 @@ class Law:
         """The sentence of reason ``code`` filled with ``params``.
 
         ``onward_text`` is derived: the clause about an ally that would pass him on, when
-        ``onward`` names one. A tuple of values reads as alternatives ("a or b").
+        ``onward`` names one; so is ``instead_text``: the moves named by ``instead``, or, when
+        it names none, that ``to`` is a party on his side which no other move reaches. A tuple
+        of values reads as alternatives ("a or b").
 
         >>> Law.packaged().render("no_known_risk", {"to": "RU"})
         'No risk to him in RU is on record.'
@@ -443,6 +445,14 @@ class Law:
         values = {k: " or ".join(v) if isinstance(v, tuple) else v for k, v in params.items()}
         onward = values.get("onward")
         values["onward_text"] = f", as it would pass him on to {onward}" if onward else ""
+        if "instead" in values:
+            to = values.get("to", "that state")
+            values["instead_text"] = (
+                f"handing him to {to} is another move ({values['instead']})"
+                if values["instead"]
+                else f"{to} is a party to the conflict on his side, which no transfer or "
+                "release reaches either"
+            )
         return self.messages[code].format(**values)
 
     def flag_text(self, code: str) -> str:

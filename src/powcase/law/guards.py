@@ -382,7 +382,9 @@ def _needs_wish(j: Judgement[Any], to: str, code: str, cites: tuple[str, ...]) -
 def _origin_check(j: Judgement[Any], to: str, *, medical: bool = False) -> None:
     """GCIII-118 (medical: GCIII-109(1)): a return hands him to his power of origin. A
     hand-over to any other state is another move: a release to it, or a transfer under GCIII-12
-    to a state bound by the Convention (medical: accommodation in a neutral state).
+    to a state bound by the Convention (medical: accommodation in a neutral state). A party to
+    the conflict on his side is reached by neither (see :func:`_to_adverse_party`): none is
+    named.
     """
     situation = j.situation
     if situation.origin_rests_on_route:
@@ -390,13 +392,13 @@ def _origin_check(j: Judgement[Any], to: str, *, medical: bool = False) -> None:
     origin = situation.power_of_origin
     if to == origin:
         return
-    instead: tuple[str, ...] = ("release_to_third_state",)
-    if medical:
-        cites: tuple[str, ...] = ("GCIII-109(1)",)
-        instead += ("intern_in_neutral_state",)
-    else:
-        cites = ("GCIII-118",)
-        if situation.law.binds(to, "GCIII-12", situation.on):
+    cites: tuple[str, ...] = ("GCIII-109(1)",) if medical else ("GCIII-118",)
+    instead: tuple[str, ...] = ()
+    if not situation.law.adverse(to, situation.detaining_power, situation.on):
+        instead = ("release_to_third_state",)
+        if medical:
+            instead += ("intern_in_neutral_state",)
+        elif situation.law.binds(to, "GCIII-12", situation.on):
             cites += ("GCIII-12",)
             instead += ("transfer_to_power",)
     j.require("not_power_of_origin", cites, to=to, power_of_origin=origin, instead=instead)
