@@ -153,6 +153,14 @@ class TestAPartyOnHisOwnSide:
         )
         assert "to_adverse_party" in codes(verdict)
 
+    @pytest.mark.parametrize("event", ["transfer_to_power", "release_to_third_state"])
+    def test_a_protected_persons_return_home_is_no_transfer_or_release_gciv_45_2(self, event):
+        resident = Subject(id="resident", nationality=["RU"])
+        internee = ev("2025-01-20", "determine_status", outcome="civilian_internee", by="tribunal")
+        held = case(CAPTURE, internee, consent("RU"), subject=resident)
+        found = reason(held.verdict({"event": event, "to": "RU"}), "to_adverse_party")
+        assert found.cites == ("GCIV-45(2)",)
+
     def test_a_state_that_is_no_party_to_the_conflict_is_not_refused_so_gciii_12_2(self):
         verdict = case(CAPTURE, consent("KR")).verdict({"event": "transfer_to_power", "to": "KR"})
         assert "to_adverse_party" not in codes(verdict)

@@ -544,10 +544,13 @@ def _to_adverse_party(j: Judgement[Any], to: str, cites: tuple[str, ...]) -> Non
     """GCIII-12(2), GCIII-118: a party to the conflict adverse to the detaining power on the
     step's date is on his own side. It cannot hold him as a prisoner for his captor (a
     transferee), nor is it a third state he is released to: handing him to it is a return,
-    by exchange or repatriation, which goes to his power of origin.
+    by exchange or repatriation, which goes to his power of origin. A protected person's
+    transfer rules leave his repatriation apart (GCIV-45(2)), which is cited for him instead.
     """
     situation = j.situation
     if situation.law.adverse(to, situation.detaining_power, situation.on):
+        if situation.protected_person:
+            cites = j.binding("GCIV-45(2)")
         j.require("to_adverse_party", cites, to=to, instead=_RETURNS)
 
 
