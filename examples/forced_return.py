@@ -4,7 +4,8 @@ What it teaches: in descriptive mode every step the legal path allows is applied
 a step refused on a prohibition becomes a violation, with its citations, and so do incidents
 that are breaches in themselves (identifiable media by the detaining power, coercion).
 
-Sources: hypothetical; no such return has been reported.
+Sources: hypothetical; no such return has been reported, and the prisoner (a fictional
+label, with illustrative dates) is no one real.
 
 Outcome: three violations: the coercive interrogation (GCIII-17), the identifiable video by
 the detaining power (GCIII-13) and the return towards persecution, torture and death.
@@ -25,11 +26,13 @@ from powcase import (
 
 def main() -> None:
     """Record what happened, then list the violations."""
-    case = Case.open(Subject(id="paek", nationality=["KP"], forces="KP"), "UA", mode="descriptive")
+    case = Case.open(
+        Subject(id="prisoner_f", nationality=["KP"], forces="KP"), "UA", mode="descriptive"
+    )
     for event in (
-        Capture(date="2025-01-09", wounded=True),
-        Interrogated(date="2025-01-10", coercive=True),
-        MediaExposure(date="2025-01-11", identifiable=True, by="UA"),
+        Capture(date="2025-02-10", wounded=True),
+        Interrogated(date="2025-02-11", coercive=True),
+        MediaExposure(date="2025-02-12", identifiable=True, by="UA"),
         HostilitiesEnded(date="2026-06-01"),
         Repatriate(date="2026-06-02", to="KP"),
     ):

@@ -1,16 +1,20 @@
 """1953-1954: a prisoner who refused repatriation, through neutral custody to his release.
 
 What it teaches: an agreement between the parties binds them whatever reading of the law one
-takes. The 1953 armistice let only those who insisted on it go home (Art. III(51)) and barred
-force to make anyone go (Terms of Reference, para. 3), so a return to China against a
-Chinese prisoner's verified refusal is refused under every reading of non-refoulement, the
-default included, though no risk to him is on record; without the armistice on record, only
-the free-will reading would refuse it. Neutral custody is a move of its own: the Neutral
-Nations Repatriation Commission held those who refused, guarded by Indian troops, under the
-armistice (para. 4); in January 1954 it handed them back, and the UN Command released them as
-civilians (para. 11). The law changes with time too: the belligerents had only declared they
-would apply the 1949 Conventions, and neither CAT nor the ICCPR existed, so the model applies
-GCIII as declared (see docs/explanation/legal-model.md#model-time).
+takes. The 1953 armistice let only those who insisted on it go home (Art. III(51)), and its
+Terms of Reference barred force to make anyone in the Commission's custody go (para. 3), so a
+return to China against a Chinese prisoner's verified refusal is refused under every reading
+of non-refoulement, the default included, though no risk to him is on record: citing
+Art. III(51) where the United States holds him, and para. 3 too where the Commission does.
+Without the armistice on record, only the free-will reading would refuse it. Neutral custody
+is a move of its own: the Neutral Nations Repatriation Commission held those who refused,
+guarded by Indian troops, under the armistice (para. 4); in January 1954 it handed them back,
+and the UN Command released them as civilians (para. 11). Those who chose a neutral nation
+stayed with the custodian, which took them to India: that release is the custodian's act
+under the agreement, and the United States' duty to release them was met as of the
+agreement's release day, not late. The law changes with time too: the belligerents had only
+declared they would apply the 1949 Conventions, and neither CAT nor the ICCPR existed, so the
+model applies GCIII as declared (see docs/explanation/legal-model.md#model-time).
 
 Sources: the text of the armistice and its Terms of Reference (UN Peacemaker; the ICRC's
 practice for Rule 128 of customary IHL quotes Art. III(51)); the US Army's record of August
@@ -24,7 +28,8 @@ Outcome: in neutral custody and after his return to the UN Command, a return to 
 refused under every reading, on the armistice's terms (and under the free-will reading on
 GCIII-118 too); release to Taiwan is allowed, resting on GCIII-118 and the armistice's
 para. 11. His release on 23 January 1954 is allowed and meets the duty to release him, which
-neutral custody did not; one who chose India goes there from neutral custody.
+neutral custody did not; one who chose India goes there from neutral custody, the
+custodian's act, and the repatriation duty reads met on time.
 """
 
 from __future__ import annotations
@@ -66,6 +71,9 @@ def main() -> None:
             last.verdict.outcome,
             list(last.verdict.cites),
         )
+    india = powcase.Case.replay(to_india.record, to_india.assumptions)
+    duty = next(o for o in india.docket() if o.code == "repatriation")
+    print(f"{to_india.title}: repatriation {duty.status}, late: {duty.late}")
 
     armistice = datetime.date(1953, 7, 27)
     binding = profile("US", armistice)["binding"]

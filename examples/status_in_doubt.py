@@ -1,12 +1,13 @@
 """Status in doubt: only a competent tribunal may deny prisoner-of-war status.
 
-What it teaches: documents of another state raise a doubt; while it lasts he keeps POW
-protection (GCIII-5); an authority's finding that he is not a prisoner of war is refused, a
-tribunal's finding is lawful (API-45).
+What it teaches: a man caught after a belligerent act, with no uniform or insignia, papers
+that are not genuine and a claim to be a civilian, may or may not belong to a category of
+GCIII-4: that is the doubt of GCIII-5(2). While it lasts he keeps a prisoner of war's
+protection; an authority's finding that he is not a prisoner of war is refused, a competent
+tribunal's finding is lawful (GCIII-5, API-45).
 
-Sources: illustrative, after the report that one of the two North Korean soldiers captured in
-Kursk on 2025-01-09 carried a Russian military identity card in another man's name (The Dong-A
-Ilbo, 2025-01-13, citing RBC-Ukraine); the other carried no papers.
+Sources: hypothetical; the person, place and dates are illustrative and describe no one
+real. The reading of the doubt follows GCIII-5(2) and the ICRC's 2020 commentary on it.
 
 Outcome: the authority's determination is refused, the tribunal's allowed.
 """
@@ -18,18 +19,21 @@ from powcase import Capture, Case, DetermineStatus, IdentityDocuments, RaiseStat
 
 def main() -> None:
     """Raise the doubt, then try both ways of deciding it."""
-    case = Case.open(Subject(id="kim", nationality=["KP"], forces="KP"), "UA")
+    case = Case.open(Subject(id="detainee_x", nationality=["KP"]), "UA")
     for event in (
-        Capture(date="2025-01-09"),
-        IdentityDocuments(date="2025-01-09", issued_by="RU", genuine=False),
-        RaiseStatusDoubt(date="2025-01-15", reason="documents of another state"),
+        Capture(date="2025-03-01"),
+        IdentityDocuments(date="2025-03-01", issued_by="RU", genuine=False),
+        RaiseStatusDoubt(
+            date="2025-03-03",
+            reason="a belligerent act, no uniform, papers not genuine, says he is a civilian",
+        ),
     ):
         case = case.apply(event)
     by_authority = DetermineStatus(
-        date="2025-02-01", outcome="unprivileged_detainee", by="authority"
+        date="2025-03-20", outcome="unprivileged_detainee", by="authority"
     )
     print("authority:", case.verdict(by_authority).outcome)
-    by_tribunal = DetermineStatus(date="2025-03-01", outcome="pow", by="tribunal")
+    by_tribunal = DetermineStatus(date="2025-04-10", outcome="pow", by="tribunal")
     print("tribunal:", case.apply(by_tribunal).state)
 
 

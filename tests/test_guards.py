@@ -404,8 +404,14 @@ class TestRepatriation:
         )
 
     def test_a_verified_wish_to_go_home_is_respected(self):
+        # It lifts the IHL bar; the human-rights bar on return to torture or death (CAT-3,
+        # ICCPR-6, ICCPR-7) it does not waive: whether that risk is real for him stays open.
         wish = {"date": "2026-06-02", "event": "wish_verified", "destination": "KP"}
-        allowed(ask(case(CAPTURE, ENDED, wish), "repatriate", to="KP"), "GCIII-118")
+        verdict = ask(case(CAPTURE, ENDED, wish), "repatriate", to="KP")
+        undetermined(verdict, "risk_despite_wish")
+        assert "refoulement_icrc_2020" not in {r.code for r in verdict.reasons}
+        no_hr = case(CAPTURE, ENDED, wish, human_rights_non_refoulement=False)
+        allowed(ask(no_hr, "repatriate", to="KP"), "GCIII-118")
 
     def test_pending_proceedings_allow_hold_back(self):
         charged = case(

@@ -124,3 +124,42 @@ def test_a_case_takes_overlays_from_python():
     overlaid = Case(record, law=[OVERLAY])
     assert "prosecution_on_return" in {f.code for f in overlaid.active_flags()}
     assert overlaid.law == Law.packaged().overlaid(OVERLAY)
+
+
+def test_an_overlay_that_rewords_a_flag_or_an_obligation_is_what_the_output_says(tmp_path):
+    """A flag and an obligation read their text from the law they were derived under, not
+    from the packaged law: an overlay's wording reaches the run output.
+    """
+    overlay = tmp_path / "wording.yaml"
+    overlay.write_text(
+        "flags:\n"
+        "  medical_need:\n"
+        "    severity: medium\n"
+        "    cites: [GCIII-15, GCIII-30]\n"
+        "    text: Reworded by the overlay.\n"
+    )
+    law = Law.packaged().overlaid(overlay)
+    (tmp_path / "card.yaml").write_text(
+        "obligations:\n"
+        "  capture_card:\n"
+        "    provision: GCIII-70\n"
+        "    protected_person: GCIV-106\n"
+        "    period: 7 days\n"
+        "    met_by: capture_card_sent\n"
+        "    without_delay: true\n"
+        "    text: Card, reworded.\n"
+    )
+    law = law.overlaid(tmp_path / "card.yaml")
+    record = Record.from_dict(
+        {
+            "subject": {"id": "x", "nationality": ["KP"], "forces": "KP"},
+            "detaining_power": "UA",
+            "events": [{"date": "2025-01-09", "event": "capture", "wounded": True}],
+        }
+    )
+    case = Case.replay(record, law=law)
+    (flag,) = [f for f in case.flags if f.code == "medical_need"]
+    assert flag.text == "Reworded by the overlay."
+    (card,) = [o for o in case.docket() if o.code == "capture_card"]
+    assert card.text == "Card, reworded."
+    assert card.to_dict()["text"] == "Card, reworded."

@@ -230,15 +230,19 @@ class TestReadings:
         assert found.reading == Reading("ihl_non_refoulement", "icrc_2020")
         assert found.cites[:2] == ("GCIII-118", "ICRC-COM-2020-GCIII-118")
         assert "later_source" not in dict(found.params)
+        # The human-rights bar applies under the assumption that it binds here.
         binding = reason(verdict, "refoulement_human_rights")
-        assert binding.reading is None
+        assert binding.reading == Reading("human_rights_non_refoulement", True)
         plain = json.loads(json.dumps(verdict.to_dict()))
         by_code = {r["code"]: r for r in plain["reasons"]}
         assert by_code["refoulement_icrc_2020"]["reading"] == {
             "assumption": "ihl_non_refoulement",
             "option": "icrc_2020",
         }
-        assert by_code["refoulement_human_rights"]["reading"] is None
+        assert by_code["refoulement_human_rights"]["reading"] == {
+            "assumption": "human_rights_non_refoulement",
+            "option": True,
+        }
 
     def test_a_reason_round_trips_with_its_reading(self):
         given = Reason(
@@ -480,7 +484,7 @@ class TestFlagCitesBindTheDetainingPowerOnTheDay:
         assert "API-85" not in flags["prolonged_limbo"].cites
         assert flags["prolonged_limbo"].cites  # the rules that bound it remain
 
-    def test_a_2025_prolonged_limbo_in_ukraine_still_cites_api_85(self):
+    def test_a_2025_exclusion_from_an_exchange_cites_gciii_6_and_7_not_api_85(self):
         from powcase import Subject
 
         soldier = Subject(id="ri", nationality=["KP"], forces="KP")
@@ -492,4 +496,6 @@ class TestFlagCitesBindTheDetainingPowerOnTheDay:
                 {"date": "2025-05-25", "event": "excluded_from_exchange"},
             ],
         )
-        assert "API-85" in flags["prolonged_limbo"].cites
+        # Left out of an exchange while hostilities last: API-85 (grave breaches, among them
+        # an unjustifiable delay in repatriation) has no part in it.
+        assert flags["prolonged_limbo"].cites == ("GCIII-6", "GCIII-7")

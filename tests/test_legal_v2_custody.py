@@ -93,7 +93,9 @@ class TestAgreementTerms:
         assert verdict.outcome is Outcome.REFUSED
         found = reason(verdict, "agreement_voluntary_repatriation")
         assert found.kind == "prohibition"
-        assert found.cites == ("PANMUNJOM-51", "PANMUNJOM-TOR-3")
+        # Outside the Commission's custody the armistice's own article governs: the Terms of
+        # Reference's bar on force (PANMUNJOM-TOR-3) binds that custody.
+        assert found.cites == ("PANMUNJOM-51",)
 
     def test_without_the_agreement_the_default_reading_allows_it_gciii_118(self):
         held = case(CAPTURE_1951, ENDED_1953, REFUSED_HOME)

@@ -10,13 +10,15 @@ may not lessen the prisoners' protection; GCIII-7: he cannot give it up):
 
 - ``voluntary_repatriation`` or ``no_force``: a return to his power of origin (``repatriate``,
   ``exchange``) against his verified refusal is forbidden; ``voluntary_repatriation`` also
-  needs his verified wish to go home (none on record: a precondition; unverified: open).
+  needs his verified wish to go home (none on record: a precondition; unverified: open). In an
+  agreement that gives the prisoners to a neutral custodian, the bar on force is the
+  custodian's rule, cited only for a return from its hands.
 - ``non_refoulement``: a move towards risk he has not verifiably chosen is forbidden.
 - ``all_for_all`` lifts none of these.
 
 ``neutral_custody`` and ``civilian_release`` authorise moves (a hand-over to a neutral
-custodian; a release of those not repatriated, after hostilities); ``neutral_internment`` is
-read with GCIII-111.
+custodian; a release of those not repatriated, after hostilities: from the custodian's hands,
+the custodian's act, noted as such); ``neutral_internment`` is read with GCIII-111.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from powcase.law.situation import Judgement, Situation
 from powcase.law.will import Refusal, Will, refusal_of, wish_for
 from powcase.model import events as ev
 
-__all__ = ["binding", "judge_terms", "release_by"]
+__all__ = ["binding", "judge_terms", "release_by", "released_as_civilians"]
 
 _RETURNS = (ev.Repatriate, ev.Exchange)
 """The moves a voluntary-repatriation term governs: returns to his power of origin."""
@@ -56,6 +58,18 @@ def release_by(facts: Facts, state: str) -> datetime.date | None:
     return min(days) if days else None
 
 
+def released_as_civilians(facts: Facts, state: str) -> datetime.date | None:
+    """The day from which an agreement binding ``state`` releases those not repatriated as
+    civilians (a ``civilian_release`` term with a ``release_by``; the earliest), or None.
+    """
+    days = [
+        a.release_by
+        for a in facts.agreements
+        if state in a.between and "civilian_release" in a.terms and a.release_by
+    ]
+    return min(days) if days else None
+
+
 def judge_terms(
     judgement: Judgement[Any], to: str, *, towards_risk: bool, will: tuple[Will, str]
 ) -> None:
@@ -65,6 +79,10 @@ def judge_terms(
     where the risk lies (and the state an open wish is about).
     """
     situation = judgement.situation
+    if isinstance(judgement.event, ev.ReleaseToThirdState) and situation.is_in(
+        "in_neutral_custody"
+    ):
+        _custodians_release(judgement)
     if isinstance(judgement.event, _RETURNS) and to == situation.power_of_origin:
         _voluntary_return(judgement, to)
     if not towards_risk or will[0] is Will.CONSENT:
@@ -75,6 +93,23 @@ def judge_terms(
             judgement.open_wish(will[1], cites)
         else:
             judgement.prohibit("agreement_non_refoulement", cites, to=to)
+
+
+def _custodians_release(judgement: Judgement[Any]) -> None:
+    """PANMUNJOM-TOR-11: a release from a neutral custodian's hands under the agreement's
+    terms for those not repatriated is the custodian's act: they became civilians on the day
+    the agreement set, and those choosing a neutral nation were helped there by the
+    custodian (1954: the Indian custodial force took the 88 to India). A note says so.
+    """
+    situation = judgement.situation
+    for agreement in binding(situation, "civilian_release", judgement.acting):
+        day = agreement.release_by
+        judgement.note(
+            "released_by_custodian",
+            agreement.cites("civilian_release"),
+            custodian=agreement.custodian or "the neutral custodian",
+            release_by=day.isoformat() if day else "the day the agreement set",
+        )
 
 
 def _voluntary_return(judgement: Judgement[Any], to: str) -> None:
@@ -92,10 +127,13 @@ def _voluntary_return(judgement: Judgement[Any], to: str) -> None:
     if not agreements:
         return
     refusal = refusal_of(facts, to)
+    in_neutral_custody = situation.is_in("in_neutral_custody")
     for agreement in agreements:
         cites = tuple(
             dict.fromkeys(
-                c for t in _VOLUNTARY if t in agreement.terms for c in agreement.cites(t)
+                c
+                for t in _governing(agreement, in_neutral_custody=in_neutral_custody)
+                for c in agreement.cites(t)
             )
         )
         if refusal is Refusal.REFUSED:
@@ -114,3 +152,19 @@ def _voluntary_return(judgement: Judgement[Any], to: str) -> None:
             # An unverified wish may yet be a refusal: each is an open point.
             for destination in sorted({w.destination for w in facts.wishes}):
                 judgement.open_wish(destination, cites)
+
+
+def _governing(agreement: Agreement, *, in_neutral_custody: bool) -> tuple[str, ...]:
+    """The agreement's voluntary-repatriation terms that govern a return from where he is.
+
+    Where the agreement also gives the prisoners to a neutral custodian, its bar on force is
+    the custodian's rule (1953: PANMUNJOM-TOR-3 binds the Commission's custody): a return
+    by the detaining side itself rests on its voluntary-repatriation term (PANMUNJOM-51),
+    one from the custodian's hands on both. Without such a term, the bar on force governs
+    wherever he is.
+    """
+    terms = tuple(t for t in _VOLUNTARY if t in agreement.terms)
+    custodians = "neutral_custody" in agreement.terms and not in_neutral_custody
+    if custodians and "voluntary_repatriation" in terms:
+        return ("voluntary_repatriation",)
+    return terms

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from powcase.law.agreements import release_by
+from powcase.law.agreements import release_by, released_as_civilians
 from powcase.law.book import Law, read_on_first_use
 from powcase.law.rules import MEETERS, HoldBack, Lapse, ObligationRule, Status
 from powcase.law.will import Refusal, refusal_of
@@ -82,11 +82,14 @@ class Obligation:
     met_by: int | None = None
     without_delay: bool = False
     assumed_days: int | None = None
-
-    @property
-    def text(self) -> str:
-        """What the obligation asks."""
-        return Law.packaged().obligations[self.code].text
+    text: str = attrs.field(
+        default=attrs.Factory(
+            lambda item: Law.packaged().obligations[item.code].text, takes_self=True
+        ),
+        repr=False,
+    )
+    """What the obligation asks, in the words of the law it was derived under (an overlay
+    may reword it); the packaged law's when not given."""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of the output contract."""
@@ -101,7 +104,6 @@ class Obligation:
 contract.shape(
     Obligation,
     *(f.name for f in attrs.fields(Obligation)),
-    contract.computed("text", "text", str),
 )
 
 
@@ -332,6 +334,7 @@ def _close(item: _Open, status: Status, assumptions: Assumptions, **details: Any
         status,
         without_delay=rule.without_delay,
         assumed_days=_assumed(rule, assumptions),
+        text=rule.text,
         **details,
     )
 
@@ -402,7 +405,7 @@ class _Pass:
             return  # e.g. an ICRC visit without a private interview
         on, index = moment.step.event.date, moment.step.index
         for item in met:
-            late = on > item.due
+            late = _met_on(moment, item.rule.code) > item.due
             self.closed.append(_close(item, Status.MET, self.assumptions, late=late, met_by=index))
             if item.start.recurring and _answerable_after(moment, self.regime):
                 again = self._opened(_Start(item.rule.code, index, on, recurring=True))
@@ -495,6 +498,21 @@ _CHANGING: frozenset[type[Event]] = frozenset(
     {*_LAPSES, *_RESTARTS, *_STARTS, *_REPATRIATION_CHECKS, ev.DetermineStatus, ev.Capture}
 )
 """The steps that may end, restart or start an obligation (most steps do none of these)."""
+
+
+def _met_on(moment: Moment, code: str) -> datetime.date:
+    """The day ``moment`` meets item ``code``: its own date, save for a release from a
+    neutral custodian's hands under an agreement that made those not repatriated civilians
+    from a set day (PANMUNJOM-TOR-11): the custodian's act then meets the detaining power's
+    duty to release him (GCIII-118) as of that day at the latest.
+    """
+    on = moment.step.event.date
+    if code != "repatriation" or type(moment.step.event) is not ev.ReleaseToThirdState:
+        return on
+    if "in_neutral_custody" not in moment.step.position.active:
+        return on
+    released = released_as_civilians(moment.facts, moment.judge.detaining_power)
+    return min(on, released) if released is not None else on
 
 
 def _set_due(moment: Moment, code: str) -> datetime.date | None:

@@ -55,11 +55,12 @@ class Flag:
     since: datetime.date
     until: datetime.date | None
     concerns: tuple[str, ...]
-
-    @property
-    def text(self) -> str:
-        """What the flag means."""
-        return Law.packaged().flags[self.code].text
+    text: str = attrs.field(
+        default=attrs.Factory(lambda flag: Law.packaged().flags[flag.code].text, takes_self=True),
+        repr=False,
+    )
+    """What the flag means, in the words of the law it was derived under (an overlay may
+    reword it); the packaged law's when not given."""
 
     def active(self, on: datetime.date) -> bool:
         """Whether the flag stands on that day (raised by then, not yet cleared)."""
@@ -77,8 +78,7 @@ class Flag:
 
 contract.shape(
     Flag,
-    *("code", "severity", "since", "until", "cites", "because", "concerns"),
-    contract.computed("text", "text", str),
+    *("code", "severity", "since", "until", "cites", "because", "concerns", "text"),
 )
 
 
@@ -90,9 +90,11 @@ class _Tracker:
         self.holder = holder
         """The detaining power: a flag cites what bound it on the day the flag was raised."""
         self.open: dict[str, tuple[datetime.date, list[int]]] = {}
+        self.causes: dict[str, set[str]] = {}
+        """Why each open flag was raised, for the flags whose provisions depend on it."""
         self.closed: list[Flag] = []
 
-    def raise_(self, code: str, index: int, on: datetime.date) -> None:
+    def raise_(self, code: str, index: int, on: datetime.date, cause: str | None = None) -> None:
         if code in self.open:
             because = self.open[code][1]
             # Steps come in order, so the same step can only be the last one recorded.
@@ -100,6 +102,8 @@ class _Tracker:
                 because.append(index)
         else:
             self.open[code] = (on, [index])
+        if cause is not None:
+            self.causes.setdefault(code, set()).add(cause)
 
     def hold(self, code: str, index: int, on: datetime.date) -> None:
         """Raise a flag whose condition holds now; a standing flag keeps its reasons."""
@@ -110,6 +114,7 @@ class _Tracker:
         if code in self.open:
             since, because = self.open.pop(code)
             self.closed.append(self._entry(code, since, because, on))
+            self.causes.pop(code, None)
 
     def entries(self) -> list[Flag]:
         standing = [
@@ -123,10 +128,10 @@ class _Tracker:
     ) -> Flag:
         rule = self.law.flags[code]
         concerns = self.law.concerns_for(code)
-        cites = rule.cites
+        cites = rule.cites_for(self.causes.get(code, ())) if rule.causes else rule.cites
         if self.holder is not None:
             cites = cited_now(self.law, self.holder, since, cites)
-        return Flag(code, rule.severity, cites, tuple(because), since, until, concerns)
+        return Flag(code, rule.severity, cites, tuple(because), since, until, concerns, rule.text)
 
 
 _OUT_OF_CUSTODY_MOVES = frozenset(
@@ -250,7 +255,7 @@ def _visited(tracker: _Tracker, m: Moment, event: ev.IcrcVisit) -> None:
 
 
 def _excluded(tracker: _Tracker, m: Moment, event: ev.ExcludedFromExchange) -> None:
-    tracker.raise_("prolonged_limbo", m.step.index, event.date)
+    tracker.raise_("prolonged_limbo", m.step.index, event.date, "excluded")
 
 
 def _captured(tracker: _Tracker, m: Moment, event: ev.Capture) -> None:
@@ -306,6 +311,9 @@ class _Deadline:
     why: str
     """``custody``: raised if he is still held then; ``docket``: raised, the docket having
     shown the item overdue."""
+    cause: str | None = None
+    """Why the flag is raised, where its provisions depend on it (a custody deadline's is
+    read when it passes)."""
 
 
 def _when(deadline: _Deadline) -> datetime.date:
@@ -315,6 +323,9 @@ def _when(deadline: _Deadline) -> datetime.date:
 _DOCKET_FLAGS = {"icrc_access": "icrc_access_unconfirmed", "repatriation": "prolonged_limbo"}
 """The flags an overdue obligation raises, by its code: each rises on the item's first
 overdue day, the day the docket first shows it overdue."""
+
+_DOCKET_CAUSES = {"repatriation": "overdue"}
+"""Why an overdue obligation raised its flag, where the flag's provisions depend on it."""
 
 _DAY = datetime.timedelta(days=1)
 
@@ -327,7 +338,8 @@ def _docket_deadlines(obligations: Iterable[Obligation]) -> list[_Deadline]:
         if code is None:
             continue
         if item.status is Status.OVERDUE or (item.status is Status.MET and item.late):
-            found.append(_Deadline(item.due + _DAY, code, item.started_by, "docket"))
+            deadline = _Deadline(item.due + _DAY, code, item.started_by, "docket")
+            found.append(attrs.evolve(deadline, cause=_DOCKET_CAUSES.get(item.code)))
     return found
 
 
@@ -381,8 +393,20 @@ def _fire(tracker: _Tracker, deadline: _Deadline, last: Moment | None) -> None:
     him held (in custody or in neutral hands).
     """
     held = last is not None and bool(_HELD & last.position.active)
-    if deadline.why == "docket" or held:
-        tracker.raise_(deadline.code, deadline.index, deadline.on)
+    if deadline.why == "docket":
+        tracker.raise_(deadline.code, deadline.index, deadline.on, deadline.cause)
+    elif held and last is not None:
+        tracker.raise_(deadline.code, deadline.index, deadline.on, _custody_cause(last))
+
+
+def _custody_cause(last: Moment) -> str:
+    """Why a long custody engages the law: while hostilities last, the parties may agree to
+    repatriate or intern those long held (GCIII-109(2)); once they have ended, he is to be
+    released and repatriated (GCIII-118).
+    """
+    origin = last.after.power_of_origin
+    ended = last.facts.hostilities_ended_between(last.judge.detaining_power, origin)
+    return "custody" if ended is None else "held_after_hostilities"
 
 
 def derive_flags(

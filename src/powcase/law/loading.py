@@ -315,7 +315,8 @@ def _concern(key: str, raw: dict[str, Any]) -> Concern:
 
 
 def _flag(key: str, raw: dict[str, Any]) -> FlagRule:
-    return FlagRule(key, Severity(raw["severity"]), raw["cites"], raw["text"])
+    causes = tuple((cause, tuple(cites)) for cause, cites in raw.get("causes", {}).items())
+    return FlagRule(key, Severity(raw["severity"]), raw["cites"], raw["text"], causes)
 
 
 def _obligation(key: str, raw: dict[str, Any]) -> ObligationRule:
@@ -430,8 +431,7 @@ def _references(table: str, raw: Any) -> Iterator[tuple[str, str, str]]:
         for i, cite in enumerate(raw.get("protects_applicants", ())):
             yield f"protects_applicants[{i}]", cite, "provisions"
     elif table == "flags":
-        for j, cite in enumerate(raw["cites"]):
-            yield f"cites[{j}]", cite, "provisions"
+        yield from _flag_cites(raw)
     elif table == "concerns":
         for j, flag in enumerate(raw["flags"]):
             yield f"flags[{j}]", flag, "flags"
@@ -441,6 +441,15 @@ def _references(table: str, raw: Any) -> Iterator[tuple[str, str, str]]:
 
 _OBLIGATION_CITES = ("provision", "protected_person", "detainee", "occupied_territory")
 """The keys of an obligation that name provisions."""
+
+
+def _flag_cites(raw: Any) -> Iterator[tuple[str, str, str]]:
+    """The provisions a flag cites, and those each of its causes does."""
+    for j, cite in enumerate(raw["cites"]):
+        yield f"cites[{j}]", cite, "provisions"
+    for cause, cites in raw.get("causes", {}).items():
+        for j, cite in enumerate(cites):
+            yield f"causes.{cause}[{j}]", cite, "provisions"
 
 
 def _customary(raw: Any) -> Iterator[tuple[str, str, str]]:

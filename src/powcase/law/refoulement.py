@@ -11,9 +11,11 @@ GCIV rules apply beside it. Each rule is applied under the treaty that binds the
 on the step's date, or under the customary rule where there is one; a rule that bound nothing
 is named in a note and refuses nothing.
 
-His verified, free wish to go where the risk lies lifts these bars. Where the risk lies in an
-onward return (an ally would pass him on to his state of nationality), a wish to go to the ally
-is not a wish to be passed on: only a verified wish for the onward state too lifts the bar.
+His verified, free wish to go where the risk lies lifts these bars, save the human-rights bar
+on torture or death, which it leaves open on whether the risk is real for him. Where the risk
+lies in an onward return (an ally would pass him on to his state of nationality), a wish to go
+to the ally is not a wish to be passed on: only a verified wish for the onward state too lifts
+the bar.
 """
 
 from __future__ import annotations
@@ -193,7 +195,8 @@ def judge_move(judgement: Judgement[Any], to: str, *, returning: bool) -> None:
 
     judge_terms(judgement, to, towards_risk=bool(risk.kinds), will=will)
     if will[0] is Will.CONSENT:
-        if risk.kinds:
+        # His wish does not waive the human-rights bar: it is only evidence on the risk.
+        if risk.kinds and not _human_rights(judgement, risk, will):
             judgement.note("risk_accepted_by_verified_wish", (), to=to, risks=risk.describe())
         return
     if _asylum_pending(situation):
@@ -277,13 +280,19 @@ def _hold(
         judgement.require(code, cites, **params)
 
 
-def _human_rights(judgement: Judgement[Any], risk: Risk, will: tuple[Will, str]) -> None:
+def _human_rights(judgement: Judgement[Any], risk: Risk, will: tuple[Will, str]) -> bool:
+    """CAT-3, ICCPR-6, ICCPR-7 (and the European Convention where it binds), read under
+    the ``human_rights_non_refoulement`` assumption: no one is sent where he faces torture
+    or death. The bar is absolute: his verified wish to go does not waive it, but it is
+    strong evidence that he does not fear what is on record, so the move is left open on
+    whether the risk is real for him notwithstanding his wish. Whether the bar was read.
+    """
     grave = risk.kinds & {"torture", "death"}
     if not grave:
-        return
-    judgement.rely_on("human_rights_non_refoulement")
-    if not judgement.situation.assumptions.human_rights_non_refoulement:
-        return
+        return False
+    reading = judgement.reading("human_rights_non_refoulement")
+    if reading.option is not True:
+        return False
     cites: tuple[str, ...] = ()
     if "torture" in grave:
         cites += judgement.binding("CAT-3") + judgement.binding("ICCPR-7")
@@ -295,17 +304,30 @@ def _human_rights(judgement: Judgement[Any], risk: Risk, will: tuple[Will, str])
             cites += (*echr, "ECHR-P13-1")
         else:
             cites += echr
-    if cites:
-        kinds = _and([k for k in ("torture", "death") if k in grave])
-        _bar(
-            judgement,
-            will,
-            "refoulement_human_rights",
-            cites,
+    if not cites:
+        return False
+    kinds = _and([k for k in ("torture", "death") if k in grave])
+    if will[0] is Will.CONSENT:
+        judgement.open(
+            "risk_despite_wish",
+            code="risk_despite_wish_open",
+            cites=cites,
+            reading=reading,
             to=risk.state,
             risks=kinds,
-            onward=risk.onward or "",
         )
+        return True
+    _bar(
+        judgement,
+        will,
+        "refoulement_human_rights",
+        cites,
+        reading,
+        to=risk.state,
+        risks=kinds,
+        onward=risk.onward or "",
+    )
+    return True
 
 
 def _quiet_binding(judgement: Judgement[Any], provision_id: str) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ import datetime
 import enum
 import functools
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -71,15 +72,29 @@ class FlagRule:
     severity: Severity
     cites: tuple[str, ...]
     text: str = ""
+    causes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """The provisions each cause of raising it engages, where they differ by cause: an entry
+    raised for some of them cites theirs, in the order of this table."""
+
+    def cites_for(self, causes: Iterable[str]) -> tuple[str, ...]:
+        """The provisions an entry raised for ``causes`` engages (all of :attr:`cites` when
+        the flag has no causes, or none is known).
+        """
+        known = set(causes)
+        found = [c for cause, cites in self.causes if cause in known for c in cites]
+        return tuple(dict.fromkeys(found)) if found else self.cites
 
     def to_dict(self) -> dict[str, Any]:
         """The form ``describe()`` lists."""
-        return {
+        described: dict[str, Any] = {
             "code": self.code,
             "severity": str(self.severity),
             "cites": list(self.cites),
             "text": self.text,
         }
+        if self.causes:
+            described["causes"] = {cause: list(cites) for cause, cites in self.causes}
+        return described
 
 
 MEETERS: dict[str, tuple[str, ...]] = {

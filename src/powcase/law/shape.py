@@ -562,6 +562,12 @@ FLAG = Record(
         Field("severity", Choice(tuple(s.value for s in Severity))),
         Field("cites", ListOf(PROVISION_ID)),
         Field("text", Text()),
+        Field(
+            "causes",
+            MapOf(CODE, ListOf(PROVISION_ID)),
+            False,
+            "the provisions each cause of raising it engages, where they differ by cause",
+        ),
     ),
     "A humanitarian-risk flag.",
 )

@@ -31,11 +31,13 @@ MISSING_FACTS = (
     "decision",
     "rc_33_2_exception",
     "age",
+    "risk_despite_wish",
 )
 """What an open point (a verdict's ``missing`` entry) may be about: his wish (about a
 ``destination``, ``contested``), a condition on it, his forces, an allegation's credibility,
 which Convention a grave breach is of, a decision left to an authority, the refugee-law
-exception for a convicted refugee, his age."""
+exception for a convicted refugee, his age, whether a risk of torture or death he chose to
+face is real notwithstanding his wish."""
 
 T = TypeVar("T")
 

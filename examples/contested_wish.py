@@ -1,14 +1,13 @@
-"""Paek: a contested wish, settled only by a verified interview.
+"""A contested wish, settled only by a verified interview (a hypothetical prisoner).
 
 What it teaches: sources that report different wishes make a wish *contested*; a move that
 depends on his wish is then undetermined, whatever the dates, until a verified, private
 interview settles it (docs/explanation/legal-model.md#model-wishes).
 
-Sources: the President of Ukraine on 2025-01-12 (one of the two wanted to go back, the report
-does not say which), South Korea's foreign minister on 2025-03-17 (it would accept them), and a
-documentary producer's interview of 2025-10-28 in which both asked for South Korea (reported by
-the Korea Herald on 2025-10-31 and broadcast by MBC's PD Notebook on 2026-01-20). The ICRC
-interview is hypothetical.
+Sources: hypothetical. The prisoner is a fictional label and the two reports of his wishes
+are invented; only South Korea's statement of 2025-03-17 that it would accept North Korean
+prisoners who wish to come (its foreign minister, reported by the Kyiv Independent) is real,
+and it concerns them in general. The ICRC interview is hypothetical too.
 
 Outcome: release to South Korea is undetermined while the wishes conflict, and allowed once a
 verified interview settles his wish.
@@ -30,15 +29,16 @@ from powcase import (
 def main() -> None:
     """Replay the conflicting reports, then settle them."""
     sources = [
-        Source(id="kyiv", name="President of Ukraine", kind="government"),
-        Source(id="herald", name="The Korea Herald", kind="press"),
+        Source(id="report_a", name="An early press report (hypothetical)", kind="press"),
+        Source(id="report_b", name="A later recorded interview (hypothetical)", kind="press"),
     ]
-    case = Case.open(Subject(id="paek", nationality=["KP"], forces="KP"), "UA", sources=sources)
+    subject = Subject(id="prisoner_b", nationality=["KP"], forces="KP")
+    case = Case.open(subject, "UA", sources=sources)
     for event in (
-        Capture(date="2025-01-09", wounded=True, place="Kursk"),
-        WishExpressed(date="2025-01-12", destination="KP", source="kyiv"),
+        Capture(date="2025-02-10", wounded=True),
+        WishExpressed(date="2025-02-14", destination="KP", source="report_a"),
         ReceivingStateConsents(date="2025-03-17", state="KR"),
-        WishExpressed(date="2025-10-28", destination="KR", source="herald"),
+        WishExpressed(date="2025-10-28", destination="KR", source="report_b"),
     ):
         case = case.apply(event)
     release = {"event": "release_to_third_state", "to": "KR"}
