@@ -17,7 +17,9 @@ scenario file keeps the casualty figures of the NIS (2025-01-13) and of the Pres
 
 Outcome: he is held as a presumed prisoner of war with a request pending; returning him to
 North Korea, directly or through Russia, is refused under either reading; release to South
-Korea, which has said it would accept him, is undetermined until his wish is verified. Without
+Korea, which has said it would admit him, is undetermined until his wish is verified (it agreed
+to admit those who wish to come, not to hold him as a prisoner for Ukraine, so the record
+carries its consent with ``scope: release`` and a GCIII-12(2) transfer to it is refused). Without
 South Korea's statements on record, the same release is refused for want of its consent: an
 artefact of the record, not a finding of law.
 """
@@ -80,12 +82,14 @@ RI = {
             "date": "2025-02-19",
             "event": "receiving_state_consents",
             "state": "KR",
+            "scope": "release",
             "source": "mofa",
         },
         {
             "date": "2025-03-17",
             "event": "receiving_state_consents",
             "state": "KR",
+            "scope": "release",
             "source": "mofa",
         },
     ],

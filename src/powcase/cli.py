@@ -413,6 +413,8 @@ def _cmd_parties(args: argparse.Namespace, out: TextIO) -> int:
         out.write("  bound by:\n" if p["binding"] else "  bound by no treaty of the model\n")
         for b in p["binding"]:
             until = f" until {b['until']}" if b["until"] else ""
+            if b["immediate_effect"]:
+                until += f" (at once, {b['immediate_effect']})"
             out.write(
                 f"    {b['instrument']:<9} {b['how']:<12} since {b['since']}{until}"
                 f"  {b['source']}\n"

@@ -86,6 +86,11 @@ class Facts:
     wishes: tuple[Wish, ...] = ()
     """The verified wish (if any) first, then every differing claim since, latest per source."""
     consents: frozenset[str] = frozenset()
+    """The states that agreed to receive him, whatever the scope of their consent."""
+    transfer_consents: frozenset[str] = frozenset()
+    """The states whose consent covers a transfer (scope ``transfer`` or none given)."""
+    release_consents: frozenset[str] = frozenset()
+    """The states whose consent covers a release to them (scope ``release`` or none given)."""
     exchange_agreements: tuple[frozenset[str], ...] = ()
     neutral_agreements: tuple[frozenset[str], ...] = ()
     agreements: tuple[Agreement, ...] = ()
@@ -212,7 +217,13 @@ def _verified(facts: Facts, event: ev.WishVerified, index: int, dp: str) -> Fact
 
 
 def _consent(facts: Facts, event: ev.ReceivingStateConsents, index: int, dp: str) -> Facts:
-    return facts.replaced(consents=facts.consents | {event.state})
+    state, scope = {event.state}, event.scope
+    changes = {"consents": facts.consents | state}
+    if scope in (None, "transfer"):
+        changes["transfer_consents"] = facts.transfer_consents | state
+    if scope in (None, "release"):
+        changes["release_consents"] = facts.release_consents | state
+    return facts.replaced(**changes)
 
 
 def _exchange_agreed(facts: Facts, event: ev.ExchangeAgreed, index: int, dp: str) -> Facts:

@@ -351,9 +351,11 @@ class Law:
         )
 
     def profile(self, code: str, on: datetime.date) -> dict[str, Any]:
-        """What the table says of ``code`` on a day: treaties binding it, reservations and
-        declarations, allies, what it does to those returned to it and the conflicts it is a
-        party to, each with its source.
+        """What the table says of ``code`` on a day: treaties binding it (with
+        ``immediate_effect``, the provision by which a deposit bound it at once as a party to
+        an armed conflict, GCIII-141 or GCIV-157, else None), reservations and declarations,
+        allies, what it does to those returned to it and the conflicts it is a party to, each
+        with its source.
         """
         entry = self.party(code)
 
@@ -375,6 +377,7 @@ class Law:
                     "how": p.how,
                     "since": dated(p.since),
                     "until": dated(p.until),
+                    "immediate_effect": p.immediate_effect,
                     "note": p.note,
                     "source": p.source,
                 }
@@ -432,7 +435,9 @@ class Law:
         """The sentence of reason ``code`` filled with ``params``.
 
         ``onward_text`` is derived: the clause about an ally that would pass him on, when
-        ``onward`` names one. A tuple of values reads as alternatives ("a or b").
+        ``onward`` names one; so is ``instead_text``: the moves named by ``instead``, or, when
+        it names none, that ``to`` is a party on his side which no other move reaches. A tuple
+        of values reads as alternatives ("a or b").
 
         >>> Law.packaged().render("no_known_risk", {"to": "RU"})
         'No risk to him in RU is on record.'
@@ -440,6 +445,14 @@ class Law:
         values = {k: " or ".join(v) if isinstance(v, tuple) else v for k, v in params.items()}
         onward = values.get("onward")
         values["onward_text"] = f", as it would pass him on to {onward}" if onward else ""
+        if "instead" in values:
+            to = values.get("to", "that state")
+            values["instead_text"] = (
+                f"handing him to {to} is another move ({values['instead']})"
+                if values["instead"]
+                else f"{to} is a party to the conflict on his side, which no transfer or "
+                "release reaches either"
+            )
         return self.messages[code].format(**values)
 
     def flag_text(self, code: str) -> str:

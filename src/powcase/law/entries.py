@@ -42,6 +42,9 @@ class TakesEffect:
     days: int = 0
     first_of_month: bool = False
     article: str = ""
+    in_conflict: str | None = None
+    """The provision giving a deposit by a party to an armed conflict immediate effect for it
+    (GCIII-141, GCIV-157); None where the instrument has no such clause."""
 
     def after(self, deposited: datetime.date) -> datetime.date:
         """The day a deposit made on ``deposited`` takes effect under this clause alone."""
@@ -79,13 +82,38 @@ class Instrument:
     between: tuple[str, ...] = ()
     """For an agreement: the states that made it."""
 
-    def effective(self, deposited: datetime.date) -> datetime.date | None:
+    def effective(
+        self, deposited: datetime.date, conflicts: Iterable[ConflictSide] = ()
+    ) -> datetime.date | None:
         """The day a deposit binds the state: its clause, never before general entry into
         force; None for an instrument without a clause.
+
+        Where the clause gives a party to an armed conflict immediate effect (``in_conflict``:
+        GCIII-141, GCIV-157), a deposit made while the state is a party to one of
+        ``conflicts`` with hostilities not yet closed, or shortly before it becomes one (before
+        the usual period has run), binds from the later of the deposit and the day it became
+        a party.
         """
         if self.takes_effect is None or self.in_force is None:
             return None
-        return max(self.takes_effect.after(deposited), self.in_force)
+        day = self.takes_effect.after(deposited)
+        if self.takes_effect.in_conflict is not None:
+            starts = [
+                start
+                for c in conflicts
+                if (start := max(deposited, c.since)) < day and c.active(start)
+            ]
+            day = min([day, *starts])
+        return max(day, self.in_force)
+
+    def immediate(self, deposited: datetime.date, conflicts: Iterable[ConflictSide]) -> bool:
+        """Whether a deposit binds sooner than the usual period because the state is a party
+        to an armed conflict (see :meth:`effective`).
+        """
+        if self.takes_effect is None or self.in_force is None:
+            return False
+        usual = max(self.takes_effect.after(deposited), self.in_force)
+        return self.effective(deposited, conflicts) != usual
 
 
 def _readings(values: Iterable[Reading | Mapping[str, Any]]) -> tuple[Reading, ...]:
@@ -142,6 +170,9 @@ class Participation:
     source: str
     note: str = ""
     checked: datetime.date | None = None
+    immediate_effect: str | None = None
+    """The provision by which the deposit bound the state at once, as a party to an armed
+    conflict (GCIII-141, GCIV-157); None where the usual period applied."""
 
     def in_force(self, on: datetime.date) -> bool:
         """Whether it binds the state on that day (the ``until`` day itself no longer)."""
@@ -193,10 +224,21 @@ class ConflictSide:
     source: str
     until: datetime.date | None = None
     note: str = ""
+    hostilities_closed: datetime.date | None = None
+    """The day military operations closed for it (an armistice): it stays a party to the
+    conflict, but a Geneva Convention it joins from then takes the usual period to bind it
+    (GCIII-141, GCIV-157 cover deposits made while the fighting lasts)."""
 
     def in_force(self, on: datetime.date) -> bool:
         """Whether the state was a party to the conflict on that day."""
         return self.since <= on and (self.until is None or on < self.until)
+
+    def active(self, on: datetime.date) -> bool:
+        """Whether the state was a party to the conflict, with hostilities not yet closed,
+        on that day.
+        """
+        closed = self.hostilities_closed
+        return self.in_force(on) and (closed is None or on < closed)
 
 
 @attrs.frozen

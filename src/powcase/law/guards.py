@@ -426,7 +426,9 @@ def _needs_wish(j: Judgement[Any], to: str, code: str, cites: tuple[str, ...]) -
 def _origin_check(j: Judgement[Any], to: str, *, medical: bool = False) -> None:
     """GCIII-118 (medical: GCIII-109(1)): a return hands him to his power of origin. A
     hand-over to any other state is another move: a release to it, or a transfer under GCIII-12
-    to a state bound by the Convention (medical: accommodation in a neutral state).
+    to a state bound by the Convention (medical: accommodation in a neutral state). A party to
+    the conflict on his side is reached by neither (see :func:`_to_adverse_party`): none is
+    named.
     """
     situation = j.situation
     if situation.origin_rests_on_route:
@@ -434,13 +436,13 @@ def _origin_check(j: Judgement[Any], to: str, *, medical: bool = False) -> None:
     origin = situation.power_of_origin
     if to == origin:
         return
-    instead: tuple[str, ...] = ("release_to_third_state",)
-    if medical:
-        cites: tuple[str, ...] = ("GCIII-109(1)",)
-        instead += ("intern_in_neutral_state",)
-    else:
-        cites = ("GCIII-118",)
-        if situation.law.binds(to, "GCIII-12", situation.on):
+    cites: tuple[str, ...] = ("GCIII-109(1)",) if medical else ("GCIII-118",)
+    instead: tuple[str, ...] = ()
+    if not situation.law.adverse(to, situation.detaining_power, situation.on):
+        instead = ("release_to_third_state",)
+        if medical:
+            instead += ("intern_in_neutral_state",)
+        elif situation.law.binds(to, "GCIII-12", situation.on):
             cites += ("GCIII-12",)
             instead += ("transfer_to_power",)
     j.require("not_power_of_origin", cites, to=to, power_of_origin=origin, instead=instead)
@@ -578,22 +580,64 @@ def _return_from_neutral_custody(j: Judgement[ev.ReturnFromNeutralCustody]) -> N
     )
 
 
+_RETURNS = ("exchange", "repatriate")
+"""The moves that hand him to the enemy side: both go to his power of origin (GCIII-118)."""
+
+
+def _to_adverse_party(j: Judgement[Any], to: str, cites: tuple[str, ...]) -> None:
+    """GCIII-12(2), GCIII-118: a party to the conflict adverse to the detaining power on the
+    step's date is on his own side. It cannot hold him as a prisoner for his captor (a
+    transferee), nor is it a third state he is released to: handing him to it is a return,
+    by exchange or repatriation, which goes to his power of origin. A protected person's
+    transfer rules leave his repatriation apart (GCIV-45(2)), which is cited for him instead.
+    """
+    situation = j.situation
+    if situation.law.adverse(to, situation.detaining_power, situation.on):
+        if situation.protected_person:
+            cites = j.binding("GCIV-45(2)")
+        j.require("to_adverse_party", cites, to=to, instead=_RETURNS)
+
+
+def _consent_check(
+    j: Judgement[Any], to: str, cites: tuple[str, ...], *, transfer: bool, missing: str
+) -> bool:
+    """Whether ``to`` agreed to the move: a transfer needs a consent to hold him (scope
+    ``transfer``), a release one to admit him (scope ``release``); a consent that names no
+    scope covers both. A consent for the other move only is not consent to this one; a
+    precondition says so (``consent_only_to_release``, ``consent_only_to_transfer``), else
+    ``missing`` says no consent is on record.
+    """
+    facts = j.situation.facts
+    agreed = facts.transfer_consents if transfer else facts.release_consents
+    if to in agreed:
+        return True
+    if to in facts.consents:
+        j.require(
+            "consent_only_to_release" if transfer else "consent_only_to_transfer", cites, to=to
+        )
+    else:
+        j.require(missing, cites, to=to)
+    return False
+
+
 @guard(ev.TransferToPower)
 def _transfer_to_power(j: Judgement[ev.TransferToPower]) -> None:
-    """GCIII-12(2): a transfer only to a party to GCIII that is willing and able to apply it;
+    """GCIII-12(2): a transfer only to a party to GCIII that is willing and able to apply it
+    (its consent to hold him as a prisoner stands for its willingness; its ability is judged
+    only through non-refoulement's onward risk), never to a party on his own side;
     non-refoulement as the ICRC 2020 commentary reads GCIII-12. A protected person is
     transferred under GCIV-45 instead, so the transition itself cites neither: its reasons
     do.
     """
     to = j.event.to
+    _to_adverse_party(j, to, ("GCIII-12(2)",))
     if j.situation.protected_person:
         _transfer_protected_person(j, to)
         judge_move(j, to, returning=False)
         return
     if not j.situation.law.binds(to, "GCIII-12", j.situation.on):
         j.require("receiver_not_bound", ("GCIII-12(2)",), to=to)
-    if to not in j.situation.facts.consents:
-        j.require("receiver_has_not_consented", ("GCIII-12(2)",), to=to)
+    _consent_check(j, to, ("GCIII-12(2)",), transfer=True, missing="receiver_has_not_consented")
     j.note_reservations("GCIII-12")
     if not [r for r in j.reasons if r.kind is ReasonKind.PRECONDITION]:
         j.basis("transfer_to_party", ("GCIII-12(2)",), to=to)
@@ -612,8 +656,9 @@ def _transfer_protected_person(j: Judgement[ev.TransferToPower], to: str) -> Non
         j.prohibit("transfer_out_of_occupied_territory", j.binding("GCIV-49"), to=to)
     if not situation.law.binds(to, "GCIV-45", situation.on):
         j.require("receiver_not_bound_by_gciv", j.binding("GCIV-45(1)"), to=to)
-    if to not in situation.facts.consents:
-        j.require("receiver_has_not_consented", j.binding("GCIV-45(3)"), to=to)
+    _consent_check(
+        j, to, j.binding("GCIV-45(3)"), transfer=True, missing="receiver_has_not_consented"
+    )
     j.note_reservations("GCIV-45")
     if not [r for r in j.reasons if r.kind is ReasonKind.PRECONDITION]:
         j.basis("transfer_to_party", j.binding("GCIV-45(3)"), to=to)
@@ -675,19 +720,19 @@ def _release_in_detaining_state(j: Judgement[ev.ReleaseInDetainingState]) -> Non
 
 @guard(ev.ReleaseToThirdState, "GCIII-118", "GCIII-12(2)")
 def _release_to_third_state(j: Judgement[ev.ReleaseToThirdState]) -> None:
-    """GCIII-12(2): release to a third state needs its consent (a protected person:
-    GCIV-45(3)); GCIII-118, GCIII-7: his free and verified wish; and no onward risk. Before
-    hostilities end, ``third_state_release``; after, GCIII-118 and any binding agreement to
-    release those not repatriated as civilians (1954: PANMUNJOM-TOR-11).
+    """GCIII-12(2): release to a third state needs its consent to admit him (a protected
+    person: GCIV-45(3)); GCIII-118, GCIII-7: his free and verified wish; and no onward risk.
+    GCIII-118: a party on his own side is no third state (handing him to it is a return).
+    Before hostilities end, ``third_state_release``; after, GCIII-118 and any binding
+    agreement to release those not repatriated as civilians (1954: PANMUNJOM-TOR-11).
     """
     to = j.event.to
     situation = j.situation
     protected = situation.protected_person
+    _to_adverse_party(j, to, ("GCIII-118",))
     consent = j.binding("GCIV-45(3)") if protected else ("GCIII-12(2)",)
-    if to in situation.facts.consents:
+    if _consent_check(j, to, consent, transfer=False, missing="third_state_has_not_consented"):
         j.basis("third_state_consents", consent, to=to)
-    else:
-        j.require("third_state_has_not_consented", consent, to=to)
     _needs_wish(j, to, "no_wish_for_third_state", ("GCIII-118", "GCIII-7"))
     if not j.hostilities_over():
         reading = j.reading("third_state_release")

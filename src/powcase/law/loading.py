@@ -221,10 +221,10 @@ def _plain(value: Any) -> Any:
 def _takes_effect(raw: dict[str, Any] | None) -> TakesEffect | None:
     if raw is None:
         return None
-    article = raw.get("article", "")
+    article, in_conflict = raw.get("article", ""), raw.get("in_conflict")
     if "first_of_month_after" in raw:
-        return TakesEffect(raw["first_of_month_after"]["months"], 0, True, article)
-    return TakesEffect(raw.get("months", 0), raw.get("days", 0), False, article)
+        return TakesEffect(raw["first_of_month_after"]["months"], 0, True, article, in_conflict)
+    return TakesEffect(raw.get("months", 0), raw.get("days", 0), False, article, in_conflict)
 
 
 def _instrument(key: str, raw: dict[str, Any]) -> Instrument:
@@ -243,13 +243,17 @@ def _instrument(key: str, raw: dict[str, Any]) -> Instrument:
 
 
 def _participation(
-    raw: dict[str, Any], instruments: Mapping[str, Instrument]
+    raw: dict[str, Any],
+    instruments: Mapping[str, Instrument],
+    conflicts: tuple[ConflictSide, ...],
 ) -> Participation | Problem:
     deposited = raw.get("deposited")
     since: datetime.date | None = raw.get("since")
+    immediate = None
     if deposited is not None:
         known = instruments.get(raw["instrument"])
-        since = known.effective(deposited) if known else None
+        since = known.effective(deposited, conflicts) if known else None
+        immediate = _immediate(known, deposited, conflicts)
     if since is None:
         return _unknown_instrument(raw["instrument"], instruments, "instrument")
     return Participation(
@@ -261,7 +265,17 @@ def _participation(
         raw["source"],
         raw.get("note", ""),
         raw.get("checked"),
+        immediate,
     )
+
+
+def _immediate(
+    instrument: Instrument | None, deposited: datetime.date, conflicts: tuple[ConflictSide, ...]
+) -> str | None:
+    """The provision by which a deposit binds at once (GCIII-141, GCIV-157), if it does."""
+    if instrument is None or not instrument.immediate(deposited, conflicts):
+        return None
+    return instrument.takes_effect.in_conflict if instrument.takes_effect else None
 
 
 def _unknown_instrument(name: str, instruments: Mapping[str, Instrument], path: str) -> Problem:
@@ -275,9 +289,10 @@ def _unknown_instrument(name: str, instruments: Mapping[str, Instrument], path: 
 def _party(
     code: str, raw: dict[str, Any], instruments: Mapping[str, Instrument], problems: list[Problem]
 ) -> Party:
+    conflicts = tuple(ConflictSide(**c) for c in raw.get("conflicts", ()))
     participations = []
     for i, item in enumerate(raw.get("participations", ())):
-        built = _participation(item, instruments)
+        built = _participation(item, instruments, conflicts)
         if isinstance(built, Problem):
             problems.append(built.under(f"participations[{i}]"))
         else:
@@ -290,7 +305,7 @@ def _party(
         tuple(Alliance(**a) for a in raw.get("allies", ())),
         tuple(Treatment(**{"cites": (), **t}) for t in raw.get("treatment", ())),
         tuple(raw.get("claims_nationals_of", ())),
-        tuple(ConflictSide(**c) for c in raw.get("conflicts", ())),
+        conflicts,
         tuple(raw.get("protects_applicants", ())),
     )
 
@@ -376,10 +391,13 @@ def _redate(tables: Tables, fragments: list[Fragment], report: _Report) -> None:
             continue
         participations = []
         for p in party.participations:
-            since = p.since
+            since, immediate = p.since, p.immediate_effect
             if p.instrument in changed and p.deposited is not None:
-                since = tables["instruments"][p.instrument].effective(p.deposited) or p.since
-                if tables["instruments"][p.instrument].effective(p.deposited) is None:
+                instrument = tables["instruments"][p.instrument]
+                effective = instrument.effective(p.deposited, party.conflicts)
+                since = effective or p.since
+                immediate = _immediate(instrument, p.deposited, party.conflicts)
+                if effective is None:
                     fragment = changed[p.instrument]
                     report.add(
                         fragment,
@@ -389,7 +407,7 @@ def _redate(tables: Tables, fragments: list[Fragment], report: _Report) -> None:
                             "takes_effect clause and in_force",
                         ),
                     )
-            participations.append(attrs.evolve(p, since=since))
+            participations.append(attrs.evolve(p, since=since, immediate_effect=immediate))
         tables["parties"][code] = attrs.evolve(party, participations=tuple(participations))
 
 

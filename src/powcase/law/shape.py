@@ -365,6 +365,13 @@ TAKES_EFFECT = Record(
             "the deposit binds on the first day of the month after this period",
         ),
         Field("article", Text(), False, "the clause that says so"),
+        Field(
+            "in_conflict",
+            PROVISION_ID,
+            False,
+            "the provision giving a deposit by a party to an armed conflict immediate effect "
+            "(GCIII-141)",
+        ),
     ),
     "When a later deposit binds the depositing state.",
     exactly_one_of=("months", "days", "first_of_month_after"),
@@ -485,6 +492,13 @@ CONFLICT_SIDE = Record(
         Field("side", Choice(("A", "B")), description="states on different sides are adverse"),
         Field("since", Day(), description="the day it became a party to the conflict"),
         Field("until", Day(), False, "the first day it no longer was"),
+        Field(
+            "hostilities_closed",
+            Day(),
+            False,
+            "the day military operations closed for it (an armistice); it stays a party, but "
+            "a Geneva Convention it joins from then no longer binds it at once (GCIII-141)",
+        ),
         Field("source", URL),
         Field("note", Text(), False),
     ),

@@ -64,6 +64,8 @@ STATUS_OUTCOMES = ("pow", "civilian_internee", "unprivileged_detainee")
 MEDICAL_CATEGORIES = ("none", "minor", "serious", "gcIII_110_1", "gcIII_110_2", "gcIII_110")
 DIRECT_REPATRIATION = frozenset({"gcIII_110_1", "gcIII_110"})
 """The medical categories that are a finding for direct repatriation (GCIII-110(1))."""
+CONSENT_SCOPES = ("transfer", "release")
+"""What a receiving state's consent covers: a transfer to it, or a release to it."""
 STATUS_GROUNDS = ("mercenary", "spy", "no_distinction", "civilian", "other")
 AGREEMENT_KINDS = (
     "neutral_internment",
@@ -537,10 +539,19 @@ class ExcludedFromExchange(Incident):
 
 @attrs.frozen(kw_only=True)
 class ReceivingStateConsents(Incident):
-    """A state agreed to receive him."""
+    """A state agreed to receive him: to hold him as a prisoner of war (or, a protected person,
+    to apply the Fourth Convention) on a transfer (GCIII-12(2), GCIV-45(3)), or to admit him
+    once released (GCIII-118); left out, either.
+    """
 
     name: ClassVar[str] = "receiving_state_consents"
     state: str = state_field("the consenting state")
+    scope: str | None = choice_field(
+        "what it agreed to: transfer (to receive him and hold him as a prisoner of war, or a "
+        "protected person, under GCIII-12(2) or GCIV-45(3)) or release (to admit him once "
+        "released); left out, either",
+        CONSENT_SCOPES,
+    )
 
 
 @attrs.frozen(kw_only=True)
