@@ -37,7 +37,7 @@ def main() -> None:
     for event in (
         Capture(date="2025-02-10", wounded=True),
         WishExpressed(date="2025-02-14", destination="KP", source="report_a"),
-        ReceivingStateConsents(date="2025-03-17", state="KR"),
+        ReceivingStateConsents(date="2025-03-17", state="KR", scope="release"),
         WishExpressed(date="2025-10-28", destination="KR", source="report_b"),
     ):
         case = case.apply(event)
