@@ -91,6 +91,7 @@ _REASON_CITES = {
     "convict": ("GCIII-84", "API-75(4)"),
     "transfer_to_power": ("GCIII-12", "GCIV-45"),
     "return_from_neutral_custody": ("PANMUNJOM-TOR-11",),
+    "repatriate": ("GCIII-118", "GCIV-133"),
 }
 """What the guards whose transition cites nothing cite in their reasons, where they apply."""
 

@@ -131,6 +131,12 @@ def _determine_status(j: Judgement[ev.DetermineStatus]) -> None:
     if j.event.grounds == "mercenary":
         _no_mercenary(j)
     tribunal = j.binding("GCIII-5") + j.binding("API-45")
+    situation = j.situation
+    own_national = situation.detaining_power in situation.subject.nationality
+    if outcome == "civilian_internee" and own_national:
+        # GCIV-4: the Fourth Convention does not protect a state's own nationals from it.
+        j.require("not_protected_person", j.binding("GCIV-4"), holder=situation.detaining_power)
+        return
     if by == "tribunal":
         j.basis("tribunal_decided", tribunal, outcome=outcome)
         return
@@ -776,10 +782,11 @@ def _resettle(j: Judgement[ev.Resettle]) -> None:
         )
 
 
-@guard(ev.Repatriate, "GCIII-118", "CIHL-128")
+@guard(ev.Repatriate)
 def _repatriate(j: Judgement[ev.Repatriate]) -> None:
     """GCIII-118, CIHL-128: release and repatriation to his power of origin are due once
-    active hostilities have ended. An earlier return is not forbidden, only not yet owed
+    active hostilities have ended (a protected person's internment ends then: GCIV-133, its
+    reasons cite that instead). An earlier return is not forbidden, only not yet owed
     (GCIII-109 itself lets the parties agree to send home able-bodied prisoners after long
     captivity while hostilities last). GCIII-119(5) allows, not requires, holding back one
     facing proceedings, and GCIII-129 asks that a grave-breach suspect be tried or handed over
@@ -788,7 +795,10 @@ def _repatriate(j: Judgement[ev.Repatriate]) -> None:
     situation = j.situation
     to = j.event.to or situation.power_of_origin
     _origin_check(j, to)
-    cites = j.binding("GCIII-118", customary="CIHL-128")
+    if situation.protected_person:
+        cites = j.binding("GCIV-133", customary="CIHL-128")
+    else:
+        cites = j.binding("GCIII-118", customary="CIHL-128")
     if not j.hostilities_over():
         # Due only once hostilities end; an earlier release home is not forbidden.
         j.note("repatriation_before_due", cites, to=to)
@@ -826,15 +836,20 @@ _IN_OTHER_HANDS = frozenset(
 @guard(ev.Die)
 def _die(j: Judgement[ev.Die]) -> None:
     """GCIII-120: a death in custody is certified and notified; GCIII-121: some causes need
-    an official inquiry. These bind the power holding him: in another power's or a neutral
+    an official inquiry (a protected person: GCIV-129, GCIV-131). These bind the power
+    holding him: in another power's or a neutral
     state's hands, a note names it; at large, after an escape or a release, neither applies.
     """
     cause = j.event.cause
     situation = j.situation
     if situation.is_in("in_custody"):
+        # A protected person's death is certified and inquired into under GCIV-129, -131.
+        protected = situation.protected_person
+        inquiry = j.binding("GCIV-131") if protected else ("GCIII-121",)
+        recorded = j.binding("GCIV-129") if protected else ("GCIII-120",)
         if cause not in ("wounds", "illness"):
-            j.note("death_needs_inquiry", ("GCIII-121",), cause=cause)
-        j.basis("death_recorded", ("GCIII-120",), cause=cause)
+            j.note("death_needs_inquiry", inquiry, cause=cause)
+        j.basis("death_recorded", recorded, cause=cause)
     elif _IN_OTHER_HANDS & situation.position.active:
         j.note("death_in_other_hands", (), state=situation.facts.destination or "another state")
     else:
