@@ -130,6 +130,9 @@ def _determine_status(j: Judgement[ev.DetermineStatus]) -> None:
     outcome, by = j.event.outcome, j.event.by
     if j.event.grounds == "mercenary":
         _no_mercenary(j)
+    elif j.event.grounds == "spy" and j.event.in_uniform is True:
+        # API-46(2): gathering information in his own forces' uniform is not spying.
+        j.prohibit("in_uniform_not_spy", j.binding("API-46", customary="CIHL-107"))
     tribunal = j.binding("GCIII-5") + j.binding("API-45")
     situation = j.situation
     own_national = situation.detaining_power in situation.subject.nationality
@@ -137,6 +140,16 @@ def _determine_status(j: Judgement[ev.DetermineStatus]) -> None:
         # GCIV-4: the Fourth Convention does not protect a state's own nationals from it.
         j.require("not_protected_person", j.binding("GCIV-4"), holder=situation.detaining_power)
         return
+    if outcome == "pow" and own_national:
+        reading = j.reading("detaining_power_nationals")
+        if reading.option == "not_pow":
+            j.require(
+                "national_of_detaining_power",
+                ("GCIII-4A(1)",),
+                reading=reading,
+                holder=situation.detaining_power,
+            )
+            return
     if by == "tribunal":
         j.basis("tribunal_decided", tribunal, outcome=outcome)
         return
@@ -160,6 +173,8 @@ def _determine_status(j: Judgement[ev.DetermineStatus]) -> None:
         )
     elif membership in _MEMBERS_OF_FORCES:
         j.basis("member_of_armed_forces", ("GCIII-4A(1)",), forces=subject.forces)
+    elif membership == "other_group" and j.event.conditions_met is True:
+        j.basis("group_meets_conditions", ("GCIII-4A(2)",), forces=subject.forces)
     else:
         cites = ("GCIII-4A(1)", "GCIII-4A(2)") if membership == "other_group" else ("GCIII-4A(1)",)
         j.require(
@@ -193,20 +208,33 @@ _MEMBERS_OF_FORCES = ("armed_forces", "militia_in_forces")
 
 
 def _no_mercenary(j: Judgement[ev.DetermineStatus]) -> None:
-    """API-47(2)(e): a member of a party's armed forces cannot be a mercenary, whatever his
-    nationality (CIHL-108 where the Protocol does not bind).
+    """API-47(2): a mercenary meets six cumulative conditions, so none is one who is (d) a
+    national of a party to the conflict, (e) a member of a party's armed forces, whatever his
+    nationality, or (f) sent on official duty by a state (CIHL-108 where the Protocol does
+    not bind).
     """
     situation = j.situation
-    subject = situation.subject
-    if subject.forces is None or subject.member_of_forces not in _MEMBERS_OF_FORCES:
-        return
-    if not situation.law.sides(subject.forces, situation.on):
-        return
-    j.prohibit(
-        "member_of_forces_not_mercenary",
-        j.binding("API-47(2)(e)", customary="CIHL-108"),
-        forces=subject.forces,
-    )
+    subject, law, on = situation.subject, situation.law, situation.on
+    member = subject.forces is not None and subject.member_of_forces in _MEMBERS_OF_FORCES
+    if member and law.sides(subject.forces or "", on):
+        j.prohibit(
+            "member_of_forces_not_mercenary",
+            j.binding("API-47(2)(e)", customary="CIHL-108"),
+            forces=subject.forces,
+        )
+    party = next((state for state in subject.nationality if law.sides(state, on)), None)
+    if party is not None:
+        j.prohibit(
+            "party_national_not_mercenary",
+            j.binding("API-47(2)(d)", customary="CIHL-108"),
+            state=party,
+        )
+    if subject.sent_by is not None:
+        j.prohibit(
+            "sent_by_state_not_mercenary",
+            j.binding("API-47(2)(f)", customary="CIHL-108"),
+            state=subject.sent_by,
+        )
 
 
 # --- protection requests

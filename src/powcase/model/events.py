@@ -200,6 +200,13 @@ class DetermineStatus(MachineEvent):
         "(he did not distinguish himself from civilians), civilian or other",
         STATUS_GROUNDS,
     )
+    conditions_met: bool | None = bool_field(
+        "for a member of another organised group: whether it meets the four conditions of "
+        "GCIII-4A(2) (a responsible commander, a fixed sign, arms carried openly, the laws of war)"
+    )
+    in_uniform: bool | None = bool_field(
+        "for grounds spy: whether he wore his forces' uniform while gathering information"
+    )
 
 
 @attrs.frozen(kw_only=True)
