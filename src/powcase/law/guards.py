@@ -300,6 +300,9 @@ def _decide_protection(j: Judgement[ev.DecideProtection]) -> None:
         else:
             j.basis("third_state_decided", (), state=state)
         return
+    if j.event.granted_as == "complementary":
+        _complementary_protection(j, state)
+        return
     refugee_law = j.binding("RC-1F")
     if not refugee_law:
         # The Refugee Convention did not bind the deciding state: its own law governs.
@@ -322,6 +325,28 @@ def _decide_protection(j: Judgement[ev.DecideProtection]) -> None:
         for claimant in claimants:
             j.require("other_nationality_protects", claim, reading=reading, state=claimant)
     j.basis("asylum_granted", ("RC-1A(2)",), state=state)
+
+
+def _complementary_protection(j: Judgement[ev.DecideProtection], state: str) -> None:
+    """Complementary protection is national law (UA: UA-REF-LAW-1), for one who is no refugee
+    but faces the death penalty, torture or inhuman treatment: neither RC-1A(2) nor RC-1F
+    decides it, but the law's own exclusion of a credible war-crime suspect does
+    (UA-REF-LAW-6). Another state's law is not modelled.
+    """
+    situation = j.situation
+    if not situation.law.binds(j.acting, "UA-REF-LAW-1", situation.on):
+        j.basis("asylum_granted", (), state=state)
+        return
+    credibility = situation.facts.allegations
+    if True in credibility:
+        j.prohibit("excluded_from_complementary_protection", ("UA-REF-LAW-6",))
+    elif None in credibility:
+        j.open(
+            "allegation_credible",
+            code="allegation_credibility_open",
+            cites=("UA-REF-LAW-6",),
+        )
+    j.basis("complementary_protection_granted", ("UA-REF-LAW-1",), state=state)
 
 
 # --- penal proceedings
@@ -717,6 +742,10 @@ def _release_in_detaining_state(j: Judgement[ev.ReleaseInDetainingState]) -> Non
     or, for a civilian internee, a review ordering release (GCIV-132).
     """
     situation = j.situation
+    if situation.facts.protection_granted_as == "complementary":
+        national = situation.law.binds(j.acting, "UA-REF-LAW-3", situation.on)
+        j.basis("released_with_complementary_protection", ("UA-REF-LAW-3",) if national else ())
+        return
     if situation.facts.asylum_granted:
         j.basis("released_as_refugee", j.binding("RC-33") or ("RC-1A(2)",))
         return

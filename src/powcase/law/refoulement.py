@@ -202,6 +202,8 @@ def judge_move(judgement: Judgement[Any], to: str, *, returning: bool) -> None:
     if _asylum_pending(situation):
         _pending_claim(judgement, risk, will)
     _human_rights(judgement, risk, will)
+    if risk.kinds & _COMPLEMENTARY:
+        _complementary(judgement, risk, will)
     if risk.kinds & PERSECUTION_TYPE:
         _persecution(judgement, risk, will)
 
@@ -335,9 +337,26 @@ def _quiet_binding(judgement: Judgement[Any], provision_id: str) -> tuple[str, .
     return (provision_id,) if judgement.binds(provision_id) else ()
 
 
+_COMPLEMENTARY = frozenset({"torture", "death", "death_penalty"})
+"""The risk kinds complementary protection shields him from (UA-REF-LAW-1, -3)."""
+
+
+def _complementary(judgement: Judgement[Any], risk: Risk, will: tuple[Will, str]) -> None:
+    """UA-REF-LAW-3: one granted complementary protection is not sent back towards the death
+    penalty, torture or inhuman treatment (national law: only where it binds the acting
+    state).
+    """
+    if judgement.situation.facts.protection_granted_as != "complementary":
+        return
+    cites = _quiet_binding(judgement, "UA-REF-LAW-3")
+    if cites:
+        kinds = [k for k in RISK_KINDS if k in risk.kinds & _COMPLEMENTARY]
+        _bar(judgement, will, "refoulement_complementary", cites, to=risk.state, risks=_and(kinds))
+
+
 def _persecution(judgement: Judgement[Any], risk: Risk, will: tuple[Will, str]) -> None:
     situation = judgement.situation
-    if situation.facts.asylum_granted:
+    if situation.facts.protection_granted_as == "refugee":
         cites = judgement.binding("RC-33")
         if cites and situation.is_in("sentenced"):
             # A refugee convicted of a particularly serious crime may lose the protection:

@@ -233,6 +233,12 @@ class DecideProtection(MachineEvent):
     name: ClassVar[str] = "decide_protection"
     granted: bool = bool_field("whether protection was granted", required=True)
     grounds: str | None = text_field("the grounds given")
+    granted_as: str | None = choice_field(
+        "for asylum granted: refugee status (the default) or complementary protection under "
+        "national law",
+        ("refugee", "complementary"),
+    )
+    by: str | None = text_field("the body that decided")
 
 
 @attrs.frozen(kw_only=True)
