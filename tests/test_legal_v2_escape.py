@@ -363,3 +363,14 @@ class TestTheNewFields:
         entry = Law.packaged().provisions[provision]
         assert entry.paraphrase
         assert entry.url.endswith("article-" + provision.split("-")[1])
+
+
+def test_the_law_review_shows_each_breach_beside_its_law_gciii_42_gciii_117():
+    from powcase.render.law_review import law_review
+
+    page = law_review()
+    breaches = page[page.index("## Breaches") : page.index("## Humanitarian-risk flags")]
+    for event in ("escape_attempt", "punished", "returned_to_active_service", "die"):
+        assert f"### `{event}`" in breaches
+    for provision in ("GCIII-42", "GCIII-91", "GCIII-92", "GCIII-93", "GCIII-117", "GCIV-120"):
+        assert f"`{provision}`" in breaches

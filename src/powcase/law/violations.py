@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from powcase.law.moments import Moment
 
 
-__all__ = ["Violation", "find_violations"]
+__all__ = ["Violation", "breach_checks", "find_violations"]
 
 
 @attrs.frozen
@@ -184,6 +184,9 @@ def _protection(moment: Moment, position: Position, facts: Facts) -> str | None:
 
 
 def _media_breach(moment: Moment, event: ev.MediaExposure, escape: str | None) -> _Breach | None:
+    """GCIII-13: images or video that identify him, published by the detaining power itself,
+    unless ``media_exception`` holds and a public interest was invoked.
+    """
     reason = _media_reason(moment, event)
     return _Breach(reason, moment.judge.detaining_power) if reason is not None else None
 
@@ -191,6 +194,7 @@ def _media_breach(moment: Moment, event: ev.MediaExposure, escape: str | None) -
 def _interrogation_breach(
     moment: Moment, event: ev.Interrogated, escape: str | None
 ) -> _Breach | None:
+    """GCIII-17: no coercion may be used in questioning him."""
     reason = _interrogation_reason(moment, event)
     return _Breach(reason, moment.judge.detaining_power) if reason is not None else None
 
@@ -218,26 +222,33 @@ def _weapons(
 
 
 def _attempt_breach(moment: Moment, event: ev.EscapeAttempt, escape: str | None) -> _Breach | None:
+    """GCIII-42: weapons used to stop an attempt to escape only after a warning."""
     used = None if event.force_used is None else event.force_used == "weapons"
     codes = ("weapons_without_warning", "weapons_without_warning_open")
     return _weapons(moment, codes, used, event.warnings)
 
 
 def _death_breach(moment: Moment, event: ev.Die, escape: str | None) -> _Breach | None:
+    """GCIII-42: a guard may kill a prisoner escaping only as a last resort, after a warning
+    (the step is allowed; the killing is the breach).
+    """
     if event.cause != "killed_by_guard" or event.during_escape is not True:
         return None
     codes = ("killed_escaping_without_warning", "killed_escaping_without_warning_open")
     return _weapons(moment, codes, True, event.warnings)
 
 
-# What a punishment for each cause breaches, for a prisoner of war: (the escape on record
-# before it, what it was for) -> a check of (kind, violent) giving the breach's code and
-# provision and whether it is only possible. The escape on record is "succeeded" (an escape
-# and a recapture), else an attempt (an escape_attempt, or nothing else on record).
 _Rule = tuple[str, str, bool] | None
+"""What a punishment of a prisoner of war breaches: its reason's code, the provision, and
+whether the breach is only possible (None: none)."""
 
 
 def _for_escape(succeeded: bool, kind: str | None, violent: bool | None) -> _Rule:
+    """A punishment for an escape: none for one that had succeeded before his recapture
+    (GCIII-91); disciplinary only for an attempt (GCIII-92). ``succeeded``: the last escape
+    on record is an ``escape`` and its ``recapture``, not an ``escape_attempt`` (with no
+    escape on record, he was punished for an attempt).
+    """
     if succeeded:
         # GCIII-91: no punishment at all for an escape that had succeeded.
         return ("punished_for_successful_escape", "GCIII-91", False)
@@ -248,20 +259,21 @@ def _for_escape(succeeded: bool, kind: str | None, violent: bool | None) -> _Rul
 
 
 def _for_offence(succeeded: bool, kind: str | None, violent: bool | None) -> _Rule:
+    """A punishment for an offence done only to escape: disciplinary only, unless it was
+    violent to life or limb (GCIII-93), whether or not the escape succeeded.
+    """
     if kind == "disciplinary" or violent is True:
         return None
     # GCIII-93: a non-violent offence done only to escape brings discipline only.
     return ("judicial_punishment_for_escape_offence", "GCIII-93", kind is None or violent is None)
 
 
-_PUNISHMENT_RULES: dict[str, Callable[[bool, str | None, bool | None], _Rule]] = {
-    "escape": _for_escape,
-    "offence_to_escape": _for_offence,
-}
-
-
 def _punishment_breach(moment: Moment, event: ev.Punished, escape: str | None) -> _Breach | None:
-    """GCIII-91 to 93 for a prisoner of war; GCIV-120 for an internee."""
+    """A punishment tied to an escape. For a prisoner of war: none for an escape that had
+    succeeded (GCIII-91), discipline only for an attempt (GCIII-92) or for a non-violent
+    offence done only to escape (GCIII-93). For an internee: discipline only for an escape or
+    an attempt (GCIV-120).
+    """
     if event.for_ is None and escape is None:
         return None  # nothing on record ties it to an escape
     step = moment.step
@@ -281,21 +293,25 @@ def _punishment_breach(moment: Moment, event: ev.Punished, escape: str | None) -
         unknown = tuple(f for f, v in (("for", event.for_), ("kind", event.kind)) if v is None)
         return _Breach(_open(law, "punishment_open", cites, unknown), state, possible=True)
     succeeded = escape == "succeeded"
-    causes = (event.for_,) if event.for_ is not None else tuple(_PUNISHMENT_RULES)
-    found = [
-        rule(succeeded, event.kind, event.violent)
-        for cause in causes
-        if (rule := _PUNISHMENT_RULES.get(cause)) is not None
-    ]
-    rules = [r for r in found if r is not None]
+    # What it was for decides the rule; not on record, each reading that could breach one.
+    by_cause = {
+        "escape": _for_escape(succeeded, event.kind, event.violent),
+        "offence_to_escape": _for_offence(succeeded, event.kind, event.violent),
+    }
+    causes = (event.for_,) if event.for_ is not None else tuple(by_cause)
+    rules = [r for cause in causes if (r := by_cause.get(cause)) is not None]
     if not rules:
         return None
     if event.for_ is not None and not rules[0][2]:
         code, provision, _ = rules[0]
         return _Breach(_reason(law, code, _bound(moment, state, provision)), state)
-    cites = _bound(moment, state, *dict.fromkeys(r[1] for r in rules))
+    provisions = tuple(dict.fromkeys(r[1] for r in rules))
     fields = (("for", event.for_), ("kind", event.kind), ("violent", event.violent))
-    unknown = tuple(f for f, v in fields if v is None and (f != "violent" or "GCIII-93" in cites))
+    # Whether the offence was violent matters only to GCIII-93.
+    unknown = tuple(
+        f for f, v in fields if v is None and (f != "violent" or "GCIII-93" in provisions)
+    )
+    cites = _bound(moment, state, *provisions)
     return _Breach(_open(law, "punishment_open", cites, unknown), state, possible=True)
 
 
@@ -332,6 +348,13 @@ check; each also gets the last escape on record before it."""
 
 _ESCAPES: dict[type[Event], str] = {ev.Escape: "succeeded", ev.EscapeAttempt: "attempt"}
 """The events that put an escape on record: one that succeeded, or an attempt."""
+
+
+def breach_checks() -> dict[str, Callable[..., _Breach | None]]:
+    """The check of each event that can be a breach by itself, by event name: what the law
+    review shows beside the provisions it cites.
+    """
+    return {cls.name: check for cls, check in _BREACHES.items()}
 
 
 def find_violations(moments: Iterable[Moment]) -> tuple[Violation, ...]:
