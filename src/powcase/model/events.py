@@ -680,7 +680,11 @@ class EscapeAttempt(Incident):
 
 @attrs.frozen(kw_only=True)
 class Punished(Incident):
-    """He was punished (escape: GCIII-91, GCIII-92; offences done to escape: GCIII-93)."""
+    """He was punished (escape: GCIII-91, GCIII-92; offences done to escape: GCIII-93).
+
+    The field written ``for`` in files and plain dicts is ``for_`` in Python, as ``for`` is a
+    keyword.
+    """
 
     name: ClassVar[str] = "punished"
     for_: str | None = choice_field(
