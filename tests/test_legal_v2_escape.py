@@ -328,6 +328,15 @@ class TestNoActiveServiceAfterAMedicalRepatriation:
         )
         assert found(served, "returned_to_active_service") == ([], [])
 
+    def test_service_after_hostilities_resumed_is_a_violation_again_gciii_117(self):
+        ended = ev("2026-06-01", "hostilities_ended", between=["UA", "RU"])
+        resumed = ev("2026-08-01", "hostilities_resumed", between=["UA", "RU"])
+        served = history(
+            *self.HOME, ended, resumed, ev("2026-09-01", "returned_to_active_service", by="RU")
+        )
+        (violation,), _ = found(served, "returned_to_active_service")
+        assert violation.cites == ("GCIII-117",)
+
     def test_by_is_a_state_code(self):
         with pytest.raises(InvalidInput):
             event_from_dict(ev("2025-09-01", "returned_to_active_service", by="Russia"))
