@@ -96,6 +96,8 @@ class Facts:
     agreements: tuple[Agreement, ...] = ()
     """Every ``agreement_concluded`` on record, in order."""
     territory: str | None = None
+    removed_from_occupied: bool = False
+    """Whether he was taken out of the occupied territory he was captured in (GCIV-49)."""
     """Whose territory he was captured in (``capture.territory``; None: not on record)."""
     hostilities_ends: tuple[tuple[frozenset[str], datetime.date], ...] = ()
     """Each end of hostilities on record: the states it named (none: every party) and its day."""
@@ -264,6 +266,10 @@ def _hostilities(facts: Facts, event: ev.HostilitiesEnded, index: int, dp: str) 
     return facts.replaced(hostilities_ends=ends)
 
 
+def _removed(facts: Facts, event: ev.RemovedFromOccupiedTerritory, index: int, dp: str) -> Facts:
+    return facts.replaced(removed_from_occupied=True)
+
+
 def _resumed(facts: Facts, event: ev.HostilitiesResumed, index: int, dp: str) -> Facts:
     resumption = (frozenset(event.between), len(facts.hostilities_ends))
     return facts.replaced(hostilities_resumptions=(*facts.hostilities_resumptions, resumption))
@@ -355,6 +361,7 @@ _UPDATES: dict[type[Event], Callable[[Facts, Any, int, str], Facts]] = {
     ev.AgreementConcluded: _agreement,
     ev.HostilitiesEnded: _hostilities,
     ev.HostilitiesResumed: _resumed,
+    ev.RemovedFromOccupiedTerritory: _removed,
     ev.MedicalAssessment: _medical,
     ev.RiskOnReturn: _risk,
     ev.WarCrimeAllegation: _allegation,

@@ -334,6 +334,27 @@ def _active_service_breach(
     return _Breach(reason, event.by)
 
 
+def _removal_breach(
+    moment: Moment, event: ev.RemovedFromOccupiedTerritory, escape: str | None
+) -> _Breach | None:
+    """GCIV-49: a protected person captured in occupied territory is not taken out of it,
+    save an evacuation for his safety or imperative military reasons; GCIV-76: one accused
+    or convicted is detained in the occupied country.
+    """
+    step = moment.step
+    if step.facts.territory != "occupied" or not moment.before.protected_person:
+        return None
+    state = _holder(moment)
+    accused = bool({"charged", "sentenced"} & step.position.active)
+    cites = _bound(moment, state, "GCIV-49", *(("GCIV-76",) if accused else ()))
+    law = moment.judge.law
+    if event.evacuation is None:
+        return _Breach(_open(law, "removal_open", cites, ("evacuation",)), state, possible=True)
+    if event.evacuation:
+        return None
+    return _Breach(_reason(law, "removed_from_occupied_territory", cites), state)
+
+
 # Each check takes the event class it is keyed by; the table is typed loosely for that reason.
 _BREACHES: dict[type[Event], Callable[[Moment, Any, str | None], _Breach | None]] = {
     ev.MediaExposure: _media_breach,
@@ -341,6 +362,7 @@ _BREACHES: dict[type[Event], Callable[[Moment, Any, str | None], _Breach | None]
     ev.EscapeAttempt: _attempt_breach,
     ev.Punished: _punishment_breach,
     ev.ReturnedToActiveService: _active_service_breach,
+    ev.RemovedFromOccupiedTerritory: _removal_breach,
     ev.Die: _death_breach,
 }
 """The incidents (and the step) that can be breaches by themselves, by event class, with their

@@ -746,6 +746,17 @@ class ReturnedToActiveService(Incident):
     by: str = state_field("the state whose forces he serves in again")
 
 
+@attrs.frozen(kw_only=True)
+class RemovedFromOccupiedTerritory(Incident):
+    """He was taken out of the occupied territory he was captured in (GCIV-49)."""
+
+    name: ClassVar[str] = "removed_from_occupied_territory"
+    evacuation: bool | None = bool_field(
+        "whether it was an evacuation for his own safety or for imperative military reasons "
+        "(GCIV-49), which the article allows"
+    )
+
+
 MACHINE_EVENTS: tuple[type[MachineEvent], ...] = (
     FallHorsDeCombat,
     RejoinForces,
@@ -803,6 +814,7 @@ INCIDENTS: tuple[type[Incident], ...] = (
     EscapeAttempt,
     Punished,
     ReturnedToActiveService,
+    RemovedFromOccupiedTerritory,
 )
 """Every incident class, in the order the reference lists them."""
 
