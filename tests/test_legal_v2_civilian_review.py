@@ -1,0 +1,101 @@
+"""A second lawyer's reading of the examples: a civilian's trial and transfer, the docket's
+texts and dates, and the flags' cites (GCIV-5, GCIV-49, GCIV-71 to 74, GCIV-78, GCIV-106,
+GCIV-126, API-75(4), ICCPR-14, CIHL-100, GCIII-109, GCIII-118).
+"""
+
+from powcase import Assumptions, Case, Outcome, Subject
+
+CIVILIAN = Subject(id="resident", nationality=["RU"], membership="none")
+IN_KURSK = {"date": "2024-08-20", "event": "capture", "territory": "occupied"}
+AT_HOME = {"date": "2024-08-20", "event": "capture", "territory": "own"}
+INTERNED = {
+    "date": "2024-08-25",
+    "event": "determine_status",
+    "outcome": "civilian_internee",
+    "by": "authority",
+}
+
+
+def case(*events, subject=CIVILIAN, **assumptions):
+    opened = Case.open(subject, "UA", assumptions=Assumptions(**assumptions))
+    for event in events:
+        opened = opened.apply(event, on_refusal="record")
+    return opened
+
+
+def charge(offence):
+    return {"date": "2024-10-01", "event": "charge", "offence": offence}
+
+
+UNFAIR = {"date": "2024-11-01", "event": "convict", "fair_trial": False}
+
+
+# --- 1. a civilian's trial
+
+
+def test_an_ordinary_crime_of_an_internee_cites_gciv_71_to_74_iccpr_14_cihl_100_not_api_75_4():
+    """API-75(4) covers offences related to the armed conflict; GCIV-5 one suspected of
+    hostile activity, which nothing on record alleges.
+    """
+    step = case(IN_KURSK, INTERNED, charge("ordinary_crime")).steps[-1]
+    assert step.applied
+    assert {"GCIV-71", "GCIV-72", "GCIV-73", "GCIV-74", "ICCPR-14", "CIHL-100"} <= set(step.cites)
+    assert not {"API-75(4)", "GCIV-5"} & set(step.cites)
+
+
+def test_an_unfair_trial_for_an_ordinary_crime_is_refused_without_api_75_4_or_gciv_5():
+    verdict = case(IN_KURSK, INTERNED, charge("ordinary_crime")).verdict(UNFAIR)
+    assert verdict.outcome is Outcome.REFUSED
+    (reason,) = [r for r in verdict.reasons if r.code == "unfair_trial"]
+    assert set(reason.cites) == {
+        "GCIV-71",
+        "GCIV-72",
+        "GCIV-73",
+        "GCIV-74",
+        "ICCPR-14",
+        "CIHL-100",
+    }
+
+
+def test_an_internee_in_the_detaining_states_territory_is_tried_under_gciv_126():
+    step = case(AT_HOME, INTERNED, charge("ordinary_crime")).steps[-1]
+    assert {"GCIV-126", "GCIV-71", "ICCPR-14", "CIHL-100"} <= set(step.cites)
+    assert not {"API-75(4)", "GCIV-5"} & set(step.cites)
+
+
+def test_a_war_crime_charge_of_an_internee_cites_api_75_4_but_not_gciv_5():
+    step = case(IN_KURSK, INTERNED, charge("war_crime")).steps[-1]
+    assert {"API-75(4)", "ICCPR-14", "GCIV-71"} <= set(step.cites)
+    assert "GCIV-5" not in step.cites
+
+
+def test_a_protected_person_tried_for_taking_part_in_hostilities_cites_api_75_4_and_gciv_5():
+    """GCIV-5: suspected of activity hostile to the security of the state, he keeps a fair
+    trial; API-75(4): the offence is related to the armed conflict.
+    """
+    verdict = case(IN_KURSK, INTERNED, charge("participation_in_hostilities")).verdict(UNFAIR)
+    (reason,) = [r for r in verdict.reasons if r.code == "unfair_trial"]
+    assert {"API-75(4)", "GCIV-5", "ICCPR-14", "GCIV-71"} <= set(reason.cites)
+
+
+# --- 2. a transfer out of occupied territory
+
+
+def test_a_transfer_out_of_occupied_territory_cites_gciv_49_not_gciv_45():
+    """GCIV-45 is in the section on aliens in a party's own territory; out of occupied
+    territory GCIV-49 governs.
+    """
+    move = {"date": "2024-11-01", "event": "transfer_to_power", "to": "GB"}
+    verdict = case(IN_KURSK, INTERNED).verdict(move)
+    assert verdict.outcome is Outcome.REFUSED
+    codes = {r.code for r in verdict.reasons}
+    assert "transfer_out_of_occupied_territory" in codes
+    assert "receiver_has_not_consented" not in codes
+    assert not [c for r in verdict.reasons for c in r.cites if c.startswith("GCIV-45")]
+
+
+def test_a_transfer_from_the_detaining_states_territory_still_needs_gciv_45_3_consent():
+    move = {"date": "2024-11-01", "event": "transfer_to_power", "to": "GB"}
+    verdict = case(AT_HOME, INTERNED).verdict(move)
+    (reason,) = [r for r in verdict.reasons if r.code == "receiver_has_not_consented"]
+    assert reason.cites == ("GCIV-45(3)",)
