@@ -3,7 +3,13 @@ texts and dates, and the flags' cites (GCIV-5, GCIV-49, GCIV-71 to 74, GCIV-78, 
 GCIV-126, API-75(4), ICCPR-14, CIHL-100, GCIII-109, GCIII-118).
 """
 
+import datetime
+
+import pytest
+
 from powcase import Assumptions, Case, Outcome, Subject
+from powcase.errors import LawDataError
+from powcase.law.book import Law
 
 CIVILIAN = Subject(id="resident", nationality=["RU"], membership="none")
 IN_KURSK = {"date": "2024-08-20", "event": "capture", "territory": "occupied"}
@@ -99,3 +105,62 @@ def test_a_transfer_from_the_detaining_states_territory_still_needs_gciv_45_3_co
     verdict = case(AT_HOME, INTERNED).verdict(move)
     (reason,) = [r for r in verdict.reasons if r.code == "receiver_has_not_consented"]
     assert reason.cites == ("GCIV-45(3)",)
+
+
+# --- 3. an obligation's text fits the provision it rests on
+
+
+def test_a_protected_persons_card_is_an_internment_card_gciv_106():
+    c = case(IN_KURSK, INTERNED)
+    (card,) = [o for o in c.docket(datetime.date.fromisoformat("2024-12-01")) if o.code == "capture_card"]
+    assert card.provision == "GCIV-106"
+    assert "internment card" in card.text
+    assert "capture card" not in card.text
+
+
+def test_an_occupiers_internment_review_is_if_possible_every_six_months_gciv_78():
+    c = case(IN_KURSK, INTERNED)
+    (review,) = [o for o in c.docket(datetime.date.fromisoformat("2024-12-01")) if o.code == "internment_review"]
+    assert review.provision == "GCIV-78"
+    assert "if possible every six months" in review.text
+    assert "twice a year" not in review.text
+
+
+def test_an_internment_review_at_home_is_at_least_twice_a_year_gciv_43():
+    c = case(AT_HOME, INTERNED)
+    (review,) = [o for o in c.docket(datetime.date.fromisoformat("2024-12-01")) if o.code == "internment_review"]
+    assert review.provision == "GCIV-43"
+    assert "twice a year" in review.text
+
+
+def test_a_prisoner_of_wars_capture_card_keeps_its_text_gciii_70():
+    soldier = Subject(id="ivan", nationality=["RU"], forces="RU")
+    c = case({"date": "2025-01-09", "event": "capture"}, subject=soldier)
+    (card,) = [o for o in c.docket(datetime.date.fromisoformat("2025-02-01")) if o.code == "capture_card"]
+    assert card.provision == "GCIII-70"
+    assert "capture card" in card.text
+
+
+def test_an_obligations_texts_name_only_its_own_provisions():
+
+    bad = {
+        "obligations": {
+            "capture_card": {
+                "provision": "GCIII-70",
+                "period": "7 days",
+                "met_by": "capture_card_sent",
+                "text": "x",
+                "texts": {"detainee": "y"},
+            }
+        }
+    }
+    with pytest.raises(LawDataError, match="texts.detainee"):
+        Law.packaged().overlaid(bad)
+
+
+def test_an_internees_repatriation_duty_ends_his_internment_gciv_133():
+    ended = {"date": "2025-06-01", "event": "hostilities_ended"}
+    c = case(IN_KURSK, INTERNED, ended)
+    (duty,) = [o for o in c.docket(datetime.date(2025, 6, 2)) if o.code == "repatriation"]
+    assert duty.provision == "GCIV-133"
+    assert duty.text == "End his internment as soon as possible after the close of hostilities."

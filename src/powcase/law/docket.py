@@ -344,7 +344,7 @@ def _close(item: _Open, status: Status, assumptions: Assumptions, **details: Any
         status,
         without_delay=rule.without_delay,
         assumed_days=_assumed(rule, assumptions),
-        text=rule.text,
+        text=rule.text_for(item.provision),
         **details,
     )
 
