@@ -164,3 +164,95 @@ def test_an_internees_repatriation_duty_ends_his_internment_gciv_133():
     (duty,) = [o for o in c.docket(datetime.date(2025, 6, 2)) if o.code == "repatriation"]
     assert duty.provision == "GCIV-133"
     assert duty.text == "End his internment as soon as possible after the close of hostilities."
+
+
+# --- 4. a due date an agreement sets is not an assumption
+
+
+ARMISTICE = {
+    "date": "1953-07-27",
+    "event": "agreement_concluded",
+    "kind": "armistice",
+    "between": ["US", "KP", "CN"],
+    "terms": ["civilian_release"],
+    "release_by": "1954-01-23",
+}
+
+
+def korean_repatriation():
+    prisoner = Subject(id="prisoner_53", nationality=["CN"], forces="CN")
+    c = Case.open(prisoner, "US")
+    for event in (
+        {"date": "1951-05-01", "event": "capture"},
+        ARMISTICE,
+        {"date": "1953-07-27", "event": "hostilities_ended"},
+    ):
+        c = c.apply(event, on_refusal="record")
+    (duty,) = [o for o in c.docket(datetime.date(1953, 8, 1)) if o.code == "repatriation"]
+    return duty
+
+
+def test_a_repatriation_due_by_an_agreements_release_by_assumes_no_days_gciii_118():
+    duty = korean_repatriation()
+    assert duty.due == datetime.date(1954, 1, 23)
+    assert duty.assumed_days is None
+    assert duty.due_agreed is True
+    assert duty.to_dict()["assumed_days"] is None
+
+
+def test_a_due_date_an_agreement_sets_reads_agreed_gciii_118():
+    from powcase.scenario.result import due_text
+
+    assert due_text(korean_repatriation().to_dict()) == "1954-01-23 (agreed)"
+
+
+def test_a_repatriation_due_without_an_agreement_still_shows_its_assumed_days_gciii_118():
+    prisoner = Subject(id="ivan", nationality=["RU"], forces="RU")
+    c = case(
+        {"date": "2025-01-09", "event": "capture"},
+        {"date": "2025-06-01", "event": "hostilities_ended"},
+        subject=prisoner,
+    )
+    (duty,) = [o for o in c.docket(datetime.date(2025, 6, 2)) if o.code == "repatriation"]
+    assert duty.assumed_days is not None
+    assert duty.due_agreed is False
+
+
+# --- 7. a duty met by a step the same run finds unlawful
+
+
+def forced_return():
+    prisoner = Subject(id="prisoner_f", nationality=["KP"], forces="KP")
+    c = Case.open(prisoner, "UA", mode="descriptive")
+    for event in (
+        {"date": "2025-02-10", "event": "capture", "wounded": True},
+        {"date": "2026-06-01", "event": "hostilities_ended"},
+        {"date": "2026-06-02", "event": "repatriate", "to": "KP"},
+    ):
+        c = c.apply(event)
+    return c
+
+
+def test_a_repatriation_met_by_a_return_found_unlawful_says_so_gciii_118():
+    c = forced_return()
+    assert [v.index for v in c.violations] == [2]
+    (duty,) = [o for o in c.docket(datetime.date(2026, 6, 3)) if o.code == "repatriation"]
+    assert (duty.status.value, duty.met_by, duty.met_unlawfully) == ("met", 2, True)
+    assert duty.to_dict()["met_unlawfully"] is True
+
+
+def test_a_duty_met_by_a_lawful_step_is_not_met_unlawfully_gciii_70():
+    prisoner = Subject(id="prisoner_f", nationality=["KP"], forces="KP")
+    c = Case.open(prisoner, "UA", mode="descriptive")
+    c = c.apply({"date": "2025-02-10", "event": "capture"})
+    c = c.apply({"date": "2025-02-11", "event": "capture_card_sent"})
+    (card,) = [o for o in c.docket(datetime.date(2025, 2, 12)) if o.code == "capture_card"]
+    assert (card.status.value, card.met_unlawfully) == ("met", False)
+
+
+def test_the_text_of_a_duty_met_unlawfully_says_so():
+    from powcase.scenario.result import obligation_note
+
+    docket = forced_return().docket(datetime.date(2026, 6, 3))
+    (duty,) = [o for o in docket if o.code == "repatriation"]
+    assert obligation_note(duty.to_dict()) == "by a step found unlawful"
