@@ -256,3 +256,40 @@ def test_the_text_of_a_duty_met_unlawfully_says_so():
     docket = forced_return().docket(datetime.date(2026, 6, 3))
     (duty,) = [o for o in docket if o.code == "repatriation"]
     assert obligation_note(duty.to_dict()) == "by a step found unlawful"
+
+
+# --- 5. prolonged_limbo: each entry's cites fit its period
+
+
+def limbo_entries(*later):
+    soldier = Subject(id="ivan", nationality=["RU"], forces="RU")
+    c = case({"date": "2025-01-09", "event": "capture"}, *later, subject=soldier)
+    return [f for f in c.flags if f.code == "prolonged_limbo"]
+
+
+def test_prolonged_limbo_after_hostilities_end_opens_a_new_entry_citing_gciii_118():
+    """GCIII-109(2) is a during-hostilities rule; once they end, GCIII-118 governs."""
+    ended = {"date": "2026-06-01", "event": "hostilities_ended"}
+    later = {"date": "2026-12-01", "event": "capture_card_sent"}
+    first, second = limbo_entries(ended, later)
+    assert first.cites == ("GCIII-109(2)",)
+    assert (first.since, first.until) == (datetime.date(2026, 1, 9), datetime.date(2026, 6, 1))
+    assert second.cites == ("GCIII-118",)
+    assert (second.since, second.until) == (datetime.date(2026, 6, 1), None)
+    assert 1 in second.because
+
+
+def test_prolonged_limbo_raised_after_hostilities_ended_has_one_entry_citing_gciii_118():
+    ended = {"date": "2025-06-01", "event": "hostilities_ended"}
+    later = {"date": "2026-12-01", "event": "capture_card_sent"}
+    entries = limbo_entries(ended, later)
+    assert [f.cites for f in entries][0] == ("GCIII-118",)
+    assert "GCIII-109(2)" not in {c for f in entries for c in f.cites}
+
+
+def test_prolonged_limbo_stays_under_gciii_109_2_when_hostilities_end_for_another_pair():
+    ended = {"date": "2026-06-01", "event": "hostilities_ended", "between": ["UA", "KP"]}
+    later = {"date": "2026-12-01", "event": "capture_card_sent"}
+    (entry,) = limbo_entries(ended, later)
+    assert entry.cites == ("GCIII-109(2)",)
+    assert entry.until is None
