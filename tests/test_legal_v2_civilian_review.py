@@ -293,3 +293,16 @@ def test_prolonged_limbo_stays_under_gciii_109_2_when_hostilities_end_for_anothe
     (entry,) = limbo_entries(ended, later)
     assert entry.cites == ("GCIII-109(2)",)
     assert entry.until is None
+
+
+# --- 6. prosecution_on_return
+
+
+def test_prosecution_on_return_cites_iccpr_14_only_not_gciii_7():
+    """GCIII-7 (no renouncing his rights) has nothing to do with a prosecution at home."""
+    rule = Law.packaged().flags["prosecution_on_return"]
+    assert rule.cites == ("ICCPR-14",)
+    assert rule.text == (
+        "His own state prosecutes what he did or what happened to him "
+        "(e.g. a voluntary surrender, or fighting abroad)."
+    )
