@@ -306,3 +306,40 @@ def test_prosecution_on_return_cites_iccpr_14_only_not_gciii_7():
         "His own state prosecutes what he did or what happened to him "
         "(e.g. a voluntary surrender, or fighting abroad)."
     )
+
+
+# --- 8. a medical repatriation: his will, and the duty it meets
+
+
+WOUNDED = Subject(id="sergei", nationality=["RU"], forces="RU")
+MEDICAL = (
+    {"date": "2025-03-01", "event": "capture", "wounded": True},
+    {
+        "date": "2025-04-01",
+        "event": "medical_assessment",
+        "category": "gcIII_110_1",
+        "by": "mixed_medical_commission",
+    },
+)
+HOME = {"date": "2025-04-20", "event": "repatriate_medically", "to": "RU"}
+
+
+def test_a_medical_repatriation_with_his_verified_wish_cites_gciii_109_1_and_109_3():
+    wish = {"date": "2025-04-05", "event": "wish_verified", "destination": "RU", "by": "ICRC"}
+    step = case(*MEDICAL, wish, HOME, subject=WOUNDED).steps[-1]
+    assert step.applied
+    assert {"GCIII-109(1)", "GCIII-109(3)", "GCIII-110(1)", "GCIII-112"} <= set(step.cites)
+
+
+def test_without_his_will_on_record_it_must_be_ascertained_gciii_109_3():
+    """GCIII-109(3): not against his will. A will not on record is an unmet precondition:
+    the message says so, and does not say he goes only if he agrees.
+    """
+    verdict = case(*MEDICAL, subject=WOUNDED).verdict(HOME)
+    assert verdict.outcome is Outcome.REFUSED
+    (reason,) = [r for r in verdict.reasons if r.code == "against_his_will"]
+    assert reason.cites == ("GCIII-109(3)",)
+    assert "against his will" in reason.text
+    assert "ascertained" in reason.text
+    assert "only if he agrees" not in reason.text
+    assert "GCIII-109(3)" not in {c for r in verdict.reasons if r.kind.value == "basis" for c in r.cites}

@@ -505,9 +505,14 @@ def _grave_breach_check(j: Judgement[Any]) -> None:
 
 def _medical_consent(j: Judgement[Any], to: str) -> None:
     """GCIII-109(3): during hostilities no eligible sick or wounded prisoner is repatriated
-    against his will.
+    against his will. His will must be ascertained: none on record is an unmet precondition;
+    a verified wish to go is a basis.
     """
-    if not j.hostilities_over():
+    if j.hostilities_over():
+        return
+    if wish_for(j.situation.facts, to) is Will.CONSENT:
+        j.basis("not_against_his_will", ("GCIII-109(3)",), to=to)
+    else:
         _needs_wish(j, to, "against_his_will", ("GCIII-109(3)",))
 
 
@@ -540,7 +545,7 @@ def _repatriate_medically(j: Judgement[ev.RepatriateMedically]) -> None:
     _origin_check(j, to, medical=True)
     category = j.situation.facts.medical_category
     if category == "gcIII_110_1":
-        j.basis("gciii_110_finding", ("GCIII-110(1)", "GCIII-112"))
+        j.basis("gciii_110_finding", ("GCIII-109(1)", "GCIII-110(1)", "GCIII-112"))
     elif category == "gcIII_110_2":
         j.require("neutral_accommodation_only", ("GCIII-110(2)", "GCIII-109(1)"))
     else:
