@@ -10,8 +10,9 @@ another state is judged under GCIV-45, not GCIII-12, save out of the occupied te
 taken in, where GCIV-49 governs and bars it; a trial for an ordinary crime without the
 guarantees is refused under ICCPR-14 and CIHL-100 with the occupied territory's trial rules
 (GCIV-71 to 74), never under GCIII-84, -99 or -105 (API-75(4) is for offences related to the
-conflict, GCIV-5 for one suspected of hostile activity); his internment is reviewed (GCIV-78), and a review ordering his release
-grounds it (GCIV-132). The same steps for a prisoner of war cite the Third Convention.
+conflict, GCIV-5 for one suspected of hostile activity); his internment is reviewed
+(GCIV-78), and a review ordering his release grounds it (GCIV-132). The same steps for a
+prisoner of war cite the Third Convention.
 
 Sources: illustrative, after Russia's reports (November 2024) and the ICRC's (March 2025)
 that Ukrainian forces took residents of the Sudzha district to Ukraine and returned some of

@@ -337,13 +337,11 @@ def _fair_trial_cites(j: Judgement[Any], offence: str | None) -> tuple[str, ...]
     record suspects him of hostile activity: a charge of taking part in the hostilities, or
     found a spy.
     """
-    if offence in _CONFLICT_OFFENCES:
-        cites = j.binding("API-75(4)")
-    else:
-        cites = ()
+    related = offence in _CONFLICT_OFFENCES
+    cites = j.binding("API-75(4)") if related else ()
     if j.binds("ICCPR-14"):
         cites += ("ICCPR-14",)
-    if offence not in _CONFLICT_OFFENCES:
+    if not related:
         cites += ("CIHL-100",)
     situation = j.situation
     if situation.protected_person:

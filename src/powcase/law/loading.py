@@ -510,16 +510,21 @@ def _check_references(
                     ),
                 )
             _check_met_if(fragment, key, raw, report)
-            for name in raw.get("texts", {}):
-                if name not in raw:
-                    report.add(
-                        fragment,
-                        Problem(
-                            _join(fragment.where(key), f"texts.{name}"),
-                            f"the obligation names no {name} provision for this text",
-                            ", ".join(k for k in TEXT_KEYS if k in raw) or None,
-                        ),
-                    )
+            _check_texts(fragment, key, raw, report)
+
+
+def _check_texts(fragment: Fragment, key: str, raw: dict[str, Any], report: _Report) -> None:
+    """Each of ``texts`` is keyed by a field the obligation gives a provision in."""
+    for name in raw.get("texts", {}):
+        if name not in raw:
+            report.add(
+                fragment,
+                Problem(
+                    _join(fragment.where(key), f"texts.{name}"),
+                    f"the obligation names no {name} provision for this text",
+                    ", ".join(k for k in TEXT_KEYS if k in raw) or None,
+                ),
+            )
 
 
 def _check_met_if(fragment: Fragment, key: str, raw: dict[str, Any], report: _Report) -> None:

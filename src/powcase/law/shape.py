@@ -622,7 +622,9 @@ OBLIGATION = Record(
             Record(
                 "obligation_texts",
                 tuple(
-                    Field(key, Text(), False, f"what it asks where it rests on its {key} provision")
+                    Field(
+                        key, Text(), False, f"what it asks where it rests on its {key} provision"
+                    )
                     for key in ("protected_person", "detainee", "occupied_territory")
                 ),
             ),
