@@ -276,6 +276,7 @@ _LAPSES: dict[type[Event], Lapse] = {
     ev.TransferToPower: Lapse.TRANSFERRED,
     ev.InternInNeutralState: Lapse.NEUTRAL_CUSTODY,
     ev.HandOverToNeutralCustody: Lapse.NEUTRAL_CUSTODY,
+    ev.HostilitiesResumed: Lapse.HOSTILITIES_RESUMED,
 }
 """The applied steps that end the detaining power's answering for him, and why. A status
 determination is read apart: whether it changes what he is owed depends on its outcome."""
@@ -414,6 +415,8 @@ class _Pass:
         why = self._regime_change(moment) if status else _LAPSES.get(kind)
         if why is Lapse.TRANSFERRED and _reserved(moment, self.regime):
             why = None
+        if why is Lapse.HOSTILITIES_RESUMED and _hostilities_over(moment):
+            why = None  # they resumed between other parties: still over for his pair
         if kind is ev.Capture:
             # Presumed a prisoner of war until a tribunal decides; a civilian is not (GCIV-4).
             self.regime = _regime(moment)
