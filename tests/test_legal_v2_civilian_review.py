@@ -357,3 +357,12 @@ def test_without_his_will_on_record_it_must_be_ascertained_gciii_109_3():
     assert "GCIII-109(3)" not in {
         c for r in verdict.reasons if r.kind.value == "basis" for c in r.cites
     }
+
+
+def test_prolonged_limbo_cites_gciii_109_2_again_when_hostilities_resume():
+    ended = {"date": "2026-06-01", "event": "hostilities_ended"}
+    resumed = {"date": "2026-07-01", "event": "hostilities_resumed"}
+    later = {"date": "2026-12-01", "event": "capture_card_sent"}
+    entries = limbo_entries(ended, resumed, later)
+    assert [f.cites for f in entries] == [("GCIII-109(2)",), ("GCIII-118",), ("GCIII-109(2)",)]
+    assert entries[1].until == entries[2].since == datetime.date(2026, 7, 1)

@@ -299,6 +299,18 @@ def _hostilities_ended(tracker: _Tracker, m: Moment, event: ev.HostilitiesEnded)
         tracker.renew("prolonged_limbo", m.step.index, event.date, "held_after_hostilities")
 
 
+def _hostilities_resumed(tracker: _Tracker, m: Moment, event: ev.HostilitiesResumed) -> None:
+    """Hostilities resumed for the pair while ``prolonged_limbo`` stands only for his being
+    held after they ended: its entry ends that day and a new one, a long custody during
+    hostilities (GCIII-109(2)), starts. An overdue repatriation stays its own cause.
+    """
+    if tracker.causes.get("prolonged_limbo") != {"held_after_hostilities"}:
+        return
+    origin = m.after.power_of_origin
+    if m.facts.hostilities_ended_between(m.judge.detaining_power, origin) is None:
+        tracker.renew("prolonged_limbo", m.step.index, event.date, "custody")
+
+
 _EVENT_RULES: dict[type[Event], Callable[[_Tracker, Moment, Any], None]] = {
     ev.SelfHarmOrderReported: _self_harm,
     ev.SelfHarmAttempt: _self_harm,
@@ -313,6 +325,7 @@ _EVENT_RULES: dict[type[Event], Callable[[_Tracker, Moment, Any], None]] = {
     ev.ExcludedFromExchange: _excluded,
     ev.Capture: _captured,
     ev.HostilitiesEnded: _hostilities_ended,
+    ev.HostilitiesResumed: _hostilities_resumed,
 }
 """The flags an event raises or clears by itself, by event class."""
 
