@@ -84,6 +84,29 @@ def test_a_protected_person_tried_for_taking_part_in_hostilities_cites_api_75_4_
     assert {"API-75(4)", "GCIV-5", "ICCPR-14", "GCIV-71"} <= set(reason.cites)
 
 
+def test_an_unprivileged_detainees_ordinary_crime_cites_gciv_5_but_not_api_75_4():
+    """GCIV-5: found to have taken part without the privilege, he is suspected of hostile
+    activity; API-75(4) still covers only offences related to the armed conflict.
+    """
+    soldier = Subject(id="ivan", nationality=["RU"], forces="RU")
+    found = {
+        "date": "2024-09-01",
+        "event": "determine_status",
+        "outcome": "unprivileged_detainee",
+        "by": "tribunal",
+        "grounds": "other",
+    }
+    c = case(
+        {"date": "2024-08-20", "event": "capture"},
+        found,
+        charge("ordinary_crime"),
+        subject=soldier,
+    )
+    (reason,) = [r for r in c.verdict(UNFAIR).reasons if r.code == "unfair_trial"]
+    assert {"GCIV-5", "ICCPR-14", "CIHL-100"} <= set(reason.cites)
+    assert "API-75(4)" not in reason.cites
+
+
 # --- 2. a transfer out of occupied territory
 
 

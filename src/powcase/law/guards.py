@@ -334,8 +334,9 @@ def _fair_trial_cites(j: Judgement[Any], offence: str | None) -> tuple[str, ...]
     Convention's trial rules: captured in occupied territory, GCIV-71 to 74 (notice of the
     charges, defence and interpreter, appeal, the protecting power told); interned in the
     detaining state's own territory, the same by analogy (GCIV-126). GCIV-5 only where the
-    record suspects him of hostile activity: a charge of taking part in the hostilities, or
-    found a spy.
+    record suspects him of hostile activity: a charge of taking part in the hostilities, or a
+    status decided against him (an unprivileged detainee, a spy); a civilian internee charged
+    with an ordinary crime has none.
     """
     related = offence in _CONFLICT_OFFENCES
     cites = j.binding("API-75(4)") if related else ()
@@ -345,7 +346,7 @@ def _fair_trial_cites(j: Judgement[Any], offence: str | None) -> tuple[str, ...]
         cites += ("CIHL-100",)
     situation = j.situation
     if situation.protected_person:
-        if offence == "participation_in_hostilities" or situation.facts.status_grounds == "spy":
+        if offence == "participation_in_hostilities" or _suspected_of_hostile_activity(situation):
             cites += j.binding("GCIV-5")
         if situation.facts.territory != "occupied" and situation.is_in("civilian_internee"):
             cites += j.binding("GCIV-126")
@@ -353,6 +354,14 @@ def _fair_trial_cites(j: Judgement[Any], offence: str | None) -> tuple[str, ...]
             for article in _OCCUPATION_TRIAL_RULES:
                 cites += j.binding(article)
     return tuple(dict.fromkeys(cites))
+
+
+def _suspected_of_hostile_activity(situation: Situation) -> bool:
+    """GCIV-5: whether his status marks him as suspected of activity hostile to the detaining
+    power's security: found a spy, or an unprivileged detainee (he took part without a
+    combatant's privilege).
+    """
+    return situation.facts.status_grounds == "spy" or situation.is_in("unprivileged_detainee")
 
 
 _CONFLICT_OFFENCES = frozenset({"war_crime", "participation_in_hostilities"})
