@@ -6,19 +6,21 @@ who committed a belligerent act. From his capture he is a person the Fourth Conv
 (GCIV-4), owed its internment card, information, ICRC visits and inspections (GCIV-106, -137,
 -143, -92), and the occupying authority interns him without a status tribunal (GCIV-78). A
 soldier is presumed a prisoner of war, owed GCIII-70, -122, -126 and -31. A transfer to
-another state is judged under GCIV-45, not GCIII-12, and out of the occupied territory he was
-taken in it is barred (GCIV-49); a trial without the guarantees is refused under API-75(4),
-ICCPR-14 and GCIV-5 with the occupied territory's trial rules (GCIV-71 to 74), never under
-GCIII-84, -99 or -105; his internment is reviewed (GCIV-78), and a review ordering his release
-grounds it (GCIV-132). The same steps for a prisoner of war cite the Third Convention.
+another state is judged under GCIV-45, not GCIII-12, save out of the occupied territory he was
+taken in, where GCIV-49 governs and bars it; a trial for an ordinary crime without the
+guarantees is refused under ICCPR-14 and CIHL-100 with the occupied territory's trial rules
+(GCIV-71 to 74), never under GCIII-84, -99 or -105 (API-75(4) is for offences related to the
+conflict, GCIV-5 for one suspected of hostile activity); his internment is reviewed
+(GCIV-78), and a review ordering his release grounds it (GCIV-132). The same steps for a
+prisoner of war cite the Third Convention.
 
 Sources: illustrative, after Russia's reports (November 2024) and the ICRC's (March 2025)
 that Ukrainian forces took residents of the Sudzha district to Ukraine and returned some of
 them through Belarus (see civilian_internee.powcase.yaml).
 
 Outcome: his docket cites GCIV-106, -137, -143 and -92 from capture, a soldier's GCIII-70,
--122, -126 and -31; an unfair conviction is refused citing API-75(4), ICCPR-14, GCIV-5 and
-GCIV-71 to 74; a transfer to the United Kingdom, even once it consents, is refused under
+-122, -126 and -31; an unfair conviction is refused citing ICCPR-14, CIHL-100 and GCIV-71
+to 74; a transfer to the United Kingdom, even once it consents, is refused under
 GCIV-49; a review ordering his release allows his release in Ukraine (GCIV-132); a prisoner of
 war's transfer and trial cite GCIII-12 and GCIII-84, -99, -105 instead.
 """

@@ -6,8 +6,10 @@ a verified wish, and the docket keeps the obligation open until he leaves.
 
 Sources: illustrative; the rules are GCIII-109, GCIII-110 and GCIII-112.
 
-Outcome: with his verified consent the repatriation is allowed and the obligation met;
-without it the step is refused under GCIII-109(3).
+Outcome: with his verified consent the repatriation is allowed, citing GCIII-109(1) and (3),
+GCIII-110(1) and GCIII-112, and the obligation met; with his will not on record the step is
+refused under GCIII-109(3): his will must be ascertained first (a will not on record is an
+unmet precondition).
 """
 
 from __future__ import annotations

@@ -100,6 +100,7 @@ class TestPackaged:
                 "detainee": r.detainee,
                 "occupied_territory": r.occupied_territory,
                 "text": r.text,
+                "texts": dict(r.texts),
             }
             for k, r in law.obligations.items()
         } == SNAPSHOT["obligations"]

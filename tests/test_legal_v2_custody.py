@@ -399,8 +399,10 @@ class TestThoseNotTreatedAsPrisonersOfWar:
         assert "GCIV-45(3)" not in verdict.cites
 
     def test_an_unprivileged_detainee_is_tried_under_api_75_4_and_iccpr_14(self):
+        # API-75(4) is for offences related to the armed conflict: a war crime, not an
+        # ordinary crime (test_legal_v2_civilian_review).
         charged = self.unprivileged("other").apply(
-            {"date": "2024-10-01", "event": "charge", "offence": "ordinary_crime"}
+            {"date": "2024-10-01", "event": "charge", "offence": "war_crime"}
         )
         fair = ask(charged, "convict")
         assert fair.outcome is Outcome.ALLOWED, texts(fair)
@@ -423,7 +425,7 @@ class TestThoseNotTreatedAsPrisonersOfWar:
     def test_the_detaining_power_s_own_national_is_no_protected_person_gciv_4(self):
         ukrainian = Subject(id="u", nationality=["UA"], forces="RU")
         charged = self.unprivileged("other", subject=ukrainian).apply(
-            {"date": "2024-10-01", "event": "charge", "offence": "ordinary_crime"}
+            {"date": "2024-10-01", "event": "charge", "offence": "war_crime"}
         )
         found = reason(ask(charged, "convict", fair_trial=False), "unfair_trial")
         assert "GCIV-5" not in found.cites

@@ -220,14 +220,18 @@ class TestACivilianIsNotPresumedAPrisonerOfWar:
         assert "asylum_barred_while_pow" not in codes(verdict)
 
     def test_a_civilians_transfer_is_judged_under_gciv_45_gciv_4(self):
-        verdict = ask(case(IN_KURSK, subject=CIVILIAN), "transfer_to_power", to="GB")
+        # Out of occupied territory GCIV-49 governs instead (test_legal_v2_civilian_review).
+        at_home = dict(IN_KURSK, territory="own")
+        verdict = ask(case(at_home, subject=CIVILIAN), "transfer_to_power", to="GB")
         assert "GCIV-45(3)" in verdict.cites
         assert "GCIII-12(2)" not in verdict.cites
 
-    def test_a_civilian_is_tried_as_a_protected_person_without_a_status_tribunal_gciv_5(self):
+    def test_a_civilian_is_tried_as_a_protected_person_without_a_status_tribunal_gciv_71(self):
+        # An ordinary crime alleges no hostile activity: GCIV-5 is not his trial's rule.
         charged = {"date": "2024-10-01", "event": "charge", "offence": "ordinary_crime"}
         c = case(IN_KURSK, charged, subject=CIVILIAN)
-        assert "GCIV-5" in c.steps[-1].verdict.cites
+        assert "GCIV-71" in c.steps[-1].verdict.cites
+        assert "GCIV-5" not in c.steps[-1].verdict.cites
         verdict = ask(c, "convict")
         assert verdict.outcome is Outcome.ALLOWED, codes(verdict)
         assert "conviction_needs_status_tribunal" not in codes(verdict)

@@ -84,6 +84,13 @@ class Obligation:
     met_by: int | None = None
     without_delay: bool = False
     assumed_days: int | None = None
+    """The days assumed for a treaty that sets no period; None where the treaty or the
+    record (an agreement's ``release_by``) sets the due date."""
+    due_agreed: bool = False
+    """Whether the due date is an agreement's (``release_by``), not the rule's period."""
+    met_unlawfully: bool = False
+    """Whether the step that met it is a violation: refused on a prohibition and applied
+    anyway (descriptive mode). It is met all the same; the violation is listed apart."""
     text: str = attrs.field(
         default=attrs.Factory(
             lambda item: Law.packaged().obligations[item.code].text, takes_self=True
@@ -344,6 +351,7 @@ def _assumed(rule: ObligationRule, assumptions: Assumptions) -> int | None:
 
 def _close(item: _Open, status: Status, assumptions: Assumptions, **details: Any) -> Obligation:
     rule, start = item.rule, item.start
+    agreed = start.due is not None
     return Obligation(
         rule.code,
         item.provision,
@@ -352,9 +360,20 @@ def _close(item: _Open, status: Status, assumptions: Assumptions, **details: Any
         item.due,
         status,
         without_delay=rule.without_delay,
-        assumed_days=_assumed(rule, assumptions),
-        text=rule.text,
+        assumed_days=None if agreed else _assumed(rule, assumptions),
+        due_agreed=agreed,
+        text=rule.text_for(item.provision),
         **details,
+    )
+
+
+def _unlawful(moment: Moment) -> bool:
+    """Whether the moment's step is a violation: applied though refused on a prohibition."""
+    step = moment.step
+    return (
+        step.applied
+        and step.outcome is not Outcome.ALLOWED
+        and step.verdict.rests_on_prohibition()
     )
 
 
@@ -430,9 +449,19 @@ class _Pass:
         if not met:
             return  # e.g. an ICRC visit without a private interview
         on, index = moment.step.event.date, moment.step.index
+        unlawful = _unlawful(moment)
         for item in met:
             late = _met_on(moment, item.rule.code) > item.due
-            self.closed.append(_close(item, Status.MET, self.assumptions, late=late, met_by=index))
+            self.closed.append(
+                _close(
+                    item,
+                    Status.MET,
+                    self.assumptions,
+                    late=late,
+                    met_by=index,
+                    met_unlawfully=unlawful,
+                )
+            )
             if item.start.recurring and _answerable_after(moment, self.regime):
                 again = self._opened(_Start(item.rule.code, index, on, recurring=True))
                 if again is not None:

@@ -110,6 +110,17 @@ class _Tracker:
         if code not in self.open:
             self.open[code] = (on, [index])
 
+    def renew(self, code: str, index: int, on: datetime.date, cause: str) -> None:
+        """A standing flag's ground changes: its entry ends ``on`` and a new one, raised for
+        ``cause`` by the same steps and ``index``, starts that day (the same day: only the
+        cause changes), so each entry cites what fits its period.
+        """
+        since, because = self.open[code]
+        if since < on:
+            self.closed.append(self._entry(code, since, because, on))
+            self.open[code] = (on, [*because, index] if because[-1] != index else because)
+        self.causes[code] = {cause}
+
     def clear(self, code: str, on: datetime.date) -> None:
         if code in self.open:
             since, because = self.open.pop(code)
@@ -270,6 +281,36 @@ def _captured(tracker: _Tracker, m: Moment, event: ev.Capture) -> None:
 
 
 # Each rule takes the event class it is keyed by; the table is typed loosely for that reason.
+_DURING_HOSTILITIES = frozenset({"custody", "excluded"})
+"""The causes of ``prolonged_limbo`` that engage rules for the time of hostilities (GCIII-109(2);
+an exchange, GCIII-6 and 7)."""
+
+
+def _hostilities_ended(tracker: _Tracker, m: Moment, event: ev.HostilitiesEnded) -> None:
+    """Hostilities ended between the detaining power and his power of origin while
+    ``prolonged_limbo`` stands for a during-hostilities cause: its entry ends that day and a
+    new one, held after hostilities (GCIII-118), starts.
+    """
+    causes = tracker.causes.get("prolonged_limbo")
+    if "prolonged_limbo" not in tracker.open or not causes or not causes <= _DURING_HOSTILITIES:
+        return
+    origin = m.after.power_of_origin
+    if m.facts.hostilities_ended_between(m.judge.detaining_power, origin) is not None:
+        tracker.renew("prolonged_limbo", m.step.index, event.date, "held_after_hostilities")
+
+
+def _hostilities_resumed(tracker: _Tracker, m: Moment, event: ev.HostilitiesResumed) -> None:
+    """Hostilities resumed for the pair while ``prolonged_limbo`` stands only for his being
+    held after they ended: its entry ends that day and a new one, a long custody during
+    hostilities (GCIII-109(2)), starts. An overdue repatriation stays its own cause.
+    """
+    if tracker.causes.get("prolonged_limbo") != {"held_after_hostilities"}:
+        return
+    origin = m.after.power_of_origin
+    if m.facts.hostilities_ended_between(m.judge.detaining_power, origin) is None:
+        tracker.renew("prolonged_limbo", m.step.index, event.date, "custody")
+
+
 _EVENT_RULES: dict[type[Event], Callable[[_Tracker, Moment, Any], None]] = {
     ev.SelfHarmOrderReported: _self_harm,
     ev.SelfHarmAttempt: _self_harm,
@@ -283,6 +324,8 @@ _EVENT_RULES: dict[type[Event], Callable[[_Tracker, Moment, Any], None]] = {
     ev.IcrcVisit: _visited,
     ev.ExcludedFromExchange: _excluded,
     ev.Capture: _captured,
+    ev.HostilitiesEnded: _hostilities_ended,
+    ev.HostilitiesResumed: _hostilities_resumed,
 }
 """The flags an event raises or clears by itself, by event class."""
 

@@ -362,8 +362,8 @@ def _complementary_protection(j: Judgement[ev.DecideProtection], state: str) -> 
 def _charge(j: Judgement[ev.Charge]) -> None:
     """API-43, GCIII-99: a prisoner of war may not be punished for lawful participation in
     hostilities; GCIII-85: one charged with a war crime keeps the Convention's protection.
-    One not treated as a prisoner of war is tried with the guarantees of API-75(4) (else
-    CIHL-100) and ICCPR-14, never under GCIII; one who did not distinguish himself keeps a
+    One not treated as a prisoner of war is tried with the guarantees of
+    :func:`_fair_trial_cites`, never under GCIII; one who did not distinguish himself keeps a
     prisoner of war's trial guarantees (API-44(4)) but may be tried for taking part.
     """
     offence = j.event.offence
@@ -376,7 +376,7 @@ def _charge(j: Judgement[ev.Charge]) -> None:
             cites += j.binding("API-44(4)")
         j.basis("no_combatant_immunity", cites)
     elif not situation.treated_as_pow:
-        j.basis("tried_with_guarantees", _fair_trial_cites(j))
+        j.basis("tried_with_guarantees", _fair_trial_cites(j, offence))
     elif offence == "war_crime":
         j.basis("war_crime_charge", j.binding("GCIII-85"))
         j.note_reservations("GCIII-85")
@@ -384,26 +384,47 @@ def _charge(j: Judgement[ev.Charge]) -> None:
         j.basis("ordinary_charge", j.binding("GCIII-82"))
 
 
-def _fair_trial_cites(j: Judgement[Any]) -> tuple[str, ...]:
-    """API-75(4) (else CIHL-100), ICCPR-14 where it binds, and GCIV-5 for a protected
-    person: the trial guarantees of one not treated as a prisoner of war.
+def _fair_trial_cites(j: Judgement[Any], offence: str | None) -> tuple[str, ...]:
+    """The trial guarantees of one not treated as a prisoner of war, for ``offence``.
+
+    API-75(4) (else CIHL-100) covers offences related to the armed conflict: a war crime or
+    taking part in the hostilities; an ordinary crime is tried under ICCPR-14 where it binds
+    and the customary fair-trial rule (CIHL-100). A protected person adds the Fourth
+    Convention's trial rules: captured in occupied territory, GCIV-71 to 74 (notice of the
+    charges, defence and interpreter, appeal, the protecting power told); interned in the
+    detaining state's own territory, the same by analogy (GCIV-126). GCIV-5 only where the
+    record suspects him of hostile activity: a charge of taking part in the hostilities, or a
+    status decided against him (an unprivileged detainee, a spy); a civilian internee charged
+    with an ordinary crime has none.
     """
-    cites = j.binding("API-75(4)")
+    related = offence in _CONFLICT_OFFENCES
+    cites = j.binding("API-75(4)") if related else ()
     if j.binds("ICCPR-14"):
         cites += ("ICCPR-14",)
+    if not related:
+        cites += ("CIHL-100",)
     situation = j.situation
     if situation.protected_person:
-        cites += j.binding("GCIV-5")
-        # The occupied territory's trial rules (GCIV-71 to 74: notice of the charges, defence
-        # and interpreter, appeal, the protecting power told); for an internee held in the
-        # detaining state's own territory, the same by analogy (GCIV-126).
+        if offence == "participation_in_hostilities" or _suspected_of_hostile_activity(situation):
+            cites += j.binding("GCIV-5")
         if situation.facts.territory != "occupied" and situation.is_in("civilian_internee"):
             cites += j.binding("GCIV-126")
         if situation.facts.territory == "occupied" or situation.is_in("civilian_internee"):
             for article in _OCCUPATION_TRIAL_RULES:
                 cites += j.binding(article)
-    return cites
+    return tuple(dict.fromkeys(cites))
 
+
+def _suspected_of_hostile_activity(situation: Situation) -> bool:
+    """GCIV-5: whether his status marks him as suspected of activity hostile to the detaining
+    power's security: found a spy, or an unprivileged detainee (he took part without a
+    combatant's privilege).
+    """
+    return situation.facts.status_grounds == "spy" or situation.is_in("unprivileged_detainee")
+
+
+_CONFLICT_OFFENCES = frozenset({"war_crime", "participation_in_hostilities"})
+"""The offences related to the armed conflict, whose trial API-75(4) governs."""
 
 _OCCUPATION_TRIAL_RULES = ("GCIV-71", "GCIV-72", "GCIV-73", "GCIV-74")
 
@@ -412,7 +433,7 @@ _OCCUPATION_TRIAL_RULES = ("GCIV-71", "GCIV-72", "GCIV-73", "GCIV-74")
 def _convict(j: Judgement[ev.Convict]) -> None:
     """GCIII-84, GCIII-99, GCIII-105: no conviction of one treated as a prisoner of war without
     the Convention's trial guarantees (API-44(4) for one who did not distinguish himself);
-    others: API-75(4) (else CIHL-100), ICCPR-14 and, for a protected person, GCIV-5. API-45:
+    others: the guarantees of :func:`_fair_trial_cites` for the charge on record. API-45:
     one not held as a POW is convicted only after a tribunal decided his status.
     """
     situation = j.situation
@@ -422,7 +443,7 @@ def _convict(j: Judgement[ev.Convict]) -> None:
         if not situation.held_as_pow:
             guarantees += j.binding("API-44(4)")
     else:
-        guarantees = _fair_trial_cites(j)
+        guarantees = _fair_trial_cites(j, situation.facts.charge)
     if j.event.fair_trial is False:
         j.prohibit("unfair_trial", guarantees)
     if _needs_status_tribunal(situation):
@@ -561,9 +582,14 @@ def _grave_breach_check(j: Judgement[Any]) -> None:
 
 def _medical_consent(j: Judgement[Any], to: str) -> None:
     """GCIII-109(3): during hostilities no eligible sick or wounded prisoner is repatriated
-    against his will.
+    against his will. His will must be ascertained: none on record is an unmet precondition;
+    a verified wish to go is a basis.
     """
-    if not j.hostilities_over():
+    if j.hostilities_over():
+        return
+    if wish_for(j.situation.facts, to) is Will.CONSENT:
+        j.basis("not_against_his_will", ("GCIII-109(3)",), to=to)
+    else:
         _needs_wish(j, to, "against_his_will", ("GCIII-109(3)",))
 
 
@@ -596,7 +622,7 @@ def _repatriate_medically(j: Judgement[ev.RepatriateMedically]) -> None:
     _origin_check(j, to, medical=True)
     category = j.situation.facts.medical_category
     if category == "gcIII_110_1":
-        j.basis("gciii_110_finding", ("GCIII-110(1)", "GCIII-112"))
+        j.basis("gciii_110_finding", ("GCIII-109(1)", "GCIII-110(1)", "GCIII-112"))
     elif category == "gcIII_110_2":
         j.require("neutral_accommodation_only", ("GCIII-110(2)", "GCIII-109(1)"))
     else:
@@ -762,13 +788,15 @@ _FAILING = (ReasonKind.PROHIBITION, ReasonKind.PRECONDITION)
 def _transfer_protected_person(j: Judgement[ev.TransferToPower], to: str) -> None:
     """GCIV-45(1): a protected person goes only to a party to the Fourth Convention;
     GCIV-45(3): one willing and able to apply it, which then answers for him. GCIII-12 does
-    not apply to him.
+    not apply to him. Captured in occupied territory, GCIV-49 governs instead (Art. 45 is in
+    the section on aliens in a party's own territory): no transfer out of it.
     """
     situation = j.situation
     if situation.facts.territory == "occupied":
         # GCIV-49(1): no forcible transfer out of occupied territory, whatever the motive (the
         # evacuations its second paragraph allows are not a transfer to another power).
         j.prohibit("transfer_out_of_occupied_territory", j.binding("GCIV-49"), to=to)
+        return
     if not situation.law.binds(to, "GCIV-45", situation.on):
         j.require("receiver_not_bound_by_gciv", j.binding("GCIV-45(1)"), to=to)
     _consent_check(

@@ -31,7 +31,7 @@ from powcase.law.entries import (
     TakesEffect,
     Treatment,
 )
-from powcase.law.rules import MEETERS, FlagRule, ObligationRule, Severity
+from powcase.law.rules import MEETERS, TEXT_KEYS, FlagRule, ObligationRule, Severity
 from powcase.model.assumptions import ASSUMPTION, Assumptions
 from powcase.model.events import EVENT_TYPES
 from powcase.model.fields import field_specs
@@ -332,6 +332,7 @@ def _obligation(key: str, raw: dict[str, Any]) -> ObligationRule:
         met_if=raw.get("met_if"),
         prisoner_of_war=raw.get("prisoner_of_war", True),
         occupied_territory=raw.get("occupied_territory"),
+        texts=tuple((k, raw["texts"][k]) for k in TEXT_KEYS if k in raw.get("texts", {})),
     )
 
 
@@ -509,6 +510,21 @@ def _check_references(
                     ),
                 )
             _check_met_if(fragment, key, raw, report)
+            _check_texts(fragment, key, raw, report)
+
+
+def _check_texts(fragment: Fragment, key: str, raw: dict[str, Any], report: _Report) -> None:
+    """Each of ``texts`` is keyed by a field the obligation gives a provision in."""
+    for name in raw.get("texts", {}):
+        if name not in raw:
+            report.add(
+                fragment,
+                Problem(
+                    _join(fragment.where(key), f"texts.{name}"),
+                    f"the obligation names no {name} provision for this text",
+                    ", ".join(k for k in TEXT_KEYS if k in raw) or None,
+                ),
+            )
 
 
 def _check_met_if(fragment: Fragment, key: str, raw: dict[str, Any], report: _Report) -> None:

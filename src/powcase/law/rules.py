@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MEETERS",
     "REGIMES",
+    "TEXT_KEYS",
     "FlagRule",
     "HoldBack",
     "Lapse",
@@ -113,6 +114,10 @@ leaving the detaining power's hands, save by death or escape), ``return_home`` (
 his power of origin) and ``return_or_release`` (a return, or a release to a third state or in
 the detaining state), each with the events that can do it."""
 
+TEXT_KEYS = ("occupied_territory", "protected_person", "detainee")
+"""The fields of an obligation whose provision may have its own text (``texts``), in the order
+they are tried: the law of occupation's first."""
+
 REGIMES = ("pow", "protected_person", "detainee")
 """Whom an obligation is owed to: one treated as a prisoner of war, a protected person of the
 Fourth Convention, or a detainee who is neither."""
@@ -148,6 +153,19 @@ class ObligationRule:
     occupied_territory: str | None = None
     """The provision for a protected person captured in occupied territory, where the law of
     occupation sets its own (an internment there is reviewed under GCIV-78); None: the same."""
+    texts: tuple[tuple[str, str], ...] = ()
+    """What it asks where it rests on another provision than :attr:`provision`, in the words
+    of that provision: (key, text) pairs, the key one of :data:`TEXT_KEYS` naming the field
+    that holds the provision (a protected person's internment card, GCIV-106)."""
+
+    def text_for(self, provision: str) -> str:
+        """What the obligation asks when it rests on ``provision``: the text given for the
+        field that names it, else :attr:`text`.
+        """
+        for key, text in self.texts:
+            if getattr(self, key) == provision:
+                return text
+        return self.text
 
     def provision_for(self, regime: str) -> str | None:
         """The provision owed to one in ``regime`` (one of :data:`REGIMES`), None if none."""
@@ -191,6 +209,7 @@ class ObligationRule:
             "protected_person": self.protected_person,
             "detainee": self.detainee,
             "text": self.text,
+            "texts": dict(self.texts),
         }
 
 

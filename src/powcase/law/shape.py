@@ -617,6 +617,20 @@ OBLIGATION = Record(
             "the provision for a protected person captured in occupied territory, if another",
         ),
         Field("text", Text()),
+        Field(
+            "texts",
+            Record(
+                "obligation_texts",
+                tuple(
+                    Field(
+                        key, Text(), False, f"what it asks where it rests on its {key} provision"
+                    )
+                    for key in ("protected_person", "detainee", "occupied_territory")
+                ),
+            ),
+            False,
+            "what it asks in the words of another provision it rests on, by the key naming it",
+        ),
     ),
     "An obligation of the detaining power.",
 )

@@ -417,6 +417,9 @@ def _obligations() -> list[str]:
             if provision is not None
         ]
         out += [f"Owed to {'; '.join(owed)}.", ""]
+        out += [f"Where it rests on {getattr(rule, key)}: {text}" for key, text in rule.texts] + (
+            [""] if rule.texts else []
+        )
         out += _table(["id", "provision", "paraphrase (ours)"], [_law(p) for p in rule.provisions])
     return out
 

@@ -319,28 +319,41 @@ def standing_entries(run: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 def due_text(duty: Mapping[str, Any]) -> str:
     """An obligation's due date as people read it: where the treaty sets no period, with the
-    number of days assumed (a reading of "without delay", not the treaty's own deadline).
+    number of days assumed (a reading of "without delay", not the treaty's own deadline);
+    where an agreement on record sets it, saying so.
 
     >>> due_text({"due": "2025-02-08", "assumed_days": 30})
     '2025-02-08 (assumed: 30 days)'
     >>> due_text({"due": "2025-01-16", "assumed_days": None})
     '2025-01-16'
+    >>> due_text({"due": "1954-01-23", "assumed_days": None, "due_agreed": True})
+    '1954-01-23 (agreed)'
     """
+    if duty.get("due_agreed"):
+        return f"{duty['due']} (agreed)"
     days = duty.get("assumed_days")
     return f"{duty['due']} (assumed: {days} days)" if days is not None else str(duty["due"])
 
 
 def obligation_note(duty: Mapping[str, Any]) -> str:
-    """What qualifies an obligation's status in a run's JSON form: ``late``, what holds it
-    back, or why it lapsed and at which event; empty when nothing does.
+    """What qualifies an obligation's status in a run's JSON form: ``late``, met by a step
+    found unlawful, what holds it back, or why it lapsed and at which event; empty when
+    nothing does.
 
     >>> obligation_note({"why": "transferred", "lapsed_by": 3})
     'transferred, event 3'
     >>> obligation_note({"held_back": True, "held_back_by": "proceedings"})
     'held back: proceedings'
+    >>> obligation_note({"status": "met", "met_unlawfully": True})
+    'by a step found unlawful'
     """
-    if duty.get("late"):
-        return "late"
+    met = [
+        note
+        for key, note in (("late", "late"), ("met_unlawfully", "by a step found unlawful"))
+        if duty.get(key)
+    ]
+    if met:
+        return ", ".join(met)
     if duty.get("held_back"):
         by = duty.get("held_back_by")
         return f"held back: {by}" if by else "held back"
