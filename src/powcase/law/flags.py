@@ -169,8 +169,11 @@ def _risk_rules(tracker: _Tracker, moment: Moment, moved_towards_risk: bool) -> 
             tracker.raise_("persecution_on_return", index, on)
         tracker.hold("persecution_on_return", index, on)
         tracker.clear("prosecution_on_return", on)
-    elif "prosecution" in at_home:
-        tracker.hold("prosecution_on_return", index, on)
+    else:
+        # No risk kind left at home (lifted, or the table's answer ended): the flag clears.
+        tracker.clear("persecution_on_return", on)
+        if "prosecution" in at_home:
+            tracker.hold("prosecution_on_return", index, on)
 
     destination = _destination(event, moment)
     if destination is not None:
@@ -187,7 +190,10 @@ def _risk_rules(tracker: _Tracker, moment: Moment, moved_towards_risk: bool) -> 
     movable = bool(_OUT_OF_CUSTODY_MOVES & after.position.active)
     if movable and risk_towards(after, after.power_of_origin).kinds:
         tracker.hold("refoulement_risk", index, on)
-    elif not movable and "escaped" not in after.position.active and not moved_towards_risk:
+    elif moved_towards_risk or "escaped" in after.position.active:
+        pass
+    elif not movable or isinstance(event, ev.RiskLifted):
+        # No move towards risk is left: he is where none can be made, or the risk is lifted.
         tracker.clear("refoulement_risk", on)
     return moved_towards_risk
 

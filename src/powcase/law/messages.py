@@ -36,7 +36,7 @@ __getattr__ = read_on_first_use(
 
 
 # Derived wording: parameters that are only sentence glue.
-_DERIVED = {"onward_text"}
+_DERIVED = {"onward_text", "instead_text"}
 
 
 def placeholders(code: str) -> set[str]:
