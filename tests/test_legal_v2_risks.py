@@ -241,3 +241,18 @@ class TestNewParties:
         law = Law.packaged()
         assert law.binds("CH", "ECHR-3", D(2025, 1, 1))
         assert law.binds("CH", "ECHR-P13-1", D(2025, 1, 1))
+
+
+def test_the_parties_command_shows_when_a_treatment_runs_and_what_it_cites(tmp_path):
+    """`powcase parties` prints a treatment's dates and cites (RU-CC-352.1 since 2022), and the
+    day a state abolished the death penalty (ICCPR-6)."""
+    import io
+
+    from powcase.cli import main
+
+    out = io.StringIO()
+    assert main(["parties", "RU", "--as-of", "2025-01-01"], out=out, err=io.StringIO()) == 0
+    assert "surrender -> prosecution (since 2022-09-24) [RU-CC-352.1]" in out.getvalue()
+    out = io.StringIO()
+    assert main(["parties", "UA", "--as-of", "2025-01-01"], out=out, err=io.StringIO()) == 0
+    assert "abolished the death penalty on 1999-12-29" in out.getvalue()
