@@ -256,3 +256,13 @@ def test_the_parties_command_shows_when_a_treatment_runs_and_what_it_cites(tmp_p
     out = io.StringIO()
     assert main(["parties", "UA", "--as-of", "2025-01-01"], out=out, err=io.StringIO()) == 0
     assert "abolished the death penalty on 1999-12-29" in out.getvalue()
+
+
+def test_lifting_one_state_s_risk_leaves_the_flag_for_another_cat_3():
+    """An exchange offered towards a third state where torture is on record keeps
+    refoulement_risk standing when a risk is lifted elsewhere."""
+    offered = {"date": "2025-02-02", "event": "exchange_offered", "to": "BY"}
+    c = case(CAPTURE, risk("torture", state="BY"), offered, risk("death", day="2025-02-03"))
+    assert "refoulement_risk" in flags(c)
+    assert "refoulement_risk" in flags(c.apply(lifted("death")))
+    assert "refoulement_risk" not in flags(c.apply(lifted("death")).apply(lifted("torture", "BY")))

@@ -30,6 +30,7 @@ from powcase.model.events import Event, Move
 if TYPE_CHECKING:
     # Only for annotations: the rules' tables load without the engine.
     from powcase.engine.table import Position
+    from powcase.law.situation import Situation
     from powcase.law.moments import Moment
 
 
@@ -192,10 +193,18 @@ def _risk_rules(tracker: _Tracker, moment: Moment, moved_towards_risk: bool) -> 
         tracker.hold("refoulement_risk", index, on)
     elif moved_towards_risk or "escaped" in after.position.active:
         pass
-    elif not movable or isinstance(event, ev.RiskLifted):
-        # No move towards risk is left: he is where none can be made, or the risk is lifted.
+    elif not movable or (isinstance(event, ev.RiskLifted) and not _risk_left(after, home)):
+        # No move towards risk is left: he is where none can be made, or the risks are lifted.
         tracker.clear("refoulement_risk", on)
     return moved_towards_risk
+
+
+def _risk_left(after: Situation, home: str) -> bool:
+    """Whether a move towards risk could still be made: to his power of origin, his state of
+    nationality (and so any ally that would pass him on) or a state a report names.
+    """
+    states = {after.power_of_origin, home, *(state for state, _ in after.facts.risks)}
+    return any(risk_towards(after, state).kinds for state in states)
 
 
 _RISKS = frozenset(RISK_KINDS)
