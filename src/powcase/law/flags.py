@@ -30,8 +30,8 @@ from powcase.model.events import Event, Move
 if TYPE_CHECKING:
     # Only for annotations: the rules' tables load without the engine.
     from powcase.engine.table import Position
-    from powcase.law.situation import Situation
     from powcase.law.moments import Moment
+    from powcase.law.situation import Situation
 
 
 __all__ = ["FLAG_RULES", "Flag", "FlagRule", "Severity", "derive_flags", "standing"]
