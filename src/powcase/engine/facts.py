@@ -120,6 +120,9 @@ class Facts:
     """The current protection request: (kind, state)."""
     requests: frozenset[tuple[str, str]] = frozenset()
     asylum_granted: bool = False
+    protection_granted_as: str | None = None
+    """What the detaining state granted on his asylum claim: ``refugee`` or
+    ``complementary`` (None: nothing granted)."""
     status_by_tribunal: bool = False
     status_grounds: str | None = None
     """The grounds of the last status determination applied (no_distinction, spy...)."""
@@ -303,8 +306,9 @@ def _request(facts: Facts, event: ev.RequestProtection, index: int, dp: str) -> 
 
 def _decision(facts: Facts, event: ev.DecideProtection, index: int, dp: str) -> Facts:
     asylum = facts.request is not None and facts.request[0] == "asylum"
-    granted = facts.asylum_granted or (event.granted and asylum)
-    return facts.replaced(asylum_granted=granted)
+    if not (event.granted and asylum):
+        return facts
+    return facts.replaced(asylum_granted=True, protection_granted_as=event.granted_as or "refugee")
 
 
 def _status(facts: Facts, event: ev.DetermineStatus, index: int, dp: str) -> Facts:

@@ -200,6 +200,13 @@ class DetermineStatus(MachineEvent):
         "(he did not distinguish himself from civilians), civilian or other",
         STATUS_GROUNDS,
     )
+    conditions_met: bool | None = bool_field(
+        "for a member of another organised group: whether it meets the four conditions of "
+        "GCIII-4A(2) (a responsible commander, a fixed sign, arms carried openly, the laws of war)"
+    )
+    in_uniform: bool | None = bool_field(
+        "for grounds spy: whether he wore his forces' uniform while gathering information"
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -226,6 +233,12 @@ class DecideProtection(MachineEvent):
     name: ClassVar[str] = "decide_protection"
     granted: bool = bool_field("whether protection was granted", required=True)
     grounds: str | None = text_field("the grounds given")
+    granted_as: str | None = choice_field(
+        "for asylum granted: refugee status (the default) or complementary protection under "
+        "national law",
+        ("refugee", "complementary"),
+    )
+    by: str | None = text_field("the body that decided")
 
 
 @attrs.frozen(kw_only=True)
