@@ -94,3 +94,47 @@ def test_the_deciding_body_is_kept_on_the_event():
     step = case(CAPTURE, ASKED, COMPLEMENTARY).steps[-1]
     assert step.event.by == "State Migration Service"
     assert step.event.to_dict()["granted_as"] == "complementary"
+
+
+KP = Subject(id="kp_soldier", nationality=["KP"], forces="KP")
+TO_KOREA = {
+    "date": "2025-02-01",
+    "event": "request_protection",
+    "kind": "third_state",
+    "state": "KR",
+}
+
+
+def korean_case(*events):
+    opened = Case.open(KP, "UA")
+    for event in events:
+        opened = opened.apply(event, on_refusal="record")
+    return opened
+
+
+def test_a_request_to_a_korean_mission_cites_nkra_7():
+    verdict = korean_case(CAPTURE).verdict(dict(TO_KOREA, via="mission"))
+    assert reason(verdict, "asks_korean_protection").cites == ("NKRA-3", "NKRA-7")
+
+
+def test_a_request_made_otherwise_cites_nkra_3_alone():
+    for via in ("other", None):
+        request = dict(TO_KOREA, via=via) if via else TO_KOREA
+        verdict = korean_case(CAPTURE).verdict(request)
+        assert reason(verdict, "asks_korean_protection").cites == ("NKRA-3",)
+
+
+def test_resettlement_after_a_request_at_a_mission_cites_nkra_7_and_the_decider_nkra_8():
+    released = korean_case(
+        CAPTURE,
+        dict(TO_KOREA, via="mission"),
+        {"date": "2025-03-01", "event": "receiving_state_consents", "state": "KR"},
+        {"date": "2025-03-02", "event": "wish_verified", "destination": "KR", "by": "ICRC"},
+        {"date": "2026-03-01", "event": "hostilities_ended"},
+        {"date": "2026-03-02", "event": "release_to_third_state", "to": "KR"},
+    )
+    assert released.state == ["released_to_third_state"], released.steps[-1].verdict
+    verdict = released.verdict({"date": "2026-03-03", "event": "resettle", "by": "nis_director"})
+    found = reason(verdict, "asked_korean_protection")
+    assert found.cites == ("NKRA-3", "NKRA-7", "NKRA-8")
+    assert dict(found.params)["by"] == "nis_director"

@@ -119,6 +119,8 @@ class Facts:
     request: tuple[str, str] | None = None
     """The current protection request: (kind, state)."""
     requests: frozenset[tuple[str, str]] = frozenset()
+    asked_at_mission: frozenset[str] = frozenset()
+    """The states whose protection he asked for at their mission abroad (NKRA-7)."""
     asylum_granted: bool = False
     protection_granted_as: str | None = None
     """What the detaining state granted on his asylum claim: ``refugee`` or
@@ -301,6 +303,11 @@ def _allegation(facts: Facts, event: ev.WarCrimeAllegation, index: int, dp: str)
 
 def _request(facts: Facts, event: ev.RequestProtection, index: int, dp: str) -> Facts:
     request = (event.kind, event.state or dp)
+    if event.via == "mission":
+        missions = facts.asked_at_mission | {request[1]}
+        return facts.replaced(
+            request=request, requests=facts.requests | {request}, asked_at_mission=missions
+        )
     return facts.replaced(request=request, requests=facts.requests | {request})
 
 

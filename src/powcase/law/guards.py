@@ -268,7 +268,9 @@ def _request_protection(j: Judgement[ev.RequestProtection]) -> None:
     if state == j.situation.detaining_power:
         j.require("third_state_is_holder", ("GCIII-118",), state=state)
     elif _korean_defectors_act(j.situation, state):
-        j.basis("asks_korean_protection", ("NKRA-3",))
+        # NKRA-7: he applies, in principle in person, at a mission abroad or an agency.
+        at_mission = ("NKRA-7",) if j.event.via == "mission" else ()
+        j.basis("asks_korean_protection", ("NKRA-3", *at_mission))
     else:
         # No treaty gives a prisoner a right to ask a third state: the request only records
         # his wish (an interpretive text is never the basis of a step on its own).
@@ -944,7 +946,9 @@ def _release_instead_allowed(
 @guard(ev.Resettle)
 def _resettle(j: Judgement[ev.Resettle]) -> None:
     """The third state's own law decides; only KR's is modelled. NKRA-3: KR protects a North
-    Korean who asked for its protection, NKRA-8: by its decision; NKRA-9(1): a credible or
+    Korean who asked for its protection (NKRA-7: at a mission abroad), NKRA-8: by the
+    decision of the Minister, or of the intelligence service's director in grave security
+    cases; NKRA-9(1): a credible or
     unassessed allegation of a serious crime leaves that decision to its discretion.
     """
     situation = j.situation
@@ -953,7 +957,9 @@ def _resettle(j: Judgement[ev.Resettle]) -> None:
         j.note("national_law_not_modelled", (), state=state)
         return
     if ("third_state", "KR") in situation.facts.requests:
-        j.basis("asked_korean_protection", ("NKRA-3", "NKRA-8"))
+        at_mission = ("NKRA-7",) if "KR" in situation.facts.asked_at_mission else ()
+        decider = j.event.by or "the government"
+        j.basis("asked_korean_protection", ("NKRA-3", *at_mission, "NKRA-8"), by=decider)
     else:
         j.require("no_request_to_korea", ("NKRA-3",))
     if any(c is not False for c in situation.facts.allegations):

@@ -220,6 +220,10 @@ class RequestProtection(MachineEvent):
     state: str | None = state_field(
         "the state asked; for asylum the detaining power when left out", required=False
     )
+    via: str | None = choice_field(
+        "how he asked a third state: at its mission abroad (for KR, NKRA-7) or otherwise",
+        ("mission", "other"),
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.kind == "third_state" and self.state is None:
@@ -392,6 +396,11 @@ class Resettle(MachineEvent):
     """The third state's protection decision is granted (for KR: NKRA-3, NKRA-8, NKRA-9)."""
 
     name: ClassVar[str] = "resettle"
+    by: str | None = choice_field(
+        "who decided (KR, NKRA-8): the Minister of Unification, or the intelligence service's "
+        "director in grave security cases",
+        ("unification_minister", "nis_director"),
+    )
 
 
 @attrs.frozen(kw_only=True)
