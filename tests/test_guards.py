@@ -232,7 +232,7 @@ class TestExchange:
         bar = next(r for r in verdict.failing if r.code == "refoulement_icrc_2020")
         assert bar.params == (
             ("onward", "KP"),
-            ("risks", "persecution, torture and death"),
+            ("risks", "persecution, forced labour, enforced disappearance, torture and death"),
             ("to", "RU"),
         )
 

@@ -155,7 +155,13 @@ class TestParties:
     def test_what_each_state_punishes(self):
         on = D(2025, 1, 1)
         kp = parties.treatment("KP", ["capture"], on)
-        assert set(kp[0].kinds) == {"persecution", "torture", "death"}
+        assert set(kp[0].kinds) == {
+            "persecution",
+            "torture",
+            "death",
+            "enforced_disappearance",
+            "forced_labour",
+        }
         assert parties.treatment("KP", ["family"], on)[0].kinds == ("persecution",)
         ru = parties.treatment("RU", ["surrender"], on)
         assert ru[0].kinds == ("prosecution",)

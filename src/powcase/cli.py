@@ -429,9 +429,15 @@ def _cmd_parties(args: argparse.Namespace, out: TextIO) -> int:
                 f"  ally: {a['state']} since {a['since']} ({a['basis']})\n      {a['source']}\n"
             )
         for t in p["treatment"]:
+            dates = " ".join(f"{k} {t[k]}" for k in ("since", "until") if t[k])
+            when = f" ({dates})" if dates else ""
+            cites = f" [{', '.join(t['cites'])}]" if t["cites"] else ""
             out.write(
-                f"  {t['act']} -> {', '.join(t['kinds'])}: {t['summary']}\n      {t['source']}\n"
+                f"  {t['act']} -> {', '.join(t['kinds'])}{when}{cites}: {t['summary']}\n"
+                f"      {t['source']}\n"
             )
+        if p["abolished_death_penalty"]:
+            out.write(f"  abolished the death penalty on {p['abolished_death_penalty']}\n")
         if p["claims_nationals_of"]:
             out.write(
                 f"  counts as its nationals the people of: {', '.join(p['claims_nationals_of'])}\n"

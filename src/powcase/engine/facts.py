@@ -107,7 +107,10 @@ class Facts:
     medical_category: str | None = None
     """The last medical finding (``gcIII_110`` read as ``gcIII_110_1``)."""
     risks: tuple[tuple[str, str], ...] = ()
-    """(state, kind) pairs named by ``risk_on_return`` incidents."""
+    """(state, kind) pairs named by ``risk_on_return`` incidents and not lifted since."""
+    lifted: tuple[tuple[str, str], ...] = ()
+    """(state, kind) pairs a ``risk_lifted`` ended, not named again since: they hold for
+    the parties table's answers too."""
     allegations: tuple[bool | None, ...] = ()
     """The credibility of each war-crime allegation (None: not assessed)."""
     grave_breaches: tuple[tuple[bool | None, str | None], ...] = ()
@@ -282,8 +285,19 @@ def _medical(facts: Facts, event: ev.MedicalAssessment, index: int, dp: str) -> 
 
 
 def _risk(facts: Facts, event: ev.RiskOnReturn, index: int, dp: str) -> Facts:
-    risks = tuple(dict.fromkeys((*facts.risks, (event.state, event.kind))))
-    return facts.replaced(risks=risks)
+    named = (event.state, event.kind)
+    risks = tuple(dict.fromkeys((*facts.risks, named)))
+    if named not in facts.lifted:
+        return facts.replaced(risks=risks)
+    return facts.replaced(risks=risks, lifted=tuple(r for r in facts.lifted if r != named))
+
+
+def _risk_lifted(facts: Facts, event: ev.RiskLifted, index: int, dp: str) -> Facts:
+    named = (event.state, event.kind)
+    return facts.replaced(
+        risks=tuple(r for r in facts.risks if r != named),
+        lifted=tuple(dict.fromkeys((*facts.lifted, named))),
+    )
 
 
 def _allegation(facts: Facts, event: ev.WarCrimeAllegation, index: int, dp: str) -> Facts:
@@ -364,6 +378,7 @@ _UPDATES: dict[type[Event], Callable[[Facts, Any, int, str], Facts]] = {
     ev.RemovedFromOccupiedTerritory: _removed,
     ev.MedicalAssessment: _medical,
     ev.RiskOnReturn: _risk,
+    ev.RiskLifted: _risk_lifted,
     ev.WarCrimeAllegation: _allegation,
     ev.RequestProtection: _request,
     ev.DecideProtection: _decision,

@@ -106,6 +106,7 @@ class Law:
         days: set[datetime.date] = set()
         for party in self.parties.values():
             days.update(t.since for t in party.treatment if t.since is not None)
+            days.update(t.until for t in party.treatment if t.until is not None)
             days.update(a.since for a in party.allies)
             days.update(a.until for a in party.allies if a.until is not None)
             days.update(c.since for c in party.conflicts)
@@ -404,6 +405,8 @@ class Law:
                 {
                     "act": t.act,
                     "kinds": list(t.kinds),
+                    "since": dated(t.since),
+                    "until": dated(t.until),
                     "summary": t.summary,
                     "cites": list(t.cites),
                     "source": t.source,
@@ -413,6 +416,7 @@ class Law:
             ],
             "claims_nationals_of": list(entry.claims_nationals_of),
             "protects_applicants": list(entry.protects_applicants),
+            "abolished_death_penalty": dated(entry.abolished_death_penalty),
             "conflicts": [
                 {
                     "conflict": c.conflict,

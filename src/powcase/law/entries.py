@@ -243,8 +243,8 @@ class ConflictSide:
 
 @attrs.frozen
 class Treatment:
-    """What a state does to those returned to it for an act: ``kinds`` among persecution,
-    torture, death and prosecution.
+    """What a state does to those returned to it for an act: ``kinds`` among the risk kinds
+    and prosecution, from ``since`` (None: always) until ``until`` (None: still).
     """
 
     act: str
@@ -253,10 +253,11 @@ class Treatment:
     source: str
     since: datetime.date | None = None
     cites: tuple[str, ...] = ()
+    until: datetime.date | None = None
 
     def in_force(self, on: datetime.date) -> bool:
         """Whether the state treated the act so on that day."""
-        return self.since is None or self.since <= on
+        return (self.since is None or self.since <= on) and (self.until is None or on < self.until)
 
 
 @attrs.frozen
@@ -277,6 +278,8 @@ class Party:
     protects_applicants: tuple[str, ...] = ()
     """Provisions of its own law that protect an asylum applicant from removal while his
     claim is pending (UA: UA-REF-LAW-1)."""
+    abolished_death_penalty: datetime.date | None = None
+    """The day it abolished the death penalty (UA: 1999-12-29), if it did."""
 
 
 @attrs.frozen

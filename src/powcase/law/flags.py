@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     # Only for annotations: the rules' tables load without the engine.
     from powcase.engine.table import Position
     from powcase.law.moments import Moment
+    from powcase.law.situation import Situation
 
 
 __all__ = ["FLAG_RULES", "Flag", "FlagRule", "Severity", "derive_flags", "standing"]
@@ -180,8 +181,11 @@ def _risk_rules(tracker: _Tracker, moment: Moment, moved_towards_risk: bool) -> 
             tracker.raise_("persecution_on_return", index, on)
         tracker.hold("persecution_on_return", index, on)
         tracker.clear("prosecution_on_return", on)
-    elif "prosecution" in at_home:
-        tracker.hold("prosecution_on_return", index, on)
+    else:
+        # No risk kind left at home (lifted, or the table's answer ended): the flag clears.
+        tracker.clear("persecution_on_return", on)
+        if "prosecution" in at_home:
+            tracker.hold("prosecution_on_return", index, on)
 
     destination = _destination(event, moment)
     if destination is not None:
@@ -198,9 +202,20 @@ def _risk_rules(tracker: _Tracker, moment: Moment, moved_towards_risk: bool) -> 
     movable = bool(_OUT_OF_CUSTODY_MOVES & after.position.active)
     if movable and risk_towards(after, after.power_of_origin).kinds:
         tracker.hold("refoulement_risk", index, on)
-    elif not movable and "escaped" not in after.position.active and not moved_towards_risk:
+    elif moved_towards_risk or "escaped" in after.position.active:
+        pass
+    elif not movable or (isinstance(event, ev.RiskLifted) and not _risk_left(after, home)):
+        # No move towards risk is left: he is where none can be made, or the risks are lifted.
         tracker.clear("refoulement_risk", on)
     return moved_towards_risk
+
+
+def _risk_left(after: Situation, home: str) -> bool:
+    """Whether a move towards risk could still be made: to his power of origin, his state of
+    nationality (and so any ally that would pass him on) or a state a report names.
+    """
+    states = {after.power_of_origin, home, *(state for state, _ in after.facts.risks)}
+    return any(risk_towards(after, state).kinds for state in states)
 
 
 _RISKS = frozenset(RISK_KINDS)

@@ -14,7 +14,7 @@ from powcase.engine.facts import Facts
 from powcase.engine.table import Position
 from powcase.law.book import Law
 from powcase.law.guards import GUARDS, judge
-from powcase.law.situation import Situation, acting_state, context_of
+from powcase.law.situation import ContextEntry, Situation, acting_state, context_of
 from powcase.model.assumptions import Assumptions
 from powcase.model.events import Event, MachineEvent
 from powcase.model.record import Subject
@@ -57,9 +57,7 @@ class LawJudge:
     detaining_power: str
     assumptions: Assumptions
     law: Law = attrs.field(factory=Law.packaged, repr=False)
-    _last_context: list[tuple[frozenset[str], tuple[tuple[str, str], ...], int, int]] = (
-        attrs.field(factory=list, init=False, eq=False, repr=False)
-    )
+    _last_context: list[ContextEntry] = attrs.field(factory=list, init=False, eq=False, repr=False)
     """Shared by the situations it builds (see :attr:`Situation.last_context`)."""
 
     def situation(self, position: Position, facts: Facts, on: datetime.date) -> Situation:

@@ -307,6 +307,7 @@ def _party(
         tuple(raw.get("claims_nationals_of", ())),
         conflicts,
         tuple(raw.get("protects_applicants", ())),
+        raw.get("abolished_death_penalty"),
     )
 
 

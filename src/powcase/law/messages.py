@@ -51,7 +51,7 @@ repatriation due then but does not forbid it earlier (a return before is noted,
 
 
 # Derived wording: parameters that are only sentence glue.
-_DERIVED = {"onward_text"}
+_DERIVED = {"onward_text", "instead_text"}
 
 
 def placeholders(code: str) -> set[str]:

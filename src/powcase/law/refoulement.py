@@ -1,10 +1,13 @@
 """Non-refoulement: one rule for every move that hands him to another state.
 
 A move ``to`` a state is *towards risk* when that state, or the state it would pass him on to,
-is one where he faces persecution, torture or death. A state passes him on where the parties
-table marks it an ally of his state of nationality, or a ``risk_on_return`` names it. A state
-faces him with risk when the parties table says it punishes what happened to him (for one of
-its own nationals or soldiers), or a ``risk_on_return`` names it.
+is one where he faces a risk kind: persecution, forced labour, arbitrary detention or enforced
+disappearance (the persecution-type kinds), torture, death (a killing, or a death sentence
+ICCPR-6(2) forbids) or a death penalty 6(2) allows. Prosecution is no risk. A state passes him
+on where the parties table marks it an ally of his state of nationality, or a
+``risk_on_return`` names it. A state faces him with risk when the parties table says it
+answers what happened to him so on that day (for one of its own nationals or soldiers), or a
+``risk_on_return`` names it, until a ``risk_lifted`` ends that kind there.
 
 The IHL reading is the ``ihl_non_refoulement`` assumption; the human-rights, refugee-law and
 GCIV rules apply beside it. Each rule is applied under the treaty that binds the detaining power
@@ -50,7 +53,12 @@ class Risk:
 
     def describe(self) -> str:
         """The kinds in a fixed order, for messages: "persecution, torture and death"."""
-        return _and([k for k in RISK_KINDS if k in self.kinds])
+        return _kinds(self.kinds)
+
+
+def _kinds(kinds: frozenset[str] | set[str]) -> str:
+    """Risk kinds in a fixed order, in words: "enforced disappearance and torture"."""
+    return _and([k.replace("_", " ") for k in RISK_KINDS if k in kinds])
 
 
 def _and(words: list[str]) -> str:
@@ -58,8 +66,9 @@ def _and(words: list[str]) -> str:
 
 
 def answers(situation: Situation, state: str) -> frozenset[str]:
-    """What ``state`` does to him for what happened to him: persecution, torture, death or
-    prosecution per the parties table, and any risk a ``risk_on_return`` names there.
+    """What ``state`` does to him for what happened to him: the risk kinds or prosecution
+    the parties table gives that day, and any a ``risk_on_return`` names there, less those a
+    ``risk_lifted`` ended there.
     """
     return _remembered("answers", situation, state, _answers)
 
@@ -85,6 +94,8 @@ def _answers(situation: Situation, state: str) -> frozenset[str]:
     if state in subject.nationality or state == subject.forces:
         for treatment in situation.law.treatment(state, situation.acts(), situation.on):
             kinds.update(treatment.kinds)
+        # A lifted risk is gone for this case, whatever the table says of others.
+        kinds.difference_update(k for s, k in situation.facts.lifted if s == state)
     for named, kind in situation.facts.risks:
         if named == state:
             kinds.add(kind)
@@ -245,7 +256,7 @@ def _pending_claim(judgement: Judgement[Any], risk: Risk, will: tuple[Will, str]
                 "asylum_pending",
                 (*cites, "UNHCR-HB-28"),
                 to=risk.state,
-                risks=_and([k for k in RISK_KINDS if k in persecution]),
+                risks=_kinds(persecution),
                 onward=risk.onward or "",
             )
     others = risk.kinds - PERSECUTION_TYPE
@@ -263,7 +274,7 @@ def _pending_claim(judgement: Judgement[Any], risk: Risk, will: tuple[Will, str]
             "asylum_pending_national_law",
             national,
             to=risk.state,
-            risks=_and([k for k in RISK_KINDS if k in others]),
+            risks=_kinds(others),
             onward=risk.onward or "",
             state=situation.detaining_power,
         )
@@ -283,34 +294,59 @@ def _hold(
         judgement.require(code, cites, **params)
 
 
+_HUMAN_RIGHTS_KINDS = frozenset({"enforced_disappearance", "torture", "death", "death_penalty"})
+"""The risk kinds a human-rights treaty bars removal to (§6's middle column)."""
+
+
 def _human_rights(judgement: Judgement[Any], risk: Risk, will: tuple[Will, str]) -> bool:
-    """CAT-3, ICCPR-6, ICCPR-7 (and the European Convention where it binds), read under
-    the ``human_rights_non_refoulement`` assumption: no one is sent where he faces torture
-    or death. The bar is absolute: his verified wish to go does not waive it, but it is
-    strong evidence that he does not fear what is on record, so the move is left open on
-    whether the risk is real for him notwithstanding his wish. An unverified or contested
-    wish is no such evidence: the move is refused. Whether the bar was read.
+    """The human-rights bars, read under the ``human_rights_non_refoulement`` assumption,
+    each where it binds the acting state: enforced disappearance (CED-16, ICCPR-7), torture
+    (CAT-3, ICCPR-7, ECHR-3), death (ICCPR-6, ECHR-2; ECHR-P13-1 where a death sentence is
+    among what awaits him) and a death penalty ICCPR-6(2) allows (ICCPR-6 only from a state
+    that abolished it that day, Judge v Canada; ECHR-P13-1). The bar is absolute: his
+    verified wish to go does not waive it, but it is strong evidence that he does not fear
+    what is on record, so the move is left open on whether the risk is real for him
+    notwithstanding his wish. An unverified or contested wish is no such evidence: the move
+    is refused. Whether the bar was read.
     """
-    grave = risk.kinds & {"torture", "death"}
+    grave = risk.kinds & _HUMAN_RIGHTS_KINDS
     if not grave:
         return False
     reading = judgement.reading("human_rights_non_refoulement")
     if reading.option is not True:
         return False
     cites: tuple[str, ...] = ()
+    barred: set[str] = set()
+
+    def add(kind: str, found: tuple[str, ...]) -> None:
+        nonlocal cites
+        if found:
+            barred.add(kind)
+            cites += tuple(c for c in found if c not in cites)
+
     if "torture" in grave:
-        cites += judgement.binding("CAT-3") + judgement.binding("ICCPR-7")
-        cites += _quiet_binding(judgement, "ECHR-3")
+        add(
+            "torture",
+            judgement.binding("CAT-3")
+            + judgement.binding("ICCPR-7")
+            + _quiet_binding(judgement, "ECHR-3"),
+        )
     if "death" in grave:
-        cites += judgement.binding("ICCPR-6")
+        found = judgement.binding("ICCPR-6")
         echr = _quiet_binding(judgement, "ECHR-2")
         if echr and _quiet_binding(judgement, "ECHR-P13-1"):
-            cites += (*echr, "ECHR-P13-1")
+            found += (*echr, "ECHR-P13-1")
         else:
-            cites += echr
+            found += echr
+        add("death", found)
+    if "enforced_disappearance" in grave:
+        add("enforced_disappearance", judgement.binding("CED-16") + judgement.binding("ICCPR-7"))
+    if "death_penalty" in grave:
+        found = judgement.binding("ICCPR-6") if _abolished(judgement) else ()
+        add("death_penalty", found + _quiet_binding(judgement, "ECHR-P13-1"))
     if not cites:
         return False
-    kinds = _and([k for k in ("torture", "death") if k in grave])
+    kinds = _kinds(barred)
     if will[0] is Will.CONSENT:
         judgement.open(
             "risk_despite_wish",
@@ -334,6 +370,17 @@ def _human_rights(judgement: Judgement[Any], risk: Risk, will: tuple[Will, str])
     return True
 
 
+def _abolished(judgement: Judgement[Any]) -> bool:
+    """Whether the acting state had abolished the death penalty on the step's date: ICCPR-6
+    then bars exposing anyone to it by removal (Judge v Canada, 2003); else it holds the
+    state to 6(2) alone.
+    """
+    situation = judgement.situation
+    state = situation.law.parties.get(judgement.acting)
+    day = state.abolished_death_penalty if state else None
+    return day is not None and day <= situation.on
+
+
 def _quiet_binding(judgement: Judgement[Any], provision_id: str) -> tuple[str, ...]:
     """A regional rule: cited where it binds, with no note where it does not."""
     return (provision_id,) if judgement.binds(provision_id) else ()
@@ -352,8 +399,8 @@ def _complementary(judgement: Judgement[Any], risk: Risk, will: tuple[Will, str]
         return
     cites = _quiet_binding(judgement, "UA-REF-LAW-3")
     if cites:
-        kinds = [k for k in RISK_KINDS if k in risk.kinds & _COMPLEMENTARY]
-        _bar(judgement, will, "refoulement_complementary", cites, to=risk.state, risks=_and(kinds))
+        kinds = _kinds(risk.kinds & _COMPLEMENTARY)
+        _bar(judgement, will, "refoulement_complementary", cites, to=risk.state, risks=kinds)
 
 
 def _persecution(judgement: Judgement[Any], risk: Risk, will: tuple[Will, str]) -> None:

@@ -17,9 +17,11 @@ import attrs
 from powcase._util.suggest import closest
 from powcase.errors import Problem
 from powcase.law.rules import Severity
+from powcase.model.events import RISK_KINDS as EVENT_RISK_KINDS
 
 __all__ = [
     "ACTS",
+    "ANSWER_KINDS",
     "FILES",
     "INVALID",
     "RISK_KINDS",
@@ -505,8 +507,14 @@ CONFLICT_SIDE = Record(
     "A state's side in an armed conflict.",
 )
 
-RISK_KINDS = ("persecution", "torture", "death")
-"""The risks that make a move towards a state a move towards risk."""
+RISK_KINDS = tuple(k for k in EVENT_RISK_KINDS if k != "prosecution")
+"""The risks that make a move towards a state a move towards risk: the persecution-type
+kinds (persecution, forced labour, arbitrary detention, enforced disappearance), torture, a
+killing or a death sentence ICCPR-6(2) forbids (``death``), and a death sentence it allows
+(``death_penalty``). ``prosecution`` is a further kind a state may answer with, not a risk."""
+
+ANSWER_KINDS = EVENT_RISK_KINDS
+"""Every kind of answer a state may give to what happened to him: the risks and prosecution."""
 
 ACTS = ("capture", "surrender", "family")
 """What a state may punish: being captured, surrendering, or being the family of either."""
@@ -515,8 +523,9 @@ TREATMENT = Record(
     "treatment",
     (
         Field("act", Choice(ACTS)),
-        Field("kinds", ListOf(Choice((*RISK_KINDS, "prosecution")))),
-        Field("since", Day(), False),
+        Field("kinds", ListOf(Choice(ANSWER_KINDS))),
+        Field("since", Day(), False, "the first day the state treated the act so"),
+        Field("until", Day(), False, "the first day it no longer did"),
         Field("summary", Text()),
         Field("source", URL),
         Field("cites", ListOf(PROVISION_ID), False),
@@ -539,6 +548,13 @@ PARTY = Record(
             ListOf(PROVISION_ID),
             False,
             "provisions of its own law protecting an asylum applicant from removal meanwhile",
+        ),
+        Field(
+            "abolished_death_penalty",
+            Day(),
+            False,
+            "the day it abolished the death penalty (ICCPR-6: from then it may not expose "
+            "anyone to it by removal)",
         ),
     ),
     "What the model knows of one state.",

@@ -87,9 +87,7 @@ class Situation:
     on: datetime.date
     law: Law = attrs.field(factory=Law.packaged, repr=False)
     """The law the step is judged under: the packaged data and any overlays."""
-    last_context: list[tuple[frozenset[str], tuple[tuple[str, str], ...], int, int]] = attrs.field(
-        factory=list, eq=False, repr=False
-    )
+    last_context: list[ContextEntry] = attrs.field(factory=list, eq=False, repr=False)
     """The last :attr:`context` worked out for the same subject under the same law (see
     :func:`context_of`): a judge hands the same list to every situation it builds."""
 
@@ -189,27 +187,40 @@ class Situation:
         return context_of(self.subject, self.facts, self.on, self.law, self.last_context)
 
 
+ContextEntry = tuple[
+    frozenset[str], tuple[tuple[str, str], ...], tuple[tuple[str, str], ...], int, int
+]
+"""The last circumstances worked out: what he did, the risks on record, the risks lifted,
+the period of the law and the number given to them."""
+
+
 def context_of(
     subject: Subject,
     facts: Facts,
     on: datetime.date,
     law: Law,
-    shared: list[tuple[frozenset[str], tuple[tuple[str, str], ...], int, int]],
+    shared: list[ContextEntry],
 ) -> int:
     """The number ``law`` gives the circumstances of ``subject`` with ``facts`` on ``on``:
-    his nationalities and forces, what happened to him, the risks on record, and the period
-    of the law his day falls in. ``shared`` holds the last one worked out for the same
-    subject and law, as ``[(acts, risks, period, context)]``; most steps keep what he did,
-    the risks and the period of the one before.
+    his nationalities and forces, what happened to him, the risks on record and those
+    lifted, and the period of the law his day falls in. ``shared`` holds the last one worked
+    out for the same subject and law, as ``[(acts, risks, lifted, period, context)]``; most
+    steps keep what he did, the risks and the period of the one before.
     """
     period = law.period(on)
-    acts, risks = facts.acts, facts.risks
+    acts, risks, lifted = facts.acts, facts.risks, facts.lifted
     last = shared[0] if shared else None  # one read: another thread may replace it
     # Facts that keep what he did and the risks on record keep these values themselves.
-    if last is not None and last[0] is acts and last[1] is risks and last[2] == period:
-        return last[3]
-    context = law.context((subject.nationality, subject.forces, acts, risks, period))
-    shared[:] = [(acts, risks, period, context)]
+    if (
+        last is not None
+        and last[0] is acts
+        and last[1] is risks
+        and last[2] is lifted
+        and last[3] == period
+    ):
+        return last[4]
+    context = law.context((subject.nationality, subject.forces, acts, risks, lifted, period))
+    shared[:] = [(acts, risks, lifted, period, context)]
     return context
 
 

@@ -633,14 +633,41 @@ class WarCrimeAllegation(Incident):
     )
 
 
+RISK_KINDS = (
+    "persecution",
+    "forced_labour",
+    "arbitrary_detention",
+    "enforced_disappearance",
+    "torture",
+    "death",
+    "death_penalty",
+    "prosecution",
+)
+"""What a state may face him with: the persecution-type kinds (persecution, forced labour,
+arbitrary detention, enforced disappearance), torture, death (a killing, or a death sentence
+ICCPR-6(2) forbids), a death penalty 6(2) allows, and prosecution (no bar on return)."""
+
+
 @attrs.frozen(kw_only=True)
 class RiskOnReturn(Incident):
     """A source says he faces a risk in a state (one kind; repeat it for more)."""
 
     name: ClassVar[str] = "risk_on_return"
     state: str = state_field("the state where he faces the risk")
-    kind: str = choice_field("the risk", ("persecution", "torture", "death"), required=True)
+    kind: str = choice_field("the risk", RISK_KINDS, required=True)
     basis: str | None = text_field("why the source thinks so")
+
+
+@attrs.frozen(kw_only=True)
+class RiskLifted(Incident):
+    """A risk he faced in a state is gone for him (one kind; repeat it for more), whether a
+    ``risk_on_return`` recorded it or the parties table gives it; a later ``risk_on_return``
+    of that kind there raises it again.
+    """
+
+    name: ClassVar[str] = "risk_lifted"
+    state: str = state_field("the state where the risk is gone")
+    kind: str = choice_field("the risk", RISK_KINDS, required=True)
 
 
 @attrs.frozen(kw_only=True)
@@ -806,6 +833,7 @@ INCIDENTS: tuple[type[Incident], ...] = (
     IdentityDocuments,
     WarCrimeAllegation,
     RiskOnReturn,
+    RiskLifted,
     FamilyThreatened,
     InternmentReviewed,
     AgreementConcluded,
