@@ -19,7 +19,7 @@ import attrs
 from powcase.law.agreements import binding as agreed_terms
 from powcase.law.refoulement import judge_move
 from powcase.law.situation import Judgement, Situation
-from powcase.law.will import Will, wish_for
+from powcase.law.will import Will
 from powcase.model import events as ev
 from powcase.model.events import Event, MachineEvent
 from powcase.model.verdict import Outcome, ReasonKind, Verdict
@@ -372,7 +372,7 @@ def _needs_wish(j: Judgement[Any], to: str, code: str, cites: tuple[str, ...]) -
     """A guard that needs his wish to go to ``to``: none fails it, an unverified or contested
     one leaves it open, a verified one satisfies it.
     """
-    will = wish_for(j.situation.facts, to)
+    will = j.will(to)
     if will is Will.NONE:
         j.require(code, cites, to=to)
     elif will is Will.OPEN:

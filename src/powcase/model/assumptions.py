@@ -126,6 +126,14 @@ class Assumptions:
     media_exception: bool = _choice(
         "Does a public interest justify identifiable media?", False, True
     )
+    wish_verifiers: str = _choice(
+        "Whose verification of his wish counts as his free consent? independent: the ICRC, "
+        "UNHCR, a protecting power or a neutral commission; independent_private: those, after "
+        "hearing him without witnesses; any: whoever verified it.",
+        "independent",
+        "independent_private",
+        "any",
+    )
     icrc_access_days: int = _days("Days after capture by which an ICRC visit is expected.", 30)
     information_days: int = _days("Days allowed for information to the bureau (GCIII-122).", 7)
     repatriation_delay_days: int = _days(
