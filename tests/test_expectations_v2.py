@@ -114,7 +114,7 @@ class TestVerdicts:
             "cites": ["GCIII-118"],
             "not_cites": ["ROK-DECL", "NKRA", "GCIII-109"],
             "rests_on": ["ihl_non_refoulement", "human_rights_non_refoulement"],
-            "reasons": ["refoulement_icrc_2020", "hostilities_not_ended"],
+            "reasons": ["refoulement_icrc_2020", "repatriation_before_due"],
             "missing": [],
         }
         result = scenario({"verdicts": [expect]}, events=BASE["events"][:3])

@@ -409,12 +409,11 @@ class TestRelease:
 
 
 class TestRepatriation:
-    def test_only_after_hostilities(self):
-        refused(
-            ask(case(CAPTURE, subject=RU_SOLDIER), "repatriate", to="RU"),
-            "GCIII-118",
-            kind="precondition",
-        )
+    def test_due_after_hostilities_and_not_forbidden_before_gciii_118(self):
+        # GCIII-118 makes it due when active hostilities end; it does not forbid it earlier.
+        early = ask(case(CAPTURE, subject=RU_SOLDIER), "repatriate", to="RU")
+        allowed(early, "GCIII-118")
+        assert [r.kind for r in early.reasons if r.code == "repatriation_before_due"] == ["note"]
         allowed(ask(case(CAPTURE, ENDED, subject=RU_SOLDIER), "repatriate"), "GCIII-118")
 
     def test_not_towards_persecution(self):

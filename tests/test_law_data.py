@@ -84,12 +84,14 @@ def test_every_guard_is_documented_with_its_provisions():
 
 
 _REASON_CITES = {
+    "capture": ("GCIII-5", "GCIV-4"),
     "die": ("GCIII-120",),
     "resettle": ("NKRA-3",),
     "charge": ("GCIII-99", "API-75(4)"),
     "convict": ("GCIII-84", "API-75(4)"),
     "transfer_to_power": ("GCIII-12", "GCIV-45"),
     "return_from_neutral_custody": ("PANMUNJOM-TOR-11",),
+    "repatriate": ("GCIII-118", "GCIV-133"),
 }
 """What the guards whose transition cites nothing cite in their reasons, where they apply."""
 

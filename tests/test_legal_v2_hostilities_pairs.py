@@ -59,13 +59,18 @@ class TestAnEndBetweenOnePairOfParties:
         (entry,) = repatriation(case(CAPTURE, EVERYONE))
         assert entry.started == D(2025, 6, 1)
 
-    def test_his_repatriation_waits_for_the_end_between_his_captor_and_his_power_gciii_118(self):
+    def test_his_repatriation_is_due_at_the_end_between_his_captor_and_his_power_gciii_118(self):
+        # Before it, a return is not yet due, though not forbidden: a note, not a refusal.
         back = ev("2025-06-02", "repatriate")
-        refused = case(CAPTURE, UA_RU, back).steps[-1]
-        assert refused.outcome is Outcome.REFUSED
-        assert "hostilities_not_ended" in [r.code for r in refused.reasons]
-        allowed = case(CAPTURE, UA_KP, back).steps[-1]
-        assert "hostilities_not_ended" not in [r.code for r in allowed.reasons]
+        # Read without non-refoulement, which would refuse a return to KP either way.
+        readings = {"ihl_non_refoulement": "strict_text", "human_rights_non_refoulement": False}
+        early = case(CAPTURE, UA_RU, back, **readings).steps[-1]
+        assert early.outcome is Outcome.ALLOWED
+        assert "repatriation_before_due" in [r.code for r in early.reasons]
+        assert "repatriation_due" not in [r.code for r in early.reasons]
+        due = case(CAPTURE, UA_KP, back, **readings).steps[-1]
+        assert "repatriation_due" in [r.code for r in due.reasons]
+        assert "repatriation_before_due" not in [r.code for r in due.reasons]
 
     def test_the_pair_is_his_captor_and_his_power_of_origin_gciii_118(self):
         # A Russian soldier's war with Ukraine ended between UA and RU: his duty starts.

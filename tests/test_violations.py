@@ -37,10 +37,11 @@ def test_a_forced_return_is_a_violation_with_its_citations():
 
 
 def test_a_step_lacking_only_a_precondition_is_a_possible_violation():
-    early = history(CAPTURE, ev("2025-02-01", "repatriate", to="RU"), subject=RU)
-    assert early.violations == ()
-    (possible,) = early.possible_violations
-    assert possible.cites == ("GCIII-118",)
+    # An exchange with no exchange agreement on record (GCIII-6) lacks a precondition.
+    unagreed = history(CAPTURE, ev("2025-02-01", "exchange", to="RU"), subject=RU)
+    assert unagreed.violations == ()
+    (possible,) = unagreed.possible_violations
+    assert possible.cites == ("GCIII-6",)
 
 
 def test_an_undetermined_step_is_a_possible_violation():

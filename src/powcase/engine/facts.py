@@ -119,6 +119,9 @@ class Facts:
     """Whose territory he was captured in (``capture.territory``; None: not on record)."""
     hostilities_ends: tuple[tuple[frozenset[str], datetime.date], ...] = ()
     """Each end of hostilities on record: the states it named (none: every party) and its day."""
+    hostilities_resumptions: tuple[tuple[frozenset[str], int], ...] = ()
+    """Each resumption of hostilities on record: the states it named (none: every party) and
+    how many ends were on record before it (only a later end can end them again)."""
     medical_category: str | None = None
     """The last medical finding (``gcIII_110`` read as ``gcIII_110_1``)."""
     risks: tuple[tuple[str, str], ...] = ()
@@ -180,9 +183,14 @@ class Facts:
 
     def hostilities_ended_between(self, state: str, other: str) -> datetime.date | None:
         """The day active hostilities ended between ``state`` and ``other``: the first end on
-        record that names both, or names no states (None: they go on).
+        record that names both, or names no states, after the last resumption that does
+        (None: they go on).
         """
-        for named, day in self.hostilities_ends:
+        since = 0  # the ends that count: those after the last resumption covering the pair
+        for named, ends_before in self.hostilities_resumptions:
+            if not named or (state in named and other in named):
+                since = ends_before
+        for named, day in self.hostilities_ends[since:]:
             if not named or (state in named and other in named):
                 return day
         return None
@@ -297,6 +305,11 @@ def _hostilities(facts: Facts, event: ev.HostilitiesEnded, index: int, dp: str) 
     return facts.replaced(hostilities_ends=ends)
 
 
+def _resumed(facts: Facts, event: ev.HostilitiesResumed, index: int, dp: str) -> Facts:
+    resumption = (frozenset(event.between), len(facts.hostilities_ends))
+    return facts.replaced(hostilities_resumptions=(*facts.hostilities_resumptions, resumption))
+
+
 def _medical(facts: Facts, event: ev.MedicalAssessment, index: int, dp: str) -> Facts:
     # gcIII_110, the earlier name, is a finding for direct repatriation.
     category = "gcIII_110_1" if event.category == "gcIII_110" else event.category
@@ -377,6 +390,7 @@ _UPDATES: dict[type[Event], Callable[[Facts, Any, int, str], Facts]] = {
     ev.ExchangeAgreed: _exchange_agreed,
     ev.AgreementConcluded: _agreement,
     ev.HostilitiesEnded: _hostilities,
+    ev.HostilitiesResumed: _resumed,
     ev.MedicalAssessment: _medical,
     ev.RiskOnReturn: _risk,
     ev.WarCrimeAllegation: _allegation,

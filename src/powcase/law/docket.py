@@ -21,6 +21,7 @@ import attrs
 from powcase.law.agreements import release_by, released_as_civilians
 from powcase.law.book import Law, read_on_first_use
 from powcase.law.rules import MEETERS, HoldBack, Lapse, ObligationRule, Status
+from powcase.law.situation import held_as_civilian
 from powcase.law.will import Refusal, refusal_of
 from powcase.model import contract
 from powcase.model import events as ev
@@ -111,20 +112,25 @@ contract.shape(
 
 
 def _regime(moment: Moment) -> str:
-    """Whom the obligations are owed to after a status determination: ``pow`` (treated as a
-    prisoner of war, API-44(4) for one who did not distinguish himself), ``protected_person``
-    (GCIV-4: a civilian internee, or an unprivileged detainee who is not a national of the
-    detaining power) or ``detainee`` (anyone else).
+    """Whom the obligations are owed to after a capture, a status doubt or a determination:
+    ``pow`` (treated as a prisoner of war, API-44(4) for one who did not distinguish himself),
+    ``protected_person`` (GCIV-4: a civilian internee; a civilian whose status no belligerent
+    act has put in doubt, or an unprivileged detainee, either not a national of the detaining
+    power) or ``detainee`` (anyone else).
     """
     active = moment.position.active
     if "civilian_internee" in active:
         return "protected_person"
+    judge = moment.judge
+    own_national = judge.detaining_power in judge.subject.nationality
+    if held_as_civilian(judge.subject, active):
+        # Not presumed a prisoner of war: GCIII-5 needs a belligerent act alleged.
+        return "detainee" if own_national else "protected_person"
     if "unprivileged_detainee" not in active:
         return "pow"
     if getattr(moment.step.event, "grounds", None) == "no_distinction":
         return "pow"
-    judge = moment.judge
-    if judge.detaining_power in judge.subject.nationality:
+    if own_national:
         return "detainee"
     return "protected_person"
 
@@ -170,17 +176,18 @@ def _capture_starts(moment: Moment, event: ev.Capture) -> list[_Start]:
     return [_Start(code, index, on, recurring) for code, recurring in _IN_CUSTODY]
 
 
-def _status_starts(moment: Moment, event: ev.DetermineStatus) -> list[_Start]:
-    """At a determination that he is a protected person, the Fourth Convention's items start
-    (GCIII items give way to them: see :class:`_Pass`); a civilian internee's internment is
-    reviewed.
+def _status_starts(moment: Moment, regime: str, changed: bool) -> list[_Start]:
+    """What a status doubt or determination starts. Where it changes whom he is owed to, to
+    a protected person or to a prisoner of war (a civilian in doubt: GCIII-5), that regime's
+    items start (those owed before give way: see :class:`_Pass`); a civilian internee's
+    internment is reviewed.
     """
-    if _regime(moment) != "protected_person":
-        return _NONE
-    index, on = moment.step.index, event.date
-    starts = [_Start(code, index, on, recurring) for code, recurring in _IN_CUSTODY]
+    index, on = moment.step.index, moment.step.event.date
+    starts = _NONE
+    if changed and regime != "detainee":
+        starts = [_Start(code, index, on, recurring) for code, recurring in _IN_CUSTODY]
     if "civilian_internee" in moment.position.active:
-        starts.append(_Start("internment_review", index, on, recurring=True))
+        starts = [*starts, _Start("internment_review", index, on, recurring=True)]
     return starts
 
 
@@ -205,14 +212,17 @@ def _death_starts(moment: Moment, event: ev.Die) -> list[_Start]:
 # Each takes the event class it is keyed by; the table is typed loosely for that reason.
 _STARTS: dict[type[Event], Callable[[Moment, Any], list[_Start]]] = {
     ev.Capture: _capture_starts,
-    ev.DetermineStatus: _status_starts,
     ev.MedicalAssessment: _assessment_starts,
     ev.Die: _death_starts,
 }
 """The obligations each kind of applied step starts, by event class."""
 
+_STATUS_STEPS: frozenset[type[Event]] = frozenset({ev.DetermineStatus, ev.RaiseStatusDoubt})
+"""The steps that may change whom he is owed to: a determination, and a doubt that puts a
+civilian under GCIII-5's presumption."""
+
 _REPATRIATION_CHECKS: frozenset[type[Event]] = frozenset(
-    {ev.HostilitiesEnded, ev.Capture, ev.Recall, ev.Recapture, ev.DetermineStatus}
+    {ev.HostilitiesEnded, ev.Capture, ev.Recall, ev.Recapture, *_STATUS_STEPS}
 )
 """Steps after which the repatriation duty may start: hostilities end while he is in the
 detaining power's hands, or he comes (back) into them after they ended, or the duty he is
@@ -258,6 +268,7 @@ _LAPSES: dict[type[Event], Lapse] = {
     ev.TransferToPower: Lapse.TRANSFERRED,
     ev.InternInNeutralState: Lapse.NEUTRAL_CUSTODY,
     ev.HandOverToNeutralCustody: Lapse.NEUTRAL_CUSTODY,
+    ev.HostilitiesResumed: Lapse.HOSTILITIES_RESUMED,
 }
 """The applied steps that end the detaining power's answering for him, and why. A status
 determination is read apart: whether it changes what he is owed depends on its outcome."""
@@ -380,11 +391,15 @@ class _Pass:
 
     def _change(self, moment: Moment, kind: type[Event]) -> None:
         """What a step of a kind in :data:`_CHANGING` ends, restarts and starts."""
-        why = self._regime_change(moment) if kind is ev.DetermineStatus else _LAPSES.get(kind)
+        status = kind in _STATUS_STEPS
+        why = self._regime_change(moment) if status else _LAPSES.get(kind)
         if why is Lapse.TRANSFERRED and _reserved(moment, self.regime):
             why = None
+        if why is Lapse.HOSTILITIES_RESUMED and _hostilities_over(moment):
+            why = None  # they resumed between other parties: still over for his pair
         if kind is ev.Capture:
-            self.regime = "pow"  # presumed a prisoner of war until a tribunal decides
+            # Presumed a prisoner of war until a tribunal decides; a civilian is not (GCIV-4).
+            self.regime = _regime(moment)
         if why is not None and self.open:
             self._lapse(moment, why)
         for again in _RESTARTS.get(kind, ()):
@@ -392,6 +407,9 @@ class _Pass:
         starts = _STARTS.get(kind)
         if starts is not None:
             for start in starts(moment, moment.step.event):
+                self._start(start)
+        if status:
+            for start in _status_starts(moment, self.regime, why is Lapse.STATUS_CHANGED):
                 self._start(start)
         if kind in _REPATRIATION_CHECKS:
             self._repatriation(moment)
@@ -414,8 +432,8 @@ class _Pass:
         self._opened_now(still)
 
     def _regime_change(self, moment: Moment) -> Lapse | None:
-        """Read whom he is owed to after a status determination: if that changed, the items
-        owed before give way (``status_changed``).
+        """Read whom he is owed to after a status doubt or determination: if that changed,
+        the items owed before give way (``status_changed``).
         """
         regime = _regime(moment)
         changed, self.regime = regime != self.regime, regime
@@ -496,7 +514,7 @@ class _Pass:
 
 
 _CHANGING: frozenset[type[Event]] = frozenset(
-    {*_LAPSES, *_RESTARTS, *_STARTS, *_REPATRIATION_CHECKS, ev.DetermineStatus, ev.Capture}
+    {*_LAPSES, *_RESTARTS, *_STARTS, *_REPATRIATION_CHECKS, *_STATUS_STEPS, ev.Capture}
 )
 """The steps that may end, restart or start an obligation (most steps do none of these)."""
 

@@ -20,7 +20,7 @@ from powcase.law.book import Law, read_on_first_use
 from powcase.law.citing import cited_now
 from powcase.law.docket import Obligation, docket
 from powcase.law.refoulement import answers, risk_towards
-from powcase.law.rules import FlagRule, Severity, Status, gravity
+from powcase.law.rules import REGIMES, FlagRule, Severity, Status, gravity
 from powcase.law.shape import RISK_KINDS
 from powcase.law.will import Will, contested, verification_counts, wish_for
 from powcase.model import contract
@@ -331,13 +331,25 @@ _DOCKET_FLAGS = {"icrc_access": "icrc_access_unconfirmed", "repatriation": "prol
 """The flags an overdue obligation raises, by its code: each rises on the item's first
 overdue day, the day the docket first shows it overdue."""
 
-_DOCKET_CAUSES = {"repatriation": "overdue"}
-"""Why an overdue obligation raised its flag, where the flag's provisions depend on it."""
+
+def _docket_cause(item: Obligation, law: Law) -> str | None:
+    """Why an overdue obligation raised its flag, where the flag's provisions depend on it:
+    whom the item was owed to, read from the provision it rests on.
+    """
+    rule = law.obligations.get(item.code)
+    regime = next(
+        (r for r in REGIMES if rule is not None and rule.provision_for(r) == item.provision),
+        "protected_person",  # an occupied territory's provision is a protected person's
+    )
+    if item.code == "repatriation":
+        return "overdue_internment" if regime == "protected_person" else "overdue"
+    return regime
+
 
 _DAY = datetime.timedelta(days=1)
 
 
-def _docket_deadlines(obligations: Iterable[Obligation]) -> list[_Deadline]:
+def _docket_deadlines(obligations: Iterable[Obligation], law: Law) -> list[_Deadline]:
     """The first overdue day of each item of the docket that raises a flag when overdue."""
     found = []
     for item in obligations:
@@ -346,7 +358,7 @@ def _docket_deadlines(obligations: Iterable[Obligation]) -> list[_Deadline]:
             continue
         if item.status is Status.OVERDUE or (item.status is Status.MET and item.late):
             deadline = _Deadline(item.due + _DAY, code, item.started_by, "docket")
-            found.append(attrs.evolve(deadline, cause=_DOCKET_CAUSES.get(item.code)))
+            found.append(attrs.evolve(deadline, cause=_docket_cause(item, law)))
     return found
 
 
@@ -433,7 +445,7 @@ def derive_flags(
     if obligations is None:
         obligations = docket(moments, as_of, moments[0].judge.assumptions, law) if moments else ()
     # Deadlines not yet passed, kept in date order (a deadline set later may fall earlier).
-    pending = sorted(_docket_deadlines(obligations), key=_when)
+    pending = sorted(_docket_deadlines(obligations, law), key=_when)
     moved_towards_risk = False
     last: Moment | None = None
     risks_read: tuple[Position, int] | None = None

@@ -18,7 +18,7 @@ import attrs
 
 from powcase.law.agreements import binding as agreed_terms
 from powcase.law.refoulement import judge_move
-from powcase.law.situation import Judgement, Situation
+from powcase.law.situation import Judgement, Situation, is_civilian
 from powcase.law.will import Will
 from powcase.model import events as ev
 from powcase.model.events import Event, MachineEvent
@@ -87,12 +87,19 @@ def _rejoin_forces(j: Judgement[ev.RejoinForces]) -> None:
     j.basis("rejoined_forces", ("CIHL-47",))
 
 
-@guard(ev.Capture, "GCIII-5", "GCIII-12")
+# The transition cites nothing of its own: which Convention protects him depends on who he is.
+@guard(ev.Capture)
 def _capture(j: Judgement[ev.Capture]) -> None:
     """GCIII-5: protection starts when he falls into enemy hands; GCIII-12: the state, not the
-    unit, answers for him.
+    unit, answers for him. A civilian, a member of no armed force or group, is not presumed a
+    prisoner of war: the Fourth Convention protects him from capture (GCIV-4).
     """
-    j.basis("protection_starts", j.binding("GCIII-5") + j.binding("GCIII-12"))
+    situation = j.situation
+    subject = situation.subject
+    if is_civilian(subject) and situation.detaining_power not in subject.nationality:
+        j.basis("civilian_protection_starts", j.binding("GCIV-4"))
+    else:
+        j.basis("protection_starts", j.binding("GCIII-5") + j.binding("GCIII-12"))
     by = j.event.by
     if by is not None and by != j.situation.detaining_power:
         j.note("captured_by_another_state", (), by=by, holder=j.situation.detaining_power)
@@ -103,8 +110,14 @@ def _capture(j: Judgement[ev.Capture]) -> None:
 
 @guard(ev.RaiseStatusDoubt, "GCIII-5", "API-45")
 def _raise_status_doubt(j: Judgement[ev.RaiseStatusDoubt]) -> None:
-    """GCIII-5, API-45: while his status is in doubt he keeps POW protection."""
-    j.basis("keeps_pow_protection", j.binding("GCIII-5") + j.binding("API-45"))
+    """GCIII-5, API-45: while his status is in doubt he keeps POW protection; a civilian held
+    as one gains it, a belligerent act being alleged.
+    """
+    cites = j.binding("GCIII-5") + j.binding("API-45")
+    if j.situation.civilian:
+        j.basis("pow_protection_while_in_doubt", cites)
+    else:
+        j.basis("keeps_pow_protection", cites)
 
 
 @guard(ev.DetermineStatus, "GCIII-5", "API-45", "GCIII-4A(1)")
@@ -118,8 +131,17 @@ def _determine_status(j: Judgement[ev.DetermineStatus]) -> None:
     if j.event.grounds == "mercenary":
         _no_mercenary(j)
     tribunal = j.binding("GCIII-5") + j.binding("API-45")
+    situation = j.situation
+    own_national = situation.detaining_power in situation.subject.nationality
+    if outcome == "civilian_internee" and own_national:
+        # GCIV-4: the Fourth Convention does not protect a state's own nationals from it.
+        j.require("not_protected_person", j.binding("GCIV-4"), holder=situation.detaining_power)
+        return
     if by == "tribunal":
         j.basis("tribunal_decided", tribunal, outcome=outcome)
+        return
+    if j.situation.civilian and j.situation.protected_person:
+        _determine_civilian(j, tribunal)
         return
     if outcome != "pow":
         j.require("status_denial_needs_tribunal", tribunal, outcome=outcome)
@@ -146,6 +168,24 @@ def _determine_status(j: Judgement[ev.DetermineStatus]) -> None:
             forces=subject.forces,
             membership=membership or "unknown",
         )
+
+
+def _determine_civilian(j: Judgement[ev.DetermineStatus], tribunal: tuple[str, ...]) -> None:
+    """A civilian, no belligerent act alleged, is a protected person from capture (GCIV-4):
+    GCIII-5's tribunal is for one whose status a belligerent act put in doubt. An authority
+    may intern him, in occupied territory for imperative security (GCIV-78), else where the
+    detaining power's security makes it absolutely necessary (GCIV-42), his internment then
+    reviewed (GCIV-43). Any other outcome still needs a tribunal.
+    """
+    outcome = j.event.outcome
+    if outcome == "civilian_internee":
+        occupied = j.situation.facts.territory == "occupied"
+        cites = j.binding("GCIV-78") if occupied else j.binding("GCIV-42") + j.binding("GCIV-43")
+        j.basis("civilian_interned", (*j.binding("GCIV-4"), *cites))
+    elif outcome == "pow":
+        j.require("civilian_pow_needs_tribunal", tribunal)
+    else:
+        j.require("status_denial_needs_tribunal", tribunal, outcome=outcome)
 
 
 _MEMBERS_OF_FORCES = ("armed_forces", "militia_in_forces")
@@ -326,7 +366,7 @@ def _convict(j: Judgement[ev.Convict]) -> None:
         guarantees = _fair_trial_cites(j)
     if j.event.fair_trial is False:
         j.prohibit("unfair_trial", guarantees)
-    if not situation.held_as_pow and not situation.facts.status_by_tribunal:
+    if _needs_status_tribunal(situation):
         cites = j.binding("API-45") or j.binding("GCIII-5")
         if cites:
             j.require("conviction_needs_status_tribunal", cites)
@@ -336,6 +376,16 @@ def _convict(j: Judgement[ev.Convict]) -> None:
         j.basis("convicted_after_fair_trial", j.binding("GCIII-99", customary="CIHL-100"))
     else:
         j.basis("convicted_after_fair_trial", guarantees)
+
+
+def _needs_status_tribunal(situation: Situation) -> bool:
+    """API-45(2): one not held as a prisoner of war and tried for an offence arising out of
+    the hostilities may have his status decided by a tribunal first. A civilian tried for
+    anything but taking part in the hostilities needs none: no belligerent act is alleged.
+    """
+    if situation.held_as_pow or situation.facts.status_by_tribunal:
+        return False
+    return not situation.civilian or situation.facts.charge == "participation_in_hostilities"
 
 
 def _combatant_immunity(j: Judgement[Any]) -> None:
@@ -732,19 +782,26 @@ def _resettle(j: Judgement[ev.Resettle]) -> None:
         )
 
 
-@guard(ev.Repatriate, "GCIII-118", "CIHL-128")
+@guard(ev.Repatriate)
 def _repatriate(j: Judgement[ev.Repatriate]) -> None:
     """GCIII-118, CIHL-128: release and repatriation to his power of origin are due once
-    active hostilities have ended; GCIII-119(5) allows, not requires, holding back one facing
-    proceedings, and GCIII-129 asks that a grave-breach suspect be tried or handed over first;
-    the move is subject to non-refoulement.
+    active hostilities have ended (a protected person's internment ends then: GCIV-133, its
+    reasons cite that instead). An earlier return is not forbidden, only not yet owed
+    (GCIII-109 itself lets the parties agree to send home able-bodied prisoners after long
+    captivity while hostilities last). GCIII-119(5) allows, not requires, holding back one
+    facing proceedings, and GCIII-129 asks that a grave-breach suspect be tried or handed over
+    first; the move is subject to non-refoulement.
     """
     situation = j.situation
     to = j.event.to or situation.power_of_origin
     _origin_check(j, to)
-    cites = j.binding("GCIII-118", customary="CIHL-128")
+    if situation.protected_person:
+        cites = j.binding("GCIV-133", customary="CIHL-128")
+    else:
+        cites = j.binding("GCIII-118", customary="CIHL-128")
     if not j.hostilities_over():
-        j.require("hostilities_not_ended", cites)
+        # Due only once hostilities end; an earlier release home is not forbidden.
+        j.note("repatriation_before_due", cites, to=to)
     else:
         j.basis("repatriation_due", cites, to=to)
     if situation.is_in("charged") or situation.is_in("sentenced"):
@@ -779,15 +836,20 @@ _IN_OTHER_HANDS = frozenset(
 @guard(ev.Die)
 def _die(j: Judgement[ev.Die]) -> None:
     """GCIII-120: a death in custody is certified and notified; GCIII-121: some causes need
-    an official inquiry. These bind the power holding him: in another power's or a neutral
+    an official inquiry (a protected person: GCIV-129, GCIV-131). These bind the power
+    holding him: in another power's or a neutral
     state's hands, a note names it; at large, after an escape or a release, neither applies.
     """
     cause = j.event.cause
     situation = j.situation
     if situation.is_in("in_custody"):
+        # A protected person's death is certified and inquired into under GCIV-129, -131.
+        protected = situation.protected_person
+        inquiry = j.binding("GCIV-131") if protected else ("GCIII-121",)
+        recorded = j.binding("GCIV-129") if protected else ("GCIII-120",)
         if cause not in ("wounds", "illness"):
-            j.note("death_needs_inquiry", ("GCIII-121",), cause=cause)
-        j.basis("death_recorded", ("GCIII-120",), cause=cause)
+            j.note("death_needs_inquiry", inquiry, cause=cause)
+        j.basis("death_recorded", recorded, cause=cause)
     elif _IN_OTHER_HANDS & situation.position.active:
         j.note("death_in_other_hands", (), state=situation.facts.destination or "another state")
     else:

@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 from powcase.law.book import Law, read_on_first_use
 
-__all__ = ["FLAG_MESSAGES", "MESSAGES", "OBLIGATION_MESSAGES", "placeholders", "render"]
+__all__ = [
+    "FLAG_MESSAGES",
+    "MESSAGES",
+    "OBLIGATION_MESSAGES",
+    "RETIRED",
+    "placeholders",
+    "render",
+]
 
 if TYPE_CHECKING:
     MESSAGES: dict[str, str]
@@ -33,6 +40,14 @@ __getattr__ = read_on_first_use(
         "OBLIGATION_MESSAGES": lambda law: {code: r.text for code, r in law.obligations.items()},
     },
 )
+
+
+RETIRED = frozenset({"hostilities_not_ended"})
+"""Codes no rule gives any longer. Codes are a public contract, so each keeps its sentence: a
+scenario expecting one still loads, and that expectation then fails, as it should.
+``hostilities_not_ended`` refused a return before active hostilities ended; GCIII-118 makes
+repatriation due then but does not forbid it earlier (a return before is noted,
+``repatriation_before_due``)."""
 
 
 # Derived wording: parameters that are only sentence glue.

@@ -33,12 +33,42 @@ from powcase.model.events import Event
 from powcase.model.record import Subject
 from powcase.model.verdict import Missing, Reading, Reason, ReasonKind, Verdict
 
-__all__ = ["HELD_AS_POW", "Judgement", "Situation", "acting_state", "context_of"]
+__all__ = [
+    "HELD_AS_POW",
+    "Judgement",
+    "Situation",
+    "acting_state",
+    "context_of",
+    "held_as_civilian",
+    "is_civilian",
+]
 
 HELD_AS_POW = frozenset({"presumed_pow", "status_in_doubt", "pow"})
-"""The status leaves in which he is held as a prisoner of war."""
+"""The status leaves in which he is held as a prisoner of war (``presumed_pow`` not for a
+civilian: see :attr:`Situation.held_as_pow`)."""
+
+_HELD_AS_CIVILIAN = frozenset({"presumed_pow", "civilian_internee"})
+"""The status leaves in which a civilian is held as one: no belligerent act alleged."""
 
 TRANSFERRED = "transferred_to_third_power"
+
+
+def held_as_civilian(subject: Subject, active: frozenset[str]) -> bool:
+    """Whether he is held as a civilian: a member of no armed force or group
+    (``membership: none``, no ``forces``) whose status no belligerent act alleged has put in
+    doubt: undetermined (``presumed_pow``) or found a civilian internee.
+
+    GCIII-5 presumes a prisoner of war only one who committed a belligerent act and whose
+    status is in doubt; a civilian in enemy hands is a protected person from capture (GCIV-4).
+    """
+    return is_civilian(subject) and not _HELD_AS_CIVILIAN.isdisjoint(active)
+
+
+def is_civilian(subject: Subject) -> bool:
+    """Whether the record makes him a civilian: a member of no armed force or group
+    (``membership: none``) serving in no state's forces.
+    """
+    return subject.membership == "none" and subject.forces is None
 
 
 def acting_state(position: Position, facts: Facts, event: str, detaining_power: str) -> str:
@@ -77,9 +107,19 @@ class Situation:
         return state in self.position.active
 
     @property
+    def civilian(self) -> bool:
+        """Whether he is held as a civilian (see :func:`held_as_civilian`)."""
+        return held_as_civilian(self.subject, self.position.active)
+
+    @property
     def held_as_pow(self) -> bool:
-        """Whether he is in custody and held as a prisoner of war."""
-        return bool(HELD_AS_POW & self.position.active)
+        """Whether he is in custody and held as a prisoner of war: in doubt, found one, or
+        not yet determined, unless he is held as a civilian (:attr:`civilian`).
+        """
+        active = self.position.active
+        if "presumed_pow" in active and self.civilian:
+            return False
+        return bool(HELD_AS_POW & active)
 
     @property
     def treated_as_pow(self) -> bool:
@@ -95,13 +135,17 @@ class Situation:
     def protected_person(self) -> bool:
         """Whether the Fourth Convention protects him (GCIV-4).
 
-        He is protected as a civilian internee, or as an unprivileged detainee neither
-        treated as a prisoner of war nor a national of the detaining power. The article's
-        exception for some neutral and co-belligerent nationals is not modelled: it turns on
-        diplomatic relations the data does not hold.
+        He is protected as a civilian internee; as a civilian whose status is not yet
+        determined (:attr:`civilian`), unless he is a national of the detaining power; or as
+        an unprivileged detainee neither treated as a prisoner of war nor a national of the
+        detaining power. The article's exception for some neutral and co-belligerent
+        nationals is not modelled: it turns on diplomatic relations the data does not hold.
         """
         if self.is_in("civilian_internee"):
             return True
+        if self.is_in("presumed_pow"):
+            # A civilian not yet determined: protected unless he is its own national.
+            return self.civilian and self.detaining_power not in self.subject.nationality
         return (
             self.is_in("unprivileged_detainee")
             and not self.treated_as_pow

@@ -637,6 +637,21 @@ class HostilitiesEnded(Incident):
 
 
 @attrs.frozen(kw_only=True)
+class HostilitiesResumed(Incident):
+    """Active hostilities resumed between states after an end on record: release and
+    repatriation are no longer due between them (GCIII-118) until hostilities end again.
+
+    They resume for every pair of the states named in ``between``, and for every party to the
+    conflict when it names none.
+    """
+
+    name: ClassVar[str] = "hostilities_resumed"
+    between: tuple[str, ...] = states_field(
+        "the states between which they resumed (every party when left out)", required=False
+    )
+
+
+@attrs.frozen(kw_only=True)
 class IdentityDocuments(Incident):
     """Identity documents were found on him."""
 
@@ -774,6 +789,7 @@ INCIDENTS: tuple[type[Incident], ...] = (
     ExcludedFromExchange,
     ReceivingStateConsents,
     HostilitiesEnded,
+    HostilitiesResumed,
     IdentityDocuments,
     WarCrimeAllegation,
     RiskOnReturn,
