@@ -419,8 +419,9 @@ def _agreed(j: Judgement[Any], other: str, agreements: tuple[frozenset[str], ...
 
 
 def _needs_wish(j: Judgement[Any], to: str, code: str, cites: tuple[str, ...]) -> None:
-    """A guard that needs his wish to go to ``to``: none fails it, an unverified or contested
-    one leaves it open, a verified one satisfies it.
+    """A guard that needs his wish to go to ``to``: none fails it; an unverified, contested or
+    conditional one, or one verified by one whose check does not count under
+    ``wish_verifiers``, leaves it open; a counting, unconditional verification satisfies it.
     """
     will = j.will(to)
     if will is Will.NONE:
@@ -727,7 +728,8 @@ def _release_in_detaining_state(j: Judgement[ev.ReleaseInDetainingState]) -> Non
 @guard(ev.ReleaseToThirdState, "GCIII-118", "GCIII-12(2)")
 def _release_to_third_state(j: Judgement[ev.ReleaseToThirdState]) -> None:
     """GCIII-12(2): release to a third state needs its consent to admit him (a protected
-    person: GCIV-45(3)); GCIII-118, GCIII-7: his free and verified wish; and no onward risk.
+    person: GCIV-45(3)); GCIII-118, GCIII-7: his free wish, verified by one whose check counts
+    (``wish_verifiers``), unconditional; and no onward risk.
     GCIII-118: a party on his own side is no third state (handing him to it is a return).
     Before hostilities end, ``third_state_release``; after, GCIII-118 and any binding
     agreement to release those not repatriated as civilians (1954: PANMUNJOM-TOR-11).
