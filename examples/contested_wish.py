@@ -10,7 +10,9 @@ prisoners who wish to come (its foreign minister, reported by the Kyiv Independe
 and it concerns them in general. The ICRC interview is hypothetical too.
 
 Outcome: release to South Korea is undetermined while the wishes conflict, and allowed once a
-verified interview settles his wish.
+verified interview settles his wish. A return to North Korea stays refused under the
+human-rights bar on torture and death (CAT-3, ICCPR-7, ICCPR-6), which an unverified or
+contested wish to go back does not touch.
 """
 
 from __future__ import annotations

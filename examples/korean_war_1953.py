@@ -26,10 +26,12 @@ korean_war_1953.powcase.yaml).
 
 Outcome: in neutral custody and after his return to the UN Command, a return to China is
 refused under every reading, on the armistice's terms (and under the free-will reading on
-GCIII-118 too); release to Taiwan is allowed, resting on GCIII-118 and the armistice's
-para. 11. His release on 23 January 1954 is allowed and meets the duty to release him, which
-neutral custody did not; one who chose India goes there from neutral custody, the
-custodian's act, and the repatriation duty reads met on time.
+GCIII-118 too); release to Taiwan two days before the armistice's release day is allowed on
+his verified wish, resting on GCIII-118 (on the strict text, on the armistice's voluntary
+repatriation, Art. III(51)), with para. 11 not yet cited: those not repatriated became
+civilians only on 23 January. His release on 23 January 1954 is allowed and meets the duty to
+release him, which neutral custody did not; one who chose India goes there from neutral
+custody, the custodian's act, and the repatriation duty reads met on time.
 """
 
 from __future__ import annotations

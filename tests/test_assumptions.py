@@ -14,6 +14,7 @@ DEFAULTS = {
     "asylum_while_pow": "claim_allowed",
     "media_exception": False,
     "wish_verifiers": "independent",
+    "detaining_power_nationals": "not_pow",
     "icrc_access_days": 30,
     "information_days": 7,
     "repatriation_delay_days": 90,

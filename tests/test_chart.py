@@ -149,6 +149,7 @@ UNCITED = {
     "return_from_neutral_custody",
     "capture",
     "repatriate",
+    "request_protection",
 }
 """Transitions whose provisions depend on where he is, so only their reasons cite: a capture
 brings GCIII-5's protection to a soldier and GCIV-4's to a civilian, a return home GCIII-118
@@ -156,7 +157,8 @@ for a prisoner of war and GCIV-133 for an internee, a death
 binds GCIII-120 and GCIII-121 only on a holder, resettlement rests on the receiving
 state's own law (NKRA only for the Republic of Korea), a trial's guarantees and a transfer's
 rules on his status (GCIII for one treated as a prisoner of war; API-75(4), ICCPR-14 and
-GCIV-45 for others), and nothing
+GCIV-45 for others), a request for protection RC-1A(2) only as a claim to asylum (a request to a
+third state to take him is no refugee claim), and nothing
 authorised the 1954 return from neutral custody."""
 
 

@@ -46,7 +46,7 @@ def test_the_ri_example_says_what_its_docstring_says(capsys):
     assert "release_to_third_state to KR: undetermined" in with_statements
     assert "release_to_third_state to KR: refused" not in with_statements
     assert "release_to_third_state to KR: refused" in without
-    assert "KR has not agreed to receive him." in without
+    assert "KR has not agreed to admit him" in without
 
 
 def test_the_benchmark_record_replays_to_resettlement():

@@ -141,7 +141,14 @@ class TestVerdicts:
             {"date": "2025-02-02", "event": "hostilities_ended"},
         ]
         expect = {**self.ASK, "outcome": "undetermined", "missing": ["wish"]}
-        result = scenario({"verdicts": [expect]}, events=events, mode="normative")
+        # The human-rights bar on torture is not lifted by an unverified wish (CAT-3): read
+        # without it, only the IHL rule is open.
+        result = scenario(
+            {"verdicts": [expect]},
+            events=events,
+            mode="normative",
+            assumptions={"human_rights_non_refoulement": False},
+        )
         assert result.ok, result.failures
 
     @pytest.mark.parametrize(

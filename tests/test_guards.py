@@ -357,10 +357,12 @@ class TestRelease:
             "destination": "KR",
             "by": "ICRC",
         }
-        # The receiving state's consent rests on GCIII-12(2), not on the ICRC's commentary.
+        # The receiving state admits a released man on its own consent: during hostilities
+        # the reason cites GCIII-5 (his protection ends with his release), never GCIII-12(2),
+        # which governs transfers of prisoners, nor the ICRC's commentary.
         allowed(
             ask(case(CAPTURE, consent, verified), "release_to_third_state", to="KR"),
-            "GCIII-12(2)",
+            "GCIII-5",
         )
         refused(
             ask(case(CAPTURE, verified), "release_to_third_state", to="KR"), kind="precondition"

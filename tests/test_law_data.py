@@ -92,6 +92,7 @@ _REASON_CITES = {
     "transfer_to_power": ("GCIII-12", "GCIV-45"),
     "return_from_neutral_custody": ("PANMUNJOM-TOR-11",),
     "repatriate": ("GCIII-118", "GCIV-133"),
+    "request_protection": ("RC-1A(2)",),
 }
 """What the guards whose transition cites nothing cite in their reasons, where they apply."""
 

@@ -362,7 +362,9 @@ class TestOpenPoints:
             {"date": "2026-06-01", "event": "hostilities_ended"},
         )
         verdict = ask(case(KP_SOLDIER, "UA", *events), "repatriate", to="KP")
-        assert verdict.outcome is Outcome.UNDETERMINED
+        # Refused all the same: an unverified wish leaves the human-rights bar standing (CAT-3).
+        assert verdict.outcome is Outcome.REFUSED
+        assert "refoulement_human_rights" in {r.code for r in verdict.reasons}
         opened = [r for r in verdict.reasons if r.kind is ReasonKind.OPEN]
         assert any("GCIII-118" in r.cites for r in opened)
         icrc = next(r for r in opened if "ICRC-COM-2020-GCIII-118" in r.cites)

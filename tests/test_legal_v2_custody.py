@@ -292,7 +292,13 @@ class TestNeutralCustody:
             assert verdict.outcome is Outcome.ALLOWED, texts(verdict)
             assert reason(verdict, "agreement_civilian_release").cites == ("PANMUNJOM-TOR-11",)
             assert "GCIII-118" in reason(verdict, "release_due").cites
-            assert not [c for c in verdict.cites if c.startswith("ICRC-COM-2020")]
+            # The ICRC's 2020 commentary is no basis of a 1954 release: it is cited only as
+            # the reading his wish is required under, marked a later source.
+            for found in verdict.reasons:
+                if any(c.startswith("ICRC-COM-2020") for c in found.cites):
+                    assert found.code == "wish_for_third_state"
+                    assert found.reading.option == "icrc_2020"
+                    assert dict(found.params)["later_source"] is True
         released = held.apply(HANDED_BACK).apply(
             {"date": "1954-01-23", "event": "release_to_third_state", "to": "TW"}
         )
@@ -396,10 +402,13 @@ class TestThoseNotTreatedAsPrisonersOfWar:
         assert found.cites == ("GCIV-45(4)",)
         assert "refoulement_icrc_2020" not in codes(verdict)
 
-    def test_a_civilian_internee_s_release_to_a_third_state_needs_consent_gciv_45_3(self):
+    def test_a_civilian_internee_s_release_to_a_third_state_needs_consent_gciv_132(self):
+        # A release is no transfer: GCIV-45(3) governs transfers; the receiving state admits
+        # a released internee on its own consent, cited to the rule of his release (GCIV-132).
         verdict = ask(self.internee(), "release_to_third_state", to="GB")
-        assert reason(verdict, "third_state_has_not_consented").cites == ("GCIV-45(3)",)
+        assert reason(verdict, "third_state_has_not_consented").cites == ("GCIV-132",)
         assert "GCIII-12(2)" not in verdict.cites
+        assert "GCIV-45(3)" not in verdict.cites
 
     def test_an_unprivileged_detainee_is_tried_under_api_75_4_and_iccpr_14(self):
         charged = self.unprivileged("other").apply(

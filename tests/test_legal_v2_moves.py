@@ -455,7 +455,11 @@ class TestNationalLawAndCustody:
         assert dict(found.params)["state"] == "GB"
         assert "GCIII-120" not in verdict.cites
 
-    def test_the_receiving_state_s_consent_cites_gciii_12_2(self):
+    def test_the_receiving_state_s_consent_to_a_release_cites_gciii_5_not_gciii_12_2(self):
+        # A released man is admitted on the receiving state's consent as a sovereign: during
+        # hostilities the reason cites GCIII-5 (he leaves the Convention's protection), not
+        # GCIII-12(2), which governs transfers; the ICRC's commentary is cited only beside
+        # GCIII-118 for his wish, under its reading.
         consent = {"date": "2025-03-17", "event": "receiving_state_consents", "state": "KR"}
         verified = {
             "date": "2025-03-18",
@@ -465,10 +469,11 @@ class TestNationalLawAndCustody:
         }
         allowed = ask(case(CAPTURE, consent, verified), "release_to_third_state", to="KR")
         assert allowed.outcome is Outcome.ALLOWED
-        assert "GCIII-12(2)" in reason(allowed, "third_state_consents").cites
-        assert not [c for c in allowed.cites if c.startswith("ICRC-COM")]
+        assert reason(allowed, "third_state_consents").cites == ("GCIII-5",)
+        assert "ICRC-COM-2020-GCIII-118" in reason(allowed, "wish_for_third_state").cites
+        assert "GCIII-12(2)" not in allowed.cites
         missing = ask(case(CAPTURE, verified), "release_to_third_state", to="KR")
-        assert reason(missing, "third_state_has_not_consented").cites == ("GCIII-12(2)",)
+        assert reason(missing, "third_state_has_not_consented").cites == ("GCIII-5",)
 
 
 class TestGraveBreachSuspects:

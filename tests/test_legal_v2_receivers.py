@@ -76,7 +76,9 @@ class TestTheScopeOfAConsent:
         assert verdict.outcome is Outcome.REFUSED
         found = reason(verdict, "consent_only_to_transfer")
         assert found.kind == "precondition"
-        assert "GCIII-12(2)" in found.cites
+        # A release is no transfer: its consent cites GCIII-5 during hostilities, where he
+        # leaves the Convention's protection, not GCIII-12(2).
+        assert found.cites == ("GCIII-5",)
         assert "third_state_consents" not in codes(verdict)
 
     def test_a_consent_to_a_release_counts_for_a_release_gciii_12_2(self):

@@ -72,9 +72,15 @@ def test_a_coercive_interrogation_is_a_violation_in_both_modes():
 
 @given(records(max_events=10), assumptions())
 def test_in_normative_mode_no_machine_step_is_ever_a_violation(record, reading):
+    """Save a death at a guard's hands during an escape without warnings (GCIII-42): the
+    step is allowed, the killing is the breach."""
     case = Case.replay(record, reading)
     for violation in (*case.violations, *case.possible_violations):
-        assert violation.event.event_kind == "incident"
+        if violation.event.event_kind == "machine":
+            assert violation.event.name == "die"
+            assert violation.event.during_escape is True
+        else:
+            assert violation.event.event_kind == "incident"
     again = Case.replay(record, reading)
     assert (again.violations, again.possible_violations) == (
         case.violations,

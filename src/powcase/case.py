@@ -217,8 +217,8 @@ class Case:
 
     @property
     def violations(self) -> tuple[Violation, ...]:
-        """Steps refused on a prohibition that happened anyway, and incidents that are
-        breaches.
+        """Steps refused on a prohibition that happened anyway, and incidents (or a death at a
+        guard's hands during an escape) that are breaches.
         """
         return tuple(v for v in self._findings.violations() if not v.possible)
 

@@ -136,7 +136,12 @@ class Facts:
     request: tuple[str, str] | None = None
     """The current protection request: (kind, state)."""
     requests: frozenset[tuple[str, str]] = frozenset()
+    asked_at_mission: frozenset[str] = frozenset()
+    """The states whose protection he asked for at their mission abroad (NKRA-7)."""
     asylum_granted: bool = False
+    protection_granted_as: str | None = None
+    """What the detaining state granted on his asylum claim: ``refugee`` or
+    ``complementary`` (None: nothing granted)."""
     status_by_tribunal: bool = False
     status_grounds: str | None = None
     """The grounds of the last status determination applied (no_distinction, spy...)."""
@@ -330,13 +335,19 @@ def _allegation(facts: Facts, event: ev.WarCrimeAllegation, index: int, dp: str)
 
 def _request(facts: Facts, event: ev.RequestProtection, index: int, dp: str) -> Facts:
     request = (event.kind, event.state or dp)
+    if event.via == "mission":
+        missions = facts.asked_at_mission | {request[1]}
+        return facts.replaced(
+            request=request, requests=facts.requests | {request}, asked_at_mission=missions
+        )
     return facts.replaced(request=request, requests=facts.requests | {request})
 
 
 def _decision(facts: Facts, event: ev.DecideProtection, index: int, dp: str) -> Facts:
     asylum = facts.request is not None and facts.request[0] == "asylum"
-    granted = facts.asylum_granted or (event.granted and asylum)
-    return facts.replaced(asylum_granted=granted)
+    if not (event.granted and asylum):
+        return facts
+    return facts.replaced(asylum_granted=True, protection_granted_as=event.granted_as or "refugee")
 
 
 def _status(facts: Facts, event: ev.DetermineStatus, index: int, dp: str) -> Facts:

@@ -31,7 +31,14 @@ from powcase.law.situation import Judgement, Situation
 from powcase.law.will import Refusal, Will
 from powcase.model import events as ev
 
-__all__ = ["binding", "judge_terms", "release_by", "released_as_civilians"]
+__all__ = [
+    "binding",
+    "civilian_release",
+    "custodian_matches",
+    "judge_terms",
+    "release_by",
+    "released_as_civilians",
+]
 
 _RETURNS = (ev.Repatriate, ev.Exchange)
 """The moves a voluntary-repatriation term governs: returns to his power of origin."""
@@ -48,6 +55,33 @@ def binding(situation: Situation, term: str, state: str | None = None) -> tuple[
     """
     party = state or situation.detaining_power
     return tuple(a for a in situation.facts.agreements if term in a.terms and party in a.between)
+
+
+def civilian_release(
+    situation: Situation, state: str | None = None
+) -> tuple[tuple[Agreement, ...], tuple[Agreement, ...]]:
+    """The agreements binding ``state`` (the detaining power when None) that release those not
+    repatriated as civilians: those whose term applies on the step's date, and those whose
+    ``release_by`` is still to come. PANMUNJOM-TOR-11 made them civilians only when the 120
+    days ran out: before the agreement's release day the term does not apply.
+    """
+    applies: list[Agreement] = []
+    later: list[Agreement] = []
+    for agreement in binding(situation, "civilian_release", state):
+        day = agreement.release_by
+        (later if day is not None and situation.on < day else applies).append(agreement)
+    return tuple(applies), tuple(later)
+
+
+def custodian_matches(named: str, agreed: str) -> bool:
+    """Whether a custodian named on a step is the one an agreement names, compared ignoring
+    case and spaces.
+    """
+    return _plain(named) == _plain(agreed)
+
+
+def _plain(name: str) -> str:
+    return "".join(name.split()).casefold()
 
 
 def release_by(facts: Facts, state: str) -> datetime.date | None:
@@ -99,10 +133,12 @@ def _custodians_release(judgement: Judgement[Any]) -> None:
     """PANMUNJOM-TOR-11: a release from a neutral custodian's hands under the agreement's
     terms for those not repatriated is the custodian's act: they became civilians on the day
     the agreement set, and those choosing a neutral nation were helped there by the
-    custodian (1954: the Indian custodial force took the 88 to India). A note says so.
+    custodian (1954: the Indian custodial force took the 88 to India). A note says so, from
+    that day on.
     """
     situation = judgement.situation
-    for agreement in binding(situation, "civilian_release", judgement.acting):
+    # Before the agreement's release day its term does not apply (the guard notes the day).
+    for agreement in civilian_release(situation, judgement.acting)[0]:
         day = agreement.release_by
         judgement.note(
             "released_by_custodian",

@@ -27,6 +27,7 @@ from powcase.model import contract
 from powcase.model import events as ev
 from powcase.model.assumptions import Assumptions
 from powcase.model.events import DIRECT_REPATRIATION, EVENT_TYPES, Event
+from powcase.model.verdict import Outcome
 
 if TYPE_CHECKING:
     # Only for annotations: the rules' tables load without the engine.
@@ -283,6 +284,9 @@ _RESTARTS: dict[type[Event], tuple[Lapse, ...]] = {
 # --- what meets an obligation
 
 
+_REFUSED = Outcome.REFUSED
+
+
 def _meeters(rule: ObligationRule) -> frozenset[type[Event]]:
     """The event classes that may meet ``rule`` (none when only leaving custody does)."""
     names = MEETERS.get(rule.met_by, (rule.met_by,))
@@ -321,6 +325,10 @@ class _Open:
         if type(event) not in self.meets:
             return False
         if rule.met_if is not None and getattr(event, rule.met_if, None) is not True:
+            return False
+        if type(event) is ev.ReleaseToThirdState and moment.step.verdict.outcome is _REFUSED:
+            # A release the law refused (on the strict text of GCIII-118, a release instead
+            # of repatriation) is no release the duty asks for: he left, the duty unmet.
             return False
         return rule.met_by != "return_home" or _returns_home(moment)
 

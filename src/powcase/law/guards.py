@@ -17,12 +17,13 @@ from typing import Any, TypeVar
 import attrs
 
 from powcase.law.agreements import binding as agreed_terms
+from powcase.law.agreements import civilian_release, custodian_matches
 from powcase.law.refoulement import judge_move
 from powcase.law.situation import Judgement, Situation, is_civilian
 from powcase.law.will import Will
 from powcase.model import events as ev
 from powcase.model.events import Event, MachineEvent
-from powcase.model.verdict import Outcome, ReasonKind, Verdict
+from powcase.model.verdict import Outcome, Reading, ReasonKind, Verdict
 
 __all__ = ["GUARDS", "Guard", "judge"]
 
@@ -130,6 +131,9 @@ def _determine_status(j: Judgement[ev.DetermineStatus]) -> None:
     outcome, by = j.event.outcome, j.event.by
     if j.event.grounds == "mercenary":
         _no_mercenary(j)
+    elif j.event.grounds == "spy" and j.event.in_uniform is True:
+        # API-46(2): gathering information in his own forces' uniform is not spying.
+        j.prohibit("in_uniform_not_spy", j.binding("API-46", customary="CIHL-107"))
     tribunal = j.binding("GCIII-5") + j.binding("API-45")
     situation = j.situation
     own_national = situation.detaining_power in situation.subject.nationality
@@ -137,6 +141,16 @@ def _determine_status(j: Judgement[ev.DetermineStatus]) -> None:
         # GCIV-4: the Fourth Convention does not protect a state's own nationals from it.
         j.require("not_protected_person", j.binding("GCIV-4"), holder=situation.detaining_power)
         return
+    if outcome == "pow" and own_national:
+        reading = j.reading("detaining_power_nationals")
+        if reading.option == "not_pow":
+            j.require(
+                "national_of_detaining_power",
+                ("GCIII-4A(1)",),
+                reading=reading,
+                holder=situation.detaining_power,
+            )
+            return
     if by == "tribunal":
         j.basis("tribunal_decided", tribunal, outcome=outcome)
         return
@@ -160,6 +174,8 @@ def _determine_status(j: Judgement[ev.DetermineStatus]) -> None:
         )
     elif membership in _MEMBERS_OF_FORCES:
         j.basis("member_of_armed_forces", ("GCIII-4A(1)",), forces=subject.forces)
+    elif membership == "other_group" and j.event.conditions_met is True:
+        j.basis("group_meets_conditions", ("GCIII-4A(2)",), forces=subject.forces)
     else:
         cites = ("GCIII-4A(1)", "GCIII-4A(2)") if membership == "other_group" else ("GCIII-4A(1)",)
         j.require(
@@ -193,30 +209,46 @@ _MEMBERS_OF_FORCES = ("armed_forces", "militia_in_forces")
 
 
 def _no_mercenary(j: Judgement[ev.DetermineStatus]) -> None:
-    """API-47(2)(e): a member of a party's armed forces cannot be a mercenary, whatever his
-    nationality (CIHL-108 where the Protocol does not bind).
+    """API-47(2): a mercenary meets six cumulative conditions, so none is one who is (d) a
+    national of a party to the conflict, (e) a member of a party's armed forces, whatever his
+    nationality, or (f) sent on official duty by a state (CIHL-108 where the Protocol does
+    not bind).
     """
     situation = j.situation
-    subject = situation.subject
-    if subject.forces is None or subject.member_of_forces not in _MEMBERS_OF_FORCES:
-        return
-    if not situation.law.sides(subject.forces, situation.on):
-        return
-    j.prohibit(
-        "member_of_forces_not_mercenary",
-        j.binding("API-47(2)(e)", customary="CIHL-108"),
-        forces=subject.forces,
-    )
+    subject, law, on = situation.subject, situation.law, situation.on
+    member = subject.forces is not None and subject.member_of_forces in _MEMBERS_OF_FORCES
+    if member and law.sides(subject.forces or "", on):
+        j.prohibit(
+            "member_of_forces_not_mercenary",
+            j.binding("API-47(2)(e)", customary="CIHL-108"),
+            forces=subject.forces,
+        )
+    party = next((state for state in subject.nationality if law.sides(state, on)), None)
+    if party is not None:
+        j.prohibit(
+            "party_national_not_mercenary",
+            j.binding("API-47(2)(d)", customary="CIHL-108"),
+            state=party,
+        )
+    if subject.sent_by is not None:
+        j.prohibit(
+            "sent_by_state_not_mercenary",
+            j.binding("API-47(2)(f)", customary="CIHL-108"),
+            state=subject.sent_by,
+        )
 
 
 # --- protection requests
 
 
-@guard(ev.RequestProtection, "RC-1A(2)")
+# The transition cites nothing of its own: RC-1A(2) is cited for a claim to asylum only, a
+# request to a third state to take him being no refugee claim.
+@guard(ev.RequestProtection)
 def _request_protection(j: Judgement[ev.RequestProtection]) -> None:
     """RC-1A(2): anyone may seek asylum; NKRA-3: KR protects North Koreans who ask for it
     (cited only for a request to KR by one its law covers). The ``asylum_while_pow``
-    assumption decides whether a POW may claim asylum in captivity.
+    assumption decides whether a POW may claim asylum in captivity. A request to a third
+    state to take him is no refugee claim: RC-1A(2) is not cited for it.
     """
     kind = j.event.kind
     state = j.event.state or j.situation.detaining_power
@@ -236,7 +268,9 @@ def _request_protection(j: Judgement[ev.RequestProtection]) -> None:
     if state == j.situation.detaining_power:
         j.require("third_state_is_holder", ("GCIII-118",), state=state)
     elif _korean_defectors_act(j.situation, state):
-        j.basis("asks_korean_protection", ("NKRA-3",))
+        # NKRA-7: he applies, in principle in person, at a mission abroad or an agency.
+        at_mission = ("NKRA-7",) if j.event.via == "mission" else ()
+        j.basis("asks_korean_protection", ("NKRA-3", *at_mission))
     else:
         # No treaty gives a prisoner a right to ask a third state: the request only records
         # his wish (an interpretive text is never the basis of a step on its own).
@@ -272,6 +306,9 @@ def _decide_protection(j: Judgement[ev.DecideProtection]) -> None:
         else:
             j.basis("third_state_decided", (), state=state)
         return
+    if j.event.granted_as == "complementary":
+        _complementary_protection(j, state)
+        return
     refugee_law = j.binding("RC-1F")
     if not refugee_law:
         # The Refugee Convention did not bind the deciding state: its own law governs.
@@ -294,6 +331,28 @@ def _decide_protection(j: Judgement[ev.DecideProtection]) -> None:
         for claimant in claimants:
             j.require("other_nationality_protects", claim, reading=reading, state=claimant)
     j.basis("asylum_granted", ("RC-1A(2)",), state=state)
+
+
+def _complementary_protection(j: Judgement[ev.DecideProtection], state: str) -> None:
+    """Complementary protection is national law (UA: UA-REF-LAW-1), for one who is no refugee
+    but faces the death penalty, torture or inhuman treatment: neither RC-1A(2) nor RC-1F
+    decides it, but the law's own exclusion of a credible war-crime suspect does
+    (UA-REF-LAW-6). Another state's law is not modelled.
+    """
+    situation = j.situation
+    if not situation.law.binds(j.acting, "UA-REF-LAW-1", situation.on):
+        j.basis("asylum_granted", (), state=state)
+        return
+    credibility = situation.facts.allegations
+    if True in credibility:
+        j.prohibit("excluded_from_complementary_protection", ("UA-REF-LAW-6",))
+    elif None in credibility:
+        j.open(
+            "allegation_credible",
+            code="allegation_credibility_open",
+            cites=("UA-REF-LAW-6",),
+        )
+    j.basis("complementary_protection_granted", ("UA-REF-LAW-1",), state=state)
 
 
 # --- penal proceedings
@@ -418,16 +477,28 @@ def _agreed(j: Judgement[Any], other: str, agreements: tuple[frozenset[str], ...
     return any(needed <= agreed for agreed in agreements)
 
 
-def _needs_wish(j: Judgement[Any], to: str, code: str, cites: tuple[str, ...]) -> None:
+def _needs_wish(
+    j: Judgement[Any],
+    to: str,
+    code: str,
+    cites: tuple[str, ...],
+    *,
+    reading: Reading | None = None,
+    basis: str | None = None,
+) -> None:
     """A guard that needs his wish to go to ``to``: none fails it; an unverified, contested or
     conditional one, or one verified by one whose check does not count under
-    ``wish_verifiers``, leaves it open; a counting, unconditional verification satisfies it.
+    ``wish_verifiers``, leaves it open; a counting, unconditional verification satisfies it
+    (the reason ``basis``, if given, says so).
+    ``reading`` marks a requirement that rests on a reading of the law.
     """
     will = j.will(to)
     if will is Will.NONE:
-        j.require(code, cites, to=to)
+        j.require(code, cites, reading=reading, to=to)
     elif will is Will.OPEN:
-        j.open_wish(to, cites)
+        j.open_wish(to, cites, reading=reading)
+    elif basis is not None:
+        j.basis(basis, cites, reading=reading, to=to)
 
 
 def _origin_check(j: Judgement[Any], to: str, *, medical: bool = False) -> None:
@@ -554,22 +625,54 @@ def _intern_in_neutral_state(j: Judgement[ev.InternInNeutralState]) -> None:
 @guard(ev.HandOverToNeutralCustody, "GCIII-6")
 def _hand_over_to_neutral_custody(j: Judgement[ev.HandOverToNeutralCustody]) -> None:
     """GCIII-6: a hand-over to a neutral custodian rests on an agreement binding the detaining
-    power that provides for it, cited by its own articles (1953: PANMUNJOM-51, -TOR-4). It
-    needs no consent; non-refoulement applies towards the state whose forces hold him.
+    power that provides for it, cited by its own articles (1953: PANMUNJOM-51, -TOR-4), and
+    goes to the custodian it names (compared ignoring case and spaces), held by the forces
+    of a state not party to the conflict: his own power, the detaining power and their
+    co-belligerents are no neutral custodians. It needs no consent; non-refoulement applies
+    towards the state whose forces hold him.
     """
-    state = j.event.state
+    state, named = j.event.state, j.event.custodian
     agreements = agreed_terms(j.situation, "neutral_custody", j.acting)
-    for agreement in agreements:
-        custodian = j.event.custodian or agreement.custodian or "a neutral custodian"
-        j.basis(
-            "neutral_custody_agreed",
-            agreement.cites("neutral_custody"),
-            custodian=custodian,
-            state=state,
-        )
     if not agreements:
         j.require("no_neutral_custody_agreement", ("GCIII-6",), holder=j.situation.detaining_power)
+    agreed = [
+        a
+        for a in agreements
+        if named is None or a.custodian is None or custodian_matches(named, a.custodian)
+    ]
+    for agreement in agreements if not agreed else ():
+        j.require(
+            "not_the_agreed_custodian",
+            agreement.cites("neutral_custody"),
+            custodian=named,
+            agreed=agreement.custodian,
+        )
+    if _party_to_the_conflict(j.situation, state):
+        cites = tuple(dict.fromkeys(c for a in agreements for c in a.cites("neutral_custody")))
+        j.require("custodian_not_neutral", cites or ("GCIII-6",), state=state)
+    elif agreed:
+        for agreement in agreed:
+            custodian = named or agreement.custodian or "a neutral custodian"
+            j.basis(
+                "neutral_custody_agreed",
+                agreement.cites("neutral_custody"),
+                custodian=custodian,
+                state=state,
+            )
     judge_move(j, state, returning=False)
+
+
+def _party_to_the_conflict(situation: Situation, state: str) -> bool:
+    """Whether ``state`` is a party to the conflict on the step's date: his power of origin
+    or state of nationality, the detaining power, or a party to an armed conflict the
+    detaining power is a party to that day.
+    """
+    if state in (situation.power_of_origin, situation.detaining_power):
+        return True
+    if state in situation.subject.nationality:
+        return True
+    law, on = situation.law, situation.on
+    return bool(law.sides(state, on).keys() & law.sides(situation.detaining_power, on).keys())
 
 
 @guard(ev.ReturnFromNeutralCustody)
@@ -631,7 +734,8 @@ def _consent_check(
 def _transfer_to_power(j: Judgement[ev.TransferToPower]) -> None:
     """GCIII-12(2): a transfer only to a party to GCIII that is willing and able to apply it
     (its consent to hold him as a prisoner stands for its willingness; its ability is judged
-    only through non-refoulement's onward risk), never to a party on his own side;
+    only through non-refoulement's onward risk, else assumed, which a note on an allowed
+    transfer says), never to a party on his own side;
     non-refoulement as the ICRC 2020 commentary reads GCIII-12. A protected person is
     transferred under GCIV-45 instead, so the transition itself cites neither: its reasons
     do.
@@ -649,6 +753,12 @@ def _transfer_to_power(j: Judgement[ev.TransferToPower]) -> None:
     if not [r for r in j.reasons if r.kind is ReasonKind.PRECONDITION]:
         j.basis("transfer_to_party", ("GCIII-12(2)",), to=to)
     judge_move(j, to, returning=False)
+    if not [r for r in j.reasons if r.kind in _FAILING]:
+        # Its consent is read as its willingness; whether it is able is not judged.
+        j.note("receiver_ability_assumed", ("GCIII-12(2)",), to=to)
+
+
+_FAILING = (ReasonKind.PROHIBITION, ReasonKind.PRECONDITION)
 
 
 def _transfer_protected_person(j: Judgement[ev.TransferToPower], to: str) -> None:
@@ -690,6 +800,10 @@ def _release_in_detaining_state(j: Judgement[ev.ReleaseInDetainingState]) -> Non
     or, for a civilian internee, a review ordering release (GCIV-132).
     """
     situation = j.situation
+    if situation.facts.protection_granted_as == "complementary":
+        national = situation.law.binds(j.acting, "UA-REF-LAW-3", situation.on)
+        j.basis("released_with_complementary_protection", ("UA-REF-LAW-3",) if national else ())
+        return
     if situation.facts.asylum_granted:
         j.basis("released_as_refugee", j.binding("RC-33") or ("RC-1A(2)",))
         return
@@ -699,7 +813,25 @@ def _release_in_detaining_state(j: Judgement[ev.ReleaseInDetainingState]) -> Non
     if not j.hostilities_over():
         j.require("no_ground_for_release", ("GCIII-118", "RC-33", "GCIV-132"))
         return
-    returns = dict.fromkeys((situation.power_of_origin, situation.subject.state_of_nationality))
+    if not _instead_of_return(j, "every_return_barred"):
+        j.require("return_possible", ("GCIII-118",), states=", ".join(_returns(situation)))
+
+
+def _returns(situation: Situation) -> tuple[str, ...]:
+    """Where a return would take him: his power of origin and his state of nationality."""
+    return tuple(
+        dict.fromkeys((situation.power_of_origin, situation.subject.state_of_nationality))
+    )
+
+
+def _instead_of_return(j: Judgement[Any], code: str, **params: str) -> bool:
+    """Whether every return (:func:`_returns`) is barred, or may be: tried under
+    non-refoulement, each return refused gives the basis ``code`` (GCIII-118, resting on the
+    reading that barred them, if one did); none allowed and some undetermined carries their
+    open points over. False where a return is not barred.
+    """
+    situation = j.situation
+    returns = _returns(situation)
     verdicts = []
     for state in returns:
         trial = Judgement(situation, j.event)
@@ -711,58 +843,114 @@ def _release_in_detaining_state(j: Judgement[ev.ReleaseInDetainingState]) -> Non
         # The release rests on the reading that barred the returns, if one did.
         readings = [r.reading for v in verdicts for r in v.failing if r.reading is not None]
         j.basis(
-            "every_return_barred",
+            code,
             (*j.binding("GCIII-118", customary="CIHL-128"), "ICRC-COM-2020-GCIII-118"),
             reading=readings[0] if readings else None,
             states=", ".join(returns),
+            **params,
         )
-    elif Outcome.UNDETERMINED in outcomes and Outcome.ALLOWED not in outcomes:
+        return True
+    if Outcome.UNDETERMINED in outcomes and Outcome.ALLOWED not in outcomes:
         for verdict in verdicts:
             if verdict.outcome is Outcome.UNDETERMINED:
                 j.missing.extend(verdict.missing)
                 j.reasons.extend(r for r in verdict.reasons if r.kind is ReasonKind.OPEN)
-    else:
-        j.require("return_possible", ("GCIII-118",), states=", ".join(returns))
+        return True
+    return False
 
 
-@guard(ev.ReleaseToThirdState, "GCIII-118", "GCIII-12(2)")
+@guard(ev.ReleaseToThirdState, "GCIII-118")
 def _release_to_third_state(j: Judgement[ev.ReleaseToThirdState]) -> None:
-    """GCIII-12(2): release to a third state needs its consent to admit him (a protected
-    person: GCIV-45(3)); GCIII-118, GCIII-7: his free wish, verified by one whose check counts
-    (``wish_verifiers``), unconditional; and no onward risk.
-    GCIII-118: a party on his own side is no third state (handing him to it is a return).
-    Before hostilities end, ``third_state_release``; after, GCIII-118 and any binding
-    agreement to release those not repatriated as civilians (1954: PANMUNJOM-TOR-11).
+    """A release to a third state needs its consent to admit him: a released man enters it
+    as a free person, so the consent is its own as a sovereign, cited to the rule the release
+    rests on (GCIII-118 after hostilities; during them GCIII-5, his protection ending with
+    his release; a protected person: GCIV-133, GCIV-132), and to GCIII-12(2) only where the
+    release is read as a transfer (``third_state_release: art12_transfer``). GCIII-118 as the
+    ICRC reads it in 2020, and the 1953 practice: his free wish, verified by one whose check
+    counts (``wish_verifiers``) and unconditional (GCIII-7), a reading. GCIII-118: a party
+    on his own side is no third state (handing him to it is a return); no onward risk.
+    Before hostilities end, ``third_state_release``; after, GCIII-118, and on its strict text a release instead of repatriation needs a binding
+    agreement term (``civilian_release``, from its release day; ``voluntary_repatriation``)
+    or a bar on every return.
     """
     to = j.event.to
     situation = j.situation
     protected = situation.protected_person
+    over = j.hostilities_over()
     _to_adverse_party(j, to, ("GCIII-118",))
-    consent = j.binding("GCIV-45(3)") if protected else ("GCIII-12(2)",)
+    reading = None if protected else j.reading("ihl_non_refoulement")
+    third_state = None if over else j.reading("third_state_release")
+    if protected:
+        consent = j.binding("GCIV-133") if over else j.binding("GCIV-132")
+    elif third_state is not None and third_state.option == "art12_transfer":
+        consent = ("GCIII-12(2)",)
+    else:
+        consent = ("GCIII-118",) if over else ("GCIII-5",)
     if _consent_check(j, to, consent, transfer=False, missing="third_state_has_not_consented"):
         j.basis("third_state_consents", consent, to=to)
-    _needs_wish(j, to, "no_wish_for_third_state", ("GCIII-118", "GCIII-7"))
-    if not j.hostilities_over():
-        reading = j.reading("third_state_release")
-        if reading.option == "art12_transfer":
-            j.require("release_only_as_transfer", ("GCIII-12",), reading=reading, to=to)
-        elif reading.option == "barred":
-            j.prohibit("release_barred_during_hostilities", ("GCIII-118",), reading=reading)
+    wish = ("GCIII-118", "ICRC-COM-2020-GCIII-118", "GCIII-7")
+    _needs_wish(
+        j, to, "no_wish_for_third_state", wish, reading=reading, basis="wish_for_third_state"
+    )
+    applies, later = civilian_release(situation, j.acting)
+    for agreement in later:
+        # PANMUNJOM-TOR-11: those not repatriated became civilians only on the release day.
+        assert agreement.release_by is not None
+        j.note("civilian_release_from", (), release_by=agreement.release_by.isoformat())
+    if third_state is not None:
+        if third_state.option == "art12_transfer":
+            j.require("release_only_as_transfer", ("GCIII-12",), reading=third_state, to=to)
+        elif third_state.option == "barred":
+            j.prohibit("release_barred_during_hostilities", ("GCIII-118",), reading=third_state)
         else:
             # Released, he is no longer a prisoner: the Convention applies until then (GCIII-5).
-            j.basis("release_during_hostilities", ("GCIII-5",), reading=reading, to=to)
+            j.basis("release_during_hostilities", ("GCIII-5",), reading=third_state, to=to)
     else:
-        if not protected:
-            j.basis("release_due", j.binding("GCIII-118"))
-        for agreement in agreed_terms(situation, "civilian_release", j.acting):
+        if reading is not None and not _release_instead_allowed(j, reading, to, applies):
+            j.require(
+                "release_instead_of_repatriation",
+                ("GCIII-118",),
+                reading=reading,
+                to=to,
+                power_of_origin=situation.power_of_origin,
+            )
+        elif reading is not None:
+            j.basis("release_due", j.binding("GCIII-118"), reading=reading)
+        for agreement in applies:
             j.basis("agreement_civilian_release", agreement.cites("civilian_release"))
     judge_move(j, to, returning=False)
+
+
+def _release_instead_allowed(
+    j: Judgement[Any], reading: Reading, to: str, applies: tuple[Any, ...]
+) -> bool:
+    """Whether a release to a third state instead of repatriation is allowed after
+    hostilities: the 1952-53 dispute over GCIII-118. On the ICRC's 2020 reading and the free
+    will reading, on his verified wish (judged apart); on the strict text, only where an
+    agreement binding the detaining power provides for it (those not repatriated released as
+    civilians, from its release day; voluntary repatriation) or every return is barred.
+    """
+    if reading.option != "strict_text" or applies:
+        return True
+    voluntary = agreed_terms(j.situation, "voluntary_repatriation", j.acting)
+    for agreement in voluntary:
+        j.basis(
+            "release_under_voluntary_repatriation",
+            agreement.cites("voluntary_repatriation"),
+            reading=reading,
+            to=to,
+        )
+    if voluntary:
+        return True
+    return _instead_of_return(j, "release_as_every_return_barred", to=to)
 
 
 @guard(ev.Resettle)
 def _resettle(j: Judgement[ev.Resettle]) -> None:
     """The third state's own law decides; only KR's is modelled. NKRA-3: KR protects a North
-    Korean who asked for its protection, NKRA-8: by its decision; NKRA-9(1): a credible or
+    Korean who asked for its protection (NKRA-7: at a mission abroad), NKRA-8: by the
+    decision of the Minister, or of the intelligence service's director in grave security
+    cases; NKRA-9(1): a credible or
     unassessed allegation of a serious crime leaves that decision to its discretion.
     """
     situation = j.situation
@@ -771,7 +959,9 @@ def _resettle(j: Judgement[ev.Resettle]) -> None:
         j.note("national_law_not_modelled", (), state=state)
         return
     if ("third_state", "KR") in situation.facts.requests:
-        j.basis("asked_korean_protection", ("NKRA-3", "NKRA-8"))
+        at_mission = ("NKRA-7",) if "KR" in situation.facts.asked_at_mission else ()
+        decider = j.event.by or "the government"
+        j.basis("asked_korean_protection", ("NKRA-3", *at_mission, "NKRA-8"), by=decider)
     else:
         j.require("no_request_to_korea", ("NKRA-3",))
     if any(c is not False for c in situation.facts.allegations):

@@ -12,7 +12,8 @@ on the step's date, or under the customary rule where there is one; a rule that 
 is named in a note and refuses nothing.
 
 His verified, free wish to go where the risk lies lifts these bars, save the human-rights bar
-on torture or death, which it leaves open on whether the risk is real for him. Where the risk
+on torture or death, which it leaves open on whether the risk is real for him; an unverified or
+contested wish leaves that bar standing. Where the risk
 lies in an onward return (an ally would pass him on to his state of nationality), a wish to go
 to the ally is not a wish to be passed on: only a verified wish for the onward state too lifts
 the bar.
@@ -200,6 +201,8 @@ def judge_move(judgement: Judgement[Any], to: str, *, returning: bool) -> None:
     if _asylum_pending(situation):
         _pending_claim(judgement, risk, will)
     _human_rights(judgement, risk, will)
+    if risk.kinds & _COMPLEMENTARY:
+        _complementary(judgement, risk, will)
     if risk.kinds & PERSECUTION_TYPE:
         _persecution(judgement, risk, will)
 
@@ -283,7 +286,8 @@ def _human_rights(judgement: Judgement[Any], risk: Risk, will: tuple[Will, str])
     the ``human_rights_non_refoulement`` assumption: no one is sent where he faces torture
     or death. The bar is absolute: his verified wish to go does not waive it, but it is
     strong evidence that he does not fear what is on record, so the move is left open on
-    whether the risk is real for him notwithstanding his wish. Whether the bar was read.
+    whether the risk is real for him notwithstanding his wish. An unverified or contested
+    wish is no such evidence: the move is refused. Whether the bar was read.
     """
     grave = risk.kinds & {"torture", "death"}
     if not grave:
@@ -315,12 +319,12 @@ def _human_rights(judgement: Judgement[Any], risk: Risk, will: tuple[Will, str])
             risks=kinds,
         )
         return True
-    _bar(
-        judgement,
-        will,
+    # Only a verified, free wish bears on it (above): an unverified or contested one is no
+    # evidence that he does not fear the risk, so the bar stands.
+    judgement.prohibit(
         "refoulement_human_rights",
         cites,
-        reading,
+        reading=reading,
         to=risk.state,
         risks=kinds,
         onward=risk.onward or "",
@@ -333,9 +337,26 @@ def _quiet_binding(judgement: Judgement[Any], provision_id: str) -> tuple[str, .
     return (provision_id,) if judgement.binds(provision_id) else ()
 
 
+_COMPLEMENTARY = frozenset({"torture", "death", "death_penalty"})
+"""The risk kinds complementary protection shields him from (UA-REF-LAW-1, -3)."""
+
+
+def _complementary(judgement: Judgement[Any], risk: Risk, will: tuple[Will, str]) -> None:
+    """UA-REF-LAW-3: one granted complementary protection is not sent back towards the death
+    penalty, torture or inhuman treatment (national law: only where it binds the acting
+    state).
+    """
+    if judgement.situation.facts.protection_granted_as != "complementary":
+        return
+    cites = _quiet_binding(judgement, "UA-REF-LAW-3")
+    if cites:
+        kinds = [k for k in RISK_KINDS if k in risk.kinds & _COMPLEMENTARY]
+        _bar(judgement, will, "refoulement_complementary", cites, to=risk.state, risks=_and(kinds))
+
+
 def _persecution(judgement: Judgement[Any], risk: Risk, will: tuple[Will, str]) -> None:
     situation = judgement.situation
-    if situation.facts.asylum_granted:
+    if situation.facts.protection_granted_as == "refugee":
         cites = judgement.binding("RC-33")
         if cites and situation.is_in("sentenced"):
             # A refugee convicted of a particularly serious crime may lose the protection:

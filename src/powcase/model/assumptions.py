@@ -134,6 +134,13 @@ class Assumptions:
         "independent_private",
         "any",
     )
+    detaining_power_nationals: str = _choice(
+        "Is the detaining power's own national, captured fighting in enemy forces, its "
+        "prisoner of war? not_pow: state practice (the Koi case, Privy Council, 1967); pow: "
+        "GCIII-4 itself does not ask about nationality.",
+        "not_pow",
+        "pow",
+    )
     icrc_access_days: int = _days("Days after capture by which an ICRC visit is expected.", 30)
     information_days: int = _days("Days allowed for information to the bureau (GCIII-122).", 7)
     repatriation_delay_days: int = _days(

@@ -25,6 +25,7 @@ from powcase._util.suggest import closest
 from powcase.errors import InvalidInput, Problem
 from powcase.model.fields import (
     TermProvisions,
+    attribute_name,
     bool_field,
     choice_field,
     choices_field,
@@ -58,6 +59,7 @@ CAUSES_OF_DEATH = (
     "killed_by_guard",
     "killed_by_prisoner",
     "killed_by_other",
+    "executed",
     "unknown",
 )
 STATUS_OUTCOMES = ("pow", "civilian_internee", "unprivileged_detainee")
@@ -126,9 +128,9 @@ class Event:
         """The event's own fields (not date, source or note) that differ from their default."""
         base = {"date", "source", "note"}
         return {
-            name: to_plain(getattr(self, name))
+            name: to_plain(getattr(self, attribute_name(name)))
             for name, spec in field_specs(type(self)).items()
-            if name not in base and getattr(self, name) != spec.default
+            if name not in base and getattr(self, attribute_name(name)) != spec.default
         }
 
     def to_dict(self) -> dict[str, Any]:
@@ -225,6 +227,13 @@ class DetermineStatus(MachineEvent):
         "(he did not distinguish himself from civilians), civilian or other",
         STATUS_GROUNDS,
     )
+    conditions_met: bool | None = bool_field(
+        "for a member of another organised group: whether it meets the four conditions of "
+        "GCIII-4A(2) (a responsible commander, a fixed sign, arms carried openly, the laws of war)"
+    )
+    in_uniform: bool | None = bool_field(
+        "for grounds spy: whether he wore his forces' uniform while gathering information"
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -235,6 +244,10 @@ class RequestProtection(MachineEvent):
     kind: str = choice_field("what he asks for", ("asylum", "third_state"), required=True)
     state: str | None = state_field(
         "the state asked; for asylum the detaining power when left out", required=False
+    )
+    via: str | None = choice_field(
+        "how he asked a third state: at its mission abroad (for KR, NKRA-7) or otherwise",
+        ("mission", "other"),
     )
 
     def __attrs_post_init__(self) -> None:
@@ -251,6 +264,12 @@ class DecideProtection(MachineEvent):
     name: ClassVar[str] = "decide_protection"
     granted: bool = bool_field("whether protection was granted", required=True)
     grounds: str | None = text_field("the grounds given")
+    granted_as: str | None = choice_field(
+        "for asylum granted: refugee status (the default) or complementary protection under "
+        "national law",
+        ("refugee", "complementary"),
+    )
+    by: str | None = text_field("the body that decided")
 
 
 @attrs.frozen(kw_only=True)
@@ -402,6 +421,11 @@ class Resettle(MachineEvent):
     """The third state's protection decision is granted (for KR: NKRA-3, NKRA-8, NKRA-9)."""
 
     name: ClassVar[str] = "resettle"
+    by: str | None = choice_field(
+        "who decided (KR, NKRA-8): the Minister of Unification, or the intelligence service's "
+        "director in grave security cases",
+        ("unification_minister", "nis_director"),
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -435,10 +459,14 @@ class Recapture(MachineEvent):
 
 @attrs.frozen(kw_only=True)
 class Die(MachineEvent):
-    """He died (GCIII-120, GCIII-121)."""
+    """He died (GCIII-120, GCIII-121; killed escaping without warnings: GCIII-42)."""
 
     name: ClassVar[str] = "die"
     cause: str = choice_field("the cause of death", CAUSES_OF_DEATH, default="unknown")
+    during_escape: bool | None = bool_field("whether he died escaping or trying to escape")
+    warnings: bool | None = bool_field(
+        "whether he was warned before weapons were used against him (GCIII-42)"
+    )
 
 
 # --- incidents
@@ -743,6 +771,49 @@ class ReceivingPowerFailed(Incident):
     by: str | None = text_field("who notified it, e.g. the protecting power")
 
 
+@attrs.frozen(kw_only=True)
+class EscapeAttempt(Incident):
+    """He tried to escape and was stopped before the escape succeeded (GCIII-42, GCIII-92)."""
+
+    name: ClassVar[str] = "escape_attempt"
+    force_used: str | None = choice_field(
+        "the force used to stop him: none, or weapons", ("none", "weapons")
+    )
+    warnings: bool | None = bool_field("whether he was warned before weapons were used")
+    injured: bool | None = bool_field("whether he was injured")
+
+
+@attrs.frozen(kw_only=True)
+class Punished(Incident):
+    """He was punished (escape: GCIII-91, GCIII-92; offences done to escape: GCIII-93).
+
+    The field written ``for`` in files and plain dicts is ``for_`` in Python, as ``for`` is a
+    keyword.
+    """
+
+    name: ClassVar[str] = "punished"
+    for_: str | None = choice_field(
+        "what for: escape (an escape or an attempt), offence_to_escape (an offence done only "
+        "to escape) or other",
+        ("escape", "offence_to_escape", "other"),
+    )
+    kind: str | None = choice_field(
+        "disciplinary (by the camp's authority) or judicial (by a court)",
+        ("disciplinary", "judicial"),
+    )
+    violent: bool | None = bool_field("whether the offence involved violence against life or limb")
+
+
+@attrs.frozen(kw_only=True)
+class ReturnedToActiveService(Incident):
+    """A state put him back into active military service (after a medical repatriation:
+    GCIII-117).
+    """
+
+    name: ClassVar[str] = "returned_to_active_service"
+    by: str = state_field("the state whose forces he serves in again")
+
+
 MACHINE_EVENTS: tuple[type[MachineEvent], ...] = (
     FallHorsDeCombat,
     RejoinForces,
@@ -798,6 +869,9 @@ INCIDENTS: tuple[type[Incident], ...] = (
     AgreementConcluded,
     InquiryOpened,
     ReceivingPowerFailed,
+    EscapeAttempt,
+    Punished,
+    ReturnedToActiveService,
 )
 """Every incident class, in the order the reference lists them."""
 

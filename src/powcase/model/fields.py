@@ -12,6 +12,7 @@ A boolean field left out is *unknown* (``None``), not false: the model keeps the
 from __future__ import annotations
 
 import datetime
+import keyword
 import math
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -29,6 +30,7 @@ __all__ = [
     "FIELD_SPEC",
     "FieldSpec",
     "TermProvisions",
+    "attribute_name",
     "bool_field",
     "choice_field",
     "choices_field",
@@ -37,6 +39,7 @@ __all__ = [
     "field_specs",
     "from_plain",
     "parse_field",
+    "plain_key",
     "provisions_field",
     "sources_field",
     "state_field",
@@ -164,9 +167,22 @@ class TermProvisions:
 T = TypeVar("T")
 
 
+def plain_key(name: str) -> str:
+    """The key a field is written under: its attribute's name, less the trailing underscore
+    a Python keyword needs to be a name (``punished.for`` is the attribute ``for_``).
+    """
+    stem = name[:-1]
+    return stem if name.endswith("_") and keyword.iskeyword(stem) else name
+
+
+def attribute_name(key: str) -> str:
+    """The attribute a field written under ``key`` is kept in (see :func:`plain_key`)."""
+    return key + "_" if keyword.iskeyword(key) else key
+
+
 def _fail(attribute: attrs.Attribute[Any], message: str, suggestion: str | None = None) -> None:
     spec: FieldSpec = attribute.metadata[FIELD_SPEC]
-    raise InvalidInput([Problem(attribute.name, message, spec.expected(), suggestion)])
+    raise InvalidInput([Problem(plain_key(attribute.name), message, spec.expected(), suggestion)])
 
 
 def _describe(value: object) -> str:
@@ -439,8 +455,14 @@ def sources_field(doc: str) -> Any:
 
 
 def field_specs(cls: type) -> dict[str, FieldSpec]:
-    """The specs of an attrs class's fields, in declaration order."""
-    return {a.name: a.metadata[FIELD_SPEC] for a in attrs.fields(cls) if FIELD_SPEC in a.metadata}
+    """The specs of an attrs class's fields, in declaration order, by the key each is
+    written under (:func:`plain_key`).
+    """
+    return {
+        plain_key(a.name): a.metadata[FIELD_SPEC]
+        for a in attrs.fields(cls)
+        if FIELD_SPEC in a.metadata
+    }
 
 
 def to_plain(value: object) -> Any:
@@ -455,8 +477,11 @@ def to_plain(value: object) -> Any:
 
 
 def parse_field(cls: type, name: str, value: object) -> Any:
-    """Convert and check one field's plain value as ``cls`` would; InvalidInput if bad."""
-    attribute = attrs.fields_dict(cast("type[AttrsInstance]", cls))[name]
+    """Convert and check one field's plain value as ``cls`` would; InvalidInput if bad.
+
+    ``name`` is the key the field is written under.
+    """
+    attribute = attrs.fields_dict(cast("type[AttrsInstance]", cls))[attribute_name(name)]
     converted = attribute.converter(value) if callable(attribute.converter) else value
     if attribute.validator is not None:
         attribute.validator(cls, attribute, converted)
@@ -470,7 +495,7 @@ def from_plain(cls: type[T], data: Mapping[str, Any], *, ignore: Iterable[str] =
     are located by their key. Keys in ``ignore`` are skipped (the caller reads them).
     """
     attributes = attrs.fields(cast("type[AttrsInstance]", cls))
-    fields = {a.name: a for a in attributes if FIELD_SPEC in a.metadata}
+    fields = {plain_key(a.name): a for a in attributes if FIELD_SPEC in a.metadata}
     skipped = set(ignore)
     problems: list[Problem] = []
     kwargs: dict[str, Any] = {}
@@ -494,7 +519,7 @@ def from_plain(cls: type[T], data: Mapping[str, Any], *, ignore: Iterable[str] =
             spec: FieldSpec = attribute.metadata[FIELD_SPEC]
             problems.append(Problem(key, "has the wrong type", spec.expected()))
             continue
-        kwargs[key] = converted
+        kwargs[attribute.name] = converted
     for name, attribute in fields.items():
         spec = attribute.metadata[FIELD_SPEC]
         if spec.required and name not in data:

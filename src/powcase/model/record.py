@@ -14,8 +14,8 @@ a user asks for it.
 ...     "events": [{"date": "2025-01-09", "event": "capture", "wounded": True}],
 ... })
 >>> record.subject
-Subject(id='ri', nationality=('KP',), forces='KP', membership=None, born=None, rank=None,
-        unit=None)
+Subject(id='ri', nationality=('KP',), forces='KP', membership=None, born=None, sent_by=None,
+        rank=None, unit=None)
 >>> Record.from_dict(record.to_dict()) == record
 True
 """
@@ -96,6 +96,10 @@ class Subject:
         MEMBERSHIPS,
     )
     born: int | None = year_field("his year of birth")
+    sent_by: str | None = state_field(
+        "the state that sent him on official duty as a member of its forces, if any",
+        required=False,
+    )
     rank: str | None = text_field("his rank")
     unit: str | None = text_field("his unit")
 
@@ -108,6 +112,7 @@ class Subject:
         forces: str | None = None,
         membership: str | None = None,
         born: int | None = None,
+        sent_by: str | None = None,
         rank: str | None = None,
         unit: str | None = None,
     ) -> None:
@@ -121,6 +126,7 @@ class Subject:
                 forces=forces,
                 membership=membership,
                 born=born,
+                sent_by=sent_by,
                 rank=rank,
                 unit=unit,
             )

@@ -27,6 +27,7 @@ import attrs
 
 from powcase.law.book import Law
 from powcase.law.guards import GUARDS
+from powcase.law.violations import breach_checks
 from powcase.render.reference import _table
 
 __all__ = ["Citation", "guard_citations", "law_review"]
@@ -48,6 +49,8 @@ _HOW = {
     "reservations": "reservations read",
     "_quiet_binding": "where binding (regional)",
     "_bar": "bar (prohibition, or open point)",
+    "_binding": "where binding",
+    "_bound": "where binding",
     "_needs_wish": "precondition (his wish)",
 }
 """How an id is used, by the call it is written in: a Judgement method, a helper or a keyword."""
@@ -338,6 +341,33 @@ def _guards() -> list[str]:
     return out
 
 
+def _breaches() -> list[str]:
+    out = [
+        "",
+        _label("breaches"),
+        "## Breaches: events that are violations in themselves",
+        "",
+        (
+            "These events are violations whatever the mode, where the record shows the breach, "
+            "and possible violations where a field that decides it is not on record; each "
+            "rule's text is its check's docstring, and the provisions are read from its code as "
+            "for the guards. See [the legal model](../explanation/legal-model.md"
+            "#model-violations)."
+        ),
+    ]
+    for event, check in breach_checks().items():
+        uses: dict[str, list[str]] = {}
+        for function in _reach(check):
+            for c in _own_citations(function):
+                uses.setdefault(c.id, []).append(f"{c.how} in `{c.function}`")
+        out += ["", _label("breach", event), f"### `{event}`", "", _doc(check), ""]
+        out += _table(
+            ["id", "provision", "paraphrase (ours)", "use"],
+            [[*_law(pid), "; ".join(dict.fromkeys(how))] for pid, how in uses.items()],
+        )
+    return out
+
+
 def _flags() -> list[str]:
     out = [
         "",
@@ -393,4 +423,4 @@ def _obligations() -> list[str]:
 
 def law_review() -> str:
     """The law review page (MyST Markdown)."""
-    return "\n".join([*_intro(), *_guards(), *_flags(), *_obligations()]) + "\n"
+    return "\n".join([*_intro(), *_guards(), *_breaches(), *_flags(), *_obligations()]) + "\n"

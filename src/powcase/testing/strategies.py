@@ -17,7 +17,7 @@ from powcase.law.parties import PARTIES
 from powcase.model.assumptions import Assumptions
 from powcase.model.countries import STATE_CODES
 from powcase.model.events import EVENT_TYPES, Event
-from powcase.model.fields import FieldSpec, TermProvisions, field_specs
+from powcase.model.fields import FieldSpec, TermProvisions, attribute_name, field_specs
 from powcase.model.mode import Mode
 from powcase.model.record import Record, Source, Subject
 from powcase.scenario.model import Expectations, Scenario, Variant
@@ -111,7 +111,7 @@ def events(
             if name == "date":
                 values[name] = draw(date if date is not None else dates())
             else:
-                values[name] = draw(_value(spec, source_ids))
+                values[attribute_name(name)] = draw(_value(spec, source_ids))
         if cls.name == "request_protection" and values.get("kind") == "third_state":
             values["state"] = values.get("state") or draw(state_codes())
         if cls.name == "request_protection" and values.get("kind") == "asylum":
