@@ -869,9 +869,10 @@ def _release_to_third_state(j: Judgement[ev.ReleaseToThirdState]) -> None:
     ICRC reads it in 2020, and the 1953 practice: his free wish, verified by one whose check
     counts (``wish_verifiers``) and unconditional (GCIII-7), a reading. GCIII-118: a party
     on his own side is no third state (handing him to it is a return); no onward risk.
-    Before hostilities end, ``third_state_release``; after, GCIII-118, and on its strict text a release instead of repatriation needs a binding
-    agreement term (``civilian_release``, from its release day; ``voluntary_repatriation``)
-    or a bar on every return.
+    Before hostilities end, ``third_state_release``; after, GCIII-118, and on its strict
+    text a release instead of repatriation needs a binding agreement term
+    (``civilian_release``, from its release day; ``voluntary_repatriation``) or a bar on every
+    return.
     """
     to = j.event.to
     situation = j.situation
