@@ -13,6 +13,7 @@ DEFAULTS = {
     "third_state_release": "allowed_as_release",
     "asylum_while_pow": "claim_allowed",
     "media_exception": False,
+    "wish_verifiers": "independent",
     "detaining_power_nationals": "not_pow",
     "icrc_access_days": 30,
     "information_days": 7,

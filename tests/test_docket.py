@@ -144,7 +144,7 @@ class TestEachObligation:
         waiting = case(CAPTURE, finding, ev("2025-07-01", "icrc_visit"))
         entry = item(waiting, "medical_repatriation")
         assert (entry.due, entry.status) == (D(2025, 5, 30), Status.OVERDUE)
-        wish = ev("2025-03-02", "wish_verified", destination="RU")
+        wish = ev("2025-03-02", "wish_verified", destination="RU", verifier="icrc")
         home = case(
             CAPTURE, finding, wish, ev("2025-03-10", "repatriate_medically", to="RU"), subject=RU
         )

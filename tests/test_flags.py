@@ -184,7 +184,7 @@ class TestEachFlag:
         )
         sought = case(
             CAPTURE,
-            ev("2025-01-11", "wish_verified", destination="RU"),
+            ev("2025-01-11", "wish_verified", destination="RU", verifier="icrc"),
             ev("2025-01-12", "exchange_offered", to="RU"),
             subject=RU,
         )
@@ -193,7 +193,9 @@ class TestEachFlag:
     def test_coerced_consent_and_its_clearing(self):
         pressed = case(CAPTURE, ev("2025-01-12", "wish_expressed", destination="KP", free=False))
         assert "coerced_consent" in codes(pressed)
-        verified = pressed.apply(ev("2025-03-01", "wish_verified", destination="KR"))
+        verified = pressed.apply(
+            ev("2025-03-01", "wish_verified", destination="KR", verifier="icrc")
+        )
         assert "coerced_consent" not in codes(verified)
         entry = next(f for f in verified.flags if f.code == "coerced_consent")
         assert entry.until == D(2025, 3, 1)

@@ -227,6 +227,17 @@ def test_run_results_round_trip_exactly(scenario):
         assert attrs.evolve(RunResult.from_dict(plain), case=result.case) == result
 
 
+def test_a_reason_param_given_as_a_tuple_is_written_as_a_list():
+    # Found by the property below: not_power_of_origin names the moves instead as a tuple.
+    held = Case.open(powcase.Subject(id="x", nationality=["GB"], forces="GB"), "CN")
+    held = held.apply({"date": "2000-01-01", "event": "capture"})
+    refused = held.apply(
+        {"date": "2000-01-01", "event": "repatriate", "to": "CN"}, on_refusal="record"
+    )
+    plain = refused.steps[1].to_dict()
+    assert plain == json.loads(json.dumps(plain))
+
+
 @given(scenarios(max_events=6))
 def test_run_output_validates_and_a_step_is_written_as_its_result(scenario):
     # One contract: the engine's steps and the results' steps are written alike.

@@ -251,7 +251,12 @@ class TestMedicalRepatriation:
     }
 
     def test_needs_a_finding(self):
-        wish = {"date": "2025-03-01", "event": "wish_verified", "destination": "RU"}
+        wish = {
+            "date": "2025-03-01",
+            "event": "wish_verified",
+            "destination": "RU",
+            "verifier": "icrc",
+        }
         refused(
             ask(case(CAPTURE, wish, subject=RU_SOLDIER), "repatriate_medically", to="RU"),
             "GCIII-110(1)",
@@ -259,7 +264,12 @@ class TestMedicalRepatriation:
         )
 
     def test_with_his_verified_consent(self):
-        wish = {"date": "2025-04-02", "event": "wish_verified", "destination": "RU"}
+        wish = {
+            "date": "2025-04-02",
+            "event": "wish_verified",
+            "destination": "RU",
+            "verifier": "icrc",
+        }
         allowed(
             ask(
                 case(CAPTURE, self.FINDING, wish, subject=RU_SOLDIER),
@@ -364,7 +374,12 @@ class TestRelease:
 
     def test_to_a_third_state_during_hostilities_depends_on_the_reading(self):
         consent = {"date": "2025-03-17", "event": "receiving_state_consents", "state": "KR"}
-        verified = {"date": "2025-03-18", "event": "wish_verified", "destination": "KR"}
+        verified = {
+            "date": "2025-03-18",
+            "event": "wish_verified",
+            "destination": "KR",
+            "verifier": "icrc",
+        }
         barred = case(CAPTURE, consent, verified, third_state_release="barred")
         refused(ask(barred, "release_to_third_state", to="KR"), "GCIII-118", kind="prohibition")
         transfer = case(CAPTURE, consent, verified, third_state_release="art12_transfer")
@@ -378,7 +393,12 @@ class TestRelease:
             "state": "KR",
         }
         consent = {"date": "2025-03-17", "event": "receiving_state_consents", "state": "KR"}
-        verified = {"date": "2025-03-18", "event": "wish_verified", "destination": "KR"}
+        verified = {
+            "date": "2025-03-18",
+            "event": "wish_verified",
+            "destination": "KR",
+            "verifier": "icrc",
+        }
         release = {"date": "2025-04-01", "event": "release_to_third_state", "to": "KR"}
         released = case(CAPTURE, request, consent, verified, release)
         allowed(ask(released, "resettle"), "NKRA-3")
@@ -407,7 +427,12 @@ class TestRepatriation:
     def test_a_verified_wish_to_go_home_is_respected(self):
         # It lifts the IHL bar; the human-rights bar on return to torture or death (CAT-3,
         # ICCPR-6, ICCPR-7) it does not waive: whether that risk is real for him stays open.
-        wish = {"date": "2026-06-02", "event": "wish_verified", "destination": "KP"}
+        wish = {
+            "date": "2026-06-02",
+            "event": "wish_verified",
+            "destination": "KP",
+            "verifier": "icrc",
+        }
         verdict = ask(case(CAPTURE, ENDED, wish), "repatriate", to="KP")
         undetermined(verdict, "risk_despite_wish")
         assert "refoulement_icrc_2020" not in {r.code for r in verdict.reasons}
@@ -436,7 +461,12 @@ class TestRepatriation:
 def test_the_ihl_reading_decides_a_return_he_refused(reading, outcome, cite):
     """A Russian soldier who did not surrender faces no persecution at home: the ICRC reading
     bars only a return towards risk; the free-will reading bars any return he refused."""
-    verified = {"date": "2026-06-02", "event": "wish_verified", "destination": "UA"}
+    verified = {
+        "date": "2026-06-02",
+        "event": "wish_verified",
+        "destination": "UA",
+        "verifier": "icrc",
+    }
     verdict = ask(
         case(CAPTURE, ENDED, verified, subject=RU_SOLDIER, ihl_non_refoulement=reading),
         "repatriate",

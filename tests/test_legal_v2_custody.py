@@ -148,7 +148,12 @@ class TestAgreementTerms:
         assert open_.outcome is Outcome.UNDETERMINED
         assert [m.fact for m in open_.missing] == ["wish"]
         verified = ended.apply(
-            {"date": "1953-08-01", "event": "wish_verified", "destination": "CN"}
+            {
+                "date": "1953-08-01",
+                "event": "wish_verified",
+                "destination": "CN",
+                "verifier": "neutral_commission",
+            }
         )
         home = ask(verified, "repatriate", to="CN")
         assert home.outcome is Outcome.ALLOWED, texts(home)
@@ -194,7 +199,14 @@ class TestAgreementTerms:
         found = reason(verdict, "agreement_non_refoulement")
         assert found.kind == "prohibition"
         assert found.cites == ("GCIII-6",)
-        chosen = held.apply({"date": "2025-05-02", "event": "wish_verified", "destination": "KP"})
+        chosen = held.apply(
+            {
+                "date": "2025-05-02",
+                "event": "wish_verified",
+                "destination": "KP",
+                "verifier": "icrc",
+            }
+        )
         assert "agreement_non_refoulement" not in codes(ask(chosen, "exchange", to="KP"))
 
     def test_the_fields_round_trip_and_a_bad_term_is_located(self):
@@ -496,7 +508,12 @@ class TestTheDocketInNeutralCustody:
 
     def test_only_a_release_or_return_meets_repatriation_gciii_118(self):
         consents = {"date": "2025-01-12", "event": "receiving_state_consents", "state": "GB"}
-        wish = {"date": "2025-01-12", "event": "wish_verified", "destination": "GB"}
+        wish = {
+            "date": "2025-01-12",
+            "event": "wish_verified",
+            "destination": "GB",
+            "verifier": "icrc",
+        }
         released = self.held(
             consents, wish, {"date": "2025-01-13", "event": "release_to_third_state", "to": "GB"}
         )

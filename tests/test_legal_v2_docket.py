@@ -89,7 +89,7 @@ class TestTheRepatriationDuty:
             NEUTRAL_DEAL,
             INTERNED,
             ENDED,
-            ev("2025-06-10", "wish_verified", destination="RU"),
+            ev("2025-06-10", "wish_verified", destination="RU", verifier="icrc"),
             ev("2025-06-20", "repatriate"),
         )
         assert c.steps[5].applied
@@ -117,7 +117,7 @@ class TestTheRepatriationDuty:
             CAPTURE,
             ENDED,
             ev("2025-06-02", "receiving_state_consents", state="GB"),
-            ev("2025-06-03", "wish_verified", destination="GB"),
+            ev("2025-06-03", "wish_verified", destination="GB", verifier="icrc"),
             ev("2025-06-05", move, **fields),
             mode="descriptive",
         )
@@ -276,7 +276,7 @@ class TestTheTwoMedicalFindings:
         c = case(
             CAPTURE,
             self.finding("gcIII_110_1"),
-            ev("2025-02-02", "wish_verified", destination="RU"),
+            ev("2025-02-02", "wish_verified", destination="RU", verifier="icrc"),
             ev("2025-02-10", "repatriate_medically", to="RU"),
         )
         assert item(c, "medical_repatriation").status is Status.MET
@@ -285,7 +285,7 @@ class TestTheTwoMedicalFindings:
         refused = case(
             CAPTURE,
             self.finding("gcIII_110_1"),
-            ev("2025-02-02", "wish_verified", destination="stay"),
+            ev("2025-02-02", "wish_verified", destination="stay", verifier="icrc"),
         )
         entry = item(refused, "medical_repatriation", D(2025, 12, 1))
         assert (entry.status, entry.held_back, entry.held_back_by) == (
@@ -305,7 +305,7 @@ class TestTheTwoMedicalFindings:
         c = case(
             CAPTURE,
             self.finding("gcIII_110_2"),
-            ev("2025-02-02", "wish_verified", destination="RU"),
+            ev("2025-02-02", "wish_verified", destination="RU", verifier="icrc"),
         )
         verdict = c.verdict({"event": "repatriate_medically", "to": "RU"})
         assert verdict.outcome is Outcome.REFUSED
@@ -323,7 +323,7 @@ class TestTheTwoMedicalFindings:
         c = case(
             CAPTURE,
             self.finding("gcIII_110_1"),
-            ev("2025-02-02", "wish_verified", destination="RU"),
+            ev("2025-02-02", "wish_verified", destination="RU", verifier="icrc"),
         )
         verdict = c.verdict({"event": "repatriate_medically", "to": "RU"})
         assert verdict.outcome is Outcome.ALLOWED

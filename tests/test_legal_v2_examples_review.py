@@ -228,7 +228,12 @@ class TestHumanRightsNonRefoulement:
         }
 
     def test_a_verified_wish_to_go_home_leaves_the_real_risk_open_cat_3_iccpr_7(self):
-        wished = {"date": "2026-06-02", "event": "wish_verified", "destination": "KP"}
+        wished = {
+            "date": "2026-06-02",
+            "event": "wish_verified",
+            "destination": "KP",
+            "verifier": "icrc",
+        }
         held = case(CAPTURE_2025, ENDED_2026, wished, subject=KP_SOLDIER, holder="UA")
         verdict = held.verdict({"event": "repatriate", "to": "KP"})
         assert verdict.outcome is Outcome.UNDETERMINED
@@ -241,7 +246,12 @@ class TestHumanRightsNonRefoulement:
         assert "refoulement_icrc_2020" not in codes(verdict)
 
     def test_without_the_human_rights_reading_his_verified_wish_settles_it(self):
-        wished = {"date": "2026-06-02", "event": "wish_verified", "destination": "KP"}
+        wished = {
+            "date": "2026-06-02",
+            "event": "wish_verified",
+            "destination": "KP",
+            "verifier": "icrc",
+        }
         held = case(
             CAPTURE_2025,
             ENDED_2026,
@@ -257,7 +267,12 @@ class TestHumanRightsNonRefoulement:
     def test_a_persecution_type_risk_still_yields_to_his_verified_wish_rc_33(self):
         kind = "persecution"
         risk = {"date": "2026-05-01", "event": "risk_on_return", "state": "RU", "kind": kind}
-        wished = {"date": "2026-06-02", "event": "wish_verified", "destination": "RU"}
+        wished = {
+            "date": "2026-06-02",
+            "event": "wish_verified",
+            "destination": "RU",
+            "verifier": "icrc",
+        }
         ivan = Subject(id="soldier_b", nationality=["RU"], forces="RU")
         held = case(CAPTURE_2025, risk, ENDED_2026, wished, subject=ivan, holder="UA")
         verdict = held.verdict({"event": "repatriate", "to": "RU"})

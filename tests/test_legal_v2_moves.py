@@ -41,8 +41,14 @@ def codes(verdict):
 
 
 def wish(destination, day="2026-06-02", verified=True):
-    event = "wish_verified" if verified else "wish_expressed"
-    return {"date": day, "event": event, "destination": destination}
+    if verified:
+        return {
+            "date": day,
+            "event": "wish_verified",
+            "destination": destination,
+            "verifier": "icrc",
+        }
+    return {"date": day, "event": "wish_expressed", "destination": destination}
 
 
 class TestReturnsGoToThePowerOfOrigin:
@@ -108,7 +114,12 @@ class TestFreeWillGovernsForcibleReturnsOnly:
     """GCIII-109(2), GCIII-111, GCIII-12: the free-will reading of GCIII-118 bars a return he
     refused; neutral accommodation and a transfer need no consent."""
 
-    STAY = {"date": "2025-02-20", "event": "wish_verified", "destination": "stay"}
+    STAY = {
+        "date": "2025-02-20",
+        "event": "wish_verified",
+        "destination": "stay",
+        "verifier": "icrc",
+    }
 
     def test_neutral_internment_needs_no_consent_gciii_111(self):
         agreed = {
@@ -387,7 +398,12 @@ class TestNationalLawAndCustody:
 
     def _released_to(self, state, *more, subject=KP_SOLDIER):
         consent = {"date": "2025-03-17", "event": "receiving_state_consents", "state": state}
-        verified = {"date": "2025-03-18", "event": "wish_verified", "destination": state}
+        verified = {
+            "date": "2025-03-18",
+            "event": "wish_verified",
+            "destination": state,
+            "verifier": "icrc",
+        }
         release = {"date": "2025-04-01", "event": "release_to_third_state", "to": state}
         return case(CAPTURE, *more, consent, verified, release, subject=subject)
 
@@ -445,7 +461,12 @@ class TestNationalLawAndCustody:
         # GCIII-12(2), which governs transfers; the ICRC's commentary is cited only beside
         # GCIII-118 for his wish, under its reading.
         consent = {"date": "2025-03-17", "event": "receiving_state_consents", "state": "KR"}
-        verified = {"date": "2025-03-18", "event": "wish_verified", "destination": "KR"}
+        verified = {
+            "date": "2025-03-18",
+            "event": "wish_verified",
+            "destination": "KR",
+            "verifier": "icrc",
+        }
         allowed = ask(case(CAPTURE, consent, verified), "release_to_third_state", to="KR")
         assert allowed.outcome is Outcome.ALLOWED
         assert reason(allowed, "third_state_consents").cites == ("GCIII-5",)

@@ -43,6 +43,10 @@ def codes(verdict):
 
 
 def wish(destination, day="2026-06-02", verified=True, **more):
+    if verified:
+        # Checked by the ICRC: a verification whose verifier is unknown counts for nothing
+        # under the default wish_verifiers reading.
+        more = {"verifier": "icrc", **more}
     event = "wish_verified" if verified else "wish_expressed"
     return {"date": day, "event": event, "destination": destination, **more}
 

@@ -115,7 +115,7 @@ class TestATreatyThatDidNotBindRefusesNothing:
         refused = case(
             CAPTURE,
             ev("2025-02-01", "hostilities_ended"),
-            ev("2025-02-02", "wish_verified", destination="stay"),
+            ev("2025-02-02", "wish_verified", destination="stay", verifier="icrc"),
             holder="TW",
             subject=Subject(id="o", nationality=["UA"]),
             ihl_non_refoulement="free_will",
@@ -164,11 +164,11 @@ def test_a_refused_verdict_carries_no_basis():
 
 def test_a_wish_to_go_to_an_ally_is_not_a_wish_to_be_passed_on():
     consent = ev("2025-03-01", "receiving_state_consents", state="RU")
-    wish = ev("2025-03-02", "wish_verified", destination="RU")
+    wish = ev("2025-03-02", "wish_verified", destination="RU", verifier="icrc")
     verdict = case(CAPTURE, consent, wish).verdict({"event": "release_to_third_state", "to": "RU"})
     assert verdict.outcome is Outcome.REFUSED
     assert "CAT-3" in verdict.cites
-    home = ev("2025-03-03", "wish_verified", destination="KP")
+    home = ev("2025-03-03", "wish_verified", destination="KP", verifier="icrc")
     both = case(CAPTURE, consent, wish, home)
     # A verified wish for KP replaces the one for RU: he no longer wants to go to RU.
     assert both.verdict({"event": "release_to_third_state", "to": "RU"}).outcome is (

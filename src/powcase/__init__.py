@@ -139,6 +139,7 @@ if TYPE_CHECKING:
         WarCrimeAllegation,
         WishExpressed,
         WishVerified,
+        WishWithdrawn,
         event_from_dict,
     )
     from powcase.model.mode import (
@@ -292,6 +293,7 @@ _EXPORTS: dict[str, str] = {
     "WarCrimeAllegation": "powcase.model.events",
     "WishExpressed": "powcase.model.events",
     "WishVerified": "powcase.model.events",
+    "WishWithdrawn": "powcase.model.events",
     "compare": "powcase.explore.comparison",
     "describe": "powcase.description",
     "diagram": "powcase.render.diagram",
@@ -414,6 +416,7 @@ __all__ = [
     "WarCrimeAllegation",
     "WishExpressed",
     "WishVerified",
+    "WishWithdrawn",
     "__version__",
     "compare",
     "describe",

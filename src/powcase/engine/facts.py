@@ -18,20 +18,37 @@ from powcase.model import events as ev
 from powcase.model.events import Event
 from powcase.model.fields import TermProvisions
 
-__all__ = ["Agreement", "Facts", "Wish"]
+__all__ = ["VERIFIER_READINGS", "Agreement", "Facts", "Wish", "counts"]
 
 
 @attrs.frozen
 class Wish:
-    """A wish on record: where he wants to go, who reports it, and whether it was verified."""
+    """A wish on record: where he wants to go, who reports it, whether a verification that
+    counts confirmed it, and any condition he set on it.
+    """
 
     destination: str
     sources: tuple[str, ...]
     date: datetime.date
     index: int
     verified: bool = False
+    """Whether a ``wish_verified`` that counts under the reading confirmed it."""
     free: bool | None = None
     confidence: float | None = None
+    condition: str | None = None
+
+
+VERIFIER_READINGS = ("independent", "independent_private", "any")
+"""The options of the ``wish_verifiers`` assumption, in the order :attr:`Facts.wish_views`
+holds a view for each."""
+
+
+def counts(event: ev.WishVerified) -> tuple[bool, bool, bool]:
+    """Whether a verification counts under each of :data:`VERIFIER_READINGS`: by an
+    independent verifier; by one after a private interview; by anyone.
+    """
+    independent = event.independent
+    return (independent, independent and event.private_interview is True, True)
 
 
 @attrs.frozen
@@ -83,8 +100,11 @@ class Facts:
     surrendered: bool = False
     hors_de_combat_cause: str | None = None
     """Why he fell out of combat before capture: wounded, sick or surrender."""
-    wishes: tuple[Wish, ...] = ()
-    """The verified wish (if any) first, then every differing claim since, latest per source."""
+    wish_views: tuple[tuple[Wish, ...], ...] = ((), (), ())
+    """His wishes as each reading of ``wish_verifiers`` sees them (in the order of
+    :data:`VERIFIER_READINGS`): the last verification that counts under it (if any) first,
+    then every claim since, latest per source; a verification that does not count is a
+    claim from its sources. Withdrawn wishes are left out."""
     consents: frozenset[str] = frozenset()
     """The states that agreed to receive him, whatever the scope of their consent."""
     transfer_consents: frozenset[str] = frozenset()
@@ -185,10 +205,9 @@ class Facts:
                 return day
         return None
 
-    @property
-    def verified_wish(self) -> Wish | None:
-        """The last verified wish on record, if any (later claims may contest it)."""
-        return next((w for w in self.wishes if w.verified), None)
+    def wishes(self, reading: str) -> tuple[Wish, ...]:
+        """His wishes as the ``wish_verifiers`` option ``reading`` sees them."""
+        return self.wish_views[VERIFIER_READINGS.index(reading)]
 
 
 _FIELD_NAMES = frozenset(field.name for field in attrs.fields(Facts))
@@ -205,6 +224,23 @@ def _fall(facts: Facts, event: ev.FallHorsDeCombat, index: int, dp: str) -> Fact
     return facts.replaced(surrendered=surrendered, hors_de_combat_cause=event.cause)
 
 
+def _claimed(wishes: tuple[Wish, ...], new: Wish) -> tuple[Wish, ...]:
+    """``wishes`` with the claim ``new``: a later wish from a source replaces that source's
+    earlier one; a wish reported by several sources replaces the earlier claim of each of
+    them. Unsourced wishes count as one source. A counting verification stays.
+    """
+    reporting = set(new.sources) or {""}
+    kept = []
+    for wish in wishes:
+        if wish.verified:
+            kept.append(wish)
+            continue
+        remaining = tuple(s for s in (wish.sources or ("",)) if s not in reporting)
+        if remaining:
+            kept.append(attrs.evolve(wish, sources=tuple(s for s in remaining if s)))
+    return (*kept, new)
+
+
 def _wish(facts: Facts, event: ev.WishExpressed, index: int, dp: str) -> Facts:
     new = Wish(
         event.destination,
@@ -213,25 +249,35 @@ def _wish(facts: Facts, event: ev.WishExpressed, index: int, dp: str) -> Facts:
         index,
         free=event.free,
         confidence=event.confidence,
+        condition=event.condition,
     )
-    # A later wish from a source replaces that source's earlier one; a
-    # wish reported by several sources replaces the earlier claim of each of them. Unsourced
-    # wishes count as one source.
-    reporting = set(new.sources) or {""}
-    kept = []
-    for wish in facts.wishes:
-        if wish.verified:
-            kept.append(wish)
-            continue
-        remaining = tuple(s for s in (wish.sources or ("",)) if s not in reporting)
-        if remaining:
-            kept.append(attrs.evolve(wish, sources=tuple(s for s in remaining if s)))
-    return facts.replaced(wishes=(*kept, new))
+    return facts.replaced(wish_views=tuple(_claimed(view, new) for view in facts.wish_views))
 
 
 def _verified(facts: Facts, event: ev.WishVerified, index: int, dp: str) -> Facts:
-    wish = Wish(event.destination, event.source, event.date, index, verified=True, free=True)
-    return facts.replaced(wishes=(wish,))
+    # A verification that counts under a reading starts its view afresh (it is his consent,
+    # and free); one that does not is only a claim from its sources (who checked it says so).
+    checked = Wish(
+        event.destination,
+        event.source,
+        event.date,
+        index,
+        verified=True,
+        free=True,
+        condition=event.condition,
+    )
+    claim = attrs.evolve(checked, verified=False, free=None)
+    views = tuple(
+        (checked,) if counted else _claimed(view, claim)
+        for view, counted in zip(facts.wish_views, counts(event), strict=True)
+    )
+    return facts.replaced(wish_views=views)
+
+
+def _withdrawn(facts: Facts, event: ev.WishWithdrawn, index: int, dp: str) -> Facts:
+    gone = event.destination
+    views = tuple(tuple(w for w in view if w.destination != gone) for view in facts.wish_views)
+    return facts.replaced(wish_views=views)
 
 
 def _consent(facts: Facts, event: ev.ReceivingStateConsents, index: int, dp: str) -> Facts:
@@ -370,6 +416,7 @@ _UPDATES: dict[type[Event], Callable[[Facts, Any, int, str], Facts]] = {
     ev.FallHorsDeCombat: _fall,
     ev.WishExpressed: _wish,
     ev.WishVerified: _verified,
+    ev.WishWithdrawn: _withdrawn,
     ev.ReceivingStateConsents: _consent,
     ev.ExchangeAgreed: _exchange_agreed,
     ev.AgreementConcluded: _agreement,

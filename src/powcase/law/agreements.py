@@ -28,7 +28,7 @@ from typing import Any
 
 from powcase.engine.facts import Agreement, Facts
 from powcase.law.situation import Judgement, Situation
-from powcase.law.will import Refusal, Will, refusal_of, wish_for
+from powcase.law.will import Refusal, Will
 from powcase.model import events as ev
 
 __all__ = [
@@ -162,7 +162,7 @@ def _voluntary_return(judgement: Judgement[Any], to: str) -> None:
     ]
     if not agreements:
         return
-    refusal = refusal_of(facts, to)
+    refusal = judgement.refusal(to)
     in_neutral_custody = situation.is_in("in_neutral_custody")
     for agreement in agreements:
         cites = tuple(
@@ -177,7 +177,7 @@ def _voluntary_return(judgement: Judgement[Any], to: str) -> None:
             continue
         if "voluntary_repatriation" in agreement.terms:
             voluntary = agreement.cites("voluntary_repatriation")
-            wish = wish_for(facts, to)
+            wish = judgement.will(to)
             if wish is Will.NONE:
                 judgement.require("agreement_needs_wish_to_return", voluntary, to=to)
             elif wish is Will.OPEN:
@@ -186,7 +186,7 @@ def _voluntary_return(judgement: Judgement[Any], to: str) -> None:
                 judgement.basis("agreement_wish_to_return", voluntary, to=to)
         elif refusal is Refusal.OPEN:
             # An unverified wish may yet be a refusal: each is an open point.
-            for destination in sorted({w.destination for w in facts.wishes}):
+            for destination in judgement.wished():
                 judgement.open_wish(destination, cites)
 
 

@@ -544,7 +544,8 @@ class _Pass:
             return HoldBack.PROCEEDINGS
         if code == "medical_repatriation" and not _hostilities_over(last):
             home = last.after.power_of_origin
-            if refusal_of(last.facts, home) is Refusal.REFUSED:
+            verifiers = last.judge.assumptions.wish_verifiers
+            if refusal_of(last.facts, home, verifiers) is Refusal.REFUSED:
                 return HoldBack.HIS_REFUSAL
         return None
 

@@ -22,7 +22,7 @@ from powcase.law.docket import Obligation, docket
 from powcase.law.refoulement import answers, risk_towards
 from powcase.law.rules import REGIMES, FlagRule, Severity, Status, gravity
 from powcase.law.shape import RISK_KINDS
-from powcase.law.will import Will, contested, wish_for
+from powcase.law.will import Will, contested, verification_counts, wish_for
 from powcase.model import contract
 from powcase.model import events as ev
 from powcase.model.events import Event, Move
@@ -260,7 +260,8 @@ def _information(tracker: _Tracker, m: Moment, event: ev.InformationTransmitted)
 
 
 def _offered(tracker: _Tracker, m: Moment, event: ev.ExchangeOffered) -> None:
-    if event.to is None or wish_for(m.step.facts, event.to) is not Will.CONSENT:
+    verifiers = m.judge.assumptions.wish_verifiers
+    if event.to is None or wish_for(m.step.facts, event.to, verifiers) is not Will.CONSENT:
         tracker.raise_("bargaining_chip", m.step.index, event.date)
 
 
@@ -346,11 +347,17 @@ _EVENT_RULES: dict[type[Event], Callable[[_Tracker, Moment, Any], None]] = {
 
 
 def _verified(tracker: _Tracker, m: Moment, event: ev.WishVerified) -> None:
-    tracker.clear("coerced_consent", event.date)
+    # Only a verification that counts under wish_verifiers shows his wish free (GCIII-7); one
+    # by anyone else (the detaining power, an intelligence service, the press) is a claim
+    # that may cover pressure.
+    if verification_counts(event, m.judge.assumptions.wish_verifiers):
+        tracker.clear("coerced_consent", event.date)
+    else:
+        tracker.raise_("coerced_consent", m.step.index, event.date)
 
 
 def _expressed(tracker: _Tracker, m: Moment, event: ev.WishExpressed) -> None:
-    if event.free is False or contested(m.facts):
+    if event.free is False or contested(m.facts, m.judge.assumptions.wish_verifiers):
         tracker.raise_("coerced_consent", m.step.index, event.date)
 
 

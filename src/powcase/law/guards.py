@@ -20,7 +20,7 @@ from powcase.law.agreements import binding as agreed_terms
 from powcase.law.agreements import civilian_release, custodian_matches
 from powcase.law.refoulement import judge_move
 from powcase.law.situation import Judgement, Situation, is_civilian
-from powcase.law.will import Will, wish_for
+from powcase.law.will import Will
 from powcase.model import events as ev
 from powcase.model.events import Event, MachineEvent
 from powcase.model.verdict import Outcome, Reading, ReasonKind, Verdict
@@ -507,11 +507,13 @@ def _needs_wish(
     reading: Reading | None = None,
     basis: str | None = None,
 ) -> None:
-    """A guard that needs his wish to go to ``to``: none fails it, an unverified or contested
-    one leaves it open, a verified one satisfies it (the reason ``basis``, if given, says so).
+    """A guard that needs his wish to go to ``to``: none fails it; an unverified, contested or
+    conditional one, or one verified by one whose check does not count under
+    ``wish_verifiers``, leaves it open; a counting, unconditional verification satisfies it
+    (the reason ``basis``, if given, says so).
     ``reading`` marks a requirement that rests on a reading of the law.
     """
-    will = wish_for(j.situation.facts, to)
+    will = j.will(to)
     if will is Will.NONE:
         j.require(code, cites, reading=reading, to=to)
     elif will is Will.OPEN:
@@ -892,12 +894,13 @@ def _release_to_third_state(j: Judgement[ev.ReleaseToThirdState]) -> None:
     rests on (GCIII-118 after hostilities; during them GCIII-5, his protection ending with
     his release; a protected person: GCIV-133, GCIV-132), and to GCIII-12(2) only where the
     release is read as a transfer (``third_state_release: art12_transfer``). GCIII-118 as the
-    ICRC reads it in 2020, and the 1953 practice: his free and verified wish (GCIII-7), a
-    reading. GCIII-118: a party on his own side is no third state (handing him to it is a
-    return); no onward risk. Before hostilities end, ``third_state_release``; after,
-    GCIII-118, and on its strict text a release instead of repatriation needs a binding
-    agreement term (``civilian_release``, from its release day; ``voluntary_repatriation``)
-    or a bar on every return.
+    ICRC reads it in 2020, and the 1953 practice: his free wish, verified by one whose check
+    counts (``wish_verifiers``) and unconditional (GCIII-7), a reading. GCIII-118: a party
+    on his own side is no third state (handing him to it is a return); no onward risk.
+    Before hostilities end, ``third_state_release``; after, GCIII-118, and on its strict
+    text a release instead of repatriation needs a binding agreement term
+    (``civilian_release``, from its release day; ``voluntary_repatriation``) or a bar on every
+    return.
     """
     to = j.event.to
     situation = j.situation

@@ -29,11 +29,10 @@ from typing import Any, TypeVar
 
 import attrs
 
-from powcase.engine.facts import Facts
 from powcase.law.agreements import judge_terms
 from powcase.law.shape import RISK_KINDS
 from powcase.law.situation import Judgement, Situation
-from powcase.law.will import Refusal, Will, refusal_of, wish_for
+from powcase.law.will import Refusal, Will
 from powcase.model.verdict import Reading
 
 __all__ = ["Risk", "answers", "judge_move", "risk_towards"]
@@ -128,16 +127,16 @@ def _risk_towards(situation: Situation, state: str) -> Risk:
     return Risk(state, kinds)
 
 
-def _where_risk_lies(facts: Facts, risk: Risk) -> tuple[Will, str]:
+def _where_risk_lies(judgement: Judgement[Any], risk: Risk) -> tuple[Will, str]:
     """His will towards where the risk lies, and the state an open wish is about.
 
     A verified wish for the destination settles it unless the risk lies in an onward return,
     which needs his verified wish for the onward state as well.
     """
-    will = wish_for(facts, risk.state)
+    will = judgement.will(risk.state)
     if risk.onward is None or will is not Will.CONSENT:
         return will, risk.state
-    return wish_for(facts, risk.onward), risk.onward
+    return judgement.will(risk.onward), risk.onward
 
 
 def _bar(
@@ -167,9 +166,8 @@ def judge_move(judgement: Judgement[Any], to: str, *, returning: bool) -> None:
     binding the detaining power add their terms, whatever the reading.
     """
     situation = judgement.situation
-    facts = situation.facts
     risk = risk_towards(situation, to)
-    will = _where_risk_lies(facts, risk)
+    will = _where_risk_lies(judgement, risk)
     if not risk.kinds:
         judgement.note("no_known_risk", (), to=to)
 
@@ -192,7 +190,7 @@ def judge_move(judgement: Judgement[Any], to: str, *, returning: bool) -> None:
             onward=risk.onward or "",
         )
     elif reading == "free_will" and returning and to == situation.power_of_origin:
-        refusal = refusal_of(facts, to)
+        refusal = judgement.refusal(to)
         if refusal is Refusal.REFUSED:
             cites = judgement.binding("GCIII-118", customary="CIHL-128")
             # The Korean declaration of 1966 reads 118 so for the Republic of Korea alone.
@@ -202,7 +200,7 @@ def judge_move(judgement: Judgement[Any], to: str, *, returning: bool) -> None:
         elif refusal is Refusal.OPEN:
             # Under this reading any unverified wish could decide it: each is an open point.
             cites = judgement.binding("GCIII-118", customary="CIHL-128")
-            for destination in sorted({w.destination for w in facts.wishes}):
+            for destination in judgement.wished():
                 judgement.open_wish(destination, cites, reading=_FREE_WILL)
 
     judge_terms(judgement, to, towards_risk=bool(risk.kinds), will=will)

@@ -18,7 +18,16 @@ from powcase.engine.facts import Facts
 from powcase.engine.table import Position
 from powcase.law.book import Law
 from powcase.law.citing import cited
-from powcase.law.will import contested
+from powcase.law.will import (
+    Refusal,
+    Will,
+    contested,
+    open_fact,
+    reading_matters,
+    refusal_of,
+    wish_for,
+    wished,
+)
 from powcase.model.assumptions import Assumptions
 from powcase.model.events import Event
 from powcase.model.record import Subject
@@ -353,17 +362,49 @@ class Judgement(Generic[E]):
     def open_wish(
         self, destination: str, cites: tuple[str, ...], *, reading: Reading | None = None
     ) -> None:
-        """His wish about ``destination`` is unverified or contested: the verdict stays open
-        until a ``wish_verified`` settles it. ``cites`` is the rule that needs his wish.
+        """His wish about ``destination`` is unverified, contested or conditional: the verdict
+        stays open until a ``wish_verified`` that counts settles it. ``cites`` is the rule that
+        needs his wish.
         """
+        facts, verifiers = self.situation.facts, self.situation.assumptions.wish_verifiers
+        if open_fact(facts, destination, verifiers) == "wish_condition":
+            self.open(
+                "wish_condition",
+                code="wish_condition_open",
+                cites=cites,
+                reading=reading,
+                destination=destination,
+            )
+            return
         self.open(
             "wish",
             code="wish_open",
             cites=cites,
             reading=reading,
             destination=destination,
-            contested=contested(self.situation.facts),
+            contested=contested(facts, verifiers),
         )
+
+    def _verifiers(self) -> str:
+        """The ``wish_verifiers`` option his will is read under, relied on where another
+        option would read the record's wishes differently.
+        """
+        situation = self.situation
+        if reading_matters(situation.facts):
+            self.rely_on("wish_verifiers")
+        return situation.assumptions.wish_verifiers
+
+    def will(self, destination: str) -> Will:
+        """His will towards ``destination`` (see :func:`~powcase.law.will.wish_for`)."""
+        return wish_for(self.situation.facts, destination, self._verifiers())
+
+    def refusal(self, destination: str) -> Refusal:
+        """Whether he has verifiably refused a move to ``destination``."""
+        return refusal_of(self.situation.facts, destination, self._verifiers())
+
+    def wished(self) -> list[str]:
+        """Every destination a wish of his on record names, sorted."""
+        return wished(self.situation.facts, self._verifiers())
 
     def rely_on(self, *keys: str) -> None:
         """Record the assumptions this verdict rests on."""

@@ -126,6 +126,14 @@ class Assumptions:
     media_exception: bool = _choice(
         "Does a public interest justify identifiable media?", False, True
     )
+    wish_verifiers: str = _choice(
+        "Whose verification of his wish counts as his free consent? independent: the ICRC, "
+        "UNHCR, a protecting power or a neutral commission; independent_private: those, after "
+        "hearing him without witnesses; any: whoever verified it.",
+        "independent",
+        "independent_private",
+        "any",
+    )
     detaining_power_nationals: str = _choice(
         "Is the detaining power's own national, captured fighting in enemy forces, its "
         "prisoner of war? not_pow: state practice (the Koi case, Privy Council, 1967); pow: "

@@ -65,6 +65,11 @@ def _pairs(value: Mapping[str, Any] | Any, _: Any) -> tuple[tuple[str, Any], ...
     return tuple((str(k), v) for k, v in items)
 
 
+def _plain_pairs(pairs: tuple[tuple[str, Any], ...]) -> dict[str, Any]:
+    # A value given as a tuple (a reason's list of moves, say) is a JSON array.
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in pairs}
+
+
 CONVERTER.register_unstructure_hook(datetime.date, datetime.date.isoformat)
 CONVERTER.register_structure_hook(datetime.date, _date)
 # Enums as their values (a StrEnum member would otherwise pass through as a string).
@@ -75,7 +80,7 @@ CONVERTER.register_structure_hook(Assumptions, lambda value, _: Assumptions.from
 # An event nested in the output (a verdict's, a violation's) is written as in a scenario file.
 CONVERTER.register_unstructure_hook_func(_is_event, lambda event: event.to_dict())
 CONVERTER.register_structure_hook_func(_is_event, lambda value, _: event_from_dict(value))
-CONVERTER.register_unstructure_hook_func(lambda kind: kind == PAIRS, dict)
+CONVERTER.register_unstructure_hook_func(lambda kind: kind == PAIRS, _plain_pairs)
 CONVERTER.register_structure_hook_func(lambda kind: kind == PAIRS, _pairs)
 
 

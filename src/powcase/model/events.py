@@ -77,6 +77,31 @@ AGREEMENT_KINDS = (
     "transfer",
     "other",
 )
+VERIFIERS = (
+    "icrc",
+    "unhcr",
+    "protecting_power",
+    "neutral_commission",
+    "detaining_power",
+    "intelligence_service",
+    "receiving_state",
+    "press",
+    "ngo",
+    "other",
+)
+"""Who may have verified a wish (``wish_verified.verifier``)."""
+INDEPENDENT_VERIFIERS = frozenset({"icrc", "unhcr", "protecting_power", "neutral_commission"})
+"""The verifiers independent of the parties, whose check can show a wish free (GCIII-7)."""
+_INDEPENDENT_NAMES = frozenset(
+    {
+        "icrc",
+        "internationalcommitteeoftheredcross",
+        "unhcr",
+        "protectingpower",
+        "nnrc",
+    }
+)
+"""The ``by`` names of independent verifiers, lower case without spaces or underscores."""
 AGREEMENT_TERMS = (
     "voluntary_repatriation",
     "no_force",
@@ -506,15 +531,58 @@ class WishExpressed(Incident):
     destination: str = state_or_field("a state, or stay (in the detaining state)", ("stay",))
     confidence: float | None = confidence_field("how sure he said he was, from 0 to 1")
     free: bool | None = bool_field("whether he expressed it freely")
+    condition: str | None = text_field(
+        "a condition he set on it, if any (a conditional wish settles nothing until an "
+        "unconditional one)"
+    )
 
 
 @attrs.frozen(kw_only=True)
 class WishVerified(Incident):
-    """His wish was verified as free, e.g. by the ICRC in a private interview (GCIII-126)."""
+    """His wish was checked, e.g. by the ICRC in a private interview (GCIII-126).
+
+    It is his consent only if the assumption ``wish_verifiers`` counts the verifier: by
+    default the ICRC, UNHCR, a protecting power or a neutral commission (GCIII-7). Who
+    verified is read from ``verifier``, else from ``by`` (see :attr:`independent`).
+    """
 
     name: ClassVar[str] = "wish_verified"
     destination: str = state_or_field("a state, or stay (in the detaining state)", ("stay",))
     by: str | None = text_field("who verified it, e.g. ICRC")
+    verifier: str | None = choice_field("what kind of body verified it", VERIFIERS)
+    private_interview: bool | None = bool_field("whether the verifier heard him without witnesses")
+    condition: str | None = text_field("a condition he set on his wish, if any")
+
+    @property
+    def independent(self) -> bool:
+        """Whether the verifier is independent of the parties: the ICRC, UNHCR, a
+        protecting power or a neutral commission. ``verifier`` decides; without it, ``by``,
+        compared ignoring case, spaces and underscores: ``ICRC`` or the Committee's full
+        name, ``UNHCR``, ``protecting power``, ``NNRC`` or a name with both "neutral" and
+        "commission" in it.
+
+        >>> WishVerified(date="2026-03-01", destination="KR", by="NNRC").independent
+        True
+        >>> WishVerified(date="2026-03-01", destination="KR", by="ICRC",
+        ...              verifier="detaining_power").independent
+        False
+        """
+        if self.verifier is not None:
+            return self.verifier in INDEPENDENT_VERIFIERS
+        if self.by is None:
+            return False
+        name = "".join(self.by.lower().replace("_", " ").split())
+        return name in _INDEPENDENT_NAMES or ("neutral" in name and "commission" in name)
+
+
+@attrs.frozen(kw_only=True)
+class WishWithdrawn(Incident):
+    """He withdrew his wish to go to a destination: every wish of his for it on record,
+    verified or not, is set aside.
+    """
+
+    name: ClassVar[str] = "wish_withdrawn"
+    destination: str = state_or_field("a state, or stay (in the detaining state)", ("stay",))
 
 
 @attrs.frozen(kw_only=True)
@@ -821,6 +889,7 @@ INCIDENTS: tuple[type[Incident], ...] = (
     SelfHarmAttempt,
     WishExpressed,
     WishVerified,
+    WishWithdrawn,
     IcrcVisit,
     CaptureCardSent,
     InformationTransmitted,

@@ -47,6 +47,7 @@ class LegalPathMachine(RuleBasedStateMachine):
         "receiving_state_consents",
         "wish_expressed",
         "wish_verified",
+        "wish_withdrawn",
         "hostilities_ended",
         "medical_assessment",
         "risk_on_return",
