@@ -589,7 +589,7 @@ def _medical_consent(j: Judgement[Any], to: str) -> None:
     """
     if j.hostilities_over():
         return
-    if wish_for(j.situation.facts, to) is Will.CONSENT:
+    if j.will(to) is Will.CONSENT:
         j.basis("not_against_his_will", ("GCIII-109(3)",), to=to)
     else:
         _needs_wish(j, to, "against_his_will", ("GCIII-109(3)",))
