@@ -99,3 +99,14 @@ def test_an_internees_release_to_a_third_state_rests_on_gciv_not_gciii_gciv_132(
     assert not [c for c in verdict.cites if c.startswith("GCIII-")]
     assert "third_state_release" not in verdict.assumptions
     assert "GCIV-132" in verdict.cites
+
+
+def test_an_internees_early_return_is_due_once_the_grounds_cease_gciv_132():
+    """The third lawyer's reading: GCIV-133 sets only the latest point; an internee is
+    released as soon as the grounds for interning him cease (GCIV-132).
+    """
+    home = {"date": "2024-10-01", "event": "repatriate"}
+    verdict = case(IN_KURSK, INTERNED, ihl_non_refoulement="strict_text").verdict(home)
+    (found,) = [r for r in verdict.reasons if r.code == "internment_ends_when_grounds_cease"]
+    assert found.cites == ("GCIV-132", "GCIV-133")
+    assert "repatriation_before_due" not in {r.code for r in verdict.reasons}

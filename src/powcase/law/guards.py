@@ -1035,7 +1035,11 @@ def _repatriate(j: Judgement[ev.Repatriate]) -> None:
         cites = j.binding("GCIV-133", customary="CIHL-128")
     else:
         cites = j.binding("GCIII-118", customary="CIHL-128")
-    if not j.hostilities_over():
+    if not j.hostilities_over() and situation.protected_person:
+        # GCIV-133 sets only the latest point: he goes free once the grounds cease (GCIV-132).
+        release = j.binding("GCIV-132") + cites
+        j.note("internment_ends_when_grounds_cease", release, to=to)
+    elif not j.hostilities_over():
         # Due only once hostilities end; an earlier release home is not forbidden.
         j.note("repatriation_before_due", cites, to=to)
     else:
