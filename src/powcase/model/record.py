@@ -53,6 +53,9 @@ MEMBERSHIPS = ("armed_forces", "militia_in_forces", "other_group", "none")
 """How he belonged to the forces he fought with: a member of a party's armed forces, of a
 militia or volunteer corps forming part of them, of another organised group, or of none."""
 
+_ADULT = 18
+"""The age below which he is a child (API-77, ICCPR-6(5))."""
+
 SOURCE_KINDS = ("press", "ngo", "government", "intergovernmental", "court", "academic", "other")
 
 
@@ -132,6 +135,19 @@ class Subject:
             )
         except InvalidInput as error:
             raise error.redacted(name) from None
+
+    def minor_on(self, day: datetime.date) -> bool | None:
+        """Whether he was under 18 on ``day``, from his year of birth: None where it leaves
+        that open (he turned 18 that year) or no year is on record.
+        """
+        if self.born is None:
+            return None
+        years = day.year - self.born
+        if years <= _ADULT - 1:
+            return True
+        if years >= _ADULT + 1:
+            return False
+        return None
 
     @property
     def state_of_nationality(self) -> str:
