@@ -1149,9 +1149,10 @@ _IN_OTHER_HANDS = frozenset(
 @guard(ev.Die)
 def _die(j: Judgement[ev.Die]) -> None:
     """GCIII-120: a death in custody is certified and notified; GCIII-121: some causes need
-    an official inquiry (a protected person: GCIV-129, GCIV-131). These bind the power
-    holding him: in another power's or a neutral
-    state's hands, a note names it; at large, after an escape or a release, neither applies.
+    an official inquiry (a protected person: GCIV-129, GCIV-131), an execution only where no
+    death sentence is on record (its breaches: :mod:`powcase.law.violations`). These bind the
+    power holding him: in another power's or a neutral state's hands, a note names it; at
+    large, after an escape or a release, neither applies.
     """
     cause = j.event.cause
     situation = j.situation
