@@ -10,8 +10,8 @@ allows (GCIII-91, GCIII-92, GCIII-93; an internee: GCIV-120) and active service 
 medical repatriation (GCIII-117). So is a death at a guard's hands during an escape without
 warnings (GCIII-42), and an execution with no death sentence on record (GCIII-130; others
 API-75(4)) or within six months of it (GCIII-101; GCIV-75), though ``die`` is a step. Where
-the field that decides such a breach is not on record, it is a possible violation. In normative mode no other step is ever a
-violation, since a refused step is not applied.
+the field that decides such a breach is not on record, it is a possible violation. In
+normative mode no other step is ever a violation, since a refused step is not applied.
 
 Each names the ``state`` that committed it: for a step, the state whose act it was (the
 detaining power, or the power he was transferred to); for an incident, the detaining power
