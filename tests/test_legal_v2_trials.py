@@ -308,3 +308,43 @@ class TestChildSoldiers:
     def test_an_adult_or_an_unknown_age_raises_no_child_soldier_flag(self, year):
         flags = case(CAPTURE, subject=born(year)).flags
         assert "child_soldier" not in {f.code for f in flags}
+
+
+class TestBornAsADate:
+    """subject.born may be a date as well as a year: the age is then exact (API-77,
+    ICCPR-6(5))."""
+
+    def test_born_takes_a_date_and_round_trips(self):
+        record = Record.from_dict(
+            {
+                "subject": {
+                    "id": "ri",
+                    "nationality": ["KP"],
+                    "forces": "KP",
+                    "born": "2007-03-01",
+                },
+                "detaining_power": "UA",
+                "events": [CAPTURE],
+            }
+        )
+        assert record.subject.born == D(2007, 3, 1)
+        assert Record.from_dict(record.to_dict()) == record
+
+    @pytest.mark.parametrize(
+        ("day", "minor"),
+        [
+            (D(2007, 12, 31), True),
+            (D(2007, 1, 10), True),  # 18 the day after his capture on 2025-01-09
+            (D(2007, 1, 9), False),  # 18 on the day of his capture
+            (D(2006, 1, 9), False),
+        ],
+    )
+    def test_a_date_of_birth_settles_the_age_at_capture_api_77(self, day, minor):
+        flags = case(CAPTURE, subject=born(day)).flags
+        assert ("child_soldier" in {f.code for f in flags}) is minor
+
+    def test_a_date_of_birth_leaves_no_age_point_iccpr_6_5(self):
+        charged = case(CAPTURE, WAR_CRIME, subject=born(D(2007, 6, 1), UA_SOLDIER), holder="RU")
+        verdict = charged.verdict(convict(sentence="death"))
+        assert "death_sentence_for_child" in codes(verdict)
+        assert not verdict.missing
