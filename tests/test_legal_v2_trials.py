@@ -348,3 +348,10 @@ class TestBornAsADate:
         verdict = charged.verdict(convict(sentence="death"))
         assert "death_sentence_for_child" in codes(verdict)
         assert not verdict.missing
+
+
+def test_an_execution_after_an_escape_is_no_breach_of_the_detaining_power_gciii_130():
+    """GCIII-130 binds the power holding him; at large after an escape, no power does."""
+    escaped = {"date": "2025-02-01", "event": "escape"}
+    c = _executed("2025-03-01", escaped)
+    assert not [v for v in c.violations if v.event.name == "die"]

@@ -247,6 +247,11 @@ _NO_SENTENCE = {_PRISONER: ("GCIII-130",), _INTERNEE: ("API-75(4)",), None: ("AP
 a prisoner's (GCIII-130, the wilful killing of a prisoner), or anyone else's (API-75(4),
 else the customary CIHL-100: no penalty without a regular court's judgment)."""
 
+_HELD = frozenset(
+    {"in_custody", "transferred_to_third_power", "interned_in_neutral_state", "in_neutral_custody"}
+)
+"""Where a power holds him: the detaining power, or the power or neutral state he was handed to."""
+
 _TOO_SOON = {_PRISONER: "GCIII-101", _INTERNEE: "GCIV-75"}
 """What an execution within six months of the sentence breaks (the six months run from the
 protecting power's notice, which the sentence's date stands in for)."""
@@ -257,6 +262,8 @@ def _execution_breach(moment: Moment, event: ev.Die) -> _Breach | None:
     CIHL-100), or within six months of the sentence (GCIII-101; a protected person GCIV-75).
     """
     step = moment.step
+    if _HELD.isdisjoint(step.position.active):
+        return None  # no power held him: whoever killed him, these rules do not say
     protection = _protection(moment, step.position, step.facts)
     state = _holder(moment)
     law = moment.judge.law
