@@ -125,3 +125,23 @@ class TestSpies:
             SOLDIER, "unprivileged_detainee", "tribunal", grounds="spy", in_uniform=uniform
         )
         assert case(SOLDIER).verdict(finding).outcome is Outcome.ALLOWED
+
+
+class TestPartiesToTheSameConflict:
+    """API-47(2)(d), (e): a party to *the* conflict in which he was captured, not to another
+    war the parties table knows (the lawyer's reading: the Korean War has no end date there).
+    """
+
+    def test_a_national_of_a_state_outside_this_conflict_may_be_a_mercenary_api_47_2_d(self):
+        chinese = Subject(id="c", nationality=["CN"], forces="RU", membership="none")
+        finding = status(chinese, "unprivileged_detainee", "tribunal", grounds="mercenary")
+        verdict = case(chinese).verdict(dict(finding, date="2025-04-08"))
+        assert "party_national_not_mercenary" not in {r.code for r in verdict.reasons}
+        assert verdict.outcome is Outcome.ALLOWED
+
+    def test_before_his_state_joined_the_conflict_it_was_no_party_api_47_2_d(self):
+        korean = Subject(id="k", nationality=["KP"], forces="RU", membership="none")
+        early = Case.open(korean, "UA").apply({"date": "2024-10-10", "event": "capture"})
+        finding = status(korean, "unprivileged_detainee", "tribunal", grounds="mercenary")
+        verdict = early.verdict(dict(finding, date="2024-10-15"))
+        assert "party_national_not_mercenary" not in {r.code for r in verdict.reasons}

@@ -51,3 +51,10 @@ def test_a_prisoner_of_war_is_not_a_protected_person_here_gciv_4():
 def test_outside_occupied_territory_there_is_nothing_to_breach_gciv_49():
     at_home = dict(IN_KURSK, territory="own")
     assert case(at_home, dict(REMOVED, evacuation=False)).violations == ()
+
+
+def test_an_accused_is_not_evacuated_out_of_the_country_either_gciv_76():
+    """GCIV-76 has no evacuation exception (the lawyer's reading)."""
+    charged = {"date": "2024-08-25", "event": "charge", "offence": "ordinary_crime"}
+    (found,) = case(IN_KURSK, charged, dict(REMOVED, evacuation=True)).violations
+    assert found.reasons[0].cites == ("GCIV-76",)

@@ -90,8 +90,16 @@ class TestRiskKinds:
         assert verdict.outcome is Outcome.REFUSED
         found = reason(verdict, "refoulement_human_rights")
         assert "ICCPR-7" in found.cites
-        # The Convention on Enforced Disappearance is cited only where it binds the acting
-        # state: the packaged table does not show Ukraine bound, so it is named in a note.
+        # Ukraine has been bound by the Convention on Enforced Disappearance since 2015.
+        assert "CED-16" in found.cites
+
+    def test_where_ced_does_not_bind_it_is_named_in_a_note_ced_16(self):
+        """Russia is no party to the Convention: its moves cite ICCPR-7 and note CED-16."""
+        ukrainian = Subject(id="u", nationality=["UA"], forces="UA")
+        verdict = repatriation(
+            risk("enforced_disappearance", state="UA"), subject=ukrainian, holder="RU", **STRICT
+        )
+        found = reason(verdict, "refoulement_human_rights")
         assert "CED-16" not in found.cites
         notes = [r for r in verdict.reasons if r.code == "rule_not_binding"]
         assert "CED-16" in {dict(r.params)["provision"] for r in notes}
@@ -266,3 +274,15 @@ def test_lifting_one_state_s_risk_leaves_the_flag_for_another_cat_3():
     assert "refoulement_risk" in flags(c)
     assert "refoulement_risk" in flags(c.apply(lifted("death")))
     assert "refoulement_risk" not in flags(c.apply(lifted("death")).apply(lifted("torture", "BY")))
+
+
+def test_ced_16_binds_ukraine_from_its_2015_accession_ced_16():
+    """Ukraine acceded to the Enforced Disappearance Convention on 2015-08-14 (in force for it
+    30 days later, Art. 39(2)); South Korea ratified it on 2023-01-04 (the lawyer's reading).
+    """
+    law = Law.packaged()
+    assert law.binds("UA", "CED-16", datetime.date(2025, 3, 17))
+    assert not law.binds("UA", "CED-16", datetime.date(2015, 9, 12))
+    assert law.binds("UA", "CED-16", datetime.date(2015, 9, 13))
+    assert law.binds("KR", "CED-16", datetime.date(2023, 2, 3))
+    assert not law.binds("KR", "CED-16", datetime.date(2023, 2, 2))

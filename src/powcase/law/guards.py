@@ -216,14 +216,20 @@ def _no_mercenary(j: Judgement[ev.DetermineStatus]) -> None:
     """
     situation = j.situation
     subject, law, on = situation.subject, situation.law, situation.on
+    # A party to *the* conflict: one the detaining power is a party to that day.
+    conflicts = law.sides(situation.detaining_power, on).keys()
+
+    def in_this_conflict(state: str) -> bool:
+        return bool(law.sides(state, on).keys() & conflicts)
+
     member = subject.forces is not None and subject.member_of_forces in _MEMBERS_OF_FORCES
-    if member and law.sides(subject.forces or "", on):
+    if member and in_this_conflict(subject.forces or ""):
         j.prohibit(
             "member_of_forces_not_mercenary",
             j.binding("API-47(2)(e)", customary="CIHL-108"),
             forces=subject.forces,
         )
-    party = next((state for state in subject.nationality if law.sides(state, on)), None)
+    party = next((state for state in subject.nationality if in_this_conflict(state)), None)
     if party is not None:
         j.prohibit(
             "party_national_not_mercenary",

@@ -388,8 +388,12 @@ def _removal_breach(
         return None
     state = _holder(moment)
     accused = bool({"charged", "sentenced"} & step.position.active)
-    cites = _bound(moment, state, "GCIV-49", *(("GCIV-76",) if accused else ()))
     law = moment.judge.law
+    if accused and event.evacuation is True:
+        # GCIV-76 keeps an accused in the occupied country, evacuation or not.
+        cites = _bound(moment, state, "GCIV-76")
+        return _Breach(_reason(law, "accused_removed_from_occupied_territory", cites), state)
+    cites = _bound(moment, state, "GCIV-49", *(("GCIV-76",) if accused else ()))
     if event.evacuation is None:
         return _Breach(_open(law, "removal_open", cites, ("evacuation",)), state, possible=True)
     if event.evacuation:
