@@ -78,14 +78,14 @@ class TestPackaged:
             entry = _plain(party)
             for participation in entry["participations"]:
                 # Belarus, Nepal and Switzerland, and the Enforced Disappearance Convention's
-                # entries, were added without a check at the depositary: no `checked` day.
-                # Ukraine's acceptance of the ICC was checked later than the rest.
+                # and the Rome Statute's entries, were added without a check at the
+                # depositary: no `checked` day.
                 checked = participation.pop("checked")
-                unchecked = code in ("BY", "NP", "CH") or participation["instrument"] == "CED"
-                if participation["instrument"] == "ICC-RS":
-                    assert checked == "2026-11-30"
-                else:
-                    assert checked == (None if unchecked else "2026-11-26")
+                unchecked = code in ("BY", "NP", "CH") or participation["instrument"] in (
+                    "CED",
+                    "ICC-RS",
+                )
+                assert checked == (None if unchecked else "2026-11-26")
             got[code] = entry
         assert got == SNAPSHOT["parties"]
         assert list(got) == list(SNAPSHOT["parties"])
