@@ -80,3 +80,22 @@ def test_the_detaining_powers_own_national_is_not_a_civilian_internee_gciv_4():
 def test_a_foreign_civilian_may_be_found_a_civilian_internee_by_a_tribunal_gciv_4():
     tribunal = dict(INTERNED, by="tribunal", date=str(datetime.date(2024, 8, 25)))
     assert case(IN_KURSK).verdict(tribunal).outcome is Outcome.ALLOWED
+
+
+def test_an_internees_release_to_a_third_state_rests_on_gciv_not_gciii_gciv_132():
+    """The third lawyer's reading: an internee's release to a third state cited the prisoner
+    of war rules and rested on third_state_release, an assumption about prisoners of war.
+    """
+    consents = {"date": "2024-09-01", "event": "receiving_state_consents", "state": "GB"}
+    wish = {
+        "date": "2024-09-02",
+        "event": "wish_verified",
+        "destination": "GB",
+        "verifier": "icrc",
+    }
+    release = {"date": "2024-09-03", "event": "release_to_third_state", "to": "GB"}
+    verdict = case(IN_KURSK, INTERNED, consents, wish).verdict(release)
+    assert verdict.outcome is Outcome.ALLOWED, [r.text for r in verdict.reasons]
+    assert not [c for c in verdict.cites if c.startswith("GCIII-")]
+    assert "third_state_release" not in verdict.assumptions
+    assert "GCIV-132" in verdict.cites

@@ -1006,7 +1006,8 @@ def _release_to_third_state(j: Judgement[ev.ReleaseToThirdState]) -> None:
     over = j.hostilities_over()
     _to_adverse_party(j, to, ("GCIII-118",))
     reading = None if protected else j.reading("ihl_non_refoulement")
-    third_state = None if over else j.reading("third_state_release")
+    # third_state_release reads GCIII: an internee's release is GCIV-132's (below).
+    third_state = None if over or protected else j.reading("third_state_release")
     if protected:
         consent = j.binding("GCIV-133") if over else j.binding("GCIV-132")
     elif third_state is not None and third_state.option == "art12_transfer":
@@ -1015,10 +1016,18 @@ def _release_to_third_state(j: Judgement[ev.ReleaseToThirdState]) -> None:
         consent = ("GCIII-118",) if over else ("GCIII-5",)
     if _consent_check(j, to, consent, transfer=False, missing="third_state_has_not_consented"):
         j.basis("third_state_consents", consent, to=to)
-    wish = ("GCIII-118", "ICRC-COM-2020-GCIII-118", "GCIII-7")
+    if protected:
+        # His departure must be his choice: no forcible transfer out of occupied territory
+        # (GCIV-49), nor a hand-over against his will elsewhere (GCIV-45).
+        occupied = situation.facts.territory == "occupied"
+        wish: tuple[str, ...] = j.binding("GCIV-49") if occupied else j.binding("GCIV-45")
+    else:
+        wish = ("GCIII-118", "ICRC-COM-2020-GCIII-118", "GCIII-7")
     _needs_wish(
         j, to, "no_wish_for_third_state", wish, reading=reading, basis="wish_for_third_state"
     )
+    if protected and not over:
+        j.basis("internee_released", j.binding("GCIV-132"), to=to)
     applies, later = civilian_release(situation, j.acting)
     for agreement in later:
         # PANMUNJOM-TOR-11: those not repatriated became civilians only on the release day.
