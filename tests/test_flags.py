@@ -285,6 +285,7 @@ def test_every_flag_of_the_model_has_a_rule_a_text_and_resolving_citations():
         "prolonged_limbo",
         "identity_documents",
         "interrogation_language",
+        "child_soldier",
     ]
     for rule in FLAG_RULES.values():
         assert rule.text
@@ -323,6 +324,9 @@ def test_every_flag_can_be_raised(code):
             CAPTURE, ev("2025-01-10", "identity_documents", issued_by="RU")
         ),
         "prolonged_limbo": case(CAPTURE, ev("2025-01-10", "excluded_from_exchange")),
+        "child_soldier": case(
+            CAPTURE, subject=Subject(id="ri", nationality=["KP"], forces="KP", born=2008)
+        ),
     }
     flagged = scenarios.get(code) or Case.replay(RI).apply(ev("2025-03-01", "icrc_visit"))
     assert code in {f.code for f in flagged.flags}

@@ -78,9 +78,13 @@ class TestPackaged:
             entry = _plain(party)
             for participation in entry["participations"]:
                 # Belarus, Nepal and Switzerland, and the Enforced Disappearance Convention's
-                # entries, were added without a check at the depositary: no `checked` day.
+                # and the Rome Statute's entries, were added without a check at the
+                # depositary: no `checked` day.
                 checked = participation.pop("checked")
-                unchecked = code in ("BY", "NP", "CH") or participation["instrument"] == "CED"
+                unchecked = code in ("BY", "NP", "CH") or participation["instrument"] in (
+                    "CED",
+                    "ICC-RS",
+                )
                 assert checked == (None if unchecked else "2026-11-26")
             got[code] = entry
         assert got == SNAPSHOT["parties"]

@@ -138,6 +138,12 @@ class Facts:
     alleges (gciii, gciv, none; None: not said)."""
     war_crime_charged: bool = False
     """Whether he was ever charged with a war crime (the charge applied)."""
+    alleged_acts: tuple[tuple[str | None, datetime.date | None], ...] = ()
+    """Where and when each war-crime allegation says the act was committed (None: not said)."""
+    offence_on: datetime.date | None = None
+    """The day the act of the last war-crime allegation that dates it was committed."""
+    death_sentenced_on: datetime.date | None = None
+    """The day of the last conviction applied that passed a death sentence."""
     request: tuple[str, str] | None = None
     """The current protection request: (kind, state)."""
     requests: frozenset[tuple[str, str]] = frozenset()
@@ -350,6 +356,8 @@ def _allegation(facts: Facts, event: ev.WarCrimeAllegation, index: int, dp: str)
     return facts.replaced(
         allegations=(*facts.allegations, event.credible),
         grave_breaches=(*facts.grave_breaches, (event.credible, event.grave_breach_of)),
+        alleged_acts=(*facts.alleged_acts, (event.place, event.committed_on)),
+        offence_on=event.committed_on or facts.offence_on,
     )
 
 
@@ -378,6 +386,12 @@ def _status(facts: Facts, event: ev.DetermineStatus, index: int, dp: str) -> Fac
 def _charge(facts: Facts, event: ev.Charge, index: int, dp: str) -> Facts:
     charged = facts.war_crime_charged or event.offence == "war_crime"
     return facts.replaced(charge=event.offence, war_crime_charged=charged)
+
+
+def _convicted(facts: Facts, event: ev.Convict, index: int, dp: str) -> Facts:
+    if event.sentence != "death":
+        return facts
+    return facts.replaced(death_sentenced_on=event.date)
 
 
 def _charge_ends(facts: Facts, event: Event, index: int, dp: str) -> Facts:
@@ -431,6 +445,7 @@ _UPDATES: dict[type[Event], Callable[[Facts, Any, int, str], Facts]] = {
     ev.DecideProtection: _decision,
     ev.DetermineStatus: _status,
     ev.Charge: _charge,
+    ev.Convict: _convicted,
     ev.Acquit: _charge_ends,
     ev.CompleteSentence: _charge_ends,
     ev.InternmentReviewed: _review,

@@ -212,7 +212,8 @@ def _death_starts(moment: Moment, event: ev.Die) -> list[_Start]:
     index, on = moment.step.index, event.date
     if _CUSTODY not in moment.step.position.active:
         return _NONE
-    if event.cause in _DEATHS_NEEDING_INQUIRY:
+    unsentenced = event.cause == "executed" and moment.step.facts.death_sentenced_on is None
+    if event.cause in _DEATHS_NEEDING_INQUIRY or unsentenced:
         return [_Start("death_notification", index, on), _Start("death_inquiry", index, on)]
     return [_Start("death_notification", index, on)]
 

@@ -290,7 +290,11 @@ def _captured(tracker: _Tracker, m: Moment, event: ev.Capture) -> None:
         return
     if event.wounded is True or m.facts.hors_de_combat_cause in ("wounded", "sick"):
         tracker.raise_("medical_need", m.step.index, event.date)
-    home = m.judge.subject.state_of_nationality
+    subject = m.judge.subject
+    if subject.born is not None and subject.minor_on(event.date) is not False:
+        # API-77, ICCPR-6(5): under 18 at capture, or a year of birth that allows it.
+        tracker.raise_("child_soldier", m.step.index, event.date)
+    home = subject.state_of_nationality
     if _punishes_families(m, m.after.power_of_origin) or _punishes_families(m, home):
         # Information about him is due to his power of origin (GCIII-122).
         tracker.raise_("notification_dilemma", m.step.index, event.date)

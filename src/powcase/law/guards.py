@@ -388,6 +388,24 @@ def _charge(j: Judgement[ev.Charge]) -> None:
         j.note_reservations("GCIII-85")
     else:
         j.basis("ordinary_charge", j.binding("GCIII-82"))
+    if offence == "war_crime":
+        _icc_note(j)
+
+
+def _icc_note(j: Judgement[Any]) -> None:
+    """ICC-RS-12: the International Criminal Court may try an alleged act where, on the day
+    it was committed, the state where it was committed or his own state was a party to the
+    Statute or had accepted the Court by declaration. A note: it changes nothing here.
+    """
+    situation = j.situation
+    law, home = situation.law, situation.subject.state_of_nationality
+    for place, committed_on in situation.facts.alleged_acts:
+        if committed_on is None:
+            continue
+        for state in dict.fromkeys(s for s in (place, home) if s is not None):
+            if law.binds(state, "ICC-RS-12", committed_on):
+                j.note("icc_jurisdiction", ("ICC-RS-12",), state=state, date=committed_on)
+                return
 
 
 def _fair_trial_cites(j: Judgement[Any], offence: str | None) -> tuple[str, ...]:
@@ -452,6 +470,14 @@ def _convict(j: Judgement[ev.Convict]) -> None:
         guarantees = _fair_trial_cites(j, situation.facts.charge)
     if j.event.fair_trial is False:
         j.prohibit("unfair_trial", guarantees)
+    for missing in j.event.missing_guarantees:
+        j.prohibit(
+            "trial_guarantee_missing",
+            _guarantee_cites(j, missing, treated, guarantees),
+            guarantee=missing,
+        )
+    if j.event.sentence == "death":
+        _death_sentence(j, treated)
     if _needs_status_tribunal(situation):
         cites = j.binding("API-45") or j.binding("GCIII-5")
         if cites:
@@ -462,6 +488,72 @@ def _convict(j: Judgement[ev.Convict]) -> None:
         j.basis("convicted_after_fair_trial", j.binding("GCIII-99", customary="CIHL-100"))
     else:
         j.basis("convicted_after_fair_trial", guarantees)
+
+
+_POW_GUARANTEES = {
+    "independent_court": "GCIII-84",
+    "notice": "GCIII-104",
+    "counsel": "GCIII-105",
+    "interpreter": "GCIII-105",
+    "appeal": "GCIII-106",
+    "judgment_notified": "GCIII-107",
+}
+"""The article of the Third Convention that gives each trial guarantee."""
+
+_PROTECTED_GUARANTEES = {
+    "independent_court": "GCIV-71",
+    "notice": "GCIV-71",
+    "counsel": "GCIV-72",
+    "interpreter": "GCIV-72",
+    "appeal": "GCIV-73",
+    "judgment_notified": "GCIV-74",
+}
+"""The article of the Fourth Convention's trial rules (GCIV-71 to 74) that gives each."""
+
+
+def _guarantee_cites(
+    j: Judgement[Any], missing: str, treated: bool, guarantees: tuple[str, ...]
+) -> tuple[str, ...]:
+    """The provisions a conviction lacking the guarantee ``missing`` breaks. Treated as a
+    prisoner of war: the Third Convention's article for it (GCIII-84, -104, -105, -106,
+    -107). Others: the general guarantees of :func:`_fair_trial_cites` (API-75(4) or
+    CIHL-100, ICCPR-14, GCIV-5, GCIV-126) and, of the Fourth Convention's trial rules it
+    applies, the one for it.
+    """
+    if treated:
+        return j.binding(_POW_GUARANTEES[missing])
+    article = _PROTECTED_GUARANTEES[missing]
+    return tuple(c for c in guarantees if c not in _OCCUPATION_TRIAL_RULES or c == article)
+
+
+def _death_sentence(j: Judgement[ev.Convict], treated: bool) -> None:
+    """A death sentence. Refused where the detaining state had abolished the death penalty
+    that day (ICCPR-6, as read in Judge v Canada: an abolitionist state may not bring it
+    back) or Protocol 13 binds it (ECHR-P13-1); refused for an offence committed under 18
+    (ICCPR-6(5); API-77: never carried out), open where his year of birth leaves his age
+    then in doubt. The offence's day is that of the allegation on record, else his capture.
+    Treated as a prisoner of war: GCIII-100 and GCIII-101 govern it.
+    """
+    situation = j.situation
+    state = situation.law.parties.get(j.acting)
+    day = state.abolished_death_penalty if state is not None else None
+    abolished = day is not None and day <= situation.on
+    cites: tuple[str, ...] = ("ICCPR-6",) if abolished and j.binds("ICCPR-6") else ()
+    if j.binds("ECHR-P13-1"):
+        cites += ("ECHR-P13-1",)
+    if cites:
+        j.prohibit("death_penalty_abolished", cites, state=j.acting)
+    facts = situation.facts
+    offence_on = facts.offence_on or facts.captured_on
+    if offence_on is not None and situation.subject.born is not None:
+        child = (("ICCPR-6(5)",) if j.binds("ICCPR-6(5)") else ()) + j.binding("API-77")
+        minor = situation.subject.minor_on(offence_on)
+        if minor:
+            j.prohibit("death_sentence_for_child", child, date=offence_on)
+        elif minor is None:
+            j.open("age", code="death_sentence_age_open", cites=child, date=offence_on)
+    if treated:
+        j.note("pow_death_sentence", j.binding("GCIII-100") + j.binding("GCIII-101"))
 
 
 def _needs_status_tribunal(situation: Situation) -> bool:
@@ -1076,9 +1168,10 @@ _IN_OTHER_HANDS = frozenset(
 @guard(ev.Die)
 def _die(j: Judgement[ev.Die]) -> None:
     """GCIII-120: a death in custody is certified and notified; GCIII-121: some causes need
-    an official inquiry (a protected person: GCIV-129, GCIV-131). These bind the power
-    holding him: in another power's or a neutral
-    state's hands, a note names it; at large, after an escape or a release, neither applies.
+    an official inquiry (a protected person: GCIV-129, GCIV-131), an execution only where no
+    death sentence is on record (its breaches: :mod:`powcase.law.violations`). These bind the
+    power holding him: in another power's or a neutral state's hands, a note names it; at
+    large, after an escape or a release, neither applies.
     """
     cause = j.event.cause
     situation = j.situation
@@ -1087,7 +1180,8 @@ def _die(j: Judgement[ev.Die]) -> None:
         protected = situation.protected_person
         inquiry = j.binding("GCIV-131") if protected else ("GCIII-121",)
         recorded = j.binding("GCIV-129") if protected else ("GCIII-120",)
-        if cause not in ("wounds", "illness"):
+        sentenced = cause == "executed" and situation.facts.death_sentenced_on is not None
+        if cause not in ("wounds", "illness") and not sentenced:
             j.note("death_needs_inquiry", inquiry, cause=cause)
         j.basis("death_recorded", recorded, cause=cause)
     elif _IN_OTHER_HANDS & situation.position.active:

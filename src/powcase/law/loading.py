@@ -223,7 +223,9 @@ def _takes_effect(raw: dict[str, Any] | None) -> TakesEffect | None:
         return None
     article, in_conflict = raw.get("article", ""), raw.get("in_conflict")
     if "first_of_month_after" in raw:
-        return TakesEffect(raw["first_of_month_after"]["months"], 0, True, article, in_conflict)
+        period = raw["first_of_month_after"]
+        months, days = period.get("months", 0), period.get("days", 0)
+        return TakesEffect(months, days, True, article, in_conflict)
     return TakesEffect(raw.get("months", 0), raw.get("days", 0), False, article, in_conflict)
 
 

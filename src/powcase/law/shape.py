@@ -362,9 +362,16 @@ TAKES_EFFECT = Record(
         Field("days", Count(), False, "the deposit binds this many days after it is made"),
         Field(
             "first_of_month_after",
-            Record("months_period", (Field("months", Count()),)),
+            Record(
+                "period",
+                (
+                    Field("months", Count(), False, "months after the deposit"),
+                    Field("days", Count(), False, "days after the deposit"),
+                ),
+            ),
             False,
-            "the deposit binds on the first day of the month after this period",
+            "the deposit binds on the first day of the month after this period (months, "
+            "days or both)",
         ),
         Field("article", Text(), False, "the clause that says so"),
         Field(

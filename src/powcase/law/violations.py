@@ -8,9 +8,10 @@ power without the ``media_exception`` (GCIII-13), a coercive interrogation (GCII
 used without warnings against one escaping (GCIII-42), a punishment beyond what an escape
 allows (GCIII-91, GCIII-92, GCIII-93; an internee: GCIV-120) and active service after a
 medical repatriation (GCIII-117). So is a death at a guard's hands during an escape without
-warnings (GCIII-42), though ``die`` is a step. Where the field that decides such a breach is
-not on record, it is a possible violation. In normative mode no other step is ever a
-violation, since a refused step is not applied.
+warnings (GCIII-42), and an execution with no death sentence on record (GCIII-130; others
+API-75(4)) or within six months of it (GCIII-101; GCIV-75), though ``die`` is a step. Where
+the field that decides such a breach is not on record, it is a possible violation. In
+normative mode no other step is ever a violation, since a refused step is not applied.
 
 Each names the ``state`` that committed it: for a step, the state whose act it was (the
 detaining power, or the power he was transferred to); for an incident, the detaining power
@@ -26,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from powcase._util.dates import add_months
 from powcase.engine.facts import Facts
 from powcase.engine.table import Position
 from powcase.law.book import Law
@@ -232,10 +234,50 @@ def _death_breach(moment: Moment, event: ev.Die, escape: str | None) -> _Breach 
     """GCIII-42: a guard may kill a prisoner escaping only as a last resort, after a warning
     (the step is allowed; the killing is the breach).
     """
+    if event.cause == "executed":
+        return _execution_breach(moment, event)
     if event.cause != "killed_by_guard" or event.during_escape is not True:
         return None
     codes = ("killed_escaping_without_warning", "killed_escaping_without_warning_open")
     return _weapons(moment, codes, True, event.warnings)
+
+
+_NO_SENTENCE = {_PRISONER: ("GCIII-130",), _INTERNEE: ("API-75(4)",), None: ("API-75(4)",)}
+"""What an execution with no death sentence on record breaks, by whose rules protect him:
+a prisoner's (GCIII-130, the wilful killing of a prisoner), or anyone else's (API-75(4),
+else the customary CIHL-100: no penalty without a regular court's judgment)."""
+
+_HELD = frozenset(
+    {"in_custody", "transferred_to_third_power", "interned_in_neutral_state", "in_neutral_custody"}
+)
+"""Where a power holds him: the detaining power, or the power or neutral state he was handed to."""
+
+_TOO_SOON = {_PRISONER: "GCIII-101", _INTERNEE: "GCIV-75"}
+"""What an execution within six months of the sentence breaks (the six months run from the
+protecting power's notice, which the sentence's date stands in for)."""
+
+
+def _execution_breach(moment: Moment, event: ev.Die) -> _Breach | None:
+    """An execution with no death sentence on record (GCIII-130; others API-75(4), else
+    CIHL-100), or within six months of the sentence (GCIII-101; a protected person GCIV-75).
+    """
+    step = moment.step
+    if _HELD.isdisjoint(step.position.active):
+        return None  # no power held him: whoever killed him, these rules do not say
+    protection = _protection(moment, step.position, step.facts)
+    state = _holder(moment)
+    law = moment.judge.law
+    sentenced = step.facts.death_sentenced_on
+    if sentenced is None:
+        cites = _bound(moment, state, *_NO_SENTENCE[protection])
+        if not cites and protection != _PRISONER:
+            cites = ("CIHL-100",)
+        return _Breach(_reason(law, "executed_without_sentence", cites), state)
+    article = _TOO_SOON.get(protection) if protection is not None else None
+    if article is None or event.date >= add_months(sentenced, 6):
+        return None
+    cites = _bound(moment, state, article)
+    return _Breach(_reason(law, "executed_within_six_months", cites), state)
 
 
 _Rule = tuple[str, str, bool] | None

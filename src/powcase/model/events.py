@@ -284,6 +284,20 @@ class Charge(MachineEvent):
     )
 
 
+TRIAL_GUARANTEES = (
+    "independent_court",
+    "notice",
+    "counsel",
+    "interpreter",
+    "appeal",
+    "judgment_notified",
+)
+"""The trial guarantees a ``convict`` can say were missing."""
+
+SENTENCES = ("death", "imprisonment", "other")
+"""The sentences a ``convict`` can pass."""
+
+
 @attrs.frozen(kw_only=True)
 class Convict(MachineEvent):
     """He is convicted and sentenced (GCIII-84, GCIII-99 to 108, API-75)."""
@@ -291,6 +305,15 @@ class Convict(MachineEvent):
     name: ClassVar[str] = "convict"
     fair_trial: bool = bool_field(
         "whether the trial gave the guarantees of GCIII-99 to 108", default=True
+    )
+    missing_guarantees: tuple[str, ...] = choices_field(
+        "the trial guarantees it lacked: independent_court, notice (of the trial to the "
+        "protecting power, of the charges to him), counsel, interpreter, appeal, "
+        "judgment_notified",
+        TRIAL_GUARANTEES,
+    )
+    sentence: str | None = choice_field(
+        "the sentence passed: death, imprisonment or other", SENTENCES
     )
 
 
@@ -698,6 +721,10 @@ class WarCrimeAllegation(Incident):
         "whether the act alleged is a grave breach, and of which Convention: gciii (the "
         "Third), gciv (the Fourth) or none",
         ("gciii", "gciv", "none"),
+    )
+    place: str | None = state_field("the state where the act was committed", required=False)
+    committed_on: datetime.date | None = date_field(
+        "the day the act was committed", required=False
     )
 
 

@@ -99,7 +99,7 @@ _EXPECTED: dict[str, Callable[[FieldSpec], str]] = {
     "bool": lambda s: "true or false (leave it out when unknown)",
     "text": lambda s: "text",
     "confidence": lambda s: "a number from 0 to 1",
-    "year": lambda s: "a year, e.g. 1998",
+    "year": lambda s: "a year or a date, e.g. 1998 or 1998-03-01",
     "sources": lambda s: "a source id or a list of source ids",
     "provisions": lambda s: (
         "a provision id, a list of them, or a mapping from a term ("
@@ -214,6 +214,13 @@ def _to_date(value: str | datetime.date) -> datetime.date:
         except ValueError:
             pass
     return value  # type: ignore[return-value]
+
+
+def _to_birth(value: int | str | datetime.date | None) -> int | datetime.date | None:
+    """A year stays a year; a date in ``YYYY-MM-DD`` form becomes a date."""
+    if isinstance(value, str):
+        return _to_date(value)
+    return value
 
 
 def _to_tuple(value: Iterable[T] | T | None) -> tuple[T, ...]:
@@ -339,9 +346,14 @@ def _check_confidence(instance: object, attribute: attrs.Attribute[Any], value: 
 def _check_year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
-    if isinstance(value, bool) or not isinstance(value, int):
+    if isinstance(value, datetime.date):
+        year = value.year
+    elif isinstance(value, bool) or not isinstance(value, int):
         _fail(attribute, f"got {_describe(value)}")
-    elif not 1850 <= value <= 2100:
+        return
+    else:
+        year = value
+    if not 1850 <= year <= 2100:
         _fail(attribute, f"{value!r} is not a plausible year of birth")
 
 
@@ -440,8 +452,8 @@ def confidence_field(doc: str) -> Any:
 
 
 def year_field(doc: str) -> Any:
-    """A year (of birth)."""
-    return _field(FieldSpec("year", doc, False), _check_year)
+    """A year (of birth), or a date; a string in ``YYYY-MM-DD`` form is converted."""
+    return _field(FieldSpec("year", doc, False), _check_year, converter=_to_birth)
 
 
 def sources_field(doc: str) -> Any:

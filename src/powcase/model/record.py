@@ -53,6 +53,9 @@ MEMBERSHIPS = ("armed_forces", "militia_in_forces", "other_group", "none")
 """How he belonged to the forces he fought with: a member of a party's armed forces, of a
 militia or volunteer corps forming part of them, of another organised group, or of none."""
 
+_ADULT = 18
+"""The age below which he is a child (API-77, ICCPR-6(5))."""
+
 SOURCE_KINDS = ("press", "ngo", "government", "intergovernmental", "court", "academic", "other")
 
 
@@ -95,7 +98,7 @@ class Subject:
         "volunteer corps forming part of them), other_group (another organised group) or none",
         MEMBERSHIPS,
     )
-    born: int | None = year_field("his year of birth")
+    born: int | datetime.date | None = year_field("his year or date of birth")
     sent_by: str | None = state_field(
         "the state that sent him on official duty as a member of its forces, if any",
         required=False,
@@ -111,13 +114,14 @@ class Subject:
         nationality: tuple[str, ...] | list[str] | str = (),
         forces: str | None = None,
         membership: str | None = None,
-        born: int | None = None,
+        born: int | datetime.date | str | None = None,
         sent_by: str | None = None,
         rank: str | None = None,
         unit: str | None = None,
     ) -> None:
         # A mistake can put the name into another field; no error may echo it.
         listed: Any = nationality  # the field's converter makes the tuple
+        birth: Any = born  # and a date of a string
         try:
             self.__attrs_init__(
                 id=id,
@@ -125,13 +129,30 @@ class Subject:
                 nationality=listed,
                 forces=forces,
                 membership=membership,
-                born=born,
+                born=birth,
                 sent_by=sent_by,
                 rank=rank,
                 unit=unit,
             )
         except InvalidInput as error:
             raise error.redacted(name) from None
+
+    def minor_on(self, day: datetime.date) -> bool | None:
+        """Whether he was under 18 on ``day``, from his date or year of birth: None where a
+        year leaves that open (he turned 18 that year) or nothing is on record.
+        """
+        born = self.born
+        if born is None:
+            return None
+        if isinstance(born, datetime.date):
+            turned = (day.month, day.day) >= (born.month, born.day)
+            return day.year - born.year - (0 if turned else 1) < _ADULT
+        years = day.year - born
+        if years <= _ADULT - 1:
+            return True
+        if years >= _ADULT + 1:
+            return False
+        return None
 
     @property
     def state_of_nationality(self) -> str:

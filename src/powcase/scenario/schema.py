@@ -53,7 +53,9 @@ def _field(spec: FieldSpec) -> dict[str, Any]:
         "bool": {"type": "boolean"},
         "text": {"type": "string"},
         "confidence": {"type": "number", "minimum": 0, "maximum": 1},
-        "year": {"type": "integer", "minimum": 1850, "maximum": 2100},
+        "year": {
+            "anyOf": [{"type": "integer", "minimum": 1850, "maximum": 2100}, _DATE],
+        },
         "sources": {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
     }
     schema = dict(kinds[spec.kind])
