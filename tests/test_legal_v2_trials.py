@@ -213,12 +213,16 @@ class TestExecutions:
         assert "death_inquiry" not in {o.code for o in c.docket()}
 
     def test_an_internee_executed_within_six_months_cites_gciv_75(self):
+        """Russia keeps the death penalty on its books: its sentence on a Ukrainian internee
+        stands here, and an execution a month later is too soon (GCIV-75).
+        """
+        ukrainian = Subject(id="c", nationality=["UA"], membership="none")
         charged = (
             IN_KURSK,
             INTERNED,
             {"date": "2024-10-01", "event": "charge", "offence": "ordinary_crime"},
         )
-        c = Case.open(CIVILIAN, "UA", mode="descriptive")
+        c = Case.open(ukrainian, "RU", mode="descriptive")
         for event in (
             *charged,
             convict("2024-11-01", sentence="death"),
@@ -228,12 +232,46 @@ class TestExecutions:
         (found,) = [v for v in c.violations if v.event.name == "die"]
         assert found.cites == ("GCIV-75",)
 
-    def test_one_not_a_pow_executed_without_sentence_cites_api_75_4(self):
+    def test_an_internee_executed_on_a_sentence_ukraine_could_not_pass_gciv_147(self):
+        """Ukraine abolished the death penalty: its death sentence was refused, so the
+        execution rests on no lawful sentence (the fourth lawyer's reading).
+        """
+        c = Case.open(CIVILIAN, "UA", mode="descriptive")
+        for event in (
+            IN_KURSK,
+            INTERNED,
+            {"date": "2024-10-01", "event": "charge", "offence": "ordinary_crime"},
+            convict("2024-11-01", sentence="death"),
+            {"date": "2024-12-01", "event": "die", "cause": "executed"},
+        ):
+            c = c.apply(event)
+        (found,) = [v for v in c.violations if v.event.name == "die"]
+        assert found.reasons[0].code == "executed_without_lawful_sentence"
+        assert found.cites == ("GCIV-147",)
+
+    def test_a_protected_person_executed_without_sentence_cites_gciv_147(self):
         c = Case.open(CIVILIAN, "UA", mode="descriptive")
         for event in (
             IN_KURSK,
             INTERNED,
             {"date": "2024-12-01", "event": "die", "cause": "executed"},
+        ):
+            c = c.apply(event)
+        (found,) = [v for v in c.violations if v.event.name == "die"]
+        assert found.cites == ("GCIV-147",)
+
+    def test_one_neither_pow_nor_protected_executed_without_sentence_cites_api_75_4(self):
+        own = Subject(id="o", nationality=["UA"], forces="RU")
+        c = Case.open(own, "UA", mode="descriptive")
+        for event in (
+            {"date": "2025-01-09", "event": "capture"},
+            {
+                "date": "2025-02-01",
+                "event": "determine_status",
+                "outcome": "unprivileged_detainee",
+                "by": "tribunal",
+            },
+            {"date": "2025-03-01", "event": "die", "cause": "executed"},
         ):
             c = c.apply(event)
         (found,) = [v for v in c.violations if v.event.name == "die"]
@@ -355,3 +393,109 @@ def test_an_execution_after_an_escape_is_no_breach_of_the_detaining_power_gciii_
     escaped = {"date": "2025-02-01", "event": "escape"}
     c = _executed("2025-03-01", escaped)
     assert not [v for v in c.violations if v.event.name == "die"]
+
+
+class TestTheCourtsReachReviewed:
+    """The fourth lawyer's reading: a declaration under Art. 12(3) accepts the Court for acts
+    on the declaring state's territory only; the verdict's JSON form carries the note.
+    """
+
+    def test_a_ukrainian_declaration_does_not_reach_a_ukrainians_act_in_russia_icc_rs_12(self):
+        ukrainian = Subject(id="u", nationality=["UA"], forces="UA")
+        held = case(
+            {"date": "2024-09-10", "event": "capture"},
+            dict(_allegation("RU", "2024-09-01"), date="2024-09-12"),
+            subject=ukrainian,
+            holder="RU",
+        )
+        verdict = held.verdict(dict(WAR_CRIME, date="2024-09-15"))
+        assert "icc_jurisdiction" not in codes(verdict)
+
+    def test_the_note_is_not_filtered_by_the_acting_state_and_writes_as_json_icc_rs_12(self):
+        import json
+
+        verdict = case(CAPTURE, _allegation("UA", "2024-12-15")).verdict(WAR_CRIME)
+        assert "rule_not_binding" not in codes(verdict) or all(
+            dict(r.params).get("provision") != "ICC-RS-12"
+            for r in verdict.reasons
+            if r.code == "rule_not_binding"
+        )
+        json.dumps(verdict.to_dict())
+        held_by_russia = case(
+            {"date": "2025-01-09", "event": "capture"},
+            _allegation("UA", "2024-12-15"),
+            subject=Subject(id="u", nationality=["UA"], forces="UA"),
+            holder="RU",
+        )
+        found = held_by_russia.verdict(WAR_CRIME)
+        assert reason(found, "icc_jurisdiction").cites == ("ICC-RS-12",)
+        assert not [
+            r
+            for r in found.reasons
+            if r.code == "rule_not_binding" and dict(r.params).get("provision") == "ICC-RS-12"
+        ]
+        json.dumps(found.to_dict())
+
+
+def test_no_under_18_bar_where_no_rule_bound_the_state_that_day_api_77():
+    """The fourth lawyer's reading: in 1952 neither ICCPR-6(5) (1966) nor API-77 (1977)
+    bound the United States; the step is not refused on a rule that did not bind it.
+    """
+    young = Subject(id="y", nationality=["KP"], forces="KP", born=1935)
+    held = case(
+        {"date": "1951-06-01", "event": "capture"},
+        {"date": "1952-01-10", "event": "charge", "offence": "war_crime"},
+        subject=young,
+        holder="US",
+    )
+    verdict = held.verdict({"date": "1952-03-01", "event": "convict", "sentence": "death"})
+    assert "death_sentence_for_child" not in codes(verdict)
+    notes = [r for r in verdict.reasons if r.code == "rule_not_binding"]
+    assert "API-77" in {dict(r.params)["provision"] for r in notes}
+
+
+class TestExecutionsOnAnUnlawfulSentence:
+    """The fourth lawyer's reading: a death sentence counts for an execution only if the
+    conviction that passed it was lawful; executing a protected person without one is wilful
+    killing (GCIV-147).
+    """
+
+    UA_POW = Subject(id="p", nationality=["UA"], forces="UA")
+
+    def _executed(self, convict, *, born=None, months=7):
+        subject = Subject(id="p", nationality=["UA"], forces="UA", born=born)
+        events = [
+            {"date": "2025-01-09", "event": "capture"},
+            {"date": "2025-02-01", "event": "charge", "offence": "war_crime"},
+            dict({"date": "2025-03-01", "event": "convict", "sentence": "death"}, **convict),
+            {"date": f"2025-{3 + months:02d}-02", "event": "die", "cause": "executed"},
+        ]
+        return case(*events, subject=subject, holder="RU", mode="descriptive")
+
+    def test_after_an_unfair_trial_it_is_a_violation_gciii_130(self):
+        c = self._executed({"missing_guarantees": ["independent_court", "counsel"]})
+        found = [v for v in c.violations if v.event.name == "die"]
+        assert found, c.violations
+        assert found[0].reasons[0].code == "executed_without_lawful_sentence"
+        assert found[0].reasons[0].cites == ("GCIII-130",)
+
+    def test_after_a_lawful_sentence_and_six_months_it_is_none_gciii_101(self):
+        c = self._executed({})
+        assert not [v for v in c.violations if v.event.name == "die"]
+
+    def test_a_protected_person_executed_without_a_sentence_cites_gciv_147(self):
+        civilian = Subject(id="c", nationality=["UA"], membership="none")
+        c = case(
+            {"date": "2024-08-20", "event": "capture", "territory": "occupied"},
+            {
+                "date": "2024-08-25",
+                "event": "determine_status",
+                "outcome": "civilian_internee",
+                "by": "authority",
+            },
+            {"date": "2024-09-01", "event": "die", "cause": "executed"},
+            subject=civilian,
+            holder="RU",
+        )
+        (found,) = [v for v in c.violations if v.event.name == "die"]
+        assert "GCIV-147" in found.reasons[0].cites

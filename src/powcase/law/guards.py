@@ -11,6 +11,7 @@ or a person-level fact (a wish) leaves a verdict undetermined.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -18,6 +19,7 @@ import attrs
 
 from powcase.law.agreements import binding as agreed_terms
 from powcase.law.agreements import civilian_release, custodian_matches
+from powcase.law.book import Law
 from powcase.law.refoulement import judge_move
 from powcase.law.situation import Judgement, Situation, is_civilian
 from powcase.law.will import Will
@@ -403,9 +405,27 @@ def _icc_note(j: Judgement[Any]) -> None:
         if committed_on is None:
             continue
         for state in dict.fromkeys(s for s in (place, home) if s is not None):
+            # A declaration under Art. 12(3) accepts the Court for acts on the declaring
+            # state's territory; only a state party's acceptance reaches its nationals abroad.
+            as_national = state != place
+            if as_national and not _icc_party(law, state, committed_on):
+                continue
             if law.binds(state, "ICC-RS-12", committed_on):
-                j.note("icc_jurisdiction", ("ICC-RS-12",), state=state, date=committed_on)
+                # The Court's jurisdiction turns on the states that accepted it, not on the
+                # acting state: the note cites the article whoever holds him.
+                j.note_for_others(
+                    "icc_jurisdiction", ("ICC-RS-12",), state=state, date=committed_on.isoformat()
+                )
                 return
+
+
+def _icc_party(law: Law, state: str, on: datetime.date) -> bool:
+    """Whether ``state`` was a party to the Rome Statute on ``on`` (not only a declarant)."""
+    party = law.parties.get(state)
+    return party is not None and any(
+        p.instrument == "ICC-RS" and p.how != "declared" and p.in_force(on)
+        for p in party.participations
+    )
 
 
 def _fair_trial_cites(j: Judgement[Any], offence: str | None) -> tuple[str, ...]:
@@ -548,9 +568,10 @@ def _death_sentence(j: Judgement[ev.Convict], treated: bool) -> None:
     if offence_on is not None and situation.subject.born is not None:
         child = (("ICCPR-6(5)",) if j.binds("ICCPR-6(5)") else ()) + j.binding("API-77")
         minor = situation.subject.minor_on(offence_on)
-        if minor:
+        # Where no rule bound the acting state that day, j.binding's note says so.
+        if child and minor:
             j.prohibit("death_sentence_for_child", child, date=offence_on)
-        elif minor is None:
+        elif child and minor is None:
             j.open("age", code="death_sentence_age_open", cites=child, date=offence_on)
     if treated:
         j.note("pow_death_sentence", j.binding("GCIII-100") + j.binding("GCIII-101"))

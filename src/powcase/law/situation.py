@@ -344,6 +344,14 @@ class Judgement(Generic[E]):
         """Context that changes nothing."""
         self._add(code, ReasonKind.NOTE, cites, params)
 
+    def note_for_others(self, code: str, cites: tuple[str, ...], **params: Any) -> None:
+        """Context that changes nothing, citing provisions that bind states other than the
+        acting one (the rule checked whom they bind): not filtered by the acting state.
+        """
+        pairs = tuple(sorted(params.items()))
+        text = self.situation.law.render(code, params)
+        self.reasons.append(Reason.given(code, ReasonKind.NOTE, cites, pairs, text))
+
     def open(
         self,
         fact: str,

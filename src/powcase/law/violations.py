@@ -242,10 +242,11 @@ def _death_breach(moment: Moment, event: ev.Die, escape: str | None) -> _Breach 
     return _weapons(moment, codes, True, event.warnings)
 
 
-_NO_SENTENCE = {_PRISONER: ("GCIII-130",), _INTERNEE: ("API-75(4)",), None: ("API-75(4)",)}
-"""What an execution with no death sentence on record breaks, by whose rules protect him:
-a prisoner's (GCIII-130, the wilful killing of a prisoner), or anyone else's (API-75(4),
-else the customary CIHL-100: no penalty without a regular court's judgment)."""
+_NO_SENTENCE = {_PRISONER: ("GCIII-130",), _INTERNEE: ("GCIV-147",), None: ("API-75(4)",)}
+"""What an execution with no lawful death sentence on record breaks, by whose rules protect
+him: a prisoner's (GCIII-130, the wilful killing of a prisoner), a protected person's
+(GCIV-147, the same under the Fourth Convention), or anyone else's (API-75(4), else the
+customary CIHL-100: no penalty without a regular court's judgment)."""
 
 _HELD = frozenset(
     {"in_custody", "transferred_to_third_power", "interned_in_neutral_state", "in_neutral_custody"}
@@ -257,9 +258,12 @@ _TOO_SOON = {_PRISONER: "GCIII-101", _INTERNEE: "GCIV-75"}
 protecting power's notice, which the sentence's date stands in for)."""
 
 
-def _execution_breach(moment: Moment, event: ev.Die) -> _Breach | None:
-    """An execution with no death sentence on record (GCIII-130; others API-75(4), else
-    CIHL-100), or within six months of the sentence (GCIII-101; a protected person GCIV-75).
+def _execution_breach(
+    moment: Moment, event: ev.Die, lawful_sentence: bool = True
+) -> _Breach | None:
+    """An execution with no death sentence on record, or on one a conviction refused by the
+    law passed (GCIII-130; a protected person GCIV-147; others API-75(4), else CIHL-100), or
+    within six months of the sentence (GCIII-101; a protected person GCIV-75).
     """
     step = moment.step
     if _HELD.isdisjoint(step.position.active):
@@ -268,11 +272,16 @@ def _execution_breach(moment: Moment, event: ev.Die) -> _Breach | None:
     state = _holder(moment)
     law = moment.judge.law
     sentenced = step.facts.death_sentenced_on
-    if sentenced is None:
+    if sentenced is None or not lawful_sentence:
         cites = _bound(moment, state, *_NO_SENTENCE[protection])
         if not cites and protection != _PRISONER:
             cites = ("CIHL-100",)
-        return _Breach(_reason(law, "executed_without_sentence", cites), state)
+        code = (
+            "executed_without_sentence"
+            if sentenced is None
+            else "executed_without_lawful_sentence"
+        )
+        return _Breach(_reason(law, code, cites), state)
     article = _TOO_SOON.get(protection) if protection is not None else None
     if article is None or event.date >= add_months(sentenced, 6):
         return None
@@ -429,12 +438,18 @@ def find_violations(moments: Iterable[Moment]) -> tuple[Violation, ...]:
     """Every violation and possible violation among ``moments``, in record order."""
     found: list[Violation] = []
     escape: str | None = None  # the last escape on record: succeeded, attempt, or None
+    lawful_sentence = True  # whether the last death sentence came from a lawful conviction
     for moment in moments:
         step = moment.step
         event = step.event
+        if isinstance(event, ev.Convict) and step.applied and event.sentence == "death":
+            lawful_sentence = step.outcome is Outcome.ALLOWED
         check = _BREACHES.get(type(event))
         if check is not None and (step.applied or not isinstance(event, MachineEvent)):
-            breach = check(moment, event, escape)
+            if isinstance(event, ev.Die) and event.cause == "executed":
+                breach = _execution_breach(moment, event, lawful_sentence)
+            else:
+                breach = check(moment, event, escape)
             if breach is not None:
                 found.append(
                     Violation(step.index, event, (breach.reason,), breach.state, breach.possible)
