@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import powcase
-from powcase import Case, RunResult, load_scenarios, run
+from powcase import Case, Reason, ReasonKind, RunResult, load_scenarios, run
 from powcase.cli import main
 from powcase.explore.comparison import compare
 from powcase.scenario.run import run_one
@@ -278,3 +278,14 @@ def test_every_exception_has_a_stable_code():
         "step_refused",
         "not_possible_from_state",
     }
+
+
+def test_a_reason_param_given_as_a_date_is_written_as_its_iso_text():
+    """Whatever a rule puts in a reason's params, the JSON output can write (a date param
+    once crashed ``--format json``)."""
+    import datetime as _dt
+
+    reason = Reason.given(
+        "icc_jurisdiction", ReasonKind.NOTE, (), (("date", _dt.date(2024, 12, 15)),), "text"
+    )
+    assert json.loads(json.dumps(reason.to_dict()))["params"]["date"] == "2024-12-15"

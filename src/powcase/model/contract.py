@@ -66,8 +66,17 @@ def _pairs(value: Mapping[str, Any] | Any, _: Any) -> tuple[tuple[str, Any], ...
 
 
 def _plain_pairs(pairs: tuple[tuple[str, Any], ...]) -> dict[str, Any]:
-    # A value given as a tuple (a reason's list of moves, say) is a JSON array.
-    return {k: list(v) if isinstance(v, tuple) else v for k, v in pairs}
+    # A value given as a tuple (a reason's list of moves, say) is a JSON array; a date, its
+    # ISO text: whatever a rule puts in a reason's params, the JSON output can write.
+    return {k: _plain_param(v) for k, v in pairs}
+
+
+def _plain_param(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [_plain_param(v) for v in value]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
 
 
 CONVERTER.register_unstructure_hook(datetime.date, datetime.date.isoformat)
