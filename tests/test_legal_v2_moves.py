@@ -459,7 +459,7 @@ class TestNationalLawAndCustody:
         # A released man is admitted on the receiving state's consent as a sovereign: during
         # hostilities the reason cites GCIII-5 (he leaves the Convention's protection), not
         # GCIII-12(2), which governs transfers; the ICRC's commentary is cited only beside
-        # GCIII-118 for his wish, under its reading.
+        # GCIII-7 for his wish during hostilities (GCIII-118 governs only after them).
         consent = {"date": "2025-03-17", "event": "receiving_state_consents", "state": "KR"}
         verified = {
             "date": "2025-03-18",
@@ -470,7 +470,7 @@ class TestNationalLawAndCustody:
         allowed = ask(case(CAPTURE, consent, verified), "release_to_third_state", to="KR")
         assert allowed.outcome is Outcome.ALLOWED
         assert reason(allowed, "third_state_consents").cites == ("GCIII-5",)
-        assert "ICRC-COM-2020-GCIII-118" in reason(allowed, "wish_for_third_state").cites
+        assert reason(allowed, "wish_for_third_state").cites == ("GCIII-7",)
         assert "GCIII-12(2)" not in allowed.cites
         missing = ask(case(CAPTURE, verified), "release_to_third_state", to="KR")
         assert reason(missing, "third_state_has_not_consented").cites == ("GCIII-5",)

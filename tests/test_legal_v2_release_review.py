@@ -353,3 +353,17 @@ class TestARequestForAThirdStatesProtection:
     def test_an_asylum_claim_cites_rc_1a_2(self):
         verdict = ask(case(CAPTURE), "request_protection", kind="asylum")
         assert "RC-1A(2)" in verdict.cites
+
+
+def test_during_hostilities_the_wish_to_go_elsewhere_rests_on_gciii_7_not_gciii_118():
+    """The third lawyer's reading: GCIII-118 governs repatriation after hostilities; before
+    then a release to a third state asks his wish because he cannot renounce his rights.
+    """
+    from powcase import Case, Subject
+
+    c = Case.open(Subject(id="k", nationality=["KP"], forces="KP"), "UA")
+    c = c.apply({"date": "2025-01-09", "event": "capture"})
+    c = c.apply({"date": "2025-02-01", "event": "receiving_state_consents", "state": "KR"})
+    verdict = c.verdict({"date": "2025-02-02", "event": "release_to_third_state", "to": "KR"})
+    (found,) = [r for r in verdict.reasons if r.code == "no_wish_for_third_state"]
+    assert found.cites == ("GCIII-7",)

@@ -213,12 +213,13 @@ class TestExecutions:
         assert "death_inquiry" not in {o.code for o in c.docket()}
 
     def test_an_internee_executed_within_six_months_cites_gciv_75(self):
-        """Russia keeps the death penalty on its books: its sentence on a Ukrainian internee
-        stands here, and an execution a month later is too soon (GCIV-75).
+        """Russia keeps the death penalty on its books: its sentence on a Ukrainian interned
+        in Russia itself stands here (GCIV-126 applies GCIV-75 by analogy), and an execution
+        a month later is too soon.
         """
         ukrainian = Subject(id="c", nationality=["UA"], membership="none")
         charged = (
-            IN_KURSK,
+            dict(IN_KURSK, territory="own"),
             INTERNED,
             {"date": "2024-10-01", "event": "charge", "offence": "ordinary_crime"},
         )
@@ -499,3 +500,47 @@ class TestExecutionsOnAnUnlawfulSentence:
         )
         (found,) = [v for v in c.violations if v.event.name == "die"]
         assert "GCIV-147" in found.reasons[0].cites
+
+
+class TestAnOccupiersDeathSentence:
+    """GCIV-68 (the fourth lawyer's reading): an occupying power may sentence a protected
+    person to death only for espionage, serious sabotage or an intentional killing, and only
+    where the occupied territory's own law allowed death before the occupation began.
+    """
+
+    UKRAINIAN = Subject(id="c", nationality=["UA"], membership="none")
+
+    def _sentenced(self, holder="RU"):
+        c = Case.open(self.UKRAINIAN, holder)
+        for event in (
+            {"date": "2024-08-20", "event": "capture", "territory": "occupied"},
+            {
+                "date": "2024-08-25",
+                "event": "determine_status",
+                "outcome": "civilian_internee",
+                "by": "authority",
+            },
+            {"date": "2024-10-01", "event": "charge", "offence": "ordinary_crime"},
+        ):
+            c = c.apply(event)
+        return c.verdict({"date": "2024-11-01", "event": "convict", "sentence": "death"})
+
+    def test_not_where_the_occupied_state_had_abolished_it_gciv_68(self):
+        verdict = self._sentenced()
+        assert verdict.outcome is Outcome.REFUSED
+        assert reason(verdict, "occupied_law_bars_death").cites == ("GCIV-68",)
+
+    def test_where_the_territorys_law_allowed_it_the_offence_is_open_gciv_68(self):
+        """Ukraine holds a Russian civilian from Kursk: Russia's law keeps the death penalty
+        (a moratorium is not abolition), so only the kind of offence can settle it.
+        """
+        russian = Subject(id="r", nationality=["RU"], membership="none")
+        c = Case.open(russian, "UA")
+        for event in (
+            {"date": "2024-08-20", "event": "capture", "territory": "occupied"},
+            {"date": "2024-10-01", "event": "charge", "offence": "ordinary_crime"},
+        ):
+            c = c.apply(event)
+        verdict = c.verdict({"date": "2024-11-01", "event": "convict", "sentence": "death"})
+        assert "offence" in {m.fact for m in verdict.missing}
+        assert reason(verdict, "occupied_death_offence_open").cites == ("GCIV-68",)

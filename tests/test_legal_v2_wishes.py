@@ -213,7 +213,7 @@ class TestConditionsAndWithdrawals:
         ]
         found = next(r for r in verdict.reasons if r.kind == "open")
         assert found.code == "wish_condition_open"
-        assert "GCIII-118" in found.cites
+        assert "GCIII-7" in found.cites  # during hostilities; GCIII-118 only after
         assert "his family" not in found.text  # free text stays out of the reasons
 
     def test_an_unconditional_verified_wish_settles_the_condition_gciii_118(self):

@@ -564,6 +564,8 @@ def _death_sentence(j: Judgement[ev.Convict], treated: bool) -> None:
     if cites:
         j.prohibit("death_penalty_abolished", cites, state=j.acting)
     facts = situation.facts
+    if situation.protected_person and facts.territory == "occupied":
+        _occupiers_death_sentence(j)
     offence_on = facts.offence_on or facts.captured_on
     if offence_on is not None and situation.subject.born is not None:
         child = (("ICCPR-6(5)",) if j.binds("ICCPR-6(5)") else ()) + j.binding("API-77")
@@ -575,6 +577,27 @@ def _death_sentence(j: Judgement[ev.Convict], treated: bool) -> None:
             j.open("age", code="death_sentence_age_open", cites=child, date=offence_on)
     if treated:
         j.note("pow_death_sentence", j.binding("GCIII-100") + j.binding("GCIII-101"))
+
+
+def _occupiers_death_sentence(j: Judgement[ev.Convict]) -> None:
+    """GCIV-68: an occupier may sentence a protected person to death only for espionage,
+    serious sabotage or an intentional killing, and only where the occupied territory's law
+    allowed death before the occupation. The occupied state is read as his state of
+    nationality (a resident of the territory he was captured in); which of the three the
+    offence was is not recorded, so where the territory's law allowed death it is open.
+    """
+    situation = j.situation
+    cites = j.binding("GCIV-68")
+    if not cites:
+        return
+    home = situation.subject.state_of_nationality
+    occupied = situation.law.parties.get(home)
+    abolished = occupied.abolished_death_penalty if occupied is not None else None
+    captured = situation.facts.captured_on
+    if abolished is not None and captured is not None and abolished <= captured:
+        j.prohibit("occupied_law_bars_death", cites, state=home)
+    else:
+        j.open("offence", code="occupied_death_offence_open", cites=cites)
 
 
 def _needs_status_tribunal(situation: Situation) -> bool:
@@ -1042,8 +1065,12 @@ def _release_to_third_state(j: Judgement[ev.ReleaseToThirdState]) -> None:
         # (GCIV-49), nor a hand-over against his will elsewhere (GCIV-45).
         occupied = situation.facts.territory == "occupied"
         wish: tuple[str, ...] = j.binding("GCIV-49") if occupied else j.binding("GCIV-45")
-    else:
+    elif over:
         wish = ("GCIII-118", "ICRC-COM-2020-GCIII-118", "GCIII-7")
+    else:
+        # GCIII-118 governs the end of captivity after hostilities; before then his wish is
+        # asked because he cannot give up the Convention's protection unless he chooses (GCIII-7).
+        wish = ("GCIII-7",)
     _needs_wish(
         j, to, "no_wish_for_third_state", wish, reading=reading, basis="wish_for_third_state"
     )

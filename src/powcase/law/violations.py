@@ -443,7 +443,8 @@ def find_violations(moments: Iterable[Moment]) -> tuple[Violation, ...]:
         step = moment.step
         event = step.event
         if isinstance(event, ev.Convict) and step.applied and event.sentence == "death":
-            lawful_sentence = step.outcome is Outcome.ALLOWED
+            # A sentence the law refused is none; one left open is not known to be unlawful.
+            lawful_sentence = step.outcome is not Outcome.REFUSED
         check = _BREACHES.get(type(event))
         if check is not None and (step.applied or not isinstance(event, MachineEvent)):
             if isinstance(event, ev.Die) and event.cause == "executed":

@@ -32,12 +32,14 @@ MISSING_FACTS = (
     "rc_33_2_exception",
     "age",
     "risk_despite_wish",
+    "offence",
 )
 """What an open point (a verdict's ``missing`` entry) may be about: his wish (about a
 ``destination``, ``contested``), a condition on it, his forces, an allegation's credibility,
 which Convention a grave breach is of, a decision left to an authority, the refugee-law
 exception for a convicted refugee, his age, whether a risk of torture or death he chose to
-face is real notwithstanding his wish."""
+face is real notwithstanding his wish, which kind of offence he is sentenced for (an
+occupier's death sentence, GCIV-68)."""
 
 T = TypeVar("T")
 
