@@ -110,3 +110,21 @@ def test_an_internees_early_return_is_due_once_the_grounds_cease_gciv_132():
     (found,) = [r for r in verdict.reasons if r.code == "internment_ends_when_grounds_cease"]
     assert found.cites == ("GCIV-132", "GCIV-133")
     assert "repatriation_before_due" not in {r.code for r in verdict.reasons}
+
+
+def _information(c):
+    return [o for o in c.docket() if o.code == "information"]
+
+
+def test_a_civilians_information_item_starts_after_two_weeks_in_custody_gciv_136():
+    """The third lawyer's reading: the bureau's information is due on protected persons
+    kept in custody for more than two weeks, or interned (GCIV-136), not from capture.
+    """
+    (item,) = _information(case(IN_KURSK, {"date": "2024-10-01", "event": "capture_card_sent"}))
+    assert item.provision == "GCIV-137"
+    assert item.started == datetime.date(2024, 9, 3)
+
+
+def test_or_from_his_internment_if_that_comes_first_gciv_136():
+    (item,) = _information(case(IN_KURSK, INTERNED))
+    assert item.started == datetime.date(2024, 8, 25)

@@ -179,9 +179,20 @@ _IN_CUSTODY = (
 """What his coming into custody starts, each code with whether it recurs once met."""
 
 
+_TWO_WEEKS = datetime.timedelta(days=14)
+
+
 def _capture_starts(moment: Moment, event: ev.Capture) -> list[_Start]:
+    """What his coming into custody starts. For a civilian the bureau's information is owed
+    once he has been kept in custody for more than two weeks, or interned (GCIV-136): it
+    starts two weeks after capture, or at his internment if that comes first.
+    """
     index, on = moment.step.index, event.date
-    return [_Start(code, index, on, recurring) for code, recurring in _IN_CUSTODY]
+    civilian = _regime(moment) == "protected_person"
+    return [
+        _Start(code, index, on + _TWO_WEEKS if civilian and code == "information" else on, again)
+        for code, again in _IN_CUSTODY
+    ]
 
 
 def _status_starts(moment: Moment, regime: str, changed: bool) -> list[_Start]:
@@ -439,8 +450,23 @@ class _Pass:
         if status:
             for start in _status_starts(moment, self.regime, why is Lapse.STATUS_CHANGED):
                 self._start(start)
+            if "civilian_internee" in moment.position.active:
+                self._information_on_internment(moment)
         if kind in _REPATRIATION_CHECKS:
             self._repatriation(moment)
+
+    def _information_on_internment(self, moment: Moment) -> None:
+        """GCIV-136: interned before two weeks in custody, the information is owed from his
+        internment.
+        """
+        on = moment.step.event.date
+        for place, item in enumerate(self.open):
+            if item.rule.code == "information" and item.start.on > on:
+                start = _Start("information", moment.step.index, on)
+                again = self._opened(start)
+                if again is not None:
+                    self._opened_now([*self.open[:place], again, *self.open[place + 1 :]])
+                return
 
     def _meet(self, moment: Moment) -> None:
         met: list[_Open] = []
