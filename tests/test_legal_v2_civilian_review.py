@@ -303,15 +303,17 @@ def limbo_entries(*later):
 
 
 def test_prolonged_limbo_after_hostilities_end_opens_a_new_entry_citing_gciii_118():
-    """GCIII-109(2) is a during-hostilities rule; once they end, GCIII-118 governs."""
+    """GCIII-109(2) is a during-hostilities rule: its entry ends when they end. GCIII-118 then
+    governs, and the flag cites it only once the repatriation duty is overdue (the third and
+    fifth lawyers' reading: citing it on the day hostilities end implied a delay in breach).
+    """
     ended = {"date": "2026-06-01", "event": "hostilities_ended"}
     later = {"date": "2026-12-01", "event": "capture_card_sent"}
     first, second = limbo_entries(ended, later)
     assert first.cites == ("GCIII-109(2)",)
     assert (first.since, first.until) == (datetime.date(2026, 1, 9), datetime.date(2026, 6, 1))
     assert second.cites == ("GCIII-118",)
-    assert (second.since, second.until) == (datetime.date(2026, 6, 1), None)
-    assert 1 in second.because
+    assert (second.since, second.until) == (datetime.date(2026, 8, 31), None)
 
 
 def test_prolonged_limbo_raised_after_hostilities_ended_has_one_entry_citing_gciii_118():
@@ -387,5 +389,6 @@ def test_prolonged_limbo_cites_gciii_109_2_again_when_hostilities_resume():
     resumed = {"date": "2026-07-01", "event": "hostilities_resumed"}
     later = {"date": "2026-12-01", "event": "capture_card_sent"}
     entries = limbo_entries(ended, resumed, later)
-    assert [f.cites for f in entries] == [("GCIII-109(2)",), ("GCIII-118",), ("GCIII-109(2)",)]
-    assert entries[1].until == entries[2].since == datetime.date(2026, 7, 1)
+    assert [f.cites for f in entries] == [("GCIII-109(2)",), ("GCIII-109(2)",)]
+    assert entries[0].until == datetime.date(2026, 6, 1)
+    assert entries[1].since == datetime.date(2026, 7, 1)

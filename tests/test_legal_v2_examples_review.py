@@ -129,12 +129,11 @@ class TestTheCustodiansRelease:
         entry = item(left, "repatriation")
         assert (entry.status, entry.late, entry.met_by) == (Status.MET, False, 6)
         assert "prolonged_limbo" not in {f.code for f in left.flags if f.until is None}
-        # A long custody during hostilities (GCIII-109(2)), then held after they ended
-        # (GCIII-118, from the armistice), until he left: no entry for an overdue repatriation.
+        # A long custody during hostilities (GCIII-109(2)) until the armistice; after it the
+        # measure is the repatriation duty, met by the agreed day: no entry citing GCIII-118.
         limbo = [(f.since, f.until, f.cites) for f in left.flags if f.code == "prolonged_limbo"]
         assert limbo == [
             (datetime.date(1952, 4, 30), datetime.date(1953, 7, 27), ("GCIII-109(2)",)),
-            (datetime.date(1953, 7, 27), datetime.date(1954, 2, 9), ("GCIII-118",)),
         ]
 
     def test_a_release_by_the_detaining_side_itself_after_the_date_is_late_gciii_118(self):

@@ -172,7 +172,9 @@ class TestTheWishARelease:
             to="GB",
         )
         assert verdict.outcome is Outcome.ALLOWED
-        assert reason(verdict, "release_due").reading == Reading("ihl_non_refoulement", reading)
+        # The duty to release is GCIII-118's plain text (the fifth lawyer's reading): only the
+        # wish, which decides where he may go, carries the reading.
+        assert reason(verdict, "release_due").reading is None
         assert reason(verdict, "wish_for_third_state").reading == Reading(
             "ihl_non_refoulement", reading
         )

@@ -308,27 +308,31 @@ an exchange, GCIII-6 and 7)."""
 
 def _hostilities_ended(tracker: _Tracker, m: Moment, event: ev.HostilitiesEnded) -> None:
     """Hostilities ended between the detaining power and his power of origin while
-    ``prolonged_limbo`` stands for a during-hostilities cause: its entry ends that day and a
-    new one, held after hostilities (GCIII-118), starts.
+    ``prolonged_limbo`` stands for a during-hostilities cause: that entry ends. From then on
+    the measure is the duty to repatriate him without delay (GCIII-118): the flag rises
+    again, citing it, only when the docket shows that duty overdue.
     """
     causes = tracker.causes.get("prolonged_limbo")
     if "prolonged_limbo" not in tracker.open or not causes or not causes <= _DURING_HOSTILITIES:
         return
     origin = m.after.power_of_origin
     if m.facts.hostilities_ended_between(m.judge.detaining_power, origin) is not None:
-        tracker.renew("prolonged_limbo", m.step.index, event.date, "held_after_hostilities")
+        tracker.clear("prolonged_limbo", event.date)
 
 
 def _hostilities_resumed(tracker: _Tracker, m: Moment, event: ev.HostilitiesResumed) -> None:
-    """Hostilities resumed for the pair while ``prolonged_limbo`` stands only for his being
-    held after they ended: its entry ends that day and a new one, a long custody during
-    hostilities (GCIII-109(2)), starts. An overdue repatriation stays its own cause.
+    """Hostilities resumed for the pair: a custody already past the assumed period is long
+    custody during hostilities again (GCIII-109(2)), from that day.
     """
-    if tracker.causes.get("prolonged_limbo") != {"held_after_hostilities"}:
+    if "prolonged_limbo" in tracker.open or not _HELD & m.position.active:
         return
     origin = m.after.power_of_origin
-    if m.facts.hostilities_ended_between(m.judge.detaining_power, origin) is None:
-        tracker.renew("prolonged_limbo", m.step.index, event.date, "custody")
+    if m.facts.hostilities_ended_between(m.judge.detaining_power, origin) is not None:
+        return
+    captured = m.facts.captured_on
+    days = datetime.timedelta(days=m.judge.assumptions.prolonged_custody_days)
+    if captured is not None and captured + days <= event.date:
+        tracker.raise_("prolonged_limbo", m.step.index, event.date, "custody")
 
 
 _EVENT_RULES: dict[type[Event], Callable[[_Tracker, Moment, Any], None]] = {
@@ -477,7 +481,11 @@ def _fire(tracker: _Tracker, deadline: _Deadline, last: Moment | None) -> None:
     if deadline.why == "docket":
         tracker.raise_(deadline.code, deadline.index, deadline.on, deadline.cause)
     elif held and last is not None:
-        tracker.raise_(deadline.code, deadline.index, deadline.on, _custody_cause(last))
+        cause = _custody_cause(last)
+        # After hostilities the measure is the repatriation duty, which the docket raises
+        # when overdue; a long custody then is not a cause of its own.
+        if cause != "held_after_hostilities":
+            tracker.raise_(deadline.code, deadline.index, deadline.on, cause)
 
 
 def _custody_cause(last: Moment) -> str:

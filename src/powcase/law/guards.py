@@ -1099,7 +1099,8 @@ def _release_to_third_state(j: Judgement[ev.ReleaseToThirdState]) -> None:
                 power_of_origin=situation.power_of_origin,
             )
         elif reading is not None:
-            j.basis("release_due", j.binding("GCIII-118"), reading=reading)
+            # The duty to release is the article's plain text; only where he may go is read.
+            j.basis("release_due", j.binding("GCIII-118"))
         for agreement in applies:
             j.basis("agreement_civilian_release", agreement.cites("civilian_release"))
     judge_move(j, to, returning=False)
