@@ -6,6 +6,7 @@ Each test names the provision it rests on; each failed on the model before these
 """
 
 import datetime
+import pathlib
 
 import pytest
 
@@ -301,3 +302,17 @@ def test_the_packaged_flag_lists_its_causes_in_describe():
     rule = Law.packaged().flags["prolonged_limbo"]
     assert rule.to_dict()["causes"]["custody"] == ["GCIII-109(2)"]
     assert "API-85" not in rule.cites
+
+
+def test_the_text_output_says_when_a_reading_rests_on_a_later_source():
+    """The fifth lawyer's reading: a 1954 step read under the 2020 commentary must say so in
+    the text, not only in the JSON's later_source param.
+    """
+    import io
+
+    from powcase.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    path = pathlib.Path(__file__).parent.parent / "examples" / "korean_war_1953.powcase.yaml"
+    main(["run", str(path)], out=out, err=err)
+    assert "(reading: ihl_non_refoulement icrc_2020; a later source)" in out.getvalue()

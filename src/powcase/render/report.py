@@ -94,7 +94,8 @@ def _reading(reason: dict[str, Any]) -> str:
         return ""
     option = reading["option"]
     shown = str(option).lower() if isinstance(option, bool) else str(option)
-    return _e(f" (reading: {reading['assumption']} {shown})")
+    later = "; a later source" if reason.get("params", {}).get("later_source") else ""
+    return _e(f" (reading: {reading['assumption']} {shown}{later})")
 
 
 def _reasons(

@@ -69,7 +69,11 @@ def _cites(cites: Iterable[str]) -> str:
 def _reason(reason: dict[str, Any]) -> str:
     """A reason's line: its sentence, its citations, and the reading it applies, if any."""
     reading = reason.get("reading")
-    read = f" (reading: {reading['assumption']} {words(reading['option'])})" if reading else ""
+    # A source later than the step (the 2020 commentary on a 1954 release) is read back.
+    later = "; a later source" if reason.get("params", {}).get("later_source") else ""
+    read = (
+        f" (reading: {reading['assumption']} {words(reading['option'])}{later})" if reading else ""
+    )
     return f"      - {reason['text']} {_cites(reason['cites'])}".rstrip() + read
 
 
