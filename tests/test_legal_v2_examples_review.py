@@ -316,3 +316,18 @@ def test_the_text_output_says_when_a_reading_rests_on_a_later_source():
     path = pathlib.Path(__file__).parent.parent / "examples" / "korean_war_1953.powcase.yaml"
     main(["run", str(path)], out=out, err=err)
     assert "(reading: ihl_non_refoulement icrc_2020; a later source)" in out.getvalue()
+
+
+def test_the_custodians_release_rests_on_the_agreement_not_on_gciii_118():
+    """The fifth lawyer's reading: once those left became civilians under TOR-11, the
+    custodian's release is not a GCIII-118 release by the former detaining power.
+    """
+    from powcase import load_scenarios, run
+
+    path = pathlib.Path(__file__).parent.parent / "examples" / "korean_war_1953.powcase.yaml"
+    scenario = next(s for s in load_scenarios(path) if "neutral nation" in s.title)
+    result = run(scenario)[0]
+    step = [s for s in result.steps if s.event.name == "release_to_third_state"][-1]
+    reasons = {r.code for r in step.reasons}
+    assert "agreement_civilian_release" in reasons
+    assert "release_due" not in reasons

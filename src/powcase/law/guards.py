@@ -1098,8 +1098,10 @@ def _release_to_third_state(j: Judgement[ev.ReleaseToThirdState]) -> None:
                 to=to,
                 power_of_origin=situation.power_of_origin,
             )
-        elif reading is not None:
+        elif reading is not None and not (applies and situation.is_in("in_neutral_custody")):
             # The duty to release is the article's plain text; only where he may go is read.
+            # Released from neutral custody under the agreement, he is no longer the
+            # detaining power's prisoner: the agreement's term is the basis (below).
             j.basis("release_due", j.binding("GCIII-118"))
         for agreement in applies:
             j.basis("agreement_civilian_release", agreement.cites("civilian_release"))
