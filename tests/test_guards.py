@@ -5,6 +5,7 @@ docs/explanation/legal-model.md#model-refoulement)."""
 import pytest
 
 from powcase import Assumptions, Case, Outcome, Subject
+from support import ask
 
 KP_SOLDIER = Subject(id="ri", nationality=["KP"], forces="KP")
 RU_SOLDIER = Subject(id="ivan", nationality=["RU"], forces="RU")
@@ -17,10 +18,6 @@ def case(*events, subject=KP_SOLDIER, holder="UA", mode="normative", **assumptio
     for event in events:
         opened = opened.apply(event)
     return opened
-
-
-def ask(c, event, **fields):
-    return c.verdict({"event": event, **fields})
 
 
 def allowed(verdict, *cites):

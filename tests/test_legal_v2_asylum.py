@@ -9,6 +9,7 @@ alone. Each test failed before the item.
 """
 
 from powcase import Assumptions, Case, Outcome, Subject
+from support import codes, reason
 
 RU = Subject(id="deserter", nationality=["RU"], forces="RU")
 CAPTURE = {"date": "2025-01-09", "event": "capture"}
@@ -29,15 +30,6 @@ def case(*events, **assumptions):
     for event in events:
         opened = opened.apply(event, on_refusal="record")
     return opened
-
-
-def codes(verdict):
-    return {r.code for r in verdict.reasons}
-
-
-def reason(verdict, code):
-    (found,) = [r for r in verdict.reasons if r.code == code]
-    return found
 
 
 def test_complementary_protection_is_granted_under_national_law_ua_ref_law_1():

@@ -20,6 +20,7 @@ from powcase.law.judging import LawJudge
 from powcase.law.situation import acting_state
 from powcase.model.verdict import Reading, Reason, ReasonKind
 from powcase.scenario import load_scenarios, run
+from support import ask, reason
 
 ROOT = pathlib.Path(__file__).parent.parent
 LAW = Law.packaged()
@@ -33,16 +34,6 @@ def case(subject, holder, *events, mode="normative", **assumptions):
     for event in events:
         opened = opened.apply(event, on_refusal="record")
     return opened
-
-
-def ask(c, event, **fields):
-    return c.verdict({"event": event, **fields})
-
-
-def reason(verdict, code):
-    found = [r for r in verdict.reasons if r.code == code]
-    assert found, (code, [r.code for r in verdict.reasons])
-    return found[0]
 
 
 def instrument(provision_id):

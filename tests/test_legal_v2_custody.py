@@ -17,6 +17,7 @@ import yaml
 
 from powcase import Case, InvalidInput, Outcome, Subject, event_from_dict
 from powcase.scenario.model import parse_scenarios
+from support import ask, codes, reason, texts
 
 CHINESE = Subject(id="p53", nationality=["CN"], forces="CN")
 KP_SOLDIER = Subject(id="ri", nationality=["KP"], forces="KP")
@@ -62,24 +63,6 @@ def case(*events, subject=CHINESE, holder="US", **assumptions):
     for event in events:
         opened = opened.apply(event)
     return opened
-
-
-def ask(c, event, **fields):
-    return c.verdict({"event": event, **fields})
-
-
-def reason(verdict, code):
-    found = [r for r in verdict.reasons if r.code == code]
-    assert found, (code, [r.code for r in verdict.reasons])
-    return found[0]
-
-
-def codes(verdict):
-    return {r.code for r in verdict.reasons}
-
-
-def texts(verdict):
-    return [r.text for r in verdict.reasons]
 
 
 class TestAgreementTerms:

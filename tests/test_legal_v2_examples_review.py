@@ -15,6 +15,7 @@ from powcase.errors import LawDataError
 from powcase.law.book import Law
 from powcase.law.rules import Status
 from powcase.model.verdict import Reading
+from support import codes, reason
 
 CHINESE = Subject(id="p54", nationality=["CN"], forces="CN")
 KP_SOLDIER = Subject(id="soldier_a", nationality=["KP"], forces="KP")
@@ -59,16 +60,6 @@ def case(*events, subject=CHINESE, holder="US", **assumptions):
     for event in events:
         opened = opened.apply(event)
     return opened
-
-
-def reason(verdict, code):
-    found = [r for r in verdict.reasons if r.code == code]
-    assert found, (code, [r.code for r in verdict.reasons])
-    return found[0]
-
-
-def codes(verdict):
-    return {r.code for r in verdict.reasons}
 
 
 def item(c, code, as_of=None):

@@ -11,6 +11,7 @@ state practice (``detaining_power_nationals: not_pow``). Each test failed before
 import pytest
 
 from powcase import Assumptions, Case, Outcome, Subject
+from support import reason
 
 CAPTURE = {"date": "2025-01-09", "event": "capture"}
 UKRAINIAN_IN_RU_FORCES = Subject(id="m1", nationality=["UA"], forces="RU")
@@ -34,11 +35,6 @@ def status(subject, outcome="pow", by="authority", **fields):
         "by": by,
         **fields,
     }
-
-
-def reason(verdict, code):
-    (found,) = [r for r in verdict.reasons if r.code == code]
-    return found
 
 
 class TestOtherGroups:

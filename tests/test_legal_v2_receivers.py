@@ -13,6 +13,7 @@ import pytest
 from powcase import Assumptions, Case, Outcome, Subject
 from powcase.law.book import Law
 from powcase.scenario import load_scenarios, run
+from support import codes, reason
 
 EXAMPLES = pathlib.Path(__file__).parent.parent / "examples"
 
@@ -32,16 +33,6 @@ def case(*events, subject=KP_SOLDIER, holder="UA", **assumptions):
     for event in events:
         opened = opened.apply(event)
     return opened
-
-
-def reason(verdict, code):
-    found = [r for r in verdict.reasons if r.code == code]
-    assert found, (code, [r.code for r in verdict.reasons])
-    return found[0]
-
-
-def codes(verdict):
-    return {r.code for r in verdict.reasons}
 
 
 def consent(state, scope=None, day="2025-02-01"):

@@ -11,6 +11,7 @@ from powcase import Assumptions, Case, Outcome, Subject
 from powcase.law.docket import Status
 from powcase.law.guards import GUARDS
 from powcase.model.verdict import Reading
+from support import ask, codes, reason
 
 KP_SOLDIER = Subject(id="ri", nationality=["KP"], forces="KP")
 RU_SOLDIER = Subject(id="ivan", nationality=["RU"], forces="RU")
@@ -26,20 +27,6 @@ def case(*events, subject=KP_SOLDIER, holder="UA", mode="normative", **assumptio
     for event in events:
         opened = opened.apply(event)
     return opened
-
-
-def ask(c, event, **fields):
-    return c.verdict({"event": event, **fields})
-
-
-def reason(verdict, code):
-    found = [r for r in verdict.reasons if r.code == code]
-    assert found, (code, [r.code for r in verdict.reasons])
-    return found[0]
-
-
-def codes(verdict):
-    return {r.code for r in verdict.reasons}
 
 
 def wish(destination, day="2026-06-02", verified=True, **more):

@@ -12,6 +12,7 @@ import datetime
 
 from powcase import Assumptions, Case, Subject
 from powcase.law.docket import Lapse, Status
+from support import codes
 
 D = datetime.date
 KP = Subject(id="prisoner", nationality=["KP"], forces="KP")
@@ -29,10 +30,6 @@ def case(*steps, **assumed):
 
 def repatriation(c, as_of=None):
     return [o for o in c.docket(as_of) if o.code == "repatriation"]
-
-
-def codes(verdict):
-    return {r.code for r in verdict.reasons}
 
 
 def test_a_resumption_lapses_the_pending_repatriation_duty_gciii_118():

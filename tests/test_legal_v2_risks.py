@@ -10,6 +10,7 @@ import datetime
 import pytest
 
 from powcase import Assumptions, Case, InvalidInput, Law, Outcome, Subject
+from support import codes, reason
 
 D = datetime.date
 KP_SOLDIER = Subject(id="ri", nationality=["KP"], forces="KP")
@@ -37,16 +38,6 @@ def lifted(kind, state="RU", day="2025-03-01"):
 def repatriation(*events, subject=RU_SOLDIER, holder="UA", **assumptions):
     opened = case(CAPTURE, *events, ENDED, subject=subject, holder=holder, **assumptions)
     return opened.verdict({"event": "repatriate"})
-
-
-def codes(verdict):
-    return {r.code for r in verdict.reasons}
-
-
-def reason(verdict, code):
-    found = [r for r in verdict.reasons if r.code == code]
-    assert found, (code, [r.code for r in verdict.reasons])
-    return found[0]
 
 
 def flags(c):

@@ -12,6 +12,7 @@ import pytest
 
 from powcase import Assumptions, Case, Outcome, Record, Subject
 from powcase.law.book import Law
+from support import codes
 
 D = datetime.date
 KP_SOLDIER = Subject(id="ri", nationality=["KP"], forces="KP")
@@ -47,10 +48,6 @@ def reason(verdict, code):
     found = reasons(verdict, code)
     assert found, (code, [r.code for r in verdict.reasons])
     return found[0]
-
-
-def codes(verdict):
-    return {r.code for r in verdict.reasons}
 
 
 def born(year, subject=KP_SOLDIER):

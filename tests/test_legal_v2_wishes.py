@@ -14,6 +14,7 @@ import pytest
 
 from powcase import Assumptions, Case, Outcome, Record, Source, Subject
 from powcase.model.events import WishVerified, event_from_dict
+from support import codes
 
 KP_SOLDIER = Subject(id="ri", nationality=["KP"], forces="KP")
 RU_SOLDIER = Subject(id="ivan", nationality=["RU"], forces="RU")
@@ -47,10 +48,6 @@ def withdrawn(destination="KR", day="2025-03-20", **fields):
 
 def release_kr(c):
     return c.verdict({"event": "release_to_third_state", "to": "KR"})
-
-
-def codes(verdict):
-    return {r.code for r in verdict.reasons}
 
 
 def facts(verdict):
