@@ -33,3 +33,30 @@ def codes(verdict: Verdict) -> set[str]:
 def texts(verdict: Verdict) -> list[str]:
     """The sentences of the verdict's reasons, in order (for assertion messages)."""
     return [r.text for r in verdict.reasons]
+
+
+COMMISSION = "Neutral Nations Repatriation Commission"
+"""The 1953 custodian (PANMUNJOM-TOR-4), as the Korean War example names it."""
+
+
+def armistice_1953(
+    *, custodian: str = COMMISSION, release_by: str = "1954-01-23"
+) -> dict[str, Any]:
+    """The 1953 armistice as an ``agreement_concluded``: voluntary repatriation, no force,
+    neutral custody and release as civilians, each term with its article.
+    """
+    return {
+        "date": "1953-07-27",
+        "event": "agreement_concluded",
+        "kind": "armistice",
+        "between": ["US", "KP", "CN"],
+        "terms": ["voluntary_repatriation", "no_force", "neutral_custody", "civilian_release"],
+        "custodian": custodian,
+        "release_by": release_by,
+        "provision": {
+            "voluntary_repatriation": "PANMUNJOM-51",
+            "no_force": "PANMUNJOM-TOR-3",
+            "neutral_custody": ["PANMUNJOM-51", "PANMUNJOM-TOR-4"],
+            "civilian_release": "PANMUNJOM-TOR-11",
+        },
+    }

@@ -17,7 +17,7 @@ import yaml
 
 from powcase import Case, InvalidInput, Outcome, Subject, event_from_dict
 from powcase.scenario.model import parse_scenarios
-from support import ask, codes, reason, texts
+from support import armistice_1953, ask, codes, reason, texts
 
 CHINESE = Subject(id="p53", nationality=["CN"], forces="CN")
 KP_SOLDIER = Subject(id="ri", nationality=["KP"], forces="KP")
@@ -25,21 +25,7 @@ RU_SOLDIER = Subject(id="ivan", nationality=["RU"], forces="RU")
 RU_CIVILIAN = Subject(id="oleg", nationality=["RU"])
 
 CAPTURE_1951 = {"date": "1951-05-01", "event": "capture"}
-ARMISTICE = {
-    "date": "1953-07-27",
-    "event": "agreement_concluded",
-    "kind": "armistice",
-    "between": ["US", "KP", "CN"],
-    "terms": ["voluntary_repatriation", "no_force", "neutral_custody", "civilian_release"],
-    "custodian": "NNRC",
-    "release_by": "1954-01-22",
-    "provision": {
-        "voluntary_repatriation": "PANMUNJOM-51",
-        "no_force": "PANMUNJOM-TOR-3",
-        "neutral_custody": ["PANMUNJOM-51", "PANMUNJOM-TOR-4"],
-        "civilian_release": "PANMUNJOM-TOR-11",
-    },
-}
+ARMISTICE = armistice_1953(custodian="NNRC", release_by="1954-01-22")
 ENDED_1953 = {"date": "1953-07-27", "event": "hostilities_ended"}
 HAND_OVER = {
     "date": "1953-09-23",

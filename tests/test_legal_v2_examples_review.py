@@ -15,27 +15,13 @@ from powcase.errors import LawDataError
 from powcase.law.book import Law
 from powcase.law.rules import Status
 from powcase.model.verdict import Reading
-from support import codes, reason
+from support import armistice_1953, codes, reason
 
 CHINESE = Subject(id="p54", nationality=["CN"], forces="CN")
 KP_SOLDIER = Subject(id="soldier_a", nationality=["KP"], forces="KP")
 
 CAPTURE_1951 = {"date": "1951-05-01", "event": "capture"}
-ARMISTICE = {
-    "date": "1953-07-27",
-    "event": "agreement_concluded",
-    "kind": "armistice",
-    "between": ["US", "KP", "CN"],
-    "terms": ["voluntary_repatriation", "no_force", "neutral_custody", "civilian_release"],
-    "custodian": "Neutral Nations Repatriation Commission",
-    "release_by": "1954-01-23",
-    "provision": {
-        "voluntary_repatriation": "PANMUNJOM-51",
-        "no_force": "PANMUNJOM-TOR-3",
-        "neutral_custody": ["PANMUNJOM-51", "PANMUNJOM-TOR-4"],
-        "civilian_release": "PANMUNJOM-TOR-11",
-    },
-}
+ARMISTICE = armistice_1953()
 ENDED_1953 = {"date": "1953-07-27", "event": "hostilities_ended"}
 HAND_OVER = {
     "date": "1953-09-23",

@@ -11,7 +11,7 @@ from powcase import Assumptions, Case, Outcome, Subject
 from powcase.law.docket import Status
 from powcase.law.guards import GUARDS
 from powcase.model.verdict import Reading
-from support import ask, codes, reason
+from support import armistice_1953, ask, codes, reason
 
 KP_SOLDIER = Subject(id="ri", nationality=["KP"], forces="KP")
 RU_SOLDIER = Subject(id="ivan", nationality=["RU"], forces="RU")
@@ -223,21 +223,7 @@ class TestTheWishARelease:
         assert all(o.status is not Status.MET for o in duty)
 
 
-ARMISTICE = {
-    "date": "1953-07-27",
-    "event": "agreement_concluded",
-    "kind": "armistice",
-    "between": ["US", "KP", "CN"],
-    "terms": ["voluntary_repatriation", "no_force", "neutral_custody", "civilian_release"],
-    "custodian": "Neutral Nations Repatriation Commission",
-    "release_by": "1954-01-23",
-    "provision": {
-        "voluntary_repatriation": "PANMUNJOM-51",
-        "no_force": "PANMUNJOM-TOR-3",
-        "neutral_custody": ["PANMUNJOM-51", "PANMUNJOM-TOR-4"],
-        "civilian_release": "PANMUNJOM-TOR-11",
-    },
-}
+ARMISTICE = armistice_1953()
 KOREA = (
     {"date": "1951-05-01", "event": "capture"},
     ARMISTICE,
