@@ -33,7 +33,12 @@ class TestMedicalRepatriationIsStillAReturn:
     """
 
     FINDING = {"date": "2025-04-01", "event": "medical_assessment", "category": "gcIII_110_1"}
-    WISH = {"date": "2025-04-02", "event": "wish_verified", "destination": "RU", "verifier": "icrc"}
+    WISH = {
+        "date": "2025-04-02",
+        "event": "wish_verified",
+        "destination": "RU",
+        "verifier": "icrc",
+    }
     TORTURE = {"date": "2025-04-01", "event": "risk_on_return", "state": "RU", "kind": "torture"}
 
     def test_a_risk_of_torture_at_home_stops_a_medical_repatriation_cat_3(self):
@@ -95,7 +100,13 @@ class TestTheKoreanNationalityReading:
         assert verdict.outcome is Outcome.REFUSED
         found = reason(verdict, "other_nationality_protects")
         assert found.kind == "precondition"
-        assert found.cites == ("RC-1A(2)", "ROK-CONST-2", "ROK-CONST-3", "ROK-NA-2", "ROK-SC-96NU1221")
+        assert found.cites == (
+            "RC-1A(2)",
+            "ROK-CONST-2",
+            "ROK-CONST-3",
+            "ROK-NA-2",
+            "ROK-SC-96NU1221",
+        )
         assert dict(found.params)["state"] == "KR"
         assert found.reading is not None
         assert found.reading.option == "effective"
@@ -152,7 +163,12 @@ class TestTheReleaseOfACivilianInternee:
     }
     REVIEW = {"date": "2025-02-01", "event": "internment_reviewed", "outcome": "release"}
     CONSENT = {"date": "2025-03-01", "event": "receiving_state_consents", "state": "GB"}
-    WISH = {"date": "2025-03-02", "event": "wish_verified", "destination": "GB", "verifier": "icrc"}
+    WISH = {
+        "date": "2025-03-02",
+        "event": "wish_verified",
+        "destination": "GB",
+        "verifier": "icrc",
+    }
     ENDED = {"date": "2025-03-03", "event": "hostilities_ended"}
 
     def test_a_review_ordering_release_is_a_ground_gciv_132(self):
