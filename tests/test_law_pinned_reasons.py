@@ -58,12 +58,13 @@ def test_every_reason_of_the_law_is_pinned():
 
 @pytest.mark.parametrize("code", sorted(PINS), ids=_id)
 def test_the_reason_is_given_with_its_provisions(code):
-    """The case gives ``code``, of its kind, citing exactly its provisions (in order), and
-    the step's verdict is the one the case records.
+    """The case gives ``code``, of its kind, citing exactly its provisions (in order), beside
+    exactly the other reasons the case records, and the step's verdict is the one it records.
     """
     pin = PINS[code]
     reasons, outcome = _reasons(pin)
     given = [(r.kind.value, list(r.cites)) for r in reasons if r.code == code]
     assert (pin["kind"], pin["cites"]) in given, (code, given, [r.code for r in reasons])
+    assert {r.code for r in reasons} - {code} == set(pin["others"])
     if "ask" in pin:
         assert outcome == pin["outcome"], (code, [r.code for r in reasons])
