@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import gc
 import hashlib
 import importlib
 import json
@@ -29,6 +30,7 @@ import signal
 import sys
 import time
 import types
+import weakref
 from collections import defaultdict
 from typing import Any
 
@@ -73,6 +75,43 @@ class Recorder:
             self.calls.add((frame.f_code.co_filename, _unit_of(frame.f_code)))
 
 
+class Forgetting:
+    """Forgets the answers the law remembers (each :class:`~powcase.law.book.Law`'s memo, the
+    law modules' function caches), so that a test works them out again: else a test after
+    the first would read remembered answers, and neither record the functions that work them
+    out nor run a mutant of one.
+    """
+
+    def __init__(self) -> None:
+        from powcase.law import book  # noqa: PLC0415  (see _record)
+
+        self.laws: weakref.WeakSet[Any] = weakref.WeakSet(
+            value for value in gc.get_objects() if isinstance(value, book.Law)
+        )
+        original = book.Law.__attrs_post_init__
+
+        def post_init(law: Any) -> None:
+            original(law)
+            self.laws.add(law)
+
+        post_init.__wrapped__ = original  # type: ignore[attr-defined]  # unwrapped by _function
+        book.Law.__attrs_post_init__ = post_init  # type: ignore[method-assign]
+        self.caches = [
+            value
+            for name, module in list(sys.modules.items())
+            if name.startswith("powcase.law.")
+            for value in vars(module).values()
+            if callable(getattr(value, "cache_clear", None))
+        ]
+
+    def __call__(self) -> None:
+        """Forget every remembered answer."""
+        for law in list(self.laws):
+            law.memo.clear()
+        for cache in self.caches:
+            cache.cache_clear()
+
+
 @dataclasses.dataclass
 class Plan:
     """What to mutate and where results go."""
@@ -98,7 +137,7 @@ class MutationPlugin:
         files = {str(path.resolve()) for path in plan.modules}
         items = list(session.items)
         say(f"{len(items)} tests collected; recording what each calls")
-        covering, durations, warmup = _record(items, files)
+        covering, durations, warmup, forget = _record(items, files)
         failing = [item for item in items if item.nodeid not in durations]
         if failing:
             say(f"{len(failing)} tests fail before any mutation; they are left out:")
@@ -139,6 +178,7 @@ class MutationPlugin:
                     [session_item(items, t) for t in tests],
                     budget,
                     reload_law=(str(path.resolve()), mutant.unit) in warmup,
+                    forget=forget,
                 )
                 done += 1
                 stored[key] = {
@@ -169,7 +209,7 @@ def session_item(items: list[pytest.Item], nodeid: str) -> pytest.Item:
 
 def _record(
     items: list[pytest.Item], files: set[str]
-) -> tuple[dict[tuple[str, str], list[str]], dict[str, float], set[tuple[str, str]]]:
+) -> tuple[dict[tuple[str, str], list[str]], dict[str, float], set[tuple[str, str]], Forgetting]:
     """Run every test once: what each calls, how long it takes (passing tests only), and the
     functions run while the packaged law is first read.
     """
@@ -179,6 +219,7 @@ def _record(
 
     recorder = Recorder(files)
     book._PACKAGED.clear()
+    forget = Forgetting()
     sys.setprofile(recorder.profile)
     book.Law.packaged()
     sys.setprofile(None)
@@ -188,6 +229,7 @@ def _record(
     for i, item in enumerate(items):
         following = items[i + 1] if i + 1 < len(items) else None
         recorder.calls = set()
+        forget()
         start = time.perf_counter()
         sys.setprofile(recorder.profile)
         try:
@@ -202,7 +244,7 @@ def _record(
         durations[item.nodeid] = took
         for call in recorder.calls:
             covering[call].append(item.nodeid)
-    return covering, durations, warmup
+    return covering, durations, warmup, forget
 
 
 def _run_mutant(
@@ -213,6 +255,7 @@ def _run_mutant(
     budget: float,
     *,
     reload_law: bool,
+    forget: Forgetting,
 ) -> tuple[str, str | None, float]:
     """Fork, apply the mutant in the child, run ``tests``; the status and the killing test."""
     if not tests:
@@ -229,7 +272,7 @@ def _run_mutant(
     pid = os.fork()
     if pid == 0:  # the child
         os.close(read)
-        _child(target, code, tests, write, reload_law=reload_law)
+        _child(target, code, tests, write, reload_law=reload_law, forget=forget)
     os.close(write)
     deadline = start + budget
     status = None
@@ -262,6 +305,7 @@ def _child(
     write: int,
     *,
     reload_law: bool,
+    forget: Forgetting,
 ) -> None:
     """In the forked child: swap the code, run the tests, say the first that fails."""
     from powcase.law import book  # noqa: PLC0415  (see _record)
@@ -272,6 +316,7 @@ def _child(
     verdict = "survived"
     try:
         target.__code__ = code
+        forget()
         if reload_law:
             book._PACKAGED.clear()
         for i, item in enumerate(tests):
