@@ -315,6 +315,7 @@ def _child(
     os.dup2(devnull, 2)
     verdict = "survived"
     try:
+        _swap_closures(target.__code__, code)
         target.__code__ = code
         forget()
         if reload_law:
@@ -329,6 +330,32 @@ def _child(
         verdict = f"killed by {type(error).__name__}"
     os.write(write, verdict.encode()[:4000])
     os._exit(0)
+
+
+def _nested(code: types.CodeType) -> list[types.CodeType]:
+    """The code of the functions defined inside ``code``, depth first, in order."""
+    found = []
+    for constant in code.co_consts:
+        if isinstance(constant, types.CodeType):
+            found.append(constant)
+            found.extend(_nested(constant))
+    return found
+
+
+def _swap_closures(original: types.CodeType, mutated: types.CodeType) -> None:
+    """Give the mutated code to the functions already made from ``original``'s nested
+    functions: a closure made before the swap (a guard's registration, a module's
+    ``__getattr__`` made at import) keeps its own code otherwise.
+    """
+    before, after = _nested(original), _nested(mutated)
+    if [c.co_qualname for c in before] != [c.co_qualname for c in after]:
+        return  # the mutant removed a nested function: pairs are not known
+    swaps = {id(old): new for old, new in zip(before, after, strict=True)}
+    for value in gc.get_objects():
+        if isinstance(value, types.FunctionType) and id(value.__code__) in swaps:
+            new = swaps[id(value.__code__)]
+            if len(new.co_freevars) == len(value.__code__.co_freevars):
+                value.__code__ = new
 
 
 def _function(mutant: Mutant) -> types.FunctionType:
