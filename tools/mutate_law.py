@@ -85,14 +85,15 @@ class Forgetting:
     def __init__(self) -> None:
         from powcase.law import book  # noqa: PLC0415  (see _record)
 
-        self.laws: weakref.WeakSet[Any] = weakref.WeakSet(
-            value for value in gc.get_objects() if isinstance(value, book.Law)
+        # By identity: laws compare by value, and equal laws each have their own memo.
+        self.laws: weakref.WeakValueDictionary[int, Any] = weakref.WeakValueDictionary(
+            (id(value), value) for value in gc.get_objects() if isinstance(value, book.Law)
         )
         original = book.Law.__attrs_post_init__
 
         def post_init(law: Any) -> None:
             original(law)
-            self.laws.add(law)
+            self.laws[id(law)] = law
 
         post_init.__wrapped__ = original  # type: ignore[attr-defined]  # unwrapped by _function
         book.Law.__attrs_post_init__ = post_init  # type: ignore[method-assign]
@@ -106,7 +107,7 @@ class Forgetting:
 
     def __call__(self) -> None:
         """Forget every remembered answer."""
-        for law in list(self.laws):
+        for law in list(self.laws.values()):
             law.memo.clear()
         for cache in self.caches:
             cache.cache_clear()
