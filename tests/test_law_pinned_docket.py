@@ -1,0 +1,136 @@
+"""The docket's finer rules, each from the provision it applies: when an item starts, what
+meets it, and what it assumes (tools/mutate_law.py found them unpinned).
+"""
+
+import datetime
+
+import pytest
+
+from powcase import Assumptions, Case, Subject
+
+D = datetime.date
+RU_SOLDIER = Subject(id="ivan", nationality=["RU"], forces="RU")
+KURSK_RESIDENT = Subject(id="resident", nationality=["RU"], membership="none")
+CAPTURE = {"date": "2025-01-09", "event": "capture"}
+IN_KURSK = {"date": "2024-08-20", "event": "capture", "territory": "occupied"}
+FINDING = {"date": "2025-02-01", "event": "medical_assessment", "category": "gcIII_110_1"}
+WISH = {"date": "2025-02-02", "event": "wish_verified", "destination": "RU", "verifier": "icrc"}
+
+
+def case(*events, subject=RU_SOLDIER, mode="normative", law=None, **readings):
+    opened = Case.open(subject, "UA", assumptions=Assumptions(**readings), mode=mode, law=law)
+    for event in events:
+        opened = opened.apply(event, on_refusal="record")
+    return opened
+
+
+def items(opened, day, code):
+    return [o.to_dict() for o in opened.docket(day) if o.code == code]
+
+
+class TestWhatItAssumes:
+    """A treaty that sets no period (``without_delay``) is read with a proxy: the days shown
+    are assumed; a period the treaty sets (GCIII-31's month) is not.
+    """
+
+    def test_a_capture_card_is_assumed_due_in_7_days_gciii_70(self):
+        (card,) = items(case(CAPTURE), D(2025, 1, 10), "capture_card")
+        assert (card["due"], card["assumed_days"]) == ("2025-01-16", 7)
+
+    def test_the_information_period_is_the_reading_s_gciii_122(self):
+        (information,) = items(case(CAPTURE, information_days=5), D(2025, 1, 10), "information")
+        assert (information["due"], information["assumed_days"]) == ("2025-01-14", 5)
+
+    def test_the_monthly_medical_inspection_assumes_nothing_gciii_31(self):
+        (inspection,) = items(case(CAPTURE), D(2025, 1, 10), "medical_inspection")
+        assert inspection["assumed_days"] is None
+
+
+class TestWhenItStarts:
+    def test_items_are_listed_by_start_then_in_the_catalogue_s_order(self):
+        """GCIV-136: a civilian's information is owed two weeks into custody, after the
+        items his capture starts.
+        """
+        docket = case(IN_KURSK, subject=KURSK_RESIDENT).docket(D(2024, 8, 21))
+        assert [(o.code, o.started.isoformat()) for o in docket] == [
+            ("capture_card", "2024-08-20"),
+            ("icrc_access", "2024-08-20"),
+            ("medical_inspection", "2024-08-20"),
+            ("information", "2024-09-03"),
+        ]
+
+    @pytest.mark.parametrize(
+        ("interned", "started"), [("2024-08-25", "2024-08-25"), ("2024-09-25", "2024-09-03")]
+    )
+    def test_information_is_owed_from_an_internment_within_two_weeks_gciv_136(
+        self, interned, started
+    ):
+        internment = {
+            "date": interned,
+            "event": "determine_status",
+            "outcome": "civilian_internee",
+            "by": "authority",
+        }
+        opened = case(IN_KURSK, internment, subject=KURSK_RESIDENT)
+        (information,) = items(
+            opened, D.fromisoformat(interned) + datetime.timedelta(1), "information"
+        )
+        assert information["started"] == started
+
+
+class TestWhatMeetsIt:
+    def test_a_medical_repatriation_home_meets_the_duty_gciii_109_1(self):
+        home = {"date": "2025-02-03", "event": "repatriate_medically", "to": "RU"}
+        (duty,) = items(case(CAPTURE, FINDING, WISH, home), D(2025, 2, 4), "medical_repatriation")
+        assert duty["status"] == "met"
+
+    def test_a_repatriation_with_no_destination_goes_home_gciii_118(self):
+        home = {"date": "2025-02-03", "event": "repatriate"}
+        opened = case(CAPTURE, FINDING, WISH, home, mode="descriptive")
+        (duty,) = items(opened, D(2025, 2, 4), "medical_repatriation")
+        assert duty["status"] == "met"
+
+    def test_a_medical_repatriation_elsewhere_does_not_meet_it_gciii_109_1(self):
+        consent = {"date": "2025-02-02", "event": "receiving_state_consents", "state": "GB"}
+        elsewhere = {"date": "2025-02-03", "event": "repatriate_medically", "to": "GB"}
+        opened = case(CAPTURE, FINDING, consent, elsewhere, mode="descriptive")
+        (duty,) = items(opened, D(2025, 2, 4), "medical_repatriation")
+        assert duty["status"] != "met"
+
+
+class TestAnOverlayDutyMetByLeavingCustody:
+    """An overlay may make a duty met by his leaving the detaining power's hands
+    (``met_by: leaving_custody``): a hand-over meets it; death or escape does not.
+    """
+
+    LAW = {
+        "obligations": {
+            "capture_card": {
+                "provision": "GCIII-70",
+                "protected_person": "GCIV-106",
+                "period": "7 days",
+                "met_by": "leaving_custody",
+                "without_delay": True,
+                "text": "Let him leave.",
+            }
+        }
+    }
+    AGREED = {"date": "2025-01-10", "event": "exchange_agreed", "between": ["UA", "RU"]}
+
+    @pytest.mark.parametrize(
+        ("last", "status"),
+        [
+            ({"date": "2025-01-12", "event": "exchange", "to": "RU"}, "met"),
+            ({"date": "2025-01-12", "event": "die", "cause": "illness"}, "lapsed"),
+            ({"date": "2025-01-12", "event": "escape"}, "lapsed"),
+        ],
+        ids=["exchange", "death", "escape"],
+    )
+    def test_leaving_custody_meets_it_unless_by_death_or_escape(self, last, status):
+        opened = case(CAPTURE, self.AGREED, last, law=self.LAW)
+        (card,) = items(opened, D(2025, 2, 1), "capture_card")
+        assert card["status"] == status
+
+    def test_while_he_stays_it_falls_overdue(self):
+        (card,) = items(case(CAPTURE, self.AGREED, law=self.LAW), D(2025, 2, 1), "capture_card")
+        assert card["status"] == "overdue"
