@@ -265,3 +265,59 @@ def test_a_student_clicks_from_the_first_page_to_a_final_state(browser, tmp_path
         if m["method"] == "Network.requestWillBeSent"
     }
     assert urls <= {book.as_uri()}, urls
+
+
+# --- the teachers' page
+
+
+def test_the_teachers_page_makes_the_book_it_describes(tmp_path, monkeypatch) -> None:
+    page = (ROOT / "docs" / "teaching" / "path-book.md").read_text(encoding="utf-8")
+    (block,) = re.findall(r"```python\n(.*?)```", page, re.S)
+    (tmp_path / "examples").symlink_to(ROOT / "examples")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(block, "path-book.md", "exec"), {})
+    made = (tmp_path / "ri-book.html").read_text(encoding="utf-8")
+    assert made == BOOK
+    assert len(_pages(made)) == 30
+    assert "(30 pages)" in page
+
+
+def _after(step) -> list[str]:
+    return [FOUND.letters[s.letter].label for s in FOUND.path(step.source, 0)]
+
+
+def test_what_the_teachers_page_says_a_class_finds_in_the_ri_book() -> None:
+    home = "wish_verified(by=ICRC, destination=KP, private_interview=true)"
+    korea = "wish_verified(by=ICRC, destination=KR, private_interview=true)"
+    for step in FOUND.steps:
+        name, before = FOUND.letters[step.letter].name, _after(step)
+        if name == "repatriate":
+            case = Case(FOUND.record(FOUND.path(step.source, 0)), ONE.readings[0])
+            verdict = case.verdict(step.event)
+            if home in before:
+                assert step.outcome == "undetermined"
+                assert [m.fact for m in verdict.missing] == ["risk_despite_wish"]
+            else:
+                assert step.outcome == "refused"
+                assert {"GCIII-118", "CAT-3", "ICCPR-7"} <= set(verdict.cites)
+        if name == "release_to_third_state":
+            expected = "refused" if home in before else "allowed" if korea in before else None
+            assert step.outcome == (expected or "undetermined"), before
+    resettled = next(s for s in FOUND.situations if s.configuration == ("resettled",))
+    assert [FOUND.letters[s.letter].name for s in FOUND.path(resettled.index, 0)] == [
+        "wish_verified",
+        "release_to_third_state",
+        "resettle",
+    ]
+
+
+def test_the_sizes_the_teachers_page_gives() -> None:
+    every = alphabet(RI.record, LAW, START)
+    assert len(every) == 33
+    by_depth = [
+        len(explore(RI.record, every, ONE, depth=depth, law=LAW).situations) for depth in (2, 3)
+    ]
+    assert by_depth == [159, 935]
+    deep = explore(RI.record, every, ONE, depth=3, law=LAW)
+    with pytest.raises(InvalidInput, match="would have 935 pages"):
+        path_book(deep)
