@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime
 import time
 from collections.abc import Callable, Hashable, Iterator, Sequence
-from typing import Any
 
 import attrs
 
@@ -37,17 +36,16 @@ from powcase.model.mode import Mode
 from powcase.model.record import Record
 from powcase.model.verdict import Outcome
 
-__all__ = ["Arrival", "Exploration", "Situation", "Step", "explore"]
-
-
-@attrs.frozen
-class Arrival:
-    """How some readings first reached a situation: by ``step`` (an index into
-    :attr:`Exploration.steps`), or at the start (None).
-    """
-
-    readings: int
-    step: int | None
+__all__ = [
+    "Exploration",
+    "Situation",
+    "Step",
+    "canonical",
+    "explore",
+    "facts_key",
+    "ranked",
+    "situation_key",
+]
 
 
 @attrs.define(eq=False)
@@ -62,9 +60,10 @@ class Situation:
     on: datetime.date
     readings: int = 0
     """The readings that reach it."""
-    arrivals: list[Arrival] = attrs.Factory(list)
+    entering: list[int] = attrs.Factory(list)
+    """The steps that lead to it (indexes into :attr:`Exploration.steps`)."""
     leaving: list[int] = attrs.Factory(list)
-    """The steps taken from it (indexes into :attr:`Exploration.steps`)."""
+    """The steps taken from it."""
 
     @property
     def configuration(self) -> tuple[str, ...]:
@@ -104,19 +103,40 @@ class Exploration:
     """How many verdicts were worked out (one per letter, situation and group of readings
     that agree on what the verdict read)."""
     seconds: float
+    merge: bool = True
+    """Whether situations were told apart by what the guards read (else by every fact)."""
+    states: tuple[str, ...] = ()
+    """The states between which the end of hostilities is told apart (see :func:`facts_key`)."""
+    ranks: tuple[int, ...] = ()
+    """Each situation's place in the order paths are chosen by (see :func:`ranked`)."""
+
+    def key_of(self, situation: Situation) -> Hashable:
+        """What tells ``situation`` apart from the others of this exploration."""
+        return situation_key(
+            situation.position,
+            situation.facts,
+            situation.depth,
+            self.states if self.merge else None,
+        )
 
     def path(self, situation: int, reading: int) -> list[Step]:
-        """The shortest path of ``reading`` from the start to ``situation``."""
-        found: list[Step] = []
+        """A shortest path of ``reading`` from the start to ``situation`` (every path to a
+        situation has its depth in steps). Where several are, the first in the order of
+        :func:`ranked`: the same whoever explored which readings.
+        """
         bit = 1 << reading
         here = self.situations[situation]
-        while True:
-            arrival = next((a for a in here.arrivals if a.readings & bit), None)
-            if arrival is None:
-                raise ValueError(f"reading {reading} does not reach situation {situation}")
-            if arrival.step is None:
-                break
-            step = self.steps[arrival.step]
+        if not here.readings & bit:
+            raise InvalidInput.single(
+                "reading", f"reading {reading} does not reach situation {situation}"
+            )
+        found: list[Step] = []
+        while here.depth:
+            ranks = self.ranks
+            step = min(
+                (self.steps[i] for i in here.entering if self.steps[i].readings & bit),
+                key=lambda s: (ranks[s.source], s.letter),
+            )
             found.append(step)
             here = self.situations[step.source]
         found.reverse()
@@ -139,6 +159,73 @@ class Exploration:
         for situation in self.situations:
             counts[situation.depth] += 1
         return counts
+
+
+def ranked(situations: Sequence[Situation], steps: Sequence[Step]) -> tuple[int, ...]:
+    """Each situation's place in an order that does not depend on how the readings were
+    split between explorations: the starts by the first reading that reaches each, then,
+    depth by depth, each situation by the best (place of the situation before, letter) of
+    the steps into it.
+    """
+    ranks = [0] * len(situations)
+    entering: dict[int, list[Step]] = {}
+    for step in steps:
+        entering.setdefault(step.target, []).append(step)
+    by_depth: dict[int, list[Situation]] = {}
+    for situation in situations:
+        by_depth.setdefault(situation.depth, []).append(situation)
+    for depth in sorted(by_depth):
+        level = by_depth[depth]
+        if depth == 0:
+            order = sorted(level, key=lambda s: (s.readings & -s.readings).bit_length())
+        else:
+            # (place before, letter, applied, outcome) leads to one situation only.
+            best = {
+                s.index: min(
+                    (ranks[t.source], t.letter, t.applied, t.outcome.value)
+                    for t in entering[s.index]
+                )
+                for s in level
+            }
+            order = sorted(level, key=lambda s: best[s.index])
+        for place, situation in enumerate(order):
+            ranks[situation.index] = place
+    return tuple(ranks)
+
+
+def canonical(
+    situations: Sequence[Situation], steps: Sequence[Step]
+) -> tuple[tuple[Situation, ...], tuple[Step, ...], tuple[int, ...]]:
+    """The situations renumbered by depth and :func:`ranked` place, and the steps by their
+    source's number, letter, whether applied and outcome: the same graph, numbered the same
+    way however the readings were split between explorations.
+    """
+    ranks = ranked(situations, steps)
+    order = sorted(situations, key=lambda s: (s.depth, ranks[s.index]))
+    number = {s.index: place for place, s in enumerate(order)}
+    renumbered = [
+        Situation(number[s.index], s.position, s.facts, s.depth, s.on, s.readings) for s in order
+    ]
+    moved = sorted(
+        (attrs.evolve(t, source=number[t.source], target=number[t.target]) for t in steps),
+        key=lambda t: (t.source, t.letter, t.applied, t.outcome.value),
+    )
+    for place, step in enumerate(moved):
+        renumbered[step.source].leaving.append(place)
+        renumbered[step.target].entering.append(place)
+    new_ranks = [0] * len(renumbered)
+    for situation in order:
+        new_ranks[number[situation.index]] = ranks[situation.index]
+    return tuple(renumbered), tuple(moved), tuple(new_ranks)
+
+
+def situation_key(
+    position: Position, facts: Facts, depth: int, states: Sequence[str] | None
+) -> Hashable:
+    """What tells a situation apart: where he stands, the facts as :func:`facts_key` reads
+    them for ``states`` (every fact exactly when None), and the depth (which gives the day).
+    """
+    return (position, facts if states is None else facts_key(facts, states), depth)
 
 
 def facts_key(facts: Facts, states: Sequence[str]) -> Hashable:
@@ -206,13 +293,15 @@ def explore(
     law: Law | None = None,
     progress: Progress | None = None,
     merge: bool = True,
+    among: int | None = None,
 ) -> Exploration:
     """Every path of up to ``depth`` steps from the end of ``start``, each step a letter
     dated ``step_days`` after the one before, under every reading of ``grid``.
 
     With ``merge`` (the default) situations are told apart by what the guards read of the
     facts (:func:`facts_key`); without it, by every fact exactly (far more situations: for
-    checking that the merge loses nothing).
+    checking that the merge loses nothing). With ``among`` (a mask of the grid's readings),
+    only those readings are explored.
     """
     law = law or Law.packaged()
     clock = time.perf_counter()
@@ -231,11 +320,12 @@ def explore(
         first_day=begin,
         merge=merge,
     )
-    search.begin()
+    search.begin(grid.every if among is None else among)
     for level in range(depth):
         search.expand(level)
         if progress is not None:
             progress(level + 1, depth, len(search.situations))
+    situations, steps, ranks = canonical(search.situations, search.steps)
     return Exploration(
         start,
         grid,
@@ -244,10 +334,13 @@ def explore(
         step_days,
         mode,
         law,
-        tuple(search.situations),
-        tuple(search.steps),
+        situations,
+        steps,
         search.verdicts,
         time.perf_counter() - clock,
+        merge,
+        search.states,
+        ranks,
     )
 
 
@@ -277,19 +370,16 @@ class _Search:
         self.frontier: dict[int, int] = {}
         """The situations to expand next, with the readings new to each."""
         self.verdicts = 0
-        self.judges = [
-            LawJudge(start.subject, start.detaining_power, watched(reading), law)
-            for reading in grid.readings
-        ]
+        self.judges: dict[int, LawJudge] = {}
         self._events: dict[tuple[int, int], Event] = {}
         self.states = _states(start, letters)
 
-    def begin(self) -> None:
+    def begin(self, among: int) -> None:
         """The situations the start's record leaves, one per group of readings."""
-        for index, reading in enumerate(self.grid.readings):
-            case = Case(self.start, reading, self.mode, self.law)
+        for index in bits(among):
+            case = Case(self.start, self.grid.readings[index], self.mode, self.law)
             timeline = case.timeline
-            self._arrive(timeline.position, timeline.facts, 0, 1 << index, None)
+            self._arrive(timeline.position, timeline.facts, 0, 1 << index)
 
     def _date(self, depth: int) -> datetime.date:
         return self.first_day + datetime.timedelta(days=self.step_days * depth)
@@ -301,10 +391,8 @@ class _Search:
             event = self._events[key] = self.letters[letter].at(self._date(depth))
         return event
 
-    def _arrive(
-        self, position: Position, facts: Facts, depth: int, readings: int, step: int | None
-    ) -> int:
-        key = (position, facts_key(facts, self.states) if self.merge else facts, depth)
+    def _arrive(self, position: Position, facts: Facts, depth: int, readings: int) -> int:
+        key = situation_key(position, facts, depth, self.states if self.merge else None)
         index = self.known.get(key)
         if index is None:
             index = self.known[key] = len(self.situations)
@@ -315,7 +403,6 @@ class _Search:
         new = readings & ~situation.readings
         if new:
             situation.readings |= new
-            situation.arrivals.append(Arrival(new, step))
             self.frontier[index] = self.frontier.get(index, 0) | new
         return index
 
@@ -380,12 +467,20 @@ class _Search:
         remaining = readings
         while remaining:
             first = next(bits(remaining))
-            judge = self.judges[first]
+            judge = self.judges.get(first) or self._judge(first)
             verdict, read = reads(lambda j=judge: j(position, facts, event))  # type: ignore[misc]
             self.verdicts += 1
             group = self.grid.agreeing(first, read | set(verdict.assumptions), remaining)
             remaining &= ~group
             yield group, verdict.outcome
+
+    def _judge(self, reading: int) -> LawJudge:
+        start = self.start
+        judge = LawJudge(
+            start.subject, start.detaining_power, watched(self.grid.readings[reading]), self.law
+        )
+        self.judges[reading] = judge
+        return judge
 
     def _take(
         self,
@@ -401,9 +496,10 @@ class _Search:
     ) -> None:
         step_index = len(self.steps)
         depth = self.situations[source].depth + 1
-        target = self._arrive(position, facts, depth, readings, step_index)
+        target = self._arrive(position, facts, depth, readings)
         self.steps.append(Step(source, letter, event, readings, outcome, applied, target))
         self.situations[source].leaving.append(step_index)
+        self.situations[target].entering.append(step_index)
 
 
 def _states(start: Record, letters: Sequence[Letter]) -> tuple[str, ...]:
@@ -416,8 +512,3 @@ def _states(start: Record, letters: Sequence[Letter]) -> tuple[str, ...]:
             values = value if isinstance(value, tuple) else (value,)
             named.extend(v for v in values if isinstance(v, str) and is_state_code(v))
     return tuple(sorted(set(named)))
-
-
-def describe_reading(grid: ReadingGrid, index: int) -> dict[str, Any]:
-    """Reading ``index`` of ``grid`` as every choice assumption with its option."""
-    return grid.describe(index)
