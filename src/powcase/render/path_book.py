@@ -5,7 +5,7 @@ cover. Each situation is a page (a ``<section>`` with a plain ``#s<number>`` anc
 where he is, on which day, which flags stand there and every step possible next, with its
 verdict, its reasons and a link to the situation it leads to. Situations are merged when the
 guards cannot tell them apart, but flags depend on how he got there: a page shows the flags of
-one path to it (the shortest, found first), and says so.
+one path to it (a shortest one, the one :meth:`~powcase.explore.search.Exploration.path` chooses), and says so.
 
 One file rather than a folder of pages, so that a teacher hands out one attachment. Only the
 page asked for (the target of the address) is shown, by a CSS rule, so the file reads like a
@@ -96,7 +96,9 @@ def path_book(
             expected=f"an index from 0 to {len(grid) - 1}",
         )
     bit = 1 << reading
-    pages = [s for s in exploration.situations if s.readings & bit]
+    pages = sorted(
+        (s for s in exploration.situations if s.readings & bit), key=lambda s: (s.depth, s.index)
+    )
     if len(pages) > max_situations:
         raise InvalidInput.single(
             "max_situations",
@@ -118,19 +120,16 @@ class _Book:
         self.pages = pages
         self.assumptions = exploration.grid.readings[reading]
         self.cases: dict[int, Case] = {}
-        self.arrived_by: dict[int, Step] = {}
-        # Pages come breadth first, so the case of a page's first arrival is known before
+        # Pages go by depth, so the case of the step before a page's path is known before
         # the page: each case is its source's with one event applied, not a replay.
         for situation in pages:
-            arrival = next(a for a in situation.arrivals if a.readings & self.bit)
-            if arrival.step is None:
+            if situation.depth == 0:
                 start = exploration.record([])
                 self.cases[situation.index] = Case(
                     start, self.assumptions, exploration.mode, exploration.law
                 )
                 continue
-            step = exploration.steps[arrival.step]
-            self.arrived_by[situation.index] = step
+            step = exploration.path(situation.index, reading)[-1]
             before = self.cases[step.source]
             self.cases[situation.index] = before.apply(step.event, on_refusal="record")
         self.start = next(s.index for s in pages if s.depth == 0)
@@ -139,19 +138,14 @@ class _Book:
         steps = (self.found.steps[i] for i in situation.leaving)
         return [step for step in steps if step.readings & self.bit]
 
-    def _ways_in(self) -> dict[int, int]:
-        counts: dict[int, int] = {}
-        for step in self.found.steps:
-            if step.readings & self.bit:
-                counts[step.target] = counts.get(step.target, 0) + 1
-        return counts
+    def _ways_in(self, situation: Situation) -> int:
+        return sum(1 for i in situation.entering if self.found.steps[i].readings & self.bit)
 
     def html(self) -> str:
         record = self.found.start
         title = f"Path book: {record.subject.id}, held by {record.detaining_power}"
-        ways_in = self._ways_in()
         body = self._cover(title) + "".join(
-            self._page(situation, ways_in.get(situation.index, 0)) for situation in self.pages
+            self._page(situation, self._ways_in(situation)) for situation in self.pages
         )
         page = (
             "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
