@@ -26,6 +26,7 @@ from powcase.explore.alphabet import Letter, alphabet
 from powcase.explore.readings import ReadingGrid
 from powcase.explore.search import Exploration, explore
 from powcase.law.book import Law
+from powcase.model.mode import Mode
 from powcase.render.path_book import CONTENT_SECURITY_POLICY, path_book, where
 
 ROOT = pathlib.Path(__file__).parent.parent
@@ -87,21 +88,28 @@ def _check_links_and_verdicts(found: Exploration, reading: int, book: str) -> No
             )
 
 
+def _check_flags(found: Exploration, reading: int, book: str) -> int:
+    """Each page's flags are those of the path it names, replayed; how many were shown."""
+    shown = 0
+    for index, page in _pages(book).items():
+        path = found.path(index, reading)
+        case = Case(found.record(path), found.grid.readings[reading], found.mode, LAW)
+        expected = [f.code for f in case.active_flags(found.situations[index].on)]
+        flags = page.split("<h3>Flags standing", 1)[1].split("<h3>", 1)[0]
+        assert re.findall(r"<td><b>([a-z_]+)</b>", flags) == expected
+        for step in path:
+            assert f"<b>{html.escape(found.letters[step.letter].label)}</b>" in page
+        shown += len(expected)
+    return shown
+
+
 class TestTheBook:
     def test_every_page_is_a_situation_its_steps_judged_and_linked(self) -> None:
         _check_links_and_verdicts(FOUND, 0, BOOK)
 
     def test_a_page_shows_the_flags_of_the_path_it_names(self) -> None:
-        for index, page in _pages(BOOK).items():
-            path = FOUND.path(index, 0)
-            case = Case(FOUND.record(path), ONE.readings[0], FOUND.mode, LAW)
-            situation = FOUND.situations[index]
-            expected = [f.code for f in case.active_flags(situation.on)]
-            flags = page.split("<h3>Flags standing", 1)[1].split("<h3>", 1)[0]
-            assert re.findall(r"<td><b>([a-z_]+)</b>", flags) == expected
-            for step in path:
-                assert f"<b>{html.escape(FOUND.letters[step.letter].label)}</b>" in page
-        assert expected  # the Ri case has standing flags: the comparison compared something
+        shown = _check_flags(FOUND, 0, BOOK)
+        assert shown  # the Ri case has standing flags: the comparison compared something
 
     def test_a_final_state_says_so_and_leads_back_to_the_start(self) -> None:
         pages = _pages(BOOK)
@@ -190,11 +198,15 @@ def test_a_book_follows_its_own_reading_of_a_grid() -> None:
 @given(
     letters=st.lists(
         st.sampled_from(alphabet(RI.record, LAW, START)), min_size=2, max_size=6, unique=True
-    )
+    ),
+    mode=st.sampled_from(list(Mode)),
 )
-def test_any_alphabet_makes_a_book_whose_links_all_land(letters: list[Letter]) -> None:
-    found = explore(RI.record, letters, ONE, depth=2, law=LAW)
-    _check_links_and_verdicts(found, 0, path_book(found))
+def test_any_alphabet_makes_a_book_whose_links_all_land(letters: list[Letter], mode: Mode) -> None:
+    """In either mode (descriptive applies refused steps too), whatever the letters."""
+    found = explore(RI.record, letters, ONE, depth=2, law=LAW, mode=mode)
+    book = path_book(found)
+    _check_links_and_verdicts(found, 0, book)
+    _check_flags(found, 0, book)
 
 
 # --- in a browser
