@@ -143,3 +143,12 @@ def test_an_exploration_needs_a_start_with_an_event() -> None:
     empty = attrs.evolve(RI.record, events=())
     with pytest.raises(InvalidInput, match="at least one event"):
         explore(empty, LETTERS, ReadingGrid.of(Assumptions(), {}), depth=1)
+
+
+def test_an_exploration_knows_the_provisions_its_verdicts_cite() -> None:
+    grid = ReadingGrid.of(RI.assumptions, {})
+    found = explore(RI.record, LETTERS, grid, depth=1, law=LAW)
+    # A release to South Korea, judged from custody, rests on GCIII-118 (release and
+    # repatriation) read with the reading's non-refoulement rule.
+    assert "GCIII-118" in found.cited
+    assert found.cited <= set(LAW.provisions)

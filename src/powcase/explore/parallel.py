@@ -192,5 +192,6 @@ def merged(parts: Sequence[Exploration]) -> Exploration:
         steps=taken,
         ranks=ranks,
         verdicts=sum(part.verdicts for part in parts),
+        cited=frozenset().union(*(part.cited for part in parts)),
         seconds=sum(part.seconds for part in parts),
     )

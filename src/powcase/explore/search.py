@@ -109,6 +109,8 @@ class Exploration:
     """The states between which the end of hostilities is told apart (see :func:`facts_key`)."""
     ranks: tuple[int, ...] = ()
     """Each situation's place in the order paths are chosen by (see :func:`ranked`)."""
+    cited: frozenset[str] = frozenset()
+    """Every provision a verdict of a step explored cites, with the transition's own."""
 
     def key_of(self, situation: Situation) -> Hashable:
         """What tells ``situation`` apart from the others of this exploration."""
@@ -341,6 +343,7 @@ def explore(
         merge,
         search.states,
         ranks,
+        frozenset(search.cited),
     )
 
 
@@ -370,6 +373,7 @@ class _Search:
         self.frontier: dict[int, int] = {}
         """The situations to expand next, with the readings new to each."""
         self.verdicts = 0
+        self.cited: set[str] = set()
         self.judges: dict[int, LawJudge] = {}
         self._events: dict[tuple[int, int], Event] = {}
         self.states = _states(start, letters)
@@ -470,6 +474,8 @@ class _Search:
             judge = self.judges.get(first) or self._judge(first)
             verdict, read = reads(lambda j=judge: j(position, facts, event))  # type: ignore[misc]
             self.verdicts += 1
+            self.cited.update(verdict.cites)
+            self.cited.update(judge.transition_cites(position, facts, event))
             group = self.grid.agreeing(first, read | set(verdict.assumptions), remaining)
             remaining &= ~group
             yield group, verdict.outcome
