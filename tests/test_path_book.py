@@ -10,6 +10,7 @@ first page to a final state by clicking.
 
 from __future__ import annotations
 
+import datetime
 import html
 import json
 import pathlib
@@ -81,11 +82,11 @@ def _check_links_and_verdicts(found: Exploration, reading: int, book: str) -> No
             assert html.escape(found.letters[step.letter].label) in row
             shown = "fact" if step.event.event_kind != "machine" else str(step.outcome)
             assert f'class="badge {shown}"' in row, (row, step)
-            assert row.endswith(
-                f"<a href='#s{step.target}'>situation {step.target}: "
-                f"{html.escape(where(found.situations[step.target].configuration))}"
-                "</a></td></tr>"
-            )
+            target = found.situations[step.target]
+            link = f"<a href='#s{step.target}'>situation {step.target}: "
+            link += f"{html.escape(where(target.configuration))}</a>"
+            stays = " (he stays here)" if step.target == index else ""
+            assert row.endswith(f"{link}{stays}</td></tr>"), row
 
 
 def _check_flags(found: Exploration, reading: int, book: str) -> int:
@@ -94,7 +95,9 @@ def _check_flags(found: Exploration, reading: int, book: str) -> int:
     for index, page in _pages(book).items():
         path = found.path(index, reading)
         case = Case(found.record(path), found.grid.readings[reading], found.mode, LAW)
-        expected = [f.code for f in case.active_flags(found.situations[index].on)]
+        day = case.last_date
+        assert day == found.first_day + datetime.timedelta(found.step_days * len(path))
+        expected = [f.code for f in case.active_flags(day)]
         flags = page.split("<h3>Flags standing", 1)[1].split("<h3>", 1)[0]
         assert re.findall(r"<td><b>([a-z_]+)</b>", flags) == expected
         for step in path:
@@ -119,7 +122,9 @@ class TestTheBook:
         for index in finals:
             assert "A final state" in pages[index]
             assert f"<a href='#s{start}'>Back to the start</a>" in pages[index]
-        edge = next(s.index for s in FOUND.situations if s.depth == 3 and not s.position.final)
+        edge = next(
+            s.index for s in FOUND.situations if s.depth_for(0) == 3 and not s.position.final
+        )
         assert "The book ends here" in pages[edge]
 
     def test_the_cover_names_the_reading_with_every_assumption(self) -> None:
@@ -290,8 +295,8 @@ def test_the_teachers_page_makes_the_book_it_describes(tmp_path, monkeypatch) ->
     exec(compile(block, "path-book.md", "exec"), {})
     made = (tmp_path / "ri-book.html").read_text(encoding="utf-8")
     assert made == BOOK
-    assert len(_pages(made)) == 30
-    assert "(30 pages)" in page
+    assert len(_pages(made)) == 14
+    assert "(14 pages)" in page
 
 
 def _after(step) -> list[str]:
@@ -329,7 +334,7 @@ def test_the_sizes_the_teachers_page_gives() -> None:
     by_depth = [
         len(explore(RI.record, every, ONE, depth=depth, law=LAW).situations) for depth in (2, 3)
     ]
-    assert by_depth == [159, 935]
+    assert by_depth == [141, 776]
     deep = explore(RI.record, every, ONE, depth=3, law=LAW)
-    with pytest.raises(InvalidInput, match="would have 935 pages"):
+    with pytest.raises(InvalidInput, match="would have 776 pages"):
         path_book(deep)

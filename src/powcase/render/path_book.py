@@ -5,7 +5,8 @@ cover. Each situation is a page (a ``<section>`` with a plain ``#s<number>`` anc
 where he is, on which day, which flags stand there and every step possible next, with its
 verdict, its reasons and a link to the situation it leads to. Situations are merged when the
 guards cannot tell them apart, but flags depend on how he got there: a page shows the flags of
-one path to it (a shortest one, the one :meth:`~powcase.explore.search.Exploration.path` chooses), and says so.
+one path to it (the shortest, as the exploration chooses it), and says so. A page's day is that
+of its depth under the book's reading: the day of his first arrival there on that reading.
 
 One file rather than a folder of pages, so that a teacher hands out one attachment. Only the
 page asked for (the target of the address) is shown, by a CSS rule, so the file reads like a
@@ -27,6 +28,7 @@ from powcase.engine.table import NODES
 from powcase.errors import InvalidInput
 from powcase.explore.search import Exploration, Situation, Step
 from powcase.law.provenance import generated_by
+from powcase.model.events import Event
 from powcase.model.verdict import Outcome
 from powcase.render.report import _STYLE, _badge, _cites, _e, _reasons
 from powcase.render.text import words
@@ -97,7 +99,8 @@ def path_book(
         )
     bit = 1 << reading
     pages = sorted(
-        (s for s in exploration.situations if s.readings & bit), key=lambda s: (s.depth, s.index)
+        (s for s in exploration.situations if s.readings & bit),
+        key=lambda s: (s.depth_for(reading), s.index),
     )
     if len(pages) > max_situations:
         raise InvalidInput.single(
@@ -119,11 +122,13 @@ class _Book:
         self.bit = 1 << reading
         self.pages = pages
         self.assumptions = exploration.grid.readings[reading]
+        self.depth = {s.index: s.depth_for(reading) for s in pages}
+        """How many steps each page is from the start under this reading."""
         self.cases: dict[int, Case] = {}
         # Pages go by depth, so the case of the step before a page's path is known before
         # the page: each case is its source's with one event applied, not a replay.
         for situation in pages:
-            if situation.depth == 0:
+            if self.depth[situation.index] == 0:
                 start = exploration.record([])
                 self.cases[situation.index] = Case(
                     start, self.assumptions, exploration.mode, exploration.law
@@ -131,15 +136,32 @@ class _Book:
                 continue
             step = exploration.path(situation.index, reading)[-1]
             before = self.cases[step.source]
-            self.cases[situation.index] = before.apply(step.event, on_refusal="record")
-        self.start = next(s.index for s in pages if s.depth == 0)
+            event = self._event(step)
+            self.cases[situation.index] = before.apply(event, on_refusal="record")
+        self.start = next(s.index for s in pages if self.depth[s.index] == 0)
+
+    def _day(self, depth: int) -> datetime.date:
+        return self.found.first_day + datetime.timedelta(days=self.found.step_days * depth)
+
+    def _event(self, step: Step) -> Event:
+        """The step's event as taken from its source on this reading's path: dated a step
+        after the day of its source.
+        """
+        return self.found.letters[step.letter].at(self._day(self.depth[step.source] + 1))
 
     def _leaving(self, situation: Situation) -> list[Step]:
         steps = (self.found.steps[i] for i in situation.leaving)
         return [step for step in steps if step.readings & self.bit]
 
     def _ways_in(self, situation: Situation) -> int:
-        return sum(1 for i in situation.entering if self.found.steps[i].readings & self.bit)
+        """How many steps of this reading lead to it from a page one step nearer the start."""
+        depth = self.depth[situation.index]
+        return sum(
+            1
+            for i in situation.entering
+            if self.found.steps[i].readings & self.bit
+            and self.depth[self.found.steps[i].source] == depth - 1
+        )
 
     def html(self) -> str:
         record = self.found.start
@@ -181,7 +203,7 @@ class _Book:
             "law. This book follows one reading of its open questions, listed below.</p>"
             f"<p><a href='#s{self.start}'><b>Open the book at the start</b></a>: "
             f"{_e(where(found.situations[self.start].configuration))}, on "
-            f"{_e(found.situations[self.start].on)}.</p>"
+            f"{_e(found.first_day)}.</p>"
             f"<h2>The reading this book follows (reading {self.reading + 1} of "
             f"{len(found.grid)})</h2><table class='reading'><tbody>{rows}</tbody></table>"
             "<h2>How the book was made</h2>"
@@ -201,7 +223,7 @@ class _Book:
             items = "".join(
                 f"<li>{self._link(s)}{' (final)' if s.position.final else ''}</li>"
                 for s in self.pages
-                if s.depth == depth
+                if self.depth[s.index] == depth
             )
             if items:
                 label = "The start" if depth == 0 else f"After {depth} step{'s' * (depth > 1)}"
@@ -219,19 +241,20 @@ class _Book:
     def _page(self, situation: Situation, ways_in: int) -> str:
         index = situation.index
         case = self.cases[index]
+        depth = self.depth[index]
+        on = self._day(depth)
         return (
             f"<section class='page' id='s{index}'>"
             f"<nav class='turn'><a href='#cover'>Cover</a> · <a href='#s{self.start}'>Start</a>"
             f"</nav><h2>Situation {index}</h2>"
             f"<p class='where'>Where he is: <b>{_e(where(situation.configuration))}</b>.</p>"
-            f"<p>On {_e(situation.on)}, after {situation.depth} step"
-            f"{'s' * (situation.depth != 1)} from the start.</p>"
-            f"{self._path(situation, ways_in)}{self._flags(case, situation.on)}"
+            f"<p>On {_e(on)}, after {depth} step{'s' * (depth != 1)} from the start.</p>"
+            f"{self._path(situation, ways_in)}{self._flags(case, on)}"
             f"{self._end(situation)}{self._next(situation, case)}</section>"
         )
 
     def _path(self, situation: Situation, ways_in: int) -> str:
-        if situation.depth == 0:
+        if self.depth[situation.index] == 0:
             return (
                 "<p class='muted'>The start: where his record leaves him. The flags below are "
                 "those of his record.</p>"
@@ -241,8 +264,8 @@ class _Book:
         for step in steps:
             items.append(f"<li>{self._step_line(step)} → {self._link_to(step.target)}</li>")
         others = (
-            f" {ways_in - 1} other step{'s' * (ways_in > 2)} of this book also lead here; "
-            "their paths may raise other flags."
+            f" {ways_in - 1} other path{'s' * (ways_in > 2)} as short also lead here; "
+            "they may raise other flags."
             if ways_in > 1
             else ""
         )
@@ -254,8 +277,9 @@ class _Book:
 
     def _step_line(self, step: Step) -> str:
         label = _e(self.found.letters[step.letter].label)
-        outcome = self._outcome(step.event.event_kind, step.outcome, step.applied)
-        return f"{_e(step.event.date)} <b>{label}</b> {outcome}"
+        event = self._event(step)
+        outcome = self._outcome(event.event_kind, step.outcome, step.applied)
+        return f"{_e(event.date)} <b>{label}</b> {outcome}"
 
     def _link_to(self, index: int) -> str:
         return self._link(self.found.situations[index])
@@ -286,7 +310,7 @@ class _Book:
         back = f"<a href='#s{self.start}'>Back to the start</a>."
         if situation.position.final:
             return f"<p class='final'>A final state: his legal path ends here. {back}</p>"
-        if situation.depth == self.found.depth:
+        if self.depth[situation.index] == self.found.depth:
             return (
                 f"<p class='edge'>The book ends here: it explores {self.found.depth} steps "
                 f"from the start. {back}</p>"
@@ -297,18 +321,20 @@ class _Book:
         leaving = self._leaving(situation)
         if not leaving:
             return ""
-        on = leaving[0].event.date
+        on = self._day(self.depth[situation.index] + 1)
         rows = []
         for step in leaving:
-            verdict = case.verdict(step.event)
+            event = self._event(step)
+            verdict = case.verdict(event)
             plain: dict[str, Any] = verdict.to_dict()
             basis = verdict.outcome is Outcome.ALLOWED
             rows.append(
                 f"<tr><td><b>{_e(self.found.letters[step.letter].label)}</b>"
                 f"{_reasons(plain['reasons'], plain['missing'], basis=basis)}</td>"
-                f"<td>{self._outcome(step.event.event_kind, verdict.outcome, step.applied)}</td>"
+                f"<td>{self._outcome(event.event_kind, verdict.outcome, step.applied)}</td>"
                 f"<td>{_cites(verdict.cites)}</td>"
-                f"<td class='to'>→ {self._link_to(step.target)}</td></tr>"
+                f"<td class='to'>→ {self._link_to(step.target)}"
+                f"{' (he stays here)' if step.target == situation.index else ''}</td></tr>"
             )
         return (
             f"<h3>Every possible next step, on {_e(on)}</h3>"
