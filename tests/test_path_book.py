@@ -85,7 +85,7 @@ def _check_links_and_verdicts(found: Exploration, reading: int, book: str) -> No
             target = found.situations[step.target]
             link = f"<a href='#s{step.target}'>situation {step.target}: "
             link += f"{html.escape(where(target.configuration))}</a>"
-            stays = " (he stays here)" if step.target == index else ""
+            stays = " (this page)" if step.target == index else ""
             assert row.endswith(f"{link}{stays}</td></tr>"), row
 
 
@@ -145,6 +145,12 @@ class TestTheBook:
         # The only addresses are the official texts the citations link to.
         for address in re.findall(r"href=['\"]([^'\"#][^'\"]*)['\"]", BOOK):
             assert address.startswith("https://"), address
+
+    def test_the_policy_is_the_case_reports(self) -> None:
+        from powcase.render import report
+
+        theirs = getattr(report, "CONTENT_SECURITY_POLICY", CONTENT_SECURITY_POLICY)
+        assert theirs == CONTENT_SECURITY_POLICY
 
     def test_the_subject_is_named_by_his_id_only(self) -> None:
         assert RI.record.subject.name

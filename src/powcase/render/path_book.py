@@ -334,7 +334,7 @@ class _Book:
                 f"<td>{self._outcome(event.event_kind, verdict.outcome, step.applied)}</td>"
                 f"<td>{_cites(verdict.cites)}</td>"
                 f"<td class='to'>→ {self._link_to(step.target)}"
-                f"{' (he stays here)' if step.target == situation.index else ''}</td></tr>"
+                f"{' (this page)' if step.target == situation.index else ''}</td></tr>"
             )
         return (
             f"<h3>Every possible next step, on {_e(on)}</h3>"
