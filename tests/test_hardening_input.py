@@ -244,6 +244,7 @@ MALFORMED = {
     "variant_assumptions_int": BASE + "variants:\n  v: {assumptions: 3}\n",
     "variant_mode_list": BASE + "variants:\n  v: {mode: [a]}\n",
     "verdict_event_key_list": BASE + "expect:\n  verdicts: [{event: {event: [a]}}]\n",
+    "variant_as_of_before_last_event": BASE + "variants:\n  v: {as_of: 2020-01-01}\n",
     "empty_scenarios": "powcase: 1\nscenarios: []\n",
     "scenarios_not_a_list": "powcase: 1\nscenarios: {}\n",
 }
@@ -328,3 +329,11 @@ def test_read_document_refuses_what_it_cannot_hold(tmp_path):
         read_document(path)
     assert "surrogate" in caught.value.problem.message
     assert read_document(_write(tmp_path, 'x: "\\U0001F600"\n')).data == {"x": "\U0001f600"}
+
+
+def test_a_value_refused_by_the_reader_is_not_echoed(tmp_path):
+    # The reader cannot tell a name from any other value: it says where, not what was written.
+    text = BASE.replace("subject: {id: s,", "subject: {id: s, name: !!bool Kimberly,")
+    (problem,) = _problems(_write(tmp_path, text))
+    assert "Kimberly" not in str(problem)
+    assert problem.problem.path == "subject.name"

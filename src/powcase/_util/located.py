@@ -260,10 +260,12 @@ class _Builder:
             raise
         except Exception:  # PyYAML's constructors fail in many ways on text they do not fit
             if node.tag != implicit:
-                # An explicit tag the text does not fit (!!bool maybe, !!int x).
+                # An explicit tag the text does not fit (!!bool maybe, !!int x). The text is
+                # not echoed: the reader cannot tell a name from any other value.
                 tag = node.tag.replace("tag:yaml.org,2002:", "!!")
                 raise UnreadableFile(
-                    Problem(path, f"{node.value!r} is not a valid {tag}"), _mark(node)
+                    Problem(path, f"is not a valid {tag}", f"text that fits {tag}, or no tag"),
+                    _mark(node),
                 ) from None
             # A date YAML recognises but the calendar does not (2025-02-30): keep the text, so
             # that the field's own check reports it where it stands.
@@ -283,7 +285,7 @@ def _plain(value: Any, path: str, node: yaml.Node) -> Any:
                 "; write a character beyond U+FFFF as \\U and eight hex digits, not as a pair"
             )
     elif isinstance(value, float) and not math.isfinite(value):
-        problem = f"{node.value!r} is not a finite number"
+        problem = "is not a finite number"
     elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INTEGER:
         problem = f"the number is too large (more than {MAX_INTEGER})"
     if problem is not None:

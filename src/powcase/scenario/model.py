@@ -743,10 +743,11 @@ def _one(  # noqa: PLR0917 - an internal step of parse_scenarios
         # A base reading that is itself invalid is reported once, at its own place.
         raw_assumptions if assumptions is not None else {},
         mode,
-        as_of,
+        (as_of, last),
         events,
     )
-    _count_steps(problems, data, path, len(expect.verdicts), len(variants))
+    asked = len(expect.verdicts) + sum(len(v.expect.verdicts) for v in variants)
+    _count_steps(problems, events * (1 + len(variants)) + asked, path, variants)
     if record is None or assumptions is None:
         return None
     return Scenario(
@@ -755,12 +756,11 @@ def _one(  # noqa: PLR0917 - an internal step of parse_scenarios
 
 
 def _count_steps(
-    problems: _Problems, data: Mapping[str, Any], path: str, verdicts: int, variants: int
+    problems: _Problems, steps: int, path: str, variants: tuple[Variant, ...]
 ) -> None:
     """Add the steps a scenario's runs ask to be judged; refuse the file past the cap."""
     before = problems.steps
-    events = len(data["events"]) if isinstance(data.get("events"), list) else 0
-    problems.steps += (events + verdicts) * (1 + variants)
+    problems.steps += steps
     if before <= MAX_STEPS < problems.steps:
         problems.add(
             _join(path, "variants" if variants else "events"),
@@ -794,9 +794,11 @@ def _variants(  # noqa: PLR0917 - an internal step of parse_scenarios
     path: str,
     base: Mapping[str, Any],
     mode: Mode,
-    as_of: datetime.date | None,
+    dates: tuple[datetime.date | None, datetime.date | None],
     events: int,
 ) -> tuple[Variant, ...]:
+    """The variants of a scenario; ``dates`` are its as-of date and its last event's."""
+    as_of, last = dates
     if data is None:
         return ()
     if not isinstance(data, Mapping):
@@ -823,7 +825,11 @@ def _variants(  # noqa: PLR0917 - an internal step of parse_scenarios
             {**base, **own},
         )
         variant_mode = _mode(problems, item.get("mode", mode), _join(where, "mode"))
-        variant_as_of = _as_of(problems, item.get("as_of"), _join(where, "as_of")) or as_of
+        own_as_of = _as_of(problems, item.get("as_of"), _join(where, "as_of"))
+        late = as_of_problem(own_as_of, last)
+        if late is not None:
+            problems.add(_join(where, "as_of"), late, "a date on or after the last event")
+        variant_as_of = own_as_of or as_of
         expect = _expectations(problems, item.get("expect"), _join(where, "expect"), events)
         if merged is not None:
             found.append(Variant(str(name), merged, variant_mode, variant_as_of, expect))
