@@ -9,6 +9,8 @@ import time
 import tracemalloc
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from powcase._util.located import (
     MAX_ALIASES,
@@ -337,3 +339,57 @@ def test_a_value_refused_by_the_reader_is_not_echoed(tmp_path):
     (problem,) = _problems(_write(tmp_path, text))
     assert "Kimberly" not in str(problem)
     assert problem.problem.path == "subject.name"
+
+
+# Fragments of a scenario, valid and malformed, combined at random below.
+_DATES = ["2025-01-09", "9999-12-31", "!!timestamp soon", "2025-02-30", "0001-01-01", "[a]"]
+_FLAGS = ["true", "!!bool maybe", "!!int x", "[a]", "{a: 1}", "!custom y"]
+_NUMBERS = ["0.5", "1" + "0" * 400, ".nan", "-.inf", "1.0e+400", "!!float y"]
+_TITLES = ["t", '"\\ud800"', "[a]", "!!binary aGk="]
+_EXPECT = [
+    "{}",
+    "{flags: [[a]]}",
+    "{steps: {0: [a]}}",
+    "{steps: {0: allowed}}",
+    "{obligations: [{code: [a], status: met}]}",
+    "{obligations: [{code: icrc_access, status: met, due: 9999-12-31}]}",
+    "{verdicts: [{event: {event: repatriate, to: KP}}]}",
+]
+_VARIANTS = [
+    "{}",
+    "{v: {assumptions: [a]}}",
+    "{v: {assumptions: 3}}",
+    "{v: {as_of: 9999-12-31}}",
+    "{v: {as_of: 2020-01-01}}",
+    "{v: {mode: descriptive}}",
+]
+
+
+@st.composite
+def _documents(draw):
+    title, date = draw(st.sampled_from(_TITLES)), draw(st.sampled_from(_DATES))
+    wounded, confidence = draw(st.sampled_from(_FLAGS)), draw(st.sampled_from(_NUMBERS))
+    expect, variants = draw(st.sampled_from(_EXPECT)), draw(st.sampled_from(_VARIANTS))
+    scenario = (
+        f"title: {title}\nsubject: {{id: s, nationality: [KP]}}\ndetaining_power: UA\n"
+        f"events:\n  - {{date: {date}, event: capture, wounded: {wounded}}}\n"
+        f"  - {{date: 2199-12-31, event: wish_expressed, destination: KR, "
+        f"confidence: {confidence}}}\n"
+        f"expect: {expect}\nvariants: {variants}\n"
+    )
+    if draw(st.booleans()):
+        return "powcase: 1\n" + scenario
+    indented = "".join(f"    {line}\n" for line in scenario.splitlines())
+    listed = "  - \n" + indented if draw(st.booleans()) else ""
+    return "powcase: 1\nscenarios:\n" + (listed or "  []\n")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_documents())
+def test_validate_and_run_agree_on_combined_malformations(tmp_path_factory, text):
+    path = _write(tmp_path_factory.mktemp("agree"), text)
+    validated, _, err = cli("validate", str(path))
+    ran, _, _ = cli("run", str(path))
+    assert validated in (0, 2), err
+    assert ran in (0, 1, 2)
+    assert (validated == 2) == (ran == 2)
