@@ -393,3 +393,19 @@ def test_validate_and_run_agree_on_combined_malformations(tmp_path_factory, text
     assert validated in (0, 2), err
     assert ran in (0, 1, 2)
     assert (validated == 2) == (ran == 2)
+
+
+@pytest.mark.parametrize("period", ["99999999 days", "999999 months", "1" * 5000 + " days"])
+def test_a_law_overlay_period_longer_than_a_century_is_a_located_error(tmp_path, period):
+    # A deadline that far from a date is past 9999-12-31: refused where the period is written.
+    overlay = _write(
+        tmp_path,
+        "obligations:\n  capture_card:\n    provision: GCIII-70\n"
+        f"    period: {period}\n    met_by: capture_card_sent\n"
+        "    text: Let him send a capture card.\n",
+        "overlay.yaml",
+    )
+    code, _, err = cli("run", str(_write(tmp_path, BASE)), "--law", str(overlay))
+    assert code == 2
+    assert "overlay.yaml:4:" in err
+    assert "longer than a century" in err

@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import datetime
 
-__all__ = ["FIRST_DAY", "LAST_DAY", "RANGE", "day_problem"]
+__all__ = ["FIRST_DAY", "LAST_DAY", "LONGEST_DAYS", "LONGEST_MONTHS", "RANGE", "day_problem"]
 
 FIRST_DAY = datetime.date(1850, 1, 1)
 """The earliest date accepted."""
 LAST_DAY = datetime.date(2199, 12, 31)
-"""The latest date accepted: deadlines run years past it at most, far from 9999-12-31."""
+"""The latest date accepted: deadlines run a century past it at most, far from 9999-12-31."""
+LONGEST_DAYS = 36_500
+"""The longest period in days law data may set (a century): a deadline stays a date."""
+LONGEST_MONTHS = 1_200
+"""The longest period in months law data may set (a century)."""
 RANGE = f"a date from {FIRST_DAY} to {LAST_DAY}"
 """The accepted range, as error messages say it."""
 
