@@ -11,9 +11,11 @@ from powcase import (
     Case,
     InvalidArgument,
     InvalidInput,
+    Law,
     PowcaseError,
     Subject,
     compare,
+    describe,
     load_scenarios,
     run,
 )
@@ -189,3 +191,15 @@ def test_a_huge_confidence_is_invalid_input():
     with pytest.raises(InvalidInput) as caught:
         CASE.verdict({"event": "wish_expressed", "destination": "KR", "confidence": 10**400})
     assert caught.value.problems[0].path == "confidence"
+
+
+@pytest.mark.parametrize("value", [b"overlay.yaml", 3, [3], [b"x"]])
+def test_law_overlays_of_the_wrong_type_are_refused_naming_them(value):
+    for call, name in (
+        (lambda: describe(value), "law"),
+        (lambda: Law.packaged().overlaid(value), "sources"),
+        (lambda: Case.open(SUBJECT, "UA", law=value), "law"),
+    ):
+        with pytest.raises(InvalidArgument) as caught:
+            call()
+        assert caught.value.problems[0].path.startswith(name)

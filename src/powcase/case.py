@@ -68,13 +68,6 @@ def _assumptions_of(value: Assumptions | Mapping[str, Any] | None) -> Assumption
     )
 
 
-def _law_of(value: LawLike) -> Law:
-    """The law a ``law`` argument names, its type checked first (a Law, or overlays)."""
-    if value is not None and not isinstance(value, Law):
-        arguments.overlays("law", value)
-    return law_of(value)
-
-
 def _check_record(instance: Case, attribute: attrs.Attribute[Record], record: Record) -> None:
     if not isinstance(record, Record):
         raise InvalidInput.single("record", f"expected a Record, got {type(record).__name__}")
@@ -93,7 +86,7 @@ class Case:
     record: Record = attrs.field(validator=_check_record)
     assumptions: Assumptions = attrs.field(default=_DEFAULTS, converter=_assumptions_of)
     mode: Mode = attrs.field(default=Mode.NORMATIVE, converter=mode_of)
-    law: Law = attrs.field(factory=Law.packaged, converter=_law_of, repr=False)
+    law: Law = attrs.field(factory=Law.packaged, converter=law_of, repr=False)
     """The law it is judged under: the packaged data with any overlays (a :class:`Law`, or
     overlay paths to apply to the packaged law)."""
     timeline: Timeline = attrs.field(init=False, repr=False, eq=False)
