@@ -27,9 +27,7 @@ LAW = Law.packaged()
 LETTERS = alphabet(RI.record, LAW, RI.record.events[-1].date)
 
 
-def _answers(
-    found: Exploration, reading: int, *, depths: bool = True
-) -> set[tuple[object, ...]]:
+def _answers(found: Exploration, reading: int, *, depths: bool = True) -> set[tuple[object, ...]]:
     """What one reading sees: each step it takes (with the depth it takes it at), with
     where it leads.
     """
