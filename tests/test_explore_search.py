@@ -156,3 +156,30 @@ def test_an_exploration_knows_the_provisions_its_verdicts_cite() -> None:
     # repatriation) read with the reading's non-refoulement rule.
     assert "GCIII-118" in found.cited
     assert found.cited <= set(LAW.provisions)
+
+
+@pytest.mark.parametrize(
+    ("change", "named"),
+    [
+        ({"depth": "3"}, "depth"),
+        ({"depth": -1}, "depth"),
+        ({"depth": 99}, "depth"),
+        ({"step_days": 0}, "step_days"),
+        ({"letters": "repatriate"}, "letters"),
+        ({"grid": {"ihl_non_refoulement": ["icrc_2020"]}}, "grid"),
+        ({"start": RI}, "start"),
+    ],
+)
+def test_a_wrong_argument_is_named(change: dict[str, object], named: str) -> None:
+    from powcase.errors import PowcaseError
+
+    arguments = {
+        "start": RI.record,
+        "letters": LETTERS,
+        "grid": ReadingGrid.of(RI.assumptions, {}),
+    }
+    arguments.update(change)
+    depth = arguments.pop("depth", 1)
+    step_days = arguments.pop("step_days", 30)
+    with pytest.raises(PowcaseError, match=named):
+        explore(**arguments, depth=depth, step_days=step_days)  # type: ignore[arg-type]
