@@ -13,6 +13,8 @@ applications can rely on::
     ├── StepRefused           normative mode: the step's verdict is refused or undetermined
     └── StepNotPossible       the legal path has no such move from the current state
 
+    NameInFreeText            (a UserWarning) a scenario file repeats its subject's name
+
 No message built here ever contains the subject's name: it is personal data of a person
 seeking protection, and the validators report only where a problem is and what is accepted.
 """
@@ -28,6 +30,7 @@ __all__ = [
     "InvalidAssumption",
     "InvalidInput",
     "LawDataError",
+    "NameInFreeText",
     "PowcaseError",
     "Problem",
     "StepNotPossible",
@@ -60,24 +63,19 @@ class Problem:
         return text
 
     def redacted(self, secret: str) -> Problem:
-        """The same problem with ``secret`` (a name) blanked out wherever it was echoed."""
-        if not secret:
+        """The same problem with ``secret`` (a name) withheld wherever it, or a part of it, was
+        echoed, in any letter case.
+        """
+        from powcase._util.redact import Names  # noqa: PLC0415 - redact builds on this module
+
+        names = Names.of(secret)
+        if not names:
             return self
-        # Messages echo values with repr(), which escapes some characters.
-        forms = sorted({secret, repr(secret)[1:-1]}, key=len, reverse=True)
-
-        def scrub(text: str | None) -> str | None:
-            if text is None:
-                return None
-            for form in forms:
-                text = text.replace(form, "<withheld>")
-            return text
-
         return Problem(
-            scrub(self.path) or "",
-            scrub(self.message) or "",
-            scrub(self.expected),
-            scrub(self.suggestion),
+            names.scrub(self.path),
+            names.scrub(self.message),
+            None if self.expected is None else names.scrub(self.expected),
+            None if self.suggestion is None else names.scrub(self.suggestion),
         )
 
     def under(self, prefix: str) -> Problem:
@@ -88,6 +86,16 @@ class Problem:
             return attrs.evolve(self, path=prefix)
         joiner = "" if self.path.startswith("[") else "."
         return attrs.evolve(self, path=f"{prefix}{joiner}{self.path}")
+
+
+class NameInFreeText(UserWarning):
+    """A scenario file repeats its subject's name in free text (a title, a note, a claim...).
+
+    Outputs withhold it there too unless names are revealed; the warning tells the author that
+    the file itself holds the name in more places than ``subject.name``.
+    """
+
+    code = "name_in_free_text"
 
 
 class PowcaseError(Exception):
