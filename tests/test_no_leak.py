@@ -17,14 +17,14 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from powcase import InvalidInput, PowcaseError, RunResult, run
+from powcase import InvalidInput, PowcaseError, RunResult
 from powcase._util.redact import MARK, Names, redact
 from powcase.cli import main
 from powcase.errors import NameInFreeText
 from powcase.render import report as report_module
 from powcase.render.diagram import draw
 from powcase.render.report import render_report
-from powcase.scenario import load_scenarios
+from powcase.scenario import load_scenarios, run
 from powcase.scenario.free_text import name_in_free_text
 
 pytest_plugins = ["pytester"]
@@ -297,6 +297,13 @@ def test_the_pytest_items_of_a_scenario_withhold_the_name(pytester, tmp_path):
     result.assert_outcomes(failed=1)
     assert not _leaks("Paek Sung-il", result.stdout.str())
     assert f"{MARK}'s case" in result.stdout.str()
+
+
+def test_the_warning_names_places_without_the_name():
+    # A source id is an identifier, shown as written, but the author is told of it.
+    names = Names.of("Ri Jin-hyok")
+    record = {"sources": {"jinhyok_talk": {"name": "an interview"}}, "id": "jin"}
+    assert names.where(record) == [f"sources.{MARK}_talk"]
 
 
 def test_names_match_in_any_case_with_their_parts():

@@ -271,11 +271,12 @@ def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
         raise _Invalid(
             f"{args.file}: --step {args.step} is not an event index (0 to {len(result.steps) - 1})"
         )
-    step = _output(args, result.to_dict()["steps"][args.step])
+    plain = result.to_dict()
+    step = _output(args, plain["steps"][args.step])
     if args.format == "json":
         payload = {
             "generated_by": _generated_by(scenarios[0].law),
-            "scenario": result.to_dict()["scenario"],
+            "scenario": plain["scenario"],
             "variant": result.variant,
             "step": step,
         }
