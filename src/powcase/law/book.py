@@ -139,6 +139,18 @@ class Law:
         """
         return self.remembered(("context", circumstances), _CONTEXTS.__next__)
 
+    @property
+    def change_days(self) -> tuple[datetime.date, ...]:
+        """The days :meth:`treatment`, :meth:`allies`, :meth:`adverse` and :meth:`sides`
+        may answer differently from the day before, in order.
+        """
+        return self._changes
+
+    @property
+    def binding_days(self) -> tuple[datetime.date, ...]:
+        """The days :meth:`binds` may answer differently from the day before, in order."""
+        return self._bindings
+
     def period(self, on: datetime.date) -> int:
         """Which stretch of time ``on`` falls in: days of one period get the same answer
         from :meth:`treatment`, :meth:`allies` and :meth:`adverse`, so rules may remember
