@@ -27,9 +27,7 @@ LAW = Law.packaged()
 LETTERS = alphabet(RI.record, LAW, RI.record.events[-1].date)
 
 
-def _answers(
-    found: Exploration, reading: int, *, depths: bool = True
-) -> set[tuple[object, ...]]:
+def _answers(found: Exploration, reading: int, *, depths: bool = True) -> set[tuple[object, ...]]:
     """What one reading sees: each step it takes (with the depth it takes it at), with
     where it leads.
     """
@@ -158,3 +156,30 @@ def test_an_exploration_knows_the_provisions_its_verdicts_cite() -> None:
     # repatriation) read with the reading's non-refoulement rule.
     assert "GCIII-118" in found.cited
     assert found.cited <= set(LAW.provisions)
+
+
+@pytest.mark.parametrize(
+    ("change", "named"),
+    [
+        ({"depth": "3"}, "depth"),
+        ({"depth": -1}, "depth"),
+        ({"depth": 99}, "depth"),
+        ({"step_days": 0}, "step_days"),
+        ({"letters": "repatriate"}, "letters"),
+        ({"grid": {"ihl_non_refoulement": ["icrc_2020"]}}, "grid"),
+        ({"start": RI}, "start"),
+    ],
+)
+def test_a_wrong_argument_is_named(change: dict[str, object], named: str) -> None:
+    from powcase.errors import PowcaseError
+
+    arguments = {
+        "start": RI.record,
+        "letters": LETTERS,
+        "grid": ReadingGrid.of(RI.assumptions, {}),
+    }
+    arguments.update(change)
+    depth = arguments.pop("depth", 1)
+    step_days = arguments.pop("step_days", 30)
+    with pytest.raises(PowcaseError, match=named):
+        explore(**arguments, depth=depth, step_days=step_days)  # type: ignore[arg-type]

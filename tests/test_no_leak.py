@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from powcase import InvalidInput, PowcaseError, RunResult
+from powcase import InvalidArgument, InvalidInput, PowcaseError, RunResult
 from powcase._util.redact import MARK, Names, redact
 from powcase.cli import main
 from powcase.errors import NameInFreeText
@@ -210,9 +210,10 @@ def test_the_help_says_that_reveal_names_wins_over_strict(capsys):
 @pytest.mark.parametrize("flag", ["no", "false", 0, 1, None, "yes"])
 def test_reveal_names_must_be_a_bool(flag):
     result = run(load_scenarios(FORCED)[0])[0]
-    with pytest.raises(InvalidInput, match="reveal_names") as raised:
+    with pytest.raises(InvalidArgument, match="reveal_names") as raised:
         result.to_dict(reveal_names=flag)
     assert isinstance(raised.value, PowcaseError)
+    assert isinstance(raised.value, TypeError)
     with pytest.raises(InvalidInput, match="reveal_names"):
         render_report([result], reveal_names=flag)
 

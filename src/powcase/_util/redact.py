@@ -26,7 +26,7 @@ from typing import Any
 
 import attrs
 
-from powcase.errors import InvalidInput
+from powcase._util import arguments
 
 __all__ = ["LEVELS", "MARK", "NOBODY", "Names", "checked_flag", "checked_level", "redact"]
 
@@ -282,23 +282,16 @@ def _free(data: Any) -> Iterator[tuple[Any, Any]]:
 
 
 def checked_flag(argument: str, value: object) -> bool:
-    """``value`` if it is a bool; an :class:`~powcase.errors.InvalidInput` naming
+    """``value`` if it is a bool; an :class:`~powcase.errors.InvalidArgument` naming
     ``argument`` otherwise (``"no"`` is true in Python, so a string would reveal a name).
     """
-    if not isinstance(value, bool):
-        raise InvalidInput.single(
-            argument, f"got {type(value).__name__} {value!r}", expected="True or False"
-        )
-    return value
+    arguments.instance(argument, value, bool, "True or False")
+    return bool(value)
 
 
 def checked_level(argument: str, value: object) -> str:
     """``value`` if it is one of :data:`LEVELS`; an error naming ``argument`` otherwise."""
-    if not isinstance(value, str) or value not in LEVELS:
-        raise InvalidInput.single(
-            argument, f"got {value!r}", expected="one of " + ", ".join(map(repr, LEVELS))
-        )
-    return value
+    return arguments.choice(argument, value, LEVELS, "a redaction level")
 
 
 def redact(data: Any, level: str = "none", *, names: Names = NOBODY) -> Any:

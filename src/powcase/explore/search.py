@@ -23,6 +23,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 
 import attrs
 
+from powcase._util import arguments
 from powcase.case import Case
 from powcase.engine.facts import Agreement, Facts, Wish
 from powcase.engine.table import Position, fire
@@ -30,15 +31,16 @@ from powcase.errors import InvalidInput
 from powcase.explore.alphabet import Letter
 from powcase.explore.readings import ReadingGrid, bits
 from powcase.explore.reliance import reads, watched
-from powcase.law.book import Law
+from powcase.law.book import Law, LawLike, law_of
 from powcase.law.judging import LawJudge
 from powcase.model.countries import is_state_code
 from powcase.model.events import AgreementConcluded, Event, MachineEvent
-from powcase.model.mode import Mode
+from powcase.model.mode import Mode, mode_of
 from powcase.model.record import Record
 from powcase.model.verdict import Outcome
 
 __all__ = [
+    "MAX_DEPTH",
     "Exploration",
     "Situation",
     "Step",
@@ -361,8 +363,8 @@ def explore(
     *,
     depth: int,
     step_days: int = 30,
-    mode: Mode = Mode.NORMATIVE,
-    law: Law | None = None,
+    mode: Mode | str = Mode.NORMATIVE,
+    law: LawLike = None,
     progress: Progress | None = None,
     merge: bool = True,
     among: int | None = None,
@@ -375,7 +377,16 @@ def explore(
     checking that the merge loses nothing). With ``among`` (a mask of the grid's readings),
     only those readings are explored.
     """
-    law = law or Law.packaged()
+    arguments.instance("start", start, Record, "a Record")
+    arguments.instance("grid", grid, ReadingGrid, "a ReadingGrid")
+    letters = tuple(letters) if isinstance(letters, list | tuple) else letters
+    arguments.instance("letters", letters, tuple, "a list of Letter")
+    for place, letter in enumerate(letters):
+        arguments.instance(f"letters[{place}]", letter, Letter, "a Letter")
+    _whole("depth", depth, 0, MAX_DEPTH)
+    _whole("step_days", step_days, 1, 3650)
+    mode = mode_of(mode)
+    law = law_of(law)
     clock = time.perf_counter()
     begin = start.events[-1].date if start.events else None
     if begin is None:
@@ -589,6 +600,17 @@ class _Search:
         self.steps.append(Step(source, letter, event, readings, outcome, applied, target))
         self.situations[source].leaving.append(step_index)
         self.situations[target].entering.append(step_index)
+
+
+MAX_DEPTH = 20
+"""The deepest exploration asked for: far past what finishes (each step multiplies the work)."""
+
+
+def _whole(name: str, value: object, low: int, high: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise arguments.wrong_type(name, value, f"a whole number from {low} to {high}")
+    if not low <= value <= high:
+        raise InvalidInput.single(name, f"{value} is out of range", expected=f"{low} to {high}")
 
 
 def _states(start: Record, letters: Sequence[Letter]) -> tuple[str, ...]:

@@ -17,14 +17,16 @@ from __future__ import annotations
 import bisect
 import datetime
 import itertools
+import os
 import pathlib
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any, TypeVar
 
 import attrs
 
+from powcase._util import arguments
 from powcase._util.suggest import closest
-from powcase.errors import InvalidInput, UnknownProvision, UnknownState
+from powcase.errors import UnknownProvision, UnknownState
 from powcase.law import loading
 from powcase.law.entries import (
     Concern,
@@ -186,6 +188,7 @@ class Law:
         nothing is deleted. :class:`~powcase.errors.LawDataError` locates every problem in the
         overlay (``origin`` names a mapping in messages and in :attr:`overlays`).
         """
+        arguments.overlays("sources", sources)
         law = self
         for source in sources:
             label, fragments = loading.overlay_fragments(source, origin)
@@ -517,12 +520,8 @@ def law_of(value: LawLike) -> Law:
         return Law.packaged()
     if isinstance(value, Law):
         return value
-    if isinstance(value, str | pathlib.Path | Mapping):
-        return Law.packaged().overlaid(value)
-    if isinstance(value, Iterable):
-        return Law.packaged().overlaid(*value)
-    raise InvalidInput.single(
-        "law",
-        f"got {type(value).__name__}",
-        expected="a Law, None, or overlay paths or mappings to apply to the packaged law",
+    if isinstance(value, Iterable | str | os.PathLike | Mapping):
+        return Law.packaged().overlaid(*arguments.overlays("law", value))
+    raise arguments.wrong_type(
+        "law", value, "a Law, None, or overlay paths or mappings to apply to the packaged law"
     )
