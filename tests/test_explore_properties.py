@@ -348,15 +348,44 @@ def _answers(result: Any, prop_id: str) -> dict[str, int]:
     return {a.value: found.count(a) for a in Answer if found.count(a)}
 
 
+def _where(result: Any, prop_id: str, key: str, value: Any) -> list[Any]:
+    """The results of ``prop_id`` under the readings where ``key`` is ``value``."""
+    found = next(p for p in result.properties if p.definition.id == prop_id)
+    return [r for r in found.results if result.grid.describe(r.reading)[key] == value]
+
+
+def _reads(result: Any, index: int, **options: Any) -> bool:
+    described = result.grid.describe(index)
+    return all(described[k] == v for k, v in options.items())
+
+
 class TestTheRiProperties:
+    """The answers docs/how-to/explore.md explains, at the file's depth (3)."""
+
     def test_no_lawful_path_hands_him_to_torture_or_death_against_his_will(
         self, ri_result: Any
     ) -> None:
-        assert _answers(ri_result, "no_return_to_risk") == {"holds": 12}
+        """Except where both the text of GCIII-118 alone and no human-rights bar are read:
+        then a plain repatriation to North Korea is lawful at once.
+        """
+        assert _answers(ri_result, "no_return_to_risk") == {"holds": 20, "violated": 4}
+        prop = next(p for p in ri_result.properties if p.definition.id == "no_return_to_risk")
+        for item in prop.results:
+            bare = _reads(
+                ri_result,
+                item.reading,
+                ihl_non_refoulement="strict_text",
+                human_rights_non_refoulement=False,
+            )
+            assert item.answer.found == bare
+            if bare:
+                assert [
+                    (s.event.to_dict()["event"], s.event.to_dict()["to"]) for s in item.path or ()
+                ] == [("repatriate", "KP")]
 
     def test_the_moves_towards_risk_are_tried_and_refused(self) -> None:
         """The property is not empty: repatriation to North Korea is among the steps tried,
-        towards torture, and it is refused under every reading.
+        towards torture, and it is refused wherever a bar is read.
         """
         source = load_properties(RI_PROPERTIES)
         tried = Property(
@@ -365,10 +394,10 @@ class TestTheRiProperties:
             AllOf((StepHad("refused", ("repatriate",)), _towards("torture"))),
         )
         result = check(attrs.evolve(source, properties=(tried,), depth=1))
-        assert _answers(result, "tried") == {"reachable": 12}
+        assert _answers(result, "tried") == {"reachable": 16, "unreachable": 8}
 
     def test_south_korea_is_reachable_under_every_reading_at_depth_3(self, ri_result: Any) -> None:
-        assert _answers(ri_result, "south_korea_reachable") == {"reachable": 12}
+        assert _answers(ri_result, "south_korea_reachable") == {"reachable": 24}
         prop = next(p for p in ri_result.properties if p.definition.id == "south_korea_reachable")
         lengths = {
             ri_result.grid.describe(r.reading)["third_state_release"]: len(r.path or ())
@@ -380,19 +409,36 @@ class TestTheRiProperties:
 
     def test_at_depth_2_south_korea_is_reachable_only_where_release_is_allowed(self) -> None:
         result = check(RI_PROPERTIES, depth=2)
-        groups = {g.describe(): [a.value for a in g.answers] for g in result.groups()}
-        assert groups == {
-            "third_state_release=allowed_as_release": ["holds", "reachable", "reachable"],
-            "third_state_release=barred": ["holds", "unreachable", "reachable"],
-        }
+        for item in _where(result, "south_korea_reachable", "third_state_release", "barred"):
+            assert item.answer is Answer.UNREACHABLE
+        for item in _where(
+            result, "south_korea_reachable", "third_state_release", "allowed_as_release"
+        ):
+            assert item.answer is Answer.REACHABLE
+        way_out = next(p for p in result.properties if p.definition.id == "a_way_out")
+        for item in way_out.results:
+            waits = _reads(
+                result,
+                item.reading,
+                ihl_non_refoulement="free_will",
+                human_rights_non_refoulement=False,
+            )
+            assert item.answer is (Answer.UNREACHABLE if waits else Answer.REACHABLE)
 
     def test_once_hostilities_end_a_way_out_is_within_reach(self, ri_result: Any) -> None:
-        assert _answers(ri_result, "a_way_out") == {"reachable": 12}
+        assert _answers(ri_result, "a_way_out") == {"reachable": 24}
         prop = next(p for p in ri_result.properties if p.definition.id == "a_way_out")
         for item in prop.results:
             assert item.path is not None
-            assert item.path[0].event.name == "hostilities_ended"
-            assert len(item.path) == 2
+            waits = _reads(
+                ri_result,
+                item.reading,
+                ihl_non_refoulement="free_will",
+                human_rights_non_refoulement=False,
+            )
+            assert len(item.path) == (3 if waits else 2)
+            if not waits:
+                assert item.path[0].event.name == "hostilities_ended"
 
     def test_the_json_follows_its_schema_and_the_contract(self, ri_result: Any) -> None:
         document = json.loads(json.dumps([ri_result.to_dict()]))
@@ -571,3 +617,35 @@ def test_every_form_is_answered(tmp_path: pathlib.Path) -> None:
     assert found["out"].answer is Answer.VIOLATED
     assert len(found["out"].path or ()) == 2
     assert next(p for p in result.properties if p.definition.id == "out").note
+
+
+def test_the_risk_of_a_move_does_not_depend_on_the_reading() -> None:
+    """towards_risk is worked out once per step for every reading that took it: the law's
+    risk of a move reads the facts, the parties table and the day, never the reading.
+    """
+    from powcase.law.refoulement import risk_towards
+    from powcase.law.situation import Situation
+    from powcase.model.events import Move
+
+    grid = ReadingGrid.of(RI.assumptions)
+    exploration = explore(RI.record, LETTERS, ReadingGrid.of(RI.assumptions, {}), depth=2)
+    moves = [s for s in exploration.steps if isinstance(s.event, Move)]
+    assert moves
+    for step in moves[:40]:
+        before = exploration.situations[step.source]
+        kinds = set()
+        for reading in grid.readings[::97]:
+            law = Law.packaged()
+            law.memo.clear()  # worked out afresh under each reading, not remembered
+            situation = Situation(
+                RI.record.subject,
+                RI.record.detaining_power,
+                reading,
+                before.position,
+                before.facts,
+                step.event.date,
+                law,
+            )
+            destination = step.event.destination or situation.power_of_origin
+            kinds.add(risk_towards(situation, destination).kinds)
+        assert len(kinds) == 1, step.event
