@@ -59,14 +59,13 @@ from powcase.explore.results import (
 )
 from powcase.explore.search import Exploration, Progress, Step, explore
 from powcase.law.book import Law, Source
-from powcase.law.judging import LawJudge
 from powcase.law.refoulement import risk_towards
 from powcase.law.situation import Situation as LawSituation
 from powcase.law.will import Will, wish_for
-from powcase.model.events import MachineEvent, Move
+from powcase.model.events import Move
 from powcase.model.verdict import Outcome
 
-__all__ = ["check", "check_exploration", "check_files", "cited_on", "explore_file"]
+__all__ = ["check", "check_exploration", "check_files", "explore_file"]
 
 _PRE, _ARMED = 0, 1
 """Before the ``after`` selector held on the path, and since."""
@@ -230,35 +229,66 @@ def _had(selector: StepHad, step: Step) -> bool:
 
 
 class _Walk:
-    """One property over the exploration: the readings for which a path shows it."""
+    """One property over the exploration: the readings for which a path shows it.
+
+    Level by level from the start, each (situation, phase) with the readings that reached it
+    at that level along some path; ``after`` moves readings from the phase before it to the
+    phase since. For ``never``, ``reachable`` and ``always`` the future of a (situation,
+    phase) does not depend on when it is reached, so each reading visits it once, at the
+    least level; for ``eventually`` the level counts (a path must reach the full depth), and
+    it is kept apart.
+    """
 
     def __init__(self, selectors: _Selectors, prop: Property) -> None:
         self.selectors = selectors
         self.exploration = selectors.exploration
         self.prop = prop
         self.target: Selector = Not(prop.selector) if prop.form is Form.ALWAYS else prop.selector
-        self.reached: dict[tuple[int, int], int] = {}
-        self.came: dict[tuple[int, int], list[tuple[int, int | None, int]]] = {}
-        """How each (situation, phase) was first reached by some readings: the mask, the
-        step and the phase before it."""
+        self.once = prop.form is not Form.EVENTUALLY
+        self.seen: dict[tuple[int, int], int] = {}
+        self.came: list[dict[tuple[int, int], list[tuple[int, int | None, int]]]] = []
+        """By level: how each (situation, phase) was reached by some readings: the mask,
+        the step (None at the start) and the phase before it."""
         self.found = 0
-        self.goals: list[tuple[int, int | None, int]] = []
-        """Where a path was found: the readings, the step (None: the start), the phase
-        before it."""
+        self.goals: list[tuple[int, int, int | None, int]] = []
+        """Where a path was found: the readings, the level, the step (None: the start) and
+        the phase before it."""
 
     def run(self) -> int:
         exploration = self.exploration
+        situations, steps = exploration.situations, exploration.steps
+        frontier: dict[tuple[int, int], int] = {}
+        self.came.append({})
         for start in exploration.starts():
-            self._point((start.index, None), _PRE, start.readings, None)
-        for index, step in enumerate(exploration.steps):
-            for phase in (_PRE, _ARMED):
-                readings = self.reached.get((step.source, phase), 0) & step.readings
-                readings &= ~self.found
-                if readings:
-                    self._point((step.target, index), phase, readings, phase)
+            self._point(0, (start.index, None), _PRE, start.readings, into=frontier)
+        for level in range(exploration.depth):
+            following: dict[tuple[int, int], int] = {}
+            self.came.append({})
+            for (situation, phase), reached in frontier.items():
+                going = reached & ~self.found
+                if not going:
+                    continue
+                for index in situations[situation].leaving:
+                    step = steps[index]
+                    taking = going & step.readings
+                    if taking:
+                        point = (step.target, index)
+                        self._point(level + 1, point, phase, taking, into=following)
+            frontier = following
         return self.found
 
-    def _point(self, point: Point, phase: int, readings: int, before: int | None) -> None:
+    def _point(
+        self,
+        level: int,
+        point: Point,
+        phase: int,
+        readings: int,
+        *,
+        into: dict[tuple[int, int], int],
+    ) -> None:
+        """Work out ``point`` for the ``readings`` that reach it at ``level`` in ``phase``:
+        record what it shows, and the readings that go on from it, in ``into``.
+        """
         selectors, prop = self.selectors, self.prop
         armed = readings
         pre = 0
@@ -266,33 +296,27 @@ class _Walk:
             armed = selectors.mask(prop.after, point, readings) if prop.after else readings
             pre = readings & ~armed
         hit = selectors.mask(self.target, point, armed)
-        situation, step = point
-        full = self.exploration.situations[situation].depth == self.exploration.depth
+        going = armed & ~hit
         if prop.form is Form.EVENTUALLY:
-            # Satisfied paths are done; a path at the full depth not yet satisfied is a
+            # A path satisfied is done; one at the full depth not yet satisfied is a
             # counterexample.
-            going = armed & ~hit
-            goal = going if full else 0
+            goal = going if level == self.exploration.depth else 0
         else:
-            going = armed & ~hit
             goal = hit
         goal &= ~self.found
+        situation, step = point
         if goal:
             self.found |= goal
-            self.goals.append((goal, step, phase))
-        self._arrive(situation, _PRE, pre & ~self.found, step, before)
-        self._arrive(situation, _ARMED, going & ~self.found, step, before)
-
-    def _arrive(
-        self, situation: int, phase: int, readings: int, step: int | None, before: int | None
-    ) -> None:
-        if not readings:
-            return
-        key = (situation, phase)
-        new = readings & ~self.reached.get(key, 0)
-        if new:
-            self.reached[key] = self.reached.get(key, 0) | new
-            self.came.setdefault(key, []).append((new, step, before if before is not None else -1))
+            self.goals.append((goal, level, step, phase))
+        for new_phase, reached in ((_PRE, pre), (_ARMED, going)):
+            key = (situation, new_phase)
+            new = reached & ~self.found & ~into.get(key, 0)
+            if self.once:
+                new &= ~self.seen.get(key, 0)
+                self.seen[key] = self.seen.get(key, 0) | new
+            if new:
+                into[key] = into.get(key, 0) | new
+                self.came[level].setdefault(key, []).append((new, step, phase))
 
     def path(self, reading: int) -> list[Step] | None:
         """The path found for ``reading`` (None: none found)."""
@@ -300,16 +324,15 @@ class _Walk:
         goal = next((g for g in self.goals if g[0] & bit), None)
         if goal is None:
             return None
-        _, step_index, phase = goal
+        _, level, step_index, phase = goal
         if step_index is None:
             return []
         steps = self.exploration.steps
         found = [steps[step_index]]
         situation = steps[step_index].source
-        while True:
-            _, came_by, before = next(c for c in self.came[(situation, phase)] if c[0] & bit)
-            if came_by is None:
-                break
+        for back in range(level - 1, 0, -1):
+            _, came_by, before = next(c for c in self.came[back][(situation, phase)] if c[0] & bit)
+            assert came_by is not None
             found.append(steps[came_by])
             situation, phase = steps[came_by].source, before
         found.reverse()
@@ -333,10 +356,16 @@ def check_exploration(
             answer = answer_of(prop.form, path is not None)
             shown = None
             if path is not None:
-                shown = tuple(PathStep(s.event, s.outcome, s.applied) for s in path)
+                # Each step dated as the path takes it (a situation may be reached on
+                # several days where the day changes nothing the rules read).
+                events = exploration.record(path).events[len(exploration.start.events) :]
+                shown = tuple(
+                    PathStep(event, s.outcome, s.applied)
+                    for event, s in zip(events, path, strict=True)
+                )
             per_reading.append(ReadingResult(reading, answer, shown))
         results.append(PropertyResult(prop, tuple(per_reading)))
-    cited = cited_on(exploration)
+    cited = exploration.cited
     stats = Stats(
         letters=len(exploration.letters),
         readings=len(grid),
@@ -356,40 +385,10 @@ def check_exploration(
     )
 
 
-def cited_on(exploration: Exploration) -> frozenset[str]:
-    """Every provision a verdict or a transition of the explored steps cites.
-
-    The search keeps each step's outcome, not its reasons: each step of the legal process is
-    judged again here, once, under the first reading that took it (the readings that took a
-    step together agree on everything its verdict read).
-    """
-    start = exploration.start
-    judges: dict[int, LawJudge] = {}
-    cited: set[str] = set()
-    for step in exploration.steps:
-        event = step.event
-        if not isinstance(event, MachineEvent):
-            continue
-        reading = next(bits(step.readings))
-        judge = judges.get(reading)
-        if judge is None:
-            judge = judges[reading] = LawJudge(
-                start.subject,
-                start.detaining_power,
-                exploration.grid.readings[reading],
-                exploration.law,
-            )
-        before = exploration.situations[step.source]
-        verdict = judge(before.position, before.facts, event)
-        cited.update(verdict.cites)
-        if step.applied:
-            cited.update(judge.transition_cites(before.position, before.facts, event))
-    return frozenset(cited)
-
-
 def _never_cited(law: Law, cited: Iterable[str]) -> tuple[str, ...]:
     """The provisions of the catalogue none of ``cited`` reaches (a paragraph cited reaches
-    its article and each enclosing paragraph).
+    its article and each enclosing paragraph): ``powcase.explore.coverage.never_cited``'s
+    rule, kept here until that module is on main.
     """
     seen = {
         part
