@@ -649,3 +649,86 @@ def test_the_risk_of_a_move_does_not_depend_on_the_reading() -> None:
             destination = step.event.destination or situation.power_of_origin
             kinds.add(risk_towards(situation, destination).kinds)
         assert len(kinds) == 1, step.event
+
+
+def test_an_obligation_and_a_flag_are_read_on_the_path(tmp_path: pathlib.Path) -> None:
+    """The capture card is overdue on the record as reported, so the start shows it; the
+    refoulement-risk flag stands there too. Such properties are checked on situations told
+    apart by every fact.
+    """
+    path = _write(
+        tmp_path,
+        "powcase: 1\n" + START + "explore: {depth: 1}\nreadings: {}\n"
+        "events: {include: [wish_verified, hostilities_ended]}\n"
+        "properties:\n"
+        "  - {id: card, reachable: {obligation: {code: capture_card, status: overdue}}}\n"
+        "  - {id: card_met, reachable: {obligation: {code: capture_card, status: met}}}\n"
+        "  - {id: risk, never: {flag: refoulement_risk}}\n",
+    )
+    result = check(path)
+    assert result.stats.exact
+    found = {p.definition.id: p.results[0] for p in result.properties}
+    assert found["card"].answer is Answer.REACHABLE
+    assert found["card"].path == ()
+    assert found["card_met"].answer is Answer.UNREACHABLE  # no capture card is ever sent
+    assert found["risk"].answer is Answer.VIOLATED
+    assert found["risk"].path == ()
+
+
+def test_check_takes_a_mapping_and_reports_its_problems() -> None:
+    data = {
+        "powcase": 1,
+        "start": {
+            "subject": {"id": "s", "nationality": ["KP"], "forces": "KP"},
+            "detaining_power": "UA",
+            "events": [{"date": "2025-01-09", "event": "capture"}],
+        },
+        "explore": {"depth": 1},
+        "readings": {},
+        "properties": [{"id": "pow", "reachable": {"state": "pow"}}],
+    }
+    result = check(data)
+    assert result.properties[0].results[0].answer is Answer.REACHABLE
+    with pytest.raises(PropertyFileError, match=r"properties\[0\]\.reachable\.state"):
+        check({**data, "properties": [{"id": "x", "reachable": {"state": "nowhere"}}]})
+
+
+def test_several_files_are_read_before_any_is_explored(tmp_path: pathlib.Path) -> None:
+    from powcase.explore import check_files
+
+    good = _write(
+        tmp_path,
+        "powcase: 1\n" + START + "explore: {depth: 1}\nreadings: {}\n"
+        "properties:\n  - {id: x, reachable: {state: pow}}\n",
+        "a.properties.yaml",
+    )
+    bad = _write(tmp_path, "powcase: 1\nproperties: []\n", "b.properties.yaml")
+    with pytest.raises(PropertyFileError) as caught:
+        check_files([good, bad])
+    assert "b.properties.yaml" in str(caught.value)
+    assert "start: is required" in str(caught.value)
+    other = _write(tmp_path, good.read_text(encoding="utf-8"), "c.properties.yaml")
+    results = check_files([good, other], witnesses=tmp_path / "w")
+    assert [r.source.file for r in results] == [str(good), str(other)]
+    assert (tmp_path / "w" / "a").is_dir()
+    assert (tmp_path / "w" / "c").is_dir()
+
+
+def test_work_items_on_local_processes_give_the_same_answers(ri_result: Any) -> None:
+    on_workers = check(RI_PROPERTIES, workers=2)
+    assert [r.to_dict()["properties"] for r in (on_workers,)] == [
+        ri_result.to_dict()["properties"]
+    ]
+
+
+def test_a_name_written_inline_is_never_echoed(tmp_path: pathlib.Path) -> None:
+    path = _write(
+        tmp_path,
+        "powcase: 1\nstart:\n  subject: {id: s, name: Kim Secret, nationality: [KP]}\n"
+        "  detaining_power: UA\n  events: [{date: 2025-01-09, event: capture}]\n"
+        "properties:\n  - {id: x, reachable: {state: Kim Secret}}\n",
+    )
+    with pytest.raises(PropertyFileError) as caught:
+        load_properties(path)
+    assert "properties[0].reachable.state" in str(caught.value)
+    assert "Kim Secret" not in str(caught.value)

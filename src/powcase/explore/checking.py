@@ -30,6 +30,7 @@ from typing import Any
 from powcase.case import Case
 from powcase.errors import LocatedProblem
 from powcase.explore.alphabet import alphabet
+from powcase.explore.parallel import explore_in_parts, work_items
 from powcase.explore.properties import (
     AllOf,
     AnyOf,
@@ -399,26 +400,49 @@ def _never_cited(law: Law, cited: Iterable[str]) -> tuple[str, ...]:
 
 
 def explore_file(
-    source: PropertyFile, *, depth: int | None = None, progress: Progress | None = None
+    source: PropertyFile,
+    *,
+    depth: int | None = None,
+    progress: Progress | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> Exploration:
-    """The exploration a property file asks for (``depth`` overrides the file's)."""
+    """The exploration a property file asks for (``depth`` overrides the file's).
+
+    With ``workers`` (local processes) or ``scheduler`` (a Dask scheduler's address) the
+    readings are cut into work items run there (:mod:`powcase.explore.parallel`), with the
+    same result. A file whose properties read flags or the docket is explored here, on
+    situations told apart by every fact (work items merge situations as the guards read them).
+    """
     start = source.start
-    on = start.events[-1].date
     letters = alphabet(
         start,
         source.law,
-        on,
+        start.events[-1].date,
         full=source.full_alphabet,
         include=source.include,
         exclude=source.exclude,
     )
     grid = ReadingGrid.of(source.assumptions, source.readings)
     exact = any(p.reads_history for p in source.properties)
+    depth = source.depth if depth is None else depth
+    if not exact and (scheduler is not None or (workers is not None and workers > 1)):
+        items = work_items(
+            start,
+            letters,
+            grid,
+            depth=depth,
+            step_days=source.step_days,
+            mode=source.mode,
+            law=source.law,
+            items=workers or 1,
+        )
+        return explore_in_parts(items, workers=workers, scheduler=scheduler)
     return explore(
         start,
         letters,
         grid,
-        depth=source.depth if depth is None else depth,
+        depth=depth,
         step_days=source.step_days,
         mode=source.mode,
         law=source.law,
@@ -452,16 +476,21 @@ def check(
     law: Sequence[Source] = (),
     progress: Progress | None = None,
     reveal_names: bool = False,
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> CheckResult:
     """Explore from a property file's start and check each of its properties under every
     reading; with ``witnesses``, write each shortest witness or counterexample there as a
-    scenario file. :class:`~powcase.explore.properties.PropertyFileError` for a bad file.
+    scenario file; ``workers`` and ``scheduler`` as :func:`explore_file` takes them.
+    :class:`~powcase.explore.properties.PropertyFileError` for a bad file.
     """
     from powcase.explore.witnesses import write_witnesses  # noqa: PLC0415
 
     read = _read(source, law)
     clock = time.perf_counter()
-    exploration = explore_file(read, depth=depth, progress=progress)
+    exploration = explore_file(
+        read, depth=depth, progress=progress, workers=workers, scheduler=scheduler
+    )
     result = check_exploration(read, exploration, started=clock)
     if witnesses is not None:
         result = write_witnesses(result, witnesses, reveal_names=reveal_names)
@@ -476,6 +505,8 @@ def check_files(
     law: Sequence[Source] = (),
     progress: Progress | None = None,
     reveal_names: bool = False,
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> list[CheckResult]:
     """:func:`check` for each property file of ``paths``, every file read (and every problem
     of every file reported, located) before any is explored. With several files, each
@@ -504,6 +535,8 @@ def check_files(
                 witnesses=folder,
                 progress=progress,
                 reveal_names=reveal_names,
+                workers=workers,
+                scheduler=scheduler,
             )
         )
     return results

@@ -706,7 +706,7 @@ def parse_properties(
     include, exclude = reader.events(data.get("events"))
     properties = reader.properties(data.get("properties"))
     if problems.found or problems.located or record is None:
-        return None, problems.found, problems.located
+        return None, _redacted(problems.found, data.get("start")), problems.located
     found = PropertyFile(
         file,
         title,
@@ -724,6 +724,15 @@ def parse_properties(
         start_law,
     )
     return found, [], []
+
+
+def _redacted(found: list[Problem], start: Any) -> list[Problem]:
+    """Blank the name of a subject written inline out of the problems."""
+    subject = start.get("subject") if isinstance(start, Mapping) else None
+    name = subject.get("name") if isinstance(subject, Mapping) else None
+    if isinstance(name, str) and name.strip():
+        return [p.redacted(name) for p in found]
+    return found
 
 
 def _locate(document: Document | None, file: str, problem: Problem) -> LocatedProblem:
