@@ -732,3 +732,11 @@ def test_a_name_written_inline_is_never_echoed(tmp_path: pathlib.Path) -> None:
         load_properties(path)
     assert "properties[0].reachable.state" in str(caught.value)
     assert "Kim Secret" not in str(caught.value)
+
+
+def test_a_folder_of_scenarios_leaves_property_files_out() -> None:
+    from powcase.scenario.load import find_scenario_files
+
+    found = {path.name for path in find_scenario_files([EXAMPLES])}
+    assert "ri.powcase.yaml" in found
+    assert "ri.properties.yaml" not in found
