@@ -22,7 +22,7 @@ seeking protection, and the validators report only where a problem is and what i
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol
 
 import attrs
@@ -64,20 +64,16 @@ class Problem:
             text += f" (did you mean {self.suggestion!r}?)"
         return text
 
-    def redacted(self, secret: str) -> Problem:
-        """The same problem with ``secret`` (a name) withheld wherever it, or a part of it, was
-        echoed, in any letter case.
+    def redacted(self, scrub: Callable[[str], str]) -> Problem:
+        """The same problem with each of its texts passed through ``scrub``: the caller's way
+        of withholding a name wherever it, or a part of it, was echoed (see
+        :func:`powcase._util.redact.withheld`).
         """
-        from powcase._util.redact import Names  # noqa: PLC0415 - redact builds on this module
-
-        names = Names.of(secret)
-        if not names:
-            return self
         return Problem(
-            names.scrub(self.path),
-            names.scrub(self.message),
-            None if self.expected is None else names.scrub(self.expected),
-            None if self.suggestion is None else names.scrub(self.suggestion),
+            scrub(self.path),
+            scrub(self.message),
+            None if self.expected is None else scrub(self.expected),
+            None if self.suggestion is None else scrub(self.suggestion),
         )
 
     def under(self, prefix: str) -> Problem:
@@ -133,11 +129,11 @@ class InvalidInput(PowcaseError, ValueError):
         """The same error with every problem located under ``prefix``."""
         return type(self)(p.under(prefix) for p in self.problems)
 
-    def redacted(self, secret: object) -> InvalidInput:
-        """The same error with a name blanked out of every message that echoed it."""
-        if not isinstance(secret, str) or not secret.strip():
-            return self
-        return type(self)(p.redacted(secret) for p in self.problems)
+    def redacted(self, scrub: Callable[[str], str]) -> InvalidInput:
+        """The same error with every problem's texts passed through ``scrub`` (which
+        withholds a name: see :func:`powcase._util.redact.withheld`).
+        """
+        return type(self)(p.redacted(scrub) for p in self.problems)
 
     def _summary(self) -> str:
         if len(self.problems) == 1:
@@ -215,7 +211,7 @@ class LawDataError(InvalidInput):
         """The same error with every key path under ``prefix`` (the files stay)."""
         return LawDataError(attrs.evolve(p, problem=p.problem.under(prefix)) for p in self.located)
 
-    def redacted(self, secret: object) -> LawDataError:
+    def redacted(self, scrub: Callable[[str], str]) -> LawDataError:
         """Law data carries no subject's name: nothing to withhold."""
         return self
 

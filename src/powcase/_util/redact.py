@@ -22,13 +22,24 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
 from powcase._util import arguments
+from powcase.errors import InvalidInput, Problem
 
-__all__ = ["LEVELS", "MARK", "NOBODY", "Names", "checked_flag", "checked_level", "redact"]
+__all__ = [
+    "LEVELS",
+    "MARK",
+    "NOBODY",
+    "Names",
+    "checked_flag",
+    "checked_level",
+    "problem_withheld",
+    "redact",
+    "withheld",
+]
 
 LEVELS = ("none", "strict")
 MARK = "[name withheld]"
@@ -319,3 +330,20 @@ def _strict(data: Any, level: str) -> Any:
         match = _DAY.match(data)
         return match.group(1) if match else data
     return data
+
+
+E = TypeVar("E", bound=InvalidInput)
+
+
+def withheld(error: E, name: object) -> E:
+    """``error`` with ``name`` (a subject's name) and its parts withheld from every problem
+    that echoed them, in any letter case; ``error`` itself when there is no name.
+    """
+    names = Names.of(name) if isinstance(name, str) else None
+    return error.redacted(names.scrub) if names else error  # type: ignore[return-value]
+
+
+def problem_withheld(problem: Problem, name: object) -> Problem:
+    """``problem`` with ``name`` and its parts withheld (see :func:`withheld`)."""
+    names = Names.of(name) if isinstance(name, str) else None
+    return problem.redacted(names.scrub) if names else problem

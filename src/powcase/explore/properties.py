@@ -23,6 +23,7 @@ from typing import Any
 import attrs
 
 from powcase._util.located import Document, UnreadableFile, read_document
+from powcase._util.redact import problem_withheld
 from powcase._util.suggest import closest
 from powcase.errors import InvalidInput, LawDataError, LocatedProblem, Problem
 from powcase.explore.readings import CHOICE_KEYS
@@ -731,7 +732,7 @@ def _redacted(found: list[Problem], start: Any) -> list[Problem]:
     subject = start.get("subject") if isinstance(start, Mapping) else None
     name = subject.get("name") if isinstance(subject, Mapping) else None
     if isinstance(name, str) and name.strip():
-        return [p.redacted(name) for p in found]
+        return [problem_withheld(p, name) for p in found]
     return found
 
 
