@@ -26,6 +26,7 @@ from typing import Any
 import attrs
 
 from powcase._util.dates import as_of_problem
+from powcase._util.escape import code_span, markdown_text
 from powcase.engine.facts import Facts
 from powcase.engine.replay import Step, Timeline
 from powcase.engine.table import Position, fire
@@ -323,7 +324,8 @@ class Case:
         """The case as Markdown, for Jupyter: state, steps, standing flags, overdue duties."""
         lines = [
             (
-                f"**Case `{self.record.subject.id}`**, held by {self.record.detaining_power}, "
+                f"**Case {code_span(self.record.subject.id)}**, held by "
+                f"{markdown_text(self.record.detaining_power)}, "
                 f"{self.mode} mode. State: `{', '.join(self.state)}`"
             ),
             "",

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from powcase._util.escape import code_span, markdown_text
 from powcase.engine.replay import STEP_KEYS
 from powcase.errors import InvalidInput
 from powcase.law.docket import Obligation
@@ -239,10 +240,11 @@ class RunResult:
         outcome = "all expectations hold" if self.ok else f"{len(self.failures)} failed"
         variant = f" ({self.variant})" if self.variant else ""
         lines = [
-            f"## {self.scenario}{variant}",
+            f"## {markdown_text(self.scenario + variant)}",
             "",
             (
-                f"`{self.subject_id}` held by {self.detaining_power}, {self.mode} mode. "
+                f"{code_span(self.subject_id)} held by {markdown_text(self.detaining_power)}, "
+                f"{self.mode} mode. "
                 f"State: `{', '.join(self.state)}`. {outcome}."
             ),
             "",
