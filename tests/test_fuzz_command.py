@@ -87,7 +87,6 @@ PENDING = (
     b"!!bool maybe",
     b"!!timestamp soon",
     b"0" * 400,
-    b"scenarios: []",
     b"assumptions: [",
     b"assumptions: 3",
 )
@@ -194,7 +193,6 @@ LOADER = {
     "!!bool maybe": "KeyError in the YAML reader",
     "!!timestamp soon": "AttributeError in the YAML reader",
     "a confidence of 10**400": "OverflowError",
-    "no scenario": "IndexError and ValueError: explain and report on a file of no scenario",
     "variant assumptions not a mapping": "TypeError in scenario/model.py",
     "an unhashable obligation code": "TypeError in scenario/model.py",
 }

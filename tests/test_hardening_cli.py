@@ -61,6 +61,12 @@ class TestABugInPowcase:
         assert "Traceback (most recent call last)" in err
         assert "ZeroDivisionError" in err
 
+    def test_debug_may_also_follow_the_command(self, monkeypatch):
+        monkeypatch.setattr(command, "_cmd_describe", _boom)
+        code, _, err = cli("describe", "--debug")
+        assert code == 3
+        assert "Traceback (most recent call last)" in err
+
     def test_exit_codes_are_in_the_help(self):
         done = _powcase("--help", capture_output=True, text=True)
         assert "3 a bug in powcase" in " ".join(done.stdout.split())
@@ -245,6 +251,39 @@ class TestNothingLost:
         )
         assert done.returncode != 0
         assert "3 errors" in done.stdout  # one collection error per broken file
+
+
+class TestAFileOfNoScenario:
+    @pytest.mark.parametrize(
+        "args",
+        [
+            ("validate",),
+            ("run",),
+            ("run", "--format", "json"),
+            ("options",),
+            ("explain", "--step", "0"),
+            ("compare", "--vary", "media_exception"),
+            ("diagram", "--format", "mermaid"),
+            ("report", "-o", "{out}"),
+        ],
+        ids=" ".join,
+    )
+    def test_is_invalid_input_in_every_command(self, tmp_path, args):
+        empty = tmp_path / "empty.powcase.yaml"
+        empty.write_text("powcase: 1\nscenarios: []\n")
+        argv = [args[0], empty, *(a.format(out=tmp_path / "r.html") for a in args[1:])]
+        code, out, err = cli(*argv)
+        assert (code, out) == (2, "")
+        assert f"{empty}: holds no scenario" in err
+        assert not (tmp_path / "r.html").exists()
+
+    def test_test_reports_it_after_the_others(self, tmp_path):
+        (tmp_path / "empty.powcase.yaml").write_text("powcase: 1\nscenarios: []\n")
+        (tmp_path / "ri.powcase.yaml").write_text(RI.read_text())
+        code, out, err = cli("test", tmp_path)
+        assert code == 2
+        assert "0 failed (2 runs of 1 files)" in out
+        assert "holds no scenario" in err
 
 
 class TestOneJsonDocument:

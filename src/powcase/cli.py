@@ -136,11 +136,16 @@ def _load_each(paths: Sequence[str], law: Sequence[str] = ()) -> tuple[list[Scen
         raise _Invalid("no scenario files found in " + ", ".join(map(_line, paths)))
     for file in files:
         try:
-            scenarios += load_scenarios(file, law=law)
+            loaded = load_scenarios(file, law=law)
         except ScenarioError as error:
             problems += [_line(p) for p in error.problems]
+            continue
         except PowcaseError as error:
             problems.append(_line(f"{file}: {error}"))
+            continue
+        if not loaded:  # a file that yields nothing would vanish from every output
+            problems.append(_line(f"{file}: holds no scenario; expected at least one"))
+        scenarios += loaded
     return scenarios, problems
 
 
@@ -644,6 +649,12 @@ def _parser() -> argparse.ArgumentParser:
             name, help=helptext, description=helptext, epilog=f"{_EXAMPLES[name]}; {_EXIT_CODES}"
         )
         sub.set_defaults(handler=handler)
+        sub.add_argument(
+            "--debug",
+            action="store_true",
+            default=argparse.SUPPRESS,  # keeps a --debug given before the command
+            help="on a bug in powcase (exit 3), show its traceback",
+        )
         if name in _JUDGING:
             _with_law(sub)
         return sub
@@ -769,7 +780,9 @@ def main(
         raise
     from powcase._util.output import Output  # noqa: PLC0415 - not for --version
 
-    output = Output(stdout, colour=_colour(stdout), inputs=_inputs(args))
+    # Colour only where the values were neutralised before they were coloured (render_text).
+    colour = args.command == "run" and _colour(stdout)
+    output = Output(stdout, colour=colour, inputs=_inputs(args))
     if args.command is None:
         args.handler = _help(parser)
     return _handled(args, output, Output(stderr))
