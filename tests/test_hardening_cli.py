@@ -156,6 +156,24 @@ class TestOutputFiles:
         assert "is one of the command's inputs" in err
         assert overlay.read_bytes() == before
 
+    def test_nor_an_overlay_the_scenario_names(self, tmp_path):
+        folder = ROOT / "examples" / "law-overlay"
+        overlay = tmp_path / "overlay.yaml"
+        overlay.write_text((folder / "overlay.yaml").read_text())
+        scenario = tmp_path / "belarus.powcase.yaml"
+        scenario.write_text((folder / "belarus.powcase.yaml").read_text())
+        before = overlay.read_bytes()
+        code, _, err = cli("report", scenario, "-o", overlay)
+        assert code == 2
+        assert "is one of the command's inputs" in err
+        assert overlay.read_bytes() == before
+
+    def test_the_target_is_refused_before_any_work(self, tmp_path, monkeypatch):
+        monkeypatch.setattr(command, "_cmd_report", _boom)
+        code, _, err = cli("report", RI, "-o", RI)
+        assert code == 2
+        assert "is one of the command's inputs" in err
+
     def test_a_symbolic_link_at_the_target_is_refused(self, tmp_path):
         precious = tmp_path / "precious.txt"
         precious.write_text("keep me")

@@ -589,7 +589,9 @@ def _cmd_diagram(args: argparse.Namespace, out: Output) -> int:
 def _cmd_report(args: argparse.Namespace, out: Output) -> int:
     from powcase.render.report import render_report  # noqa: PLC0415
 
-    results = _run_all(_load([args.file], args.law), None, None)
+    scenarios = _load([args.file], args.law)
+    out.reads(o["path"] for s in scenarios for o in s.law.overlays)
+    results = _run_all(scenarios, None, None)
     page = render_report(results, reveal_names=args.reveal_names, redaction=args.redact)
     out.file(args.output, page)
     out.write(f"wrote {_line(args.output)}\n")
@@ -815,6 +817,9 @@ def _handled(args: argparse.Namespace, out: Output, err: Output) -> int:
 
     command = args.command or "powcase"
     try:
+        target = getattr(args, "output", None)
+        if isinstance(target, str):  # an output file: refused before any work if it must be
+            out.check_target(target)
         code = int(args.handler(args, out))
         out.flush()
     except PipeClosed:

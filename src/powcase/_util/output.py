@@ -45,7 +45,7 @@ class Output:
     ) -> None:
         self.stream = stream
         self.colour = colour
-        self.inputs = tuple(inputs)
+        self.inputs = list(inputs)
         self.failed = False
         """Whether writing to the stream failed (a full disk, a closed pipe)."""
 
@@ -79,6 +79,16 @@ class Output:
         if isinstance(error, BrokenPipeError):
             return PipeClosed()
         return OutputRefused(f"cannot write the output: {error.strerror or error}")
+
+    def reads(self, paths: Iterable[str]) -> None:
+        """Add files the command read (a scenario's own law overlays) to its ``inputs``."""
+        self.inputs += paths
+
+    def check_target(self, path: str) -> None:
+        """Refuse ``path`` now, before any work, if it may not be written (:func:`write_file`)."""
+        refusal = _refusal(os.fspath(path), self.inputs)
+        if refusal is not None:
+            raise OutputRefused(refusal)
 
     def file(self, path: str, data: str | bytes) -> None:
         """Write a file whole or not at all, never over one of the command's ``inputs``
