@@ -107,8 +107,10 @@ def markdown_text(text: object) -> str:
 
 
 def code_span(text: object) -> str:
-    """A value as one Markdown code span, whatever backticks or pipes it holds."""
-    flat = neutral(str(text), newlines=False).replace("|", "\\|")
+    """A value as one Markdown code span in running text, whatever backticks it holds (not for
+    a table cell, where a ``|`` would end the cell).
+    """
+    flat = neutral(str(text), newlines=False)
     longest = max((len(run) for run in re.findall(r"`+", flat)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if flat.startswith("`") or flat.endswith("`") else ""
