@@ -253,6 +253,12 @@ class TestNothingLost:
         for name in BROKEN:
             assert str(folder / "nested" / name) in err, name
 
+    def test_a_special_file_named_like_a_scenario_is_reported_not_read(self, folder):
+        os.mkfifo(folder / "pipe.powcase.yaml")
+        code, _, err = cli("validate", folder)
+        assert code == 2
+        assert f"{folder / 'pipe.powcase.yaml'}: is not a regular file" in err
+
     def test_run_refuses_the_folder(self, folder):
         code, out, err = cli("run", folder)
         assert (code, out) == (2, "")
