@@ -10,6 +10,7 @@ agree on every assumption read get the same answer.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -21,16 +22,28 @@ __all__ = ["reads", "watched"]
 T = TypeVar("T")
 
 _CHOICES = frozenset(CHOICE_KEYS)
-_NOTED: list[set[str]] = []
-"""The reads noted by the work running now (innermost last)."""
+
+
+class _Noted(threading.local):
+    """The reads noted by the work running now in this thread (innermost last): workers
+    that run explorations on threads (a Dask worker does) keep their notes apart.
+    """
+
+    def __init__(self) -> None:
+        self.stack: list[set[str]] = []
+
+
+_NOTED = _Noted()
 
 
 class _Watched(Assumptions):
     """A reading that notes each read of a choice assumption."""
 
     def __getattribute__(self, name: str) -> Any:
-        if name in _CHOICES and _NOTED:
-            _NOTED[-1].add(name)
+        if name in _CHOICES:
+            stack = _NOTED.stack
+            if stack:
+                stack[-1].add(name)
         return object.__getattribute__(self, name)
 
 
@@ -42,9 +55,10 @@ def watched(reading: Assumptions) -> Assumptions:
 def reads(work: Callable[[], T]) -> tuple[T, frozenset[str]]:
     """What ``work`` returns, and the choice assumptions it read of watched readings."""
     noted: set[str] = set()
-    _NOTED.append(noted)
+    stack = _NOTED.stack
+    stack.append(noted)
     try:
         result = work()
     finally:
-        _NOTED.pop()
+        stack.pop()
     return result, frozenset(noted)
