@@ -12,7 +12,7 @@ import re
 import tempfile
 
 import pytest
-from hypothesis import assume, given, note
+from hypothesis import given, note
 from hypothesis import strategies as st
 
 from powcase.cli import main
@@ -62,6 +62,8 @@ MALFORMED_LINES = [
     b"expect: {flags: [[x]], steps: {[0]: allowed}}\n",
     b"expect: {verdicts: [{event: [repatriate], outcome: {a: b}}]}\n",
     b"as_of: 9999-12-31\n",
+    b"law: [/dev/zero]\n",
+    b"law: [.]\n",
     b"powcase: 99\n",
     b"---\n",
     b"...\n",
@@ -82,21 +84,6 @@ COMMANDS = [
     ("report", "{file}", "-o", "{out}"),
     ("test", "{folder}"),
 ]
-
-PENDING = (
-    b"!!bool maybe",
-    b"!!timestamp soon",
-    b"0" * 400,
-    b"assumptions: [",
-    b"assumptions: 3",
-)
-"""Malformed kinds whose cause is in the scenario loader (see ``LOADER`` below), fixed apart
-from the command's error handler: the fuzz test leaves them out until that fix lands; then
-this is emptied."""
-
-
-def _pending(data):
-    return any(trigger in data for trigger in PENDING)
 
 
 _VALUE = re.compile(rb"(?<=: )[^\n{}\[\],#]+")
@@ -154,7 +141,6 @@ def _check(code, err):
 @given(mutants(), st.sampled_from(COMMANDS))
 def test_a_mutated_scenario_never_ends_in_a_traceback(mutant, args):
     name, data = mutant
-    assume(not _pending(data))
     note(f"{name}: {data!r}")
     code, err = _run(name, data, args)
     note(f"exit {code}: {err}")
@@ -183,36 +169,17 @@ KINDS = {
     "an unhashable expectation": _at(b"no_flags: [self_harm_risk]", b"no_flags: [[self_harm]]"),
     "an unhashable obligation code": _at(b"{code: capture_card,", b"{code: {a: b},"),
     "an unhashable step key": _at(b"steps: {0: allowed", b"steps: {[0]: allowed"),
+    "an overlay that is a device": _at(
+        b"detaining_power: UA\n", b"detaining_power: UA\nlaw: [/dev/zero]\n"
+    ),
     "variant assumptions not a mapping": _at(
         b"assumptions: {ihl_non_refoulement: strict_text}", b"assumptions: [strict_text]"
     ),
 }
 """One file for each malformed kind the issue names."""
 
-LOADER = {
-    "!!bool maybe": "KeyError in the YAML reader",
-    "!!timestamp soon": "AttributeError in the YAML reader",
-    "a confidence of 10**400": "OverflowError",
-    "variant assumptions not a mapping": "TypeError in scenario/model.py",
-    "an unhashable obligation code": "TypeError in scenario/model.py",
-}
-"""Kinds whose cause is in the scenario loader, fixed apart from the command's error handler:
-expected to fail (not strictly) until that fix lands; then this is emptied."""
 
-
-@pytest.mark.parametrize(
-    "data",
-    [
-        pytest.param(
-            data,
-            id=label,
-            marks=[pytest.mark.xfail(reason=f"loader: {LOADER[label]}", strict=False)]
-            if label in LOADER
-            else [],
-        )
-        for label, data in KINDS.items()
-    ],
-)
+@pytest.mark.parametrize("data", list(KINDS.values()), ids=list(KINDS))
 def test_each_malformed_kind_is_an_error_in_every_command(data):
     for args in COMMANDS:
         _check(*_run("ri.powcase.yaml", data, args))
