@@ -139,16 +139,11 @@ def _load_each(paths: Sequence[str], law: Sequence[str] = ()) -> tuple[list[Scen
             problems.append(_line(f"{file}: is not a regular file"))
             continue
         try:
-            loaded = load_scenarios(file, law=law)
+            scenarios += load_scenarios(file, law=law)
         except ScenarioError as error:
             problems += [_line(p) for p in error.problems]
-            continue
         except PowcaseError as error:
             problems.append(_line(f"{file}: {error}"))
-            continue
-        if not loaded:  # a file that yields nothing would vanish from every output
-            problems.append(_line(f"{file}: holds no scenario; expected at least one"))
-        scenarios += loaded
     return scenarios, problems
 
 
