@@ -257,7 +257,8 @@ class TestNothingLost:
         os.mkfifo(folder / "pipe.powcase.yaml")
         code, _, err = cli("validate", folder)
         assert code == 2
-        assert f"{folder / 'pipe.powcase.yaml'}: is not a regular file" in err
+        assert str(folder / "pipe.powcase.yaml") in err
+        assert "not a file" in err
 
     def test_run_refuses_the_folder(self, folder):
         code, out, err = cli("run", folder)

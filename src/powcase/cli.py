@@ -135,9 +135,6 @@ def _load_each(paths: Sequence[str], law: Sequence[str] = ()) -> tuple[list[Scen
     if not files:
         raise _Invalid("no scenario files found in " + ", ".join(map(_line, paths)))
     for file in files:
-        if os.path.exists(file) and not os.path.isfile(file):  # a FIFO would never end
-            problems.append(_line(f"{file}: is not a regular file"))
-            continue
         try:
             scenarios += load_scenarios(file, law=law)
         except ScenarioError as error:
