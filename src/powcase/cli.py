@@ -16,6 +16,7 @@ import datetime
 import os
 import sys
 import traceback
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -136,11 +137,15 @@ def _load_each(paths: Sequence[str], law: Sequence[str] = ()) -> tuple[list[Scen
         raise _Invalid("no scenario files found in " + ", ".join(map(_line, paths)))
     for file in files:
         try:
-            scenarios += load_scenarios(file, law=law)
+            loaded = load_scenarios(file, law=law)
         except ScenarioError as error:
             problems += [_line(p) for p in error.problems]
+            continue
         except PowcaseError as error:
             problems.append(_line(f"{file}: {error}"))
+            continue
+        scenarios += loaded
+        _warn_of_names(file, loaded)
     return scenarios, problems
 
 
@@ -150,6 +155,29 @@ def _load(paths: Sequence[str], law: Sequence[str] = ()) -> list[Scenario]:
     if problems:
         raise _Invalid("\n".join(problems))
     return scenarios
+
+
+def _warn_of_names(file: object, scenarios: Sequence[Scenario]) -> None:
+    """Tell the author, once for the file, where it repeats the subject's name."""
+    from powcase.errors import NameInFreeText  # noqa: PLC0415
+    from powcase.scenario.free_text import name_in_free_text  # noqa: PLC0415
+
+    found = [where for scenario in scenarios for where in name_in_free_text(scenario)]
+    if found:
+        shown = ", ".join(found[:8]) + (f" and {len(found) - 8} more" if len(found) > 8 else "")
+        warnings.warn(
+            f"{file} repeats the subject's name in free text ({shown}); the output withholds "
+            "it there unless names are revealed, but the file holds it",
+            NameInFreeText,
+            stacklevel=2,
+        )
+
+
+def _shown(scenario: Scenario) -> str:
+    """A scenario's title as an error shows it: the subject's name withheld."""
+    from powcase.scenario.free_text import shown_title  # noqa: PLC0415
+
+    return repr(shown_title(scenario))
 
 
 def _run_all(
@@ -165,14 +193,14 @@ def _run_all(
         if variant is not None and variant not in {v.name for v in scenario.variants}:
             names = ", ".join(v.name for v in scenario.variants) or "none"
             raise _Invalid(
-                f"{_line(scenario.file)}: scenario {scenario.title!r} has no variant "
+                f"{_line(scenario.file)}: scenario {_shown(scenario)} has no variant "
                 f"{variant!r} (it has: {names})"
             )
         if as_of is not None:
             last = scenario.record.events[-1].date if scenario.record.events else None
             late = as_of_problem(as_of, last)
             if late is not None:
-                raise _Invalid(f"--as-of {late}, in {scenario.title!r}")
+                raise _Invalid(f"--as-of {late}, in {_shown(scenario)}")
             dated = attrs.evolve(
                 scenario,
                 as_of=as_of,
@@ -184,11 +212,14 @@ def _run_all(
     return results
 
 
-def _output(args: argparse.Namespace, data: Any) -> Any:
-    """The plain output, redacted as asked (``--redact strict``)."""
-    from powcase._util.redact import redact  # noqa: PLC0415
+def _output(args: argparse.Namespace, data: Any, of: Scenario | None = None) -> Any:
+    """The plain output, redacted as asked (``--redact strict``), and without the name of the
+    subject of ``of`` (the scenario it is about) in its free text.
+    """
+    from powcase._util.redact import NOBODY, Names, redact  # noqa: PLC0415
 
-    return redact(data, getattr(args, "redact", "none"))
+    names = NOBODY if of is None else Names.of(of.record.subject.name)
+    return redact(data, getattr(args, "redact", "none"), names=names)
 
 
 def _cmd_run(args: argparse.Namespace, out: Output) -> int:
@@ -215,7 +246,7 @@ def _cmd_test(args: argparse.Namespace, out: Output) -> int:
     passed = sum(r.passed for r in results)
     failures = [(r, f) for r in results for f in r.failures]
     for result, failure in failures:
-        where = result.scenario + (f" [{result.variant}]" if result.variant else "")
+        where = result.to_dict()["scenario"] + (f" [{result.variant}]" if result.variant else "")
         out.write(f"FAIL {_line(result.file)}: {_line(where)}\n  {_line(failure)}\n")
     runs = len(results)
     broken = f", {len(problems)} problems in files that cannot be used" if problems else ""
@@ -303,13 +334,14 @@ def _cmd_explain(args: argparse.Namespace, out: Output) -> int:
             f"{_line(args.file)}: --step {args.step} is not an event index "
             f"(0 to {len(result.steps) - 1})"
         )
-    step = _output(args, result.steps[args.step].to_dict())
+    plain = result.to_dict()
+    step = _output(args, plain["steps"][args.step])
     if args.format != "json":
         step = neutral_data(step)
     if args.format == "json":
         payload = {
             "generated_by": _generated_by(scenarios[0].law),
-            "scenario": result.scenario,
+            "scenario": plain["scenario"],
             "variant": result.variant,
             "step": step,
         }
@@ -394,6 +426,7 @@ def _cmd_options(args: argparse.Namespace, out: Output) -> int:
                 "state": case.state,
                 "options": rows,
             },
+            scenario,
         )
         if args.format == "json":
             documents.append(payload)
@@ -460,20 +493,23 @@ def _cmd_compare(args: argparse.Namespace, out: Output) -> int:
     documents = []
     for scenario in _load([args.file], args.law):
         comparison = compare(scenario, _vary(args.vary))
+        payload = _output(args, comparison.to_dict(), scenario)
         if args.format == "json":
-            documents.append(_output(args, comparison.to_dict()))
+            documents.append(payload)
             continue
-        head = _plain([*comparison.varied, *comparison.columns], args.format)
+        head = _plain([*comparison.varied, *payload["columns"]], args.format)
         rows = _plain(
             [
                 [str(v).lower() if isinstance(v, bool) else str(v) for _, v in row.reading]
-                + list(row.cells)
-                for row in comparison.rows
+                + list(cells.values())
+                for row, cells in zip(
+                    comparison.rows, (r["cells"] for r in payload["rows"]), strict=True
+                )
             ],
             args.format,
         )
         marked = [False] * len(comparison.varied) + list(comparison.differs)
-        title = f"{_plain(scenario.title, args.format)}: readings side by side"
+        title = f"{_plain(payload['scenario'], args.format)}: readings side by side"
         out.write(f"## {title}\n\n" if args.format == "markdown" else f"{title}\n\n")
         out.write(_table(head, rows, args.format, marked))
         out.write(
@@ -566,7 +602,7 @@ def _cmd_diagram(args: argparse.Namespace, out: Output) -> int:
     trace = None
     if args.file:
         results = _run_all(_load([args.file], args.law), args.variant, None)
-        first = results[0].to_dict()
+        first = _output(args, results[0].to_dict())
         trace = Trace.of_steps(first["steps"], first["state"])
     drawn = diagram(trace, fmt)
     if args.output:
@@ -610,6 +646,7 @@ def _drawing_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     )
     drawing.add_argument("-o", "--output", metavar="OUT", help="write to this file")
     drawing.add_argument("--variant", metavar="NAME")
+    _redaction(drawing)
 
     reporting = command("report", "write a self-contained HTML report of a scenario", _cmd_report)
     reporting.add_argument("file", metavar="FILE")
@@ -619,7 +656,8 @@ def _drawing_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     reporting.add_argument(
         "--reveal-names",
         action="store_true",
-        help="show the subject's name (personal data; hidden by default)",
+        help="show the subject's name (personal data; hidden by default), also with "
+        "--redact strict, which then withholds the rest",
     )
     _redaction(reporting)
 
@@ -669,7 +707,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--reveal-names",
         action="store_true",
-        help="show the subject's name (personal data; hidden by default)",
+        help="show the subject's name (personal data; hidden by default), also with "
+        "--redact strict, which then withholds the rest",
     )
     _redaction(run)
 
@@ -782,7 +821,9 @@ def main(
     output = Output(stdout, colour=colour, inputs=_inputs(args))
     if args.command is None:
         args.handler = _help(parser)
-    return _handled(args, output, Output(stderr))
+    errors = Output(stderr)
+    with _warnings_to(errors, args.command or "powcase"):
+        return _handled(args, output, errors)
 
 
 def _help(parser: argparse.ArgumentParser) -> Callable[[argparse.Namespace, Output], int]:
@@ -890,6 +931,28 @@ def _flush_quietly(stream: TextIO) -> None:
         raise SystemExit(PIPE_CLOSED) from None
     except OSError:
         pass
+
+
+@contextlib.contextmanager
+def _warnings_to(err: Output, command: str) -> Iterator[None]:
+    """The warnings powcase gives the author (:class:`~powcase.errors.NameInFreeText`) as lines on
+    ``err``; any other warning as Python shows it.
+    """
+    from powcase.errors import NameInFreeText  # noqa: PLC0415
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", NameInFreeText)
+        try:
+            yield
+        finally:
+            for warning in caught:
+                if issubclass(warning.category, NameInFreeText):
+                    with contextlib.suppress(Exception):  # a closed stderr: nowhere to tell
+                        err.write(f"powcase {command}: warning: {warning.message}\n")
+                else:
+                    warnings.showwarning(
+                        warning.message, warning.category, warning.filename, warning.lineno
+                    )
 
 
 def _generated_by(law: Law | None = None) -> dict[str, object]:
