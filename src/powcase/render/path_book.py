@@ -11,8 +11,9 @@ of its depth under the book's reading: the day of his first arrival there on tha
 One file rather than a folder of pages, so that a teacher hands out one attachment. Only the
 page asked for (the target of the address) is shown, by a CSS rule, so the file reads like a
 book; printed, every page follows the one before. Like the case report it runs no script and
-fetches nothing: the styles are inline (the report's), its Content-Security-Policy forbids
-script, and every string of the scenario is escaped as the report escapes it. The subject
+fetches nothing: the styles are inline (the report's), its Content-Security-Policy (the
+report's) forbids script, every string of the scenario is escaped as the report escapes it, and
+no control or bidi character reaches the page raw. The subject
 appears by his id, never by his name.
 """
 
@@ -23,6 +24,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from powcase._util.escape import neutral
 from powcase.case import Case
 from powcase.engine.table import NODES
 from powcase.errors import InvalidInput
@@ -30,21 +32,21 @@ from powcase.explore.search import Exploration, Situation, Step
 from powcase.law.provenance import generated_by
 from powcase.model.events import Event
 from powcase.model.verdict import Outcome
-from powcase.render.report import _STYLE, _badge, _cites, _e, _reasons
+from powcase.render.report import (
+    _STYLE,
+    CONTENT_SECURITY_POLICY,
+    _badge,
+    _cites,
+    _e,
+    _reasons,
+)
 from powcase.render.text import words
 
-__all__ = ["CONTENT_SECURITY_POLICY", "MAX_SITUATIONS", "path_book", "where"]
+__all__ = ["MAX_SITUATIONS", "path_book", "where"]
 
 MAX_SITUATIONS = 400
 """How many situations a book holds at most by default: beyond this the file grows past what a
 browser opens quickly and a class reads."""
-
-CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-    "base-uri 'none'; form-action 'none'"
-)
-"""The book's policy, the case report's: no script runs, nothing is fetched, no form is sent
-and no base address is changed."""
 
 _BOOK_STYLE = """
 section.page { display: none; border-top: 1px solid var(--line); padding-top: .5rem; }
@@ -176,7 +178,9 @@ class _Book:
             f"<title>{_e(title)}</title><style>{_STYLE}{_BOOK_STYLE}</style></head>"
             f"<body>{body}</body></html>\n"
         )
-        return re.sub(r"\n\s*\n", "\n", page)
+        # Escaped, then neutral: no control or bidi character of the scenario reaches the
+        # reader raw, whoever writes the file.
+        return neutral(re.sub(r"\n\s*\n", "\n", page))
 
     # --- the cover
 
