@@ -41,6 +41,7 @@ _EXIT_CODES = (
     "(--debug shows its traceback)"
 )
 _SCENARIO_NAMES = (".powcase.yaml", ".powcase.yml", ".powcase.json")
+_PROPERTY_NAMES = (".properties.yaml", ".properties.yml", ".properties.json")
 
 _JUDGING = frozenset(
     {
@@ -55,6 +56,7 @@ _JUDGING = frozenset(
         "parties",
         "diagram",
         "report",
+        "explore",
     }
 )
 """The commands that read the law, and so take ``--law`` overlays."""
@@ -74,6 +76,7 @@ _EXAMPLES = {
     "parties": "example: powcase parties KP --as-of 2025-01-09",
     "diagram": "example: powcase diagram examples/ri.powcase.yaml --format svg -o ri.svg",
     "report": "example: powcase report examples/ri.powcase.yaml -o report.html",
+    "explore": "example: powcase explore examples/ri.properties.yaml --witnesses witnesses/",
 }
 
 
@@ -241,7 +244,12 @@ def _cmd_run(args: argparse.Namespace, out: Output) -> int:
 def _cmd_test(args: argparse.Namespace, out: Output) -> int:
     # A broken file does not hide the results of the others: they run and are reported, then
     # the broken file's problems end the command with exit 2.
-    scenarios, problems = _load_each(args.paths, args.law)
+    property_files, paths = _property_files(args.paths)
+    if args.explore and property_files:
+        _explore_in_test(property_files, args.law, out)
+    elif property_files and not paths:
+        raise _Invalid("these are property files: add --explore to explore them")
+    scenarios, problems = _load_each(paths, args.law)
     results = _run_all(scenarios, None, None)
     passed = sum(r.passed for r in results)
     failures = [(r, f) for r in results for f in r.failures]
@@ -259,11 +267,63 @@ def _cmd_test(args: argparse.Namespace, out: Output) -> int:
     return FAILED if failures else OK
 
 
+def _property_files(paths: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The property files the paths name (files named ``*.properties.yaml``, given or in
+    folders), and the paths left for scenarios.
+    """
+    import pathlib  # noqa: PLC0415
+
+    found: list[str] = []
+    others: list[str] = []
+    for given in paths:
+        if given.endswith(_PROPERTY_NAMES):
+            found.append(given)
+            continue
+        others.append(given)
+        if os.path.isdir(given):
+            named = pathlib.Path(given).rglob("*")
+            found += sorted(str(p) for p in named if p.name.endswith(_PROPERTY_NAMES))
+    return found, others
+
+
+def _check_properties(files: Sequence[str], law: Sequence[str]) -> list[str]:
+    """The problems of the property files, every one located (none: all are valid)."""
+    from powcase.explore import PropertyFileError, load_properties  # noqa: PLC0415
+
+    problems: list[str] = []
+    for file in files:
+        try:
+            load_properties(file, law=law)
+        except PropertyFileError as error:
+            problems += [_line(p) for p in error.problems]
+    return problems
+
+
+def _explore_in_test(files: Sequence[str], law: Sequence[str], out: Output) -> None:
+    """Explore each property file at its own depth and say what each property answered."""
+    from powcase.explore import check_files  # noqa: PLC0415
+
+    for result in check_files(files, law=law):
+        for item in result.properties:
+            counts: dict[str, int] = {}
+            for reading in item.results:
+                counts[reading.answer.value] = counts.get(reading.answer.value, 0) + 1
+            told = ", ".join(f"{answer} under {n}" for answer, n in sorted(counts.items()))
+            out.write(f"EXPLORED {_line(result.source.file)}: {item.definition.id}: {told}\n")
+
+
 def _cmd_validate(args: argparse.Namespace, out: Output) -> int:
-    scenarios, problems = _load_each(args.files, args.law)
+    property_files, paths = _property_files(args.files)
+    problems = _check_properties(property_files, args.law)
+    scenarios: list[Scenario] = []
+    if paths or not property_files:
+        scenarios, found = _load_each(paths, args.law)
+        problems += found
     if problems:
         raise _Invalid("\n".join(problems))
-    out.write(f"ok: {len(scenarios)} scenarios in {len({s.file for s in scenarios})} files\n")
+    files = len({s.file for s in scenarios})
+    properties = f" and {len(property_files)} property files" if property_files else ""
+    out.write(f"ok: {len(scenarios)} scenarios in {files} files{properties}\n")
     return OK
 
 
@@ -316,7 +376,14 @@ def _cmd_schema(args: argparse.Namespace, out: Output) -> int:
 
     if args.output and args.law:
         raise _Invalid("give --output or --law, not both")
-    schema = output_schema() if args.output else law_schema() if args.law else scenario_schema()
+    if args.output == "explore":
+        from powcase.explore import check_schema  # noqa: PLC0415
+
+        schema = check_schema()
+    elif args.output:
+        schema = output_schema()
+    else:
+        schema = law_schema() if args.law else scenario_schema()
     out.json(schema, ensure_ascii=True)
     return OK
 
@@ -629,6 +696,134 @@ def _cmd_report(args: argparse.Namespace, out: Output) -> int:
     return OK
 
 
+def _cmd_explore(args: argparse.Namespace, out: Output) -> int:
+    from powcase.explore import check_files, load_properties  # noqa: PLC0415
+    from powcase.explore.alphabet import alphabet  # noqa: PLC0415
+
+    if args.show_alphabet:
+        for file in args.files:
+            read = load_properties(file, law=args.law)
+            start = read.start
+            letters = alphabet(
+                start,
+                read.law,
+                start.events[-1].date,
+                full=read.full_alphabet,
+                include=read.include,
+                exclude=read.exclude,
+            )
+            out.write(f"{_line(file)}: {len(letters)} letters\n")
+            out.writelines(f"  {_line(letter.label)}\n" for letter in letters)
+        return OK
+    with _progress(args.depth) as progress:
+        results = check_files(
+            args.files,
+            depth=args.depth,
+            witnesses=args.witnesses,
+            law=args.law,
+            progress=progress,
+            reveal_names=args.reveal_names,
+            workers=args.workers,
+            scheduler=args.scheduler,
+        )
+    if args.format == "json":
+        out.json([r.to_dict() for r in results])
+    elif args.format == "markdown":
+        from powcase.render.explore import render_check_markdown  # noqa: PLC0415
+
+        out.write(render_check_markdown(results))
+    else:
+        from powcase.render.explore import render_check_text  # noqa: PLC0415
+
+        out.write(render_check_text(results))
+    return OK
+
+
+@contextlib.contextmanager
+def _progress(depth: int | None) -> Iterator[Callable[[int, int, int], None] | None]:
+    """A progress bar on a terminal (stderr), one tick per depth explored; none elsewhere."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from tqdm import tqdm  # noqa: PLC0415 - only on a terminal
+
+    with tqdm(total=depth, unit="depth", file=sys.stderr, leave=False) as bar:
+
+        def tick(done: int, asked: int, situations: int) -> None:
+            bar.total = asked
+            bar.n = done
+            bar.set_postfix(situations=situations)
+            bar.refresh()
+
+        yield tick
+
+
+def _reading_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    """The commands that read a case forward or under other readings: ``options`` and
+    ``compare``.
+    """
+    options = command(
+        "options", "what can happen next: every possible step with its verdict", _cmd_options
+    )
+    options.add_argument("file", metavar="FILE")
+    options.add_argument("--as-of", type=_date, metavar="DATE")
+    options.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    _redaction(options)
+
+    compared = command(
+        "compare", "the record under several readings of the law, side by side", _cmd_compare
+    )
+    compared.add_argument("file", metavar="FILE")
+    compared.add_argument(
+        "--vary",
+        action="append",
+        required=True,
+        metavar="KEY[,KEY...]",
+        help="assumptions to vary (all their options), or KEY=V1,V2",
+    )
+    compared.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    _redaction(compared)
+
+
+def _explore_command(command: Callable[..., argparse.ArgumentParser]) -> None:
+    """The command that explores every path: ``explore``."""
+    explored = command(
+        "explore",
+        "every path to a depth, under every reading: check legal properties",
+        _cmd_explore,
+    )
+    explored.add_argument(
+        "files", nargs="+", metavar="FILE", help="property files (*.properties.yaml)"
+    )
+    explored.add_argument(
+        "--depth", type=int, metavar="N", help="how many steps deep (default: the file's)"
+    )
+    explored.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    explored.add_argument(
+        "--witnesses",
+        metavar="DIR",
+        help="write each shortest witness or counterexample there, as a scenario file",
+    )
+    explored.add_argument(
+        "--workers", type=int, metavar="N", help="run the readings on N local processes"
+    )
+    explored.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run the readings on a Dask distributed scheduler (pip install 'powcase[dask]')",
+    )
+    explored.add_argument(
+        "--show-alphabet",
+        action="store_true",
+        help="print the letters (candidate events) each file explores, and stop",
+    )
+    explored.add_argument(
+        "--reveal-names",
+        action="store_true",
+        help="keep the subject's name in the witness files (personal data; left out by default)",
+    )
+
+
 def _drawing_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     """The commands that draw: ``diagram`` and ``report``."""
     drawing = command("diagram", "draw the legal path, or a person's path on it", _cmd_diagram)
@@ -714,6 +909,11 @@ def _parser() -> argparse.ArgumentParser:
 
     test = command("test", "run every scenario under the paths and check expectations", _cmd_test)
     test.add_argument("paths", nargs="+", metavar="PATH")
+    test.add_argument(
+        "--explore",
+        action="store_true",
+        help="also explore the property files (*.properties.yaml) under the paths",
+    )
 
     validate = command("validate", "check scenario files without running them", _cmd_validate)
     validate.add_argument("files", nargs="+", metavar="FILE")
@@ -734,8 +934,11 @@ def _parser() -> argparse.ArgumentParser:
     schema = command("schema", "print a JSON Schema of the scenario format", _cmd_schema)
     schema.add_argument(
         "--output",
-        action="store_true",
-        help="the schema of the run output (powcase run --format json) instead",
+        nargs="?",
+        const="run",
+        choices=("run", "explore"),
+        help="the schema of an output instead: run (powcase run --format json, the default) "
+        "or explore (powcase explore --format json)",
     )
     schema.add_argument(
         "--law",
@@ -756,29 +959,10 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("--format", choices=("text", "json"), default="text")
     _redaction(explain)
 
-    options = command(
-        "options", "what can happen next: every possible step with its verdict", _cmd_options
-    )
-    options.add_argument("file", metavar="FILE")
-    options.add_argument("--as-of", type=_date, metavar="DATE")
-    options.add_argument("--format", choices=("text", "json", "markdown"), default="text")
-    _redaction(options)
-
-    compared = command(
-        "compare", "the record under several readings of the law, side by side", _cmd_compare
-    )
-    compared.add_argument("file", metavar="FILE")
-    compared.add_argument(
-        "--vary",
-        action="append",
-        required=True,
-        metavar="KEY[,KEY...]",
-        help="assumptions to vary (all their options), or KEY=V1,V2",
-    )
-    compared.add_argument("--format", choices=("text", "json", "markdown"), default="text")
-    _redaction(compared)
-
+    _reading_commands(command)
     _drawing_commands(command)
+
+    _explore_command(command)
 
     parties_ = command("parties", "what the parties table says of a state", _cmd_parties)
     parties_.add_argument("state", nargs="?", metavar="STATE", help="a state code, e.g. KP")
