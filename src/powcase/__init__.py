@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         Position,
     )
     from powcase.errors import (
+        InvalidArgument,
         InvalidAssumption,
         InvalidInput,
         LawDataError,
@@ -48,10 +49,12 @@ if TYPE_CHECKING:
         UnknownProvision,
         UnknownState,
     )
+    from powcase.explore.checking import check as check_properties
     from powcase.explore.comparison import (
         Comparison,
         compare,
     )
+    from powcase.explore.results import CheckResult
     from powcase.law.book import Law
     from powcase.law.docket import (
         Obligation,
@@ -202,6 +205,7 @@ _EXPORTS: dict[str, str] = {
     "Charge": "powcase.model.events",
     "Claim": "powcase.model.record",
     "ClaimGroup": "powcase.scenario.result",
+    "CheckResult": "powcase.explore.results",
     "Comparison": "powcase.explore.comparison",
     "CompleteSentence": "powcase.model.events",
     "Convict": "powcase.model.events",
@@ -232,6 +236,7 @@ _EXPORTS: dict[str, str] = {
     "InternInNeutralState": "powcase.model.events",
     "InternmentReviewed": "powcase.model.events",
     "Interrogated": "powcase.model.events",
+    "InvalidArgument": "powcase.errors",
     "InvalidAssumption": "powcase.errors",
     "InvalidInput": "powcase.errors",
     "LegalPath": "powcase.chart",
@@ -294,6 +299,7 @@ _EXPORTS: dict[str, str] = {
     "WishExpressed": "powcase.model.events",
     "WishVerified": "powcase.model.events",
     "WishWithdrawn": "powcase.model.events",
+    "check_properties": "powcase.explore.checking",
     "compare": "powcase.explore.comparison",
     "describe": "powcase.description",
     "diagram": "powcase.render.diagram",
@@ -306,6 +312,7 @@ _EXPORTS: dict[str, str] = {
 
 # Public names whose object has another name in its module.
 _RENAMED: dict[str, str] = {
+    "check_properties": "check",
     "ObligationStatus": "Status",
     "diagram": "draw",
     "report": "report",
@@ -321,6 +328,7 @@ __all__ = [
     "CaptureCardSent",
     "Case",
     "Charge",
+    "CheckResult",
     "Claim",
     "ClaimGroup",
     "Comparison",
@@ -352,6 +360,7 @@ __all__ = [
     "InternInNeutralState",
     "InternmentReviewed",
     "Interrogated",
+    "InvalidArgument",
     "InvalidAssumption",
     "InvalidInput",
     "Law",
@@ -418,6 +427,7 @@ __all__ = [
     "WishVerified",
     "WishWithdrawn",
     "__version__",
+    "check_properties",
     "compare",
     "describe",
     "diagram",

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from powcase._util.escape import neutral
+
 if TYPE_CHECKING:
     from powcase.scenario.model import Scenario
 
@@ -41,9 +43,11 @@ class ScenarioItem(pytest.Item):
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
         """Report failures the way ``powcase test`` does."""
+        from powcase.scenario.free_text import shown_title  # noqa: PLC0415
+
         if isinstance(excinfo.value, ScenarioFailed):
-            where = self.scenario.title + (f" [{self.variant}]" if self.variant else "")
-            return f"FAIL {self.scenario.file}: {where}\n{excinfo.value}"
+            where = shown_title(self.scenario) + (f" [{self.variant}]" if self.variant else "")
+            return neutral(f"FAIL {self.scenario.file}: {where}\n{excinfo.value}")
         return str(super().repr_failure(excinfo))
 
     def reportinfo(self) -> tuple[pathlib.Path, int | None, str]:
@@ -56,20 +60,23 @@ class ScenarioFile(pytest.File):
 
     def collect(self) -> Iterator[pytest.Item]:
         """One item per scenario and per variant."""
+        from powcase.scenario.free_text import shown_title  # noqa: PLC0415
         from powcase.scenario.load import ScenarioError, load_scenarios  # noqa: PLC0415
 
         try:
             scenarios = load_scenarios(self.path)
         except ScenarioError as error:
-            raise self.CollectError(str(error)) from None
+            # A file named like a scenario that cannot be used is an error, as in
+            # ``powcase test``, never skipped; its message shows no control character raw.
+            raise self.CollectError(neutral(str(error))) from None
         for scenario in scenarios:
             yield ScenarioItem.from_parent(
-                self, name=scenario.title, scenario=scenario, variant=None
+                self, name=shown_title(scenario), scenario=scenario, variant=None
             )
             for variant in scenario.variants:
                 yield ScenarioItem.from_parent(
                     self,
-                    name=f"{scenario.title} [{variant.name}]",
+                    name=f"{shown_title(scenario)} [{variant.name}]",
                     scenario=scenario,
                     variant=variant.name,
                 )

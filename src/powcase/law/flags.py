@@ -29,6 +29,7 @@ from powcase.model.events import Event, Move
 
 if TYPE_CHECKING:
     # Only for annotations: the rules' tables load without the engine.
+    from powcase.engine.facts import Facts
     from powcase.engine.table import Position
     from powcase.law.moments import Moment
     from powcase.law.situation import Situation
@@ -94,6 +95,7 @@ class _Tracker:
         self.causes: dict[str, set[str]] = {}
         """Why each open flag was raised, for the flags whose provisions depend on it."""
         self.closed: list[Flag] = []
+        self._cites: dict[tuple[str, frozenset[str] | None, int], tuple[str, ...]] = {}
 
     def raise_(self, code: str, index: int, on: datetime.date, cause: str | None = None) -> None:
         if code in self.open:
@@ -139,10 +141,17 @@ class _Tracker:
         self, code: str, since: datetime.date, because: list[int], until: datetime.date | None
     ) -> Flag:
         rule = self.law.flags[code]
+        causes = self.causes.get(code) if rule.causes else None
+        # Entries of one flag raised for the same causes in one period of what binds whom
+        # cite the same provisions: worked out once per pass.
+        key = (code, frozenset(causes) if causes else None, self.law.binding_period(since))
+        cites = self._cites.get(key)
+        if cites is None:
+            cites = rule.cites_for(causes) if causes else rule.cites
+            if self.holder is not None:
+                cites = cited_now(self.law, self.holder, since, cites)
+            self._cites[key] = cites
         concerns = self.law.concerns_for(code)
-        cites = rule.cites_for(self.causes.get(code, ())) if rule.causes else rule.cites
-        if self.holder is not None:
-            cites = cited_now(self.law, self.holder, since, cites)
         return Flag(code, rule.severity, cites, tuple(because), since, until, concerns, rule.text)
 
 
@@ -518,7 +527,7 @@ def derive_flags(
     pending = sorted(_docket_deadlines(obligations, law), key=_when)
     moved_towards_risk = False
     last: Moment | None = None
-    risks_read: tuple[Position, int] | None = None
+    risks_read: tuple[Position, Facts, int, tuple[Position, int]] | None = None
     for moment in moments:
         step = moment.step
         event = step.event
@@ -542,11 +551,21 @@ def derive_flags(
         # Only the risk rules raise or clear their flags, and beyond the events in
         # _RISK_EVENTS they read only where he stands and his circumstances: when both are
         # as after the moment before, they would say again what they said then.
-        position = moment.position
-        now = (position, moment.judge.context(moment.facts, on))
-        if now != risks_read or kind.read_by_risk_rules:
-            moved_towards_risk = _risk_rules(tracker, moment, moved_towards_risk)
-            risks_read = now
+        position, facts = moment.position, moment.facts
+        period = law.period(on)
+        if (
+            kind.read_by_risk_rules
+            or risks_read is None
+            or position is not risks_read[0]
+            or facts is not risks_read[1]
+            or period != risks_read[2]
+        ):
+            # The same position, facts and period ask the same questions: only a change
+            # of one needs the circumstances' number worked out.
+            now = (position, moment.judge.context(facts, on))
+            if kind.read_by_risk_rules or risks_read is None or now != risks_read[3]:
+                moved_towards_risk = _risk_rules(tracker, moment, moved_towards_risk)
+            risks_read = (position, facts, period, now)
         if position is not step.position and _left_hands(step.position, position):
             tracker.clear("prolonged_limbo", on)
         if kind.deadlines is not None:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from powcase._util.redact import redact
+from powcase._util.redact import checked_flag, checked_level, redact
 from powcase.law.concerns import CONCERNS
 from powcase.law.provisions import PROVISIONS
 from powcase.law.rules import gravity
@@ -21,7 +21,14 @@ from powcase.render.diagram import Trace, diagram, graphviz_available
 from powcase.render.text import words
 from powcase.scenario.result import RunResult, due_text, obligation_note, standing_entries
 
-__all__ = ["render_report"]
+__all__ = ["CONTENT_SECURITY_POLICY", "render_report"]
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+    "base-uri 'none'; form-action 'none'"
+)
+"""The page's policy, a second line of defence behind escaping: no script runs, nothing is
+fetched (the styles are inline), no form is sent and no base address is changed."""
 
 _STYLE = """
 :root { --ink:#1f2937; --muted:#6b7280; --line:#e5e7eb; --ok:#15803d; --no:#b91c1c;
@@ -249,10 +256,10 @@ def _scenario(
 ) -> str:
     runs = []
     for result in results:
-        data = result.to_dict(reveal_names=reveal_names)
-        trace = Trace.of_steps(data["steps"], data["state"])
-        runs.append(_run(redact(data, redaction), trace))
-    head = redact(results[0].to_dict(), redaction)
+        # Redacted before it is drawn: the diagram's notes obey the level as the tables do.
+        data = redact(result.to_dict(reveal_names=reveal_names), redaction)
+        runs.append(_run(data, Trace.of_steps(data["steps"], data["state"])))
+    head = redact(results[0].to_dict(reveal_names=reveal_names), redaction)
     return (
         f"<section class='scenario'><{heading}>{_e(head['scenario'])}</{heading}>"
         f"<p class='muted'>Evaluated as of {_e(head['as_of'])}.</p>"
@@ -266,18 +273,22 @@ def render_report(
     """One HTML page for the runs of a file: each scenario with its variants side by side."""
     if not results:
         raise ValueError("a report needs at least one run")
+    checked_flag("reveal_names", reveal_names)
+    checked_level("redaction", redaction)
     groups: dict[tuple[str, str], list[RunResult]] = {}
     for result in results:
         groups.setdefault((result.file, result.scenario), []).append(result)
     single = len(groups) == 1
-    title = _e(results[0].scenario if single else results[0].file.rsplit("/", 1)[-1])
-    generated = results[0].to_dict()["generated_by"]
+    first = results[0].to_dict(reveal_names=reveal_names)
+    title = _e(first["scenario"] if single else results[0].file.rsplit("/", 1)[-1])
+    generated = first["generated_by"]
     sections = "".join(
         _scenario(runs, reveal_names, redaction, "h1" if single else "h2")
         for runs in groups.values()
     )
     page = (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        f"<meta http-equiv='Content-Security-Policy' content=\"{CONTENT_SECURITY_POLICY}\">"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         f"<title>{title}</title><style>{_STYLE}</style></head><body>"
         f"<header>{'' if single else f'<h1>{title}</h1>'}"
