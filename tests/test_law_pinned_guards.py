@@ -72,6 +72,33 @@ class TestStatus:
         )
 
 
+class TestStatusStopsAtItsFirstBar:
+    """Where a status decision fails on one ground, no other is judged (its reason stands
+    alone): GCIV-4, GCIII-4A(1) as read by ``detaining_power_nationals``, GCIII-5.
+    """
+
+    OWN = {"date": "2025-01-09", "event": "capture", "territory": "own"}
+
+    def test_an_own_national_is_no_civilian_internee_gciv_4(self):
+        verdict = case(self.OWN, subject=UA_CIVILIAN).verdict(
+            {"event": "determine_status", "outcome": "civilian_internee", "by": "authority"}
+        )
+        assert codes(verdict) == {"not_protected_person"}
+
+    def test_an_own_national_is_not_its_pow_on_that_reading_gciii_4a_1(self):
+        verdict = case(self.OWN, subject=UA_CIVILIAN).verdict(
+            {"event": "determine_status", "outcome": "pow", "by": "authority"}
+        )
+        assert codes(verdict) == {"national_of_detaining_power"}
+
+    def test_a_denial_by_an_authority_needs_a_tribunal_whatever_his_forces_gciii_5(self):
+        unknown = Subject(id="x", nationality=["KP"])
+        verdict = case(CAPTURE, subject=unknown).verdict(
+            {"event": "determine_status", "outcome": "unprivileged_detainee", "by": "authority"}
+        )
+        assert codes(verdict) == {"status_denial_needs_tribunal"}
+
+
 class TestProtectionRequests:
     def test_a_civilian_internee_may_seek_asylum_rc_1a_2(self):
         """RC-1A(2): one not held as a prisoner of war asks asylum with no reading to apply."""
@@ -97,6 +124,19 @@ class TestProtectionRequests:
         assert verdict.outcome is Outcome.ALLOWED
         assert reason(verdict, "asylum_granted").cites == ()
         assert params(reason(verdict, "rule_not_binding"))["provision"] == "RC-1F"
+
+    def test_a_state_not_bound_by_the_convention_applies_no_nationality_reading_rc_1a_2(self):
+        """``rok_nationality`` reads RC-1A(2): India, not bound by it, decides alone."""
+        asked = case(
+            CAPTURE,
+            {"date": "2025-02-01", "event": "request_protection", "kind": "asylum"},
+            subject=KP_SOLDIER,
+            holder="IN",
+            rok_nationality="effective",
+        )
+        verdict = asked.verdict({"event": "decide_protection", "granted": True})
+        assert verdict.outcome is Outcome.ALLOWED
+        assert "other_nationality_protects" not in codes(verdict)
 
     def test_complementary_protection_outside_ukraine_is_not_modelled_ua_ref_law_1(self):
         asked = case(
@@ -162,6 +202,22 @@ class TestTheInternationalCriminalCourt:
         verdict = self.charged("UA", "2025-01-05", subject=briton)
         notes = [r for r in verdict.reasons if r.code == "icc_jurisdiction"]
         assert [params(r)["state"] for r in notes] == ["UA"]
+
+    def test_one_note_for_several_acts_icc_rs_12(self):
+        acts = [
+            {
+                "date": "2025-01-20",
+                "event": "war_crime_allegation",
+                "credible": True,
+                "place": "UA",
+                "committed_on": day,
+            }
+            for day in ("2025-01-05", "2025-01-06")
+        ]
+        verdict = case(CAPTURE, *acts, subject=UA_SOLDIER, holder="RU").verdict(
+            {"date": "2025-02-01", "event": "charge", "offence": "war_crime"}
+        )
+        assert [r.code for r in verdict.reasons].count("icc_jurisdiction") == 1
 
 
 class TestTrials:
