@@ -93,3 +93,83 @@ class TestWhoseEscapeRules:
         own = Subject(id="m1", nationality=["UA"], forces="RU")
         opened = case(CAPTURE, self.unprivileged(), self.ATTEMPT, self.PUNISHED, subject=own)
         assert breaches(opened) == []
+
+
+def possible(opened):
+    """Each possible breach's reasons: code, cites and what is not on record."""
+    return [
+        [(r.code, r.cites, dict(r.params).get("unknown")) for r in v.reasons]
+        for v in opened.possible_violations
+    ]
+
+
+class TestPunishingAnInternee:
+    """GCIV-120: an escape or an attempt brings an internee discipline only."""
+
+    INTERNED = {
+        "date": "2025-02-01",
+        "event": "determine_status",
+        "outcome": "civilian_internee",
+        "by": "tribunal",
+    }
+    ATTEMPT = {"date": "2025-03-01", "event": "escape_attempt"}
+
+    def punished(self, **fields):
+        event = {"date": "2025-03-10", "event": "punished", **fields}
+        return case(CAPTURE, self.INTERNED, self.ATTEMPT, event)
+
+    @pytest.mark.parametrize(
+        "fields",
+        [{"for": "escape", "kind": "disciplinary"}, {"for": "other", "kind": "judicial"}],
+        ids=["discipline", "another offence"],
+    )
+    def test_discipline_or_another_offence_is_no_breach_gciv_120(self, fields):
+        opened = self.punished(**fields)
+        assert (breaches(opened), possible(opened)) == ([], [])
+
+    @pytest.mark.parametrize(
+        ("fields", "unknown"),
+        [({"for": "escape"}, ("kind",)), ({"kind": "judicial"}, ("for",))],
+        ids=["kind unknown", "cause unknown"],
+    )
+    def test_what_is_not_on_record_leaves_it_possible_gciv_120(self, fields, unknown):
+        opened = self.punished(**fields)
+        assert breaches(opened) == []
+        assert possible(opened) == [[("punishment_open", ("GCIV-120",), unknown)]]
+
+
+class TestWeaponsAgainstAnEscape:
+    """GCIII-42: weapons against an escaping prisoner only after warnings; what is not on
+    record leaves the breach possible.
+    """
+
+    @pytest.mark.parametrize(
+        ("fields", "unknown"),
+        [({"force_used": "weapons"}, ("warnings",)), ({"warnings": False}, ("force_used",))],
+    )
+    def test_one_half_on_record_leaves_it_possible_gciii_42(self, fields, unknown):
+        attempt = {"date": "2025-03-01", "event": "escape_attempt", **fields}
+        assert possible(case(CAPTURE, attempt)) == [
+            [("weapons_without_warning_open", ("GCIII-42",), unknown)]
+        ]
+
+
+class TestAnExecution:
+    """GCIII-101: a death sentence on a prisoner is not carried out before six months from
+    the protecting power's notice (the sentence's date stands in for it).
+    """
+
+    @pytest.mark.parametrize(("day", "breach"), [("2025-08-31", True), ("2025-09-01", False)])
+    def test_not_within_six_months_of_the_sentence_gciii_101(self, day, breach):
+        ukrainian = Subject(id="taras", nationality=["UA"], forces="UA")
+        events = (
+            CAPTURE,
+            {"date": "2025-02-01", "event": "charge", "offence": "war_crime"},
+            {"date": "2025-03-01", "event": "convict", "sentence": "death"},
+            {"date": day, "event": "die", "cause": "executed"},
+        )
+        opened = Case.open(ukrainian, "RU", mode="descriptive")
+        for event in events:
+            opened = opened.apply(event, on_refusal="record")
+        expected = [[("executed_within_six_months", ("GCIII-101",), None)]] if breach else []
+        assert breaches(opened) == expected
