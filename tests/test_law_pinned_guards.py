@@ -467,3 +467,19 @@ class TestDeaths:
     def test_a_death_of_unknown_cause_needs_an_inquiry_gciii_121(self):
         verdict = case(CAPTURE).verdict({"event": "die", "cause": "unknown"})
         assert reason(verdict, "death_needs_inquiry").cites == ("GCIII-121",)
+
+
+def test_treaties_that_do_not_bind_the_holder_give_way_or_are_noted_cihl_128():
+    """Taiwan is party to none of GCIII, RC or GCIV: a reason citing GCIII-118, RC-33 and
+    GCIV-132 cites the customary rule in GCIII-118's place (CIHL-128) and notes each treaty
+    rule that did not bind it.
+    """
+    held = case(CAPTURE, subject=KP_SOLDIER, holder="TW")
+    verdict = held.verdict({"event": "release_in_detaining_state"})
+    assert reason(verdict, "no_ground_for_release").cites == ("CIHL-128",)
+    notes = [(r.code, params(r)["provision"]) for r in verdict.reasons if r.kind == "note"]
+    assert notes == [
+        ("customary_rule_applies", "GCIII-118"),
+        ("rule_not_binding", "RC-33"),
+        ("rule_not_binding", "GCIV-132"),
+    ]
