@@ -483,3 +483,19 @@ def test_treaties_that_do_not_bind_the_holder_give_way_or_are_noted_cihl_128():
         ("rule_not_binding", "RC-33"),
         ("rule_not_binding", "GCIV-132"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("nationality", "relied"),
+    [("RU", False), ("KP", True), ("NP", False)],
+    ids=["his own forces", "an ally's forces", "a recruit from a state at peace"],
+)
+def test_his_power_of_origin_rests_on_status_route_only_where_both_are_parties_gciii_118(
+    nationality, relied
+):
+    """GCIII-118 hands him to his power of origin: where he served in the forces of another
+    state and his own is a party adverse to the holder, which it is rests on ``status_route``.
+    """
+    subject = Subject(id="s", nationality=[nationality], forces="RU")
+    verdict = case(CAPTURE, ENDED, subject=subject).verdict({"event": "repatriate"})
+    assert ("status_route" in verdict.assumptions) is relied
