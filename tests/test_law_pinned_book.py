@@ -95,3 +95,43 @@ def test_the_refugee_convention_binds_its_parties_and_the_protocol_s_rc_1967(
 def test_a_provision_id_that_is_not_text_is_an_unknown_provision(law):
     with pytest.raises(UnknownProvision):
         law.provision(3)
+
+
+def _dated(law):
+    """Every dated entry of the parties table, with the day it starts and the day it ends."""
+    for party in law.parties.values():
+        for entry in (*party.allies, *party.conflicts, *party.treatment):
+            yield party.code, entry, entry.since, entry.until
+        for reservation in party.reservations:
+            yield party.code, reservation, reservation.made, reservation.until
+
+
+def test_an_entry_holds_from_its_first_day_to_the_day_before_it_ends(law):
+    """An alliance, a side in a conflict, a treatment or a reservation applies from the day
+    it starts (or is made) and no longer on the day it ends.
+    """
+    found = list(_dated(law))
+    assert found
+    for who, entry, since, until in found:
+        if since is not None:
+            assert entry.in_force(since), (who, entry)
+            assert not entry.in_force(since - DAY), (who, entry)
+        if until is not None:
+            assert entry.in_force(until - DAY), (who, entry)
+            assert not entry.in_force(until), (who, entry)
+
+
+def test_hostilities_closed_ends_the_active_part_of_a_conflict_on_that_day(law):
+    """An armistice closes the fighting for a party that stays a party to the conflict."""
+    closed = [
+        (party.code, side)
+        for party in law.parties.values()
+        for side in party.conflicts
+        if side.hostilities_closed is not None
+    ]
+    assert closed
+    for who, side in closed:
+        day = side.hostilities_closed
+        assert side.active(day - DAY), who
+        assert not side.active(day), who
+        assert side.in_force(day), who
