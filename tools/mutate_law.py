@@ -368,7 +368,7 @@ def _function(mutant: Mutant) -> types.FunctionType:
             if isinstance(value, type) and part in value.__dict__
             else getattr(value, part)
         )
-    for attribute in ("fget", "func", "__wrapped__"):
+    for attribute in ("fget", "func", "work_out", "__wrapped__"):
         value = getattr(value, attribute, value)
     if isinstance(value, staticmethod | classmethod):
         value = value.__func__
