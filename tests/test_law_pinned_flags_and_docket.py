@@ -1,5 +1,5 @@
 """Every flag and every obligation is pinned: for each flag raised (and, where a rule clears
-it, cleared) and each obligation in each status it can reach, a minimal case with every flag
+it, cleared) and each obligation in each status it can reach, minimal cases with every flag
 or docket item it gives, from ``tests/data/law_pinned_flags_and_docket.yaml``.
 
 The flags are the concerns the ICRC, UN bodies and Human Rights Watch raised, each citing its
