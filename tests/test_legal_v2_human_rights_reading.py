@@ -82,3 +82,14 @@ class TestAfterHostilitiesTheReadingDecides:
         assert {"CAT-3", "ICCPR-7", "ECHR-3"} <= set(found.cites)
         assert found.reading is not None
         assert found.reading.assumption == "human_rights_non_refoulement"
+
+
+def test_a_release_where_every_return_is_barred_cites_the_bars_gciii_118_cat_3():
+    """The release rests on GCIII-118 and on the bars that stop every return: it cites both,
+    and the reading the bars rest on."""
+    held = case(CAPTURE, ENDED, human_rights_non_refoulement=True)
+    found = reason(ask(held, "release_in_detaining_state"), "every_return_barred")
+    assert found.cites[0] == "GCIII-118"
+    assert {"CAT-3", "ICCPR-7", "ECHR-3"} <= set(found.cites)
+    assert found.reading is not None
+    assert found.reading.assumption == "human_rights_non_refoulement"
