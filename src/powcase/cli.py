@@ -38,6 +38,7 @@ _JUDGING = frozenset(
         "parties",
         "diagram",
         "report",
+        "coverage",
     }
 )
 """The commands that read the law, and so take ``--law`` overlays."""
@@ -57,6 +58,8 @@ _EXAMPLES = {
     "parties": "example: powcase parties KP --as-of 2025-01-09",
     "diagram": "example: powcase diagram examples/ri.powcase.yaml --format svg -o ri.svg",
     "report": "example: powcase report examples/ri.powcase.yaml -o report.html",
+    "coverage": "example: powcase coverage examples tests/scenarios --fail-under 30; "
+    "exit codes: 0, 1 below --fail-under, 2 invalid input",
 }
 
 
@@ -223,7 +226,14 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
 
     if args.output and args.law:
         raise _Invalid("give --output or --law, not both")
-    schema = output_schema() if args.output else law_schema() if args.law else scenario_schema()
+    if args.output == "coverage":
+        from powcase.explore.coverage import coverage_schema  # noqa: PLC0415
+
+        schema = coverage_schema()
+    else:
+        schema = (
+            output_schema() if args.output else law_schema() if args.law else scenario_schema()
+        )
     out.write(json.dumps(schema, indent=2) + "\n")
     return OK
 
@@ -539,6 +549,58 @@ def _drawing_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     _redaction(reporting)
 
 
+def _cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
+    from powcase.explore.coverage import measure  # noqa: PLC0415
+    from powcase.render.coverage import (  # noqa: PLC0415
+        render_coverage_markdown,
+        render_coverage_text,
+    )
+
+    coverage = measure(_load(args.paths, args.law), law=_law(args))
+    if args.format == "json":
+        out.write(json.dumps(coverage.to_dict(), indent=2, ensure_ascii=False) + "\n")
+    elif args.format == "markdown":
+        out.write(render_coverage_markdown(coverage))
+    else:
+        out.write(render_coverage_text(coverage))
+    percent = coverage.provisions.percent
+    if args.fail_under is not None and percent < args.fail_under:
+        sys.stderr.write(
+            f"powcase coverage: provision coverage {percent:.1f}% is below "
+            f"--fail-under {args.fail_under:g}%\n"
+        )
+        return FAILED
+    return OK
+
+
+def _percent(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a percentage from 0 to 100")
+    return value
+
+
+def _coverage_command(command: Callable[..., argparse.ArgumentParser]) -> None:
+    """``coverage``: what a scenario corpus cites of the law."""
+    measured = command(
+        "coverage",
+        "how many steps and verdicts of the scenarios under the paths cite each provision "
+        "and give each reason code",
+        _cmd_coverage,
+    )
+    measured.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
+    measured.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    measured.add_argument(
+        "--fail-under",
+        type=_percent,
+        metavar="PCT",
+        help="exit 1 when fewer than PCT percent of the provisions are cited",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     from powcase import __version__  # noqa: PLC0415 - the package loads nothing heavy for this
 
@@ -599,8 +661,11 @@ def _parser() -> argparse.ArgumentParser:
     schema = command("schema", "print a JSON Schema of the scenario format", _cmd_schema)
     schema.add_argument(
         "--output",
-        action="store_true",
-        help="the schema of the run output (powcase run --format json) instead",
+        nargs="?",
+        const="run",
+        choices=("run", "coverage"),
+        help="the schema of an output instead: of powcase run --format json (the default), "
+        "or of powcase coverage --format json",
     )
     schema.add_argument(
         "--law",
@@ -644,6 +709,7 @@ def _parser() -> argparse.ArgumentParser:
     _redaction(compared)
 
     _drawing_commands(command)
+    _coverage_command(command)
 
     parties_ = command("parties", "what the parties table says of a state", _cmd_parties)
     parties_.add_argument("state", nargs="?", metavar="STATE", help="a state code, e.g. KP")
