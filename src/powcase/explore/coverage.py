@@ -152,7 +152,8 @@ class Coverage:
         return "\n".join(
             [
                 (
-                    f"{self.runs} runs of {len(self.files)} scenario files: "
+                    f"{self.runs} runs of {len(self.files)} scenario "
+                    f"file{'' if len(self.files) == 1 else 's'}: "
                     f"{self.steps} steps, {self.verdicts} asked verdicts"
                 ),
                 summary(self.provisions, "provisions cited"),
