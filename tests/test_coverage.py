@@ -322,3 +322,28 @@ def test_help_has_an_example():
 def test_the_coverage_of_results_already_run_is_the_same(ri):
     results = [r for s in _scenarios(RI) for r in run(s)]
     assert _api().Coverage.of(results) == ri
+
+
+@pytest.fixture(scope="module")
+def corpus_runs():
+    return [r for s in _scenarios(*CORPUS) for r in run(s)]
+
+
+@given(split=st.lists(st.booleans(), min_size=37, max_size=37))
+def test_counts_add_up_over_any_split_of_the_runs(corpus_runs, split):
+    """Two halves of the corpus count, between them, exactly what the whole counts."""
+    of = _api().Coverage.of
+    whole = of(corpus_runs)
+    one = of([r for r, left in zip(corpus_runs, split, strict=True) if left])
+    other = of([r for r, left in zip(corpus_runs, split, strict=True) if not left])
+    assert one.runs + other.runs == whole.runs
+    assert (one.steps + other.steps, one.verdicts + other.verdicts) == (
+        whole.steps,
+        whole.verdicts,
+    )
+    for part in ("provisions", "reason_codes"):
+        halves = {e.id: (e.steps, e.verdicts) for e in getattr(one, part).entries}
+        for e in getattr(other, part).entries:
+            s, v = halves.get(e.id, (0, 0))
+            halves[e.id] = (s + e.steps, v + e.verdicts)
+        assert {e.id: (e.steps, e.verdicts) for e in getattr(whole, part).entries} == halves
