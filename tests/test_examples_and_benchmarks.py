@@ -82,3 +82,12 @@ def test_the_scaling_benchmark_runs_quickly_and_prints_its_table(capsys):
     assert "us/event" in out
     for name in bench.LINES:
         assert name in out
+
+
+def test_the_explore_benchmark_runs_quickly_and_prints_growth_and_savings(capsys):
+    _load(ROOT / "benchmarks" / "explore.py").main(["--quick"])
+    out = capsys.readouterr().out
+    assert "2592 readings" in out
+    assert "depth  situations" in out
+    assert "naive walk:" in out
+    assert "merging and sharing:" in out

@@ -27,8 +27,10 @@ LAW = Law.packaged()
 LETTERS = alphabet(RI.record, LAW, RI.record.events[-1].date)
 
 
-def _answers(found: Exploration, reading: int) -> set[tuple[object, ...]]:
-    """What one reading sees: each step it takes, with where it leads."""
+def _answers(found: Exploration, reading: int, *, depths: bool = True) -> set[tuple[object, ...]]:
+    """What one reading sees: each step it takes (with the depth it takes it at), with
+    where it leads.
+    """
     bit = 1 << reading
     seen = set()
     for step in found.steps:
@@ -37,7 +39,7 @@ def _answers(found: Exploration, reading: int) -> set[tuple[object, ...]]:
             target = found.situations[step.target]
             seen.add(
                 (
-                    source.depth,
+                    source.depth_for(reading) if depths else None,
                     source.configuration,
                     found.letters[step.letter],
                     step.outcome,
@@ -120,7 +122,9 @@ def test_merging_situations_loses_no_path(letters: list[Letter], reading: int) -
     grid = ReadingGrid.of(RI.assumptions, SUBSET)
     merged = explore(RI.record, letters, grid, depth=3, law=LAW)
     exact = explore(RI.record, letters, grid, depth=3, law=LAW, merge=False)
-    assert _answers(merged, reading) == _answers(exact, reading)
+    # Merged situations are reached once, at the first depth, and not again later: what a
+    # reading can do from them is the same.
+    assert _answers(merged, reading, depths=False) == _answers(exact, reading, depths=False)
     assert len(merged.situations) <= len(exact.situations)
 
 
@@ -143,3 +147,39 @@ def test_an_exploration_needs_a_start_with_an_event() -> None:
     empty = attrs.evolve(RI.record, events=())
     with pytest.raises(InvalidInput, match="at least one event"):
         explore(empty, LETTERS, ReadingGrid.of(Assumptions(), {}), depth=1)
+
+
+def test_an_exploration_knows_the_provisions_its_verdicts_cite() -> None:
+    grid = ReadingGrid.of(RI.assumptions, {})
+    found = explore(RI.record, LETTERS, grid, depth=1, law=LAW)
+    # A release to South Korea, judged from custody, rests on GCIII-118 (release and
+    # repatriation) read with the reading's non-refoulement rule.
+    assert "GCIII-118" in found.cited
+    assert found.cited <= set(LAW.provisions)
+
+
+@pytest.mark.parametrize(
+    ("change", "named"),
+    [
+        ({"depth": "3"}, "depth"),
+        ({"depth": -1}, "depth"),
+        ({"depth": 99}, "depth"),
+        ({"step_days": 0}, "step_days"),
+        ({"letters": "repatriate"}, "letters"),
+        ({"grid": {"ihl_non_refoulement": ["icrc_2020"]}}, "grid"),
+        ({"start": RI}, "start"),
+    ],
+)
+def test_a_wrong_argument_is_named(change: dict[str, object], named: str) -> None:
+    from powcase.errors import PowcaseError
+
+    arguments = {
+        "start": RI.record,
+        "letters": LETTERS,
+        "grid": ReadingGrid.of(RI.assumptions, {}),
+    }
+    arguments.update(change)
+    depth = arguments.pop("depth", 1)
+    step_days = arguments.pop("step_days", 30)
+    with pytest.raises(PowcaseError, match=named):
+        explore(**arguments, depth=depth, step_days=step_days)  # type: ignore[arg-type]

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         Position,
     )
     from powcase.errors import (
+        InvalidArgument,
         InvalidAssumption,
         InvalidInput,
         LawDataError,
@@ -232,6 +233,7 @@ _EXPORTS: dict[str, str] = {
     "InternInNeutralState": "powcase.model.events",
     "InternmentReviewed": "powcase.model.events",
     "Interrogated": "powcase.model.events",
+    "InvalidArgument": "powcase.errors",
     "InvalidAssumption": "powcase.errors",
     "InvalidInput": "powcase.errors",
     "LegalPath": "powcase.chart",
@@ -352,6 +354,7 @@ __all__ = [
     "InternInNeutralState",
     "InternmentReviewed",
     "Interrogated",
+    "InvalidArgument",
     "InvalidAssumption",
     "InvalidInput",
     "Law",

@@ -25,6 +25,7 @@ from typing import Any
 
 import attrs
 
+from powcase._util import arguments
 from powcase._util.dates import as_of_problem
 from powcase.engine.facts import Facts
 from powcase.engine.replay import Step, Timeline
@@ -122,6 +123,8 @@ class Case:
         law: LawLike = None,
     ) -> Case:
         """A case with an empty record."""
+        arguments.instance("subject", subject, Subject, "a Subject")
+        arguments.instance("sources", sources, Iterable, "Source values, in a list")
         record = Record(subject=subject, detaining_power=detaining_power, sources=sources)
         return cls.replay(record, assumptions, mode, law=law)
 
@@ -155,6 +158,8 @@ class Case:
         law: LawLike = None,
     ) -> Case:
         """Replay a record given in its plain-dict (scenario) form."""
+        if assumptions is not None:
+            arguments.instance("assumptions", assumptions, Mapping, "a mapping, or None")
         reading = Assumptions.from_dict(assumptions or {})
         return cls.replay(Record.from_dict(data), reading, mode, law=law)
 
@@ -194,6 +199,7 @@ class Case:
 
     def situation(self, on: datetime.date) -> Situation:
         """The case as the guards see it, judged on ``on``."""
+        on = arguments.day("on", on)
         return self._findings.judge.situation(self.position, self.facts, on)
 
     # --- findings
@@ -205,15 +211,15 @@ class Case:
 
     def active_flags(self, as_of: datetime.date | None = None) -> tuple[Flag, ...]:
         """The flags standing on ``as_of`` (default: the last event's date), gravest first."""
-        return self._findings.active_flags(as_of)
+        return self._findings.active_flags(arguments.optional_day("as_of", as_of))
 
     def flags_as_of(self, as_of: datetime.date | None = None) -> tuple[Flag, ...]:
         """Every flag entry as of ``as_of`` (default: the last event's date)."""
-        return self._findings.flags(as_of)
+        return self._findings.flags(arguments.optional_day("as_of", as_of))
 
     def docket(self, as_of: datetime.date | None = None) -> tuple[Obligation, ...]:
         """The detaining power's obligations and their status on ``as_of``."""
-        return self._findings.docket(as_of)
+        return self._findings.docket(arguments.optional_day("as_of", as_of))
 
     @property
     def violations(self) -> tuple[Violation, ...]:
@@ -231,14 +237,14 @@ class Case:
         """What can happen next: every machine event possible from the current state, with
         its verdict; a move once per state the record or the parties table names.
         """
-        return options(self, as_of)
+        return options(self, arguments.optional_day("as_of", as_of))
 
     def moments(self, as_of: datetime.date | None = None) -> Sequence[Moment]:
         """Every step up to ``as_of`` (all when None) with the case just before and after it.
 
         Flags, the docket and violations read the record through these.
         """
-        return self._findings.moments(as_of)
+        return self._findings.moments(arguments.optional_day("as_of", as_of))
 
     def verdict(self, event: Event | Mapping[str, Any]) -> Verdict:
         """What if ``event`` happened now? The case does not change.

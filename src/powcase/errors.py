@@ -6,6 +6,7 @@ applications can rely on::
 
     PowcaseError
     ├── InvalidInput          (also a ValueError) bad input to the public API; ``problems``
+    │   ├── InvalidArgument   (also a TypeError) an argument of the wrong type
     │   ├── InvalidAssumption an unknown assumption key or option
     │   └── LawDataError      a law data file or overlay that is invalid; ``located``
     ├── UnknownProvision      (also a LookupError) a provision id not in the catalogue
@@ -25,6 +26,7 @@ from typing import Any, Protocol
 import attrs
 
 __all__ = [
+    "InvalidArgument",
     "InvalidAssumption",
     "InvalidInput",
     "LawDataError",
@@ -135,6 +137,19 @@ class InvalidInput(PowcaseError, ValueError):
         lines = [f"{len(self.problems)} problems:"]
         lines += [f"  - {p}" for p in self.problems]
         return "\n".join(lines)
+
+
+class InvalidArgument(InvalidInput, TypeError):
+    """An argument of the wrong type given to a public function or method.
+
+    Each problem's ``path`` is the argument's name (``as_of``, ``vary[2]``). It is an
+    :class:`InvalidInput`, so one ``except InvalidInput`` catches every bad input, and also a
+    ``TypeError``, which is what Python raises for an argument of the wrong type: code written
+    to catch that keeps working. A value of the right type that is not accepted (an unknown
+    variant, a date out of range) is an :class:`InvalidInput`.
+    """
+
+    code = "invalid_argument"
 
 
 class InvalidAssumption(InvalidInput):

@@ -305,9 +305,7 @@ def _verified(facts: Facts, event: ev.WishVerified, index: int, dp: str) -> Fact
         free=True,
         condition=event.condition,
     )
-    claim = Wish(
-        event.destination, event.source, event.date, index, condition=event.condition
-    )
+    claim = Wish(event.destination, event.source, event.date, index, condition=event.condition)
     views = tuple(
         (checked,) if counted else _claimed(view, claim)
         for view, counted in zip(facts.wish_views, counts(event), strict=True)

@@ -8,11 +8,12 @@ differ between rows is marked: that is where the reading changes the outcome.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
 
+from powcase._util import arguments
 from powcase._util.suggest import closest
 from powcase.errors import InvalidAssumption, Problem
 from powcase.law.book import Law
@@ -72,9 +73,25 @@ class Comparison:
         }
 
 
+def _wanted(vary: object) -> dict[str, list[Any]]:
+    """The keys to vary, each with the values given (none: every option), checked for type."""
+    if not isinstance(vary, Mapping):
+        return {key: [] for key in arguments.names("vary", vary, "assumption keys")}
+    wanted = {}
+    for key, given in vary.items():
+        if not isinstance(key, str):
+            raise arguments.wrong_type("vary", key, "assumption keys (str) as the mapping's keys")
+        if isinstance(given, str | bytes) or not isinstance(given, Iterable):
+            raise arguments.wrong_type(
+                f"vary[{key!r}]", given, "a list of the values to compare, e.g. [30, 60]"
+            )
+        wanted[key] = list(given)
+    return wanted
+
+
 def _values(vary: Sequence[str] | Mapping[str, Sequence[Any]]) -> dict[str, list[Any]]:
     specs = Assumptions.specs()
-    wanted = dict(vary) if isinstance(vary, Mapping) else {key: [] for key in vary}
+    wanted = _wanted(vary)
     problems = []
     values: dict[str, list[Any]] = {}
     for key, given in wanted.items():
@@ -118,8 +135,10 @@ def compare(scenario: Scenario, vary: Sequence[str] | Mapping[str, Sequence[Any]
     """The scenario's record under every combination of the varied assumptions.
 
     ``vary`` names assumption keys (every option of each), or maps keys to the values to
-    compare. The other assumptions keep the scenario's values.
+    compare. The other assumptions keep the scenario's values. A string for ``vary`` is an
+    :class:`~powcase.errors.InvalidArgument`: one key goes in a list (``["rok_nationality"]``).
     """
+    arguments.instance("scenario", scenario, Scenario, "a Scenario, e.g. from load_scenarios()")
     values = _values(vary)
     keys = tuple(values)
     asked = [dict(v.event) for v in scenario.expect.verdicts]

@@ -160,7 +160,6 @@ def merged(parts: Sequence[Exploration]) -> Exploration:
     situations: list[Situation] = []
     found: dict[Hashable, int] = {}
     steps: list[Step] = []
-    step_of: dict[tuple[int, int, int, Any, bool], int] = {}
     for part in parts:
         place: dict[int, int] = {}
         for situation in part.situations:
@@ -173,18 +172,16 @@ def merged(parts: Sequence[Exploration]) -> Exploration:
                         index, situation.position, situation.facts, situation.depth, situation.on
                     )
                 )
+            into = situations[index]
+            if situation.depth < into.depth:
+                into.depth, into.on = situation.depth, situation.on
+            into.readings |= situation.readings
+            into.arrivals.extend(situation.arrivals)
             place[situation.index] = index
-            situations[index].readings |= situation.readings
-        for step in part.steps:
-            source, target = place[step.source], place[step.target]
-            key5 = (source, step.letter, target, step.outcome, step.applied)
-            index = step_of.get(key5)
-            if index is None:
-                index = step_of[key5] = len(steps)
-                steps.append(attrs.evolve(step, source=source, target=target))
-            else:
-                old = steps[index]
-                steps[index] = attrs.evolve(old, readings=old.readings | step.readings)
+        steps.extend(
+            attrs.evolve(step, source=place[step.source], target=place[step.target])
+            for step in part.steps
+        )
     every, taken, ranks = canonical(situations, steps)
     return attrs.evolve(
         first,
@@ -192,5 +189,6 @@ def merged(parts: Sequence[Exploration]) -> Exploration:
         steps=taken,
         ranks=ranks,
         verdicts=sum(part.verdicts for part in parts),
+        cited=frozenset().union(*(part.cited for part in parts)),
         seconds=sum(part.seconds for part in parts),
     )

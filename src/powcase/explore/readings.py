@@ -61,12 +61,19 @@ class ReadingGrid:
             base.changed(**dict(zip(keys, values, strict=True)))
             for values in itertools.product(*(domains[k] for k in keys))
         )
+        return cls.of_readings(readings, keys)
+
+    @classmethod
+    def of_readings(
+        cls, readings: Sequence[Assumptions], varying: Sequence[str] = CHOICE_KEYS
+    ) -> ReadingGrid:
+        """A grid of exactly ``readings``, in order (e.g. a sample of another grid's)."""
         by_option: dict[tuple[str, Any], int] = {}
         for index, reading in enumerate(readings):
             for key in CHOICE_KEYS:
                 option = (key, _key_of(getattr(reading, key)))
                 by_option[option] = by_option.get(option, 0) | (1 << index)
-        return cls(readings, keys, by_option)
+        return cls(tuple(readings), tuple(varying), by_option)
 
     @property
     def every(self) -> int:

@@ -1,26 +1,29 @@
 """Every path at once: the situations reachable from a start, under every reading.
 
 From the end of a record, the explorer takes every letter of an alphabet, each dated
-``step_days`` after the step before, to a depth. A *situation* is what decides what can come
-next: where he stands, what the record has established (with the event indexes left out:
-no rule reads them) and the day. Equal situations are explored once, and a verdict is worked
-out once for every reading that agrees on the assumptions it read (see
-:mod:`powcase.explore.reliance`): the readings travel through the search as bit masks.
+``step_days`` after the step before, to a depth. A *situation* is what decides what the
+rules can say next: where he stands, what the record has established (as the guards read it:
+see :func:`facts_key`) and the day. Where no change in the law falls within the days explored
+(:func:`law_changes`), the guards answer alike on every one of them, and the day does not tell
+situations apart. Equal situations are explored once, and a verdict is worked out once for
+every reading that agrees on the assumptions it read (see :mod:`powcase.explore.reliance`):
+the readings travel through the search as bit masks.
 
-The result, an :class:`Exploration`, is a graph: its situations, with the readings that
-reach each, and its steps, each with the readings it was taken under and its outcome. The
-shortest path of one reading to a situation is read back from where each reading first
-arrived.
+The result, an :class:`Exploration`, is a graph: its situations, with the readings that reach
+each and when, and its steps, each with the readings it was taken under and its outcome,
+numbered the same way however the readings were split between work items
+(:func:`canonical`). The shortest path of one reading to a situation is read back from it.
 """
 
 from __future__ import annotations
 
 import datetime
 import time
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 
 import attrs
 
+from powcase._util import arguments
 from powcase.case import Case
 from powcase.engine.facts import Agreement, Facts, Wish
 from powcase.engine.table import Position, fire
@@ -28,21 +31,23 @@ from powcase.errors import InvalidInput
 from powcase.explore.alphabet import Letter
 from powcase.explore.readings import ReadingGrid, bits
 from powcase.explore.reliance import reads, watched
-from powcase.law.book import Law
+from powcase.law.book import Law, LawLike, law_of
 from powcase.law.judging import LawJudge
 from powcase.model.countries import is_state_code
-from powcase.model.events import Event, MachineEvent
-from powcase.model.mode import Mode
+from powcase.model.events import AgreementConcluded, Event, MachineEvent
+from powcase.model.mode import Mode, mode_of
 from powcase.model.record import Record
 from powcase.model.verdict import Outcome
 
 __all__ = [
+    "MAX_DEPTH",
     "Exploration",
     "Situation",
     "Step",
     "canonical",
     "explore",
     "facts_key",
+    "law_changes",
     "ranked",
     "situation_key",
 ]
@@ -56,10 +61,13 @@ class Situation:
     position: Position
     facts: Facts
     depth: int
-    """How many explored steps lead to it (every path to it has this many)."""
+    """How many steps the shortest path to it takes, under any reading."""
     on: datetime.date
+    """The day it is first reached (that of its depth)."""
     readings: int = 0
     """The readings that reach it."""
+    arrivals: list[tuple[int, int]] = attrs.Factory(list)
+    """When readings first reach it: (depth, the readings first reaching it then)."""
     entering: list[int] = attrs.Factory(list)
     """The steps that lead to it (indexes into :attr:`Exploration.steps`)."""
     leaving: list[int] = attrs.Factory(list)
@@ -69,6 +77,14 @@ class Situation:
     def configuration(self) -> tuple[str, ...]:
         """Where he stands: the public configuration of the legal path."""
         return self.position.configuration
+
+    def depth_for(self, reading: int) -> int:
+        """How many steps the shortest path of ``reading`` to it takes."""
+        bit = 1 << reading
+        for depth, readings in self.arrivals:
+            if readings & bit:
+                return depth
+        raise InvalidInput.single("reading", f"reading {reading} does not reach this situation")
 
 
 @attrs.frozen
@@ -109,33 +125,46 @@ class Exploration:
     """The states between which the end of hostilities is told apart (see :func:`facts_key`)."""
     ranks: tuple[int, ...] = ()
     """Each situation's place in the order paths are chosen by (see :func:`ranked`)."""
+    cited: frozenset[str] = frozenset()
+    """Every provision a verdict of a step explored cites, with the transition's own."""
+    timeless: bool = False
+    """Whether the day did not tell situations apart: no change in the law (see
+    :func:`law_changes`) falls within the days explored, so a situation reached on different
+    days is one."""
+
+    @property
+    def first_day(self) -> datetime.date:
+        """The day of the start's last event: depth ``n`` is ``n * step_days`` after it."""
+        return self.start.events[-1].date
 
     def key_of(self, situation: Situation) -> Hashable:
         """What tells ``situation`` apart from the others of this exploration."""
         return situation_key(
             situation.position,
             situation.facts,
-            situation.depth,
+            None if self.timeless else situation.depth,
             self.states if self.merge else None,
         )
 
     def path(self, situation: int, reading: int) -> list[Step]:
-        """A shortest path of ``reading`` from the start to ``situation`` (every path to a
-        situation has its depth in steps). Where several are, the first in the order of
-        :func:`ranked`: the same whoever explored which readings.
+        """A shortest path of ``reading`` from the start to ``situation``. Where several
+        are, the first in the order of the situations' numbers (see :func:`canonical`): the
+        same whoever explored which readings.
         """
         bit = 1 << reading
         here = self.situations[situation]
-        if not here.readings & bit:
-            raise InvalidInput.single(
-                "reading", f"reading {reading} does not reach situation {situation}"
-            )
+        depth = here.depth_for(reading)
         found: list[Step] = []
-        while here.depth:
-            ranks = self.ranks
+        while depth:
+            depth -= 1
             step = min(
-                (self.steps[i] for i in here.entering if self.steps[i].readings & bit),
-                key=lambda s: (ranks[s.source], s.letter),
+                (
+                    self.steps[i]
+                    for i in here.entering
+                    if self.steps[i].readings & bit
+                    and self.situations[self.steps[i].source].depth_for(reading) == depth
+                ),
+                key=lambda s: (s.source, s.letter),
             )
             found.append(step)
             here = self.situations[step.source]
@@ -143,11 +172,15 @@ class Exploration:
         return found
 
     def record(self, steps: Sequence[Step]) -> Record:
-        """The start's record with ``steps`` after it: a scenario's record that replays
-        the path.
+        """The start's record with ``steps`` after it, each dated ``step_days`` after the
+        one before: a scenario's record that replays the path.
         """
-        events = (*self.start.events, *(step.event for step in steps))
-        return attrs.evolve(self.start, events=events)
+        day = self.first_day
+        events = []
+        for step in steps:
+            day += datetime.timedelta(days=self.step_days)
+            events.append(self.letters[step.letter].at(day))
+        return attrs.evolve(self.start, events=(*self.start.events, *events))
 
     def starts(self) -> Iterator[Situation]:
         """The situations at depth 0 (one per group of readings the record leaves alike)."""
@@ -165,12 +198,14 @@ def ranked(situations: Sequence[Situation], steps: Sequence[Step]) -> tuple[int,
     """Each situation's place in an order that does not depend on how the readings were
     split between explorations: the starts by the first reading that reaches each, then,
     depth by depth, each situation by the best (place of the situation before, letter) of
-    the steps into it.
+    the steps into it from the depth before.
     """
     ranks = [0] * len(situations)
     entering: dict[int, list[Step]] = {}
     for step in steps:
-        entering.setdefault(step.target, []).append(step)
+        # Only steps from nearer the start: those that reach it first.
+        if situations[step.source].depth < situations[step.target].depth:
+            entering.setdefault(step.target, []).append(step)
     by_depth: dict[int, list[Situation]] = {}
     for situation in situations:
         by_depth.setdefault(situation.depth, []).append(situation)
@@ -204,12 +239,22 @@ def canonical(
     order = sorted(situations, key=lambda s: (s.depth, ranks[s.index]))
     number = {s.index: place for place, s in enumerate(order)}
     renumbered = [
-        Situation(number[s.index], s.position, s.facts, s.depth, s.on, s.readings) for s in order
+        Situation(
+            number[s.index], s.position, s.facts, s.depth, s.on, s.readings, _arrivals(s.arrivals)
+        )
+        for s in order
     ]
-    moved = sorted(
-        (attrs.evolve(t, source=number[t.source], target=number[t.target]) for t in steps),
-        key=lambda t: (t.source, t.letter, t.applied, t.outcome.value),
-    )
+    joined: dict[tuple[int, int, bool, str], Step] = {}
+    for step in steps:
+        source, target = number[step.source], number[step.target]
+        key = (source, step.letter, step.applied, step.outcome.value)
+        known = joined.get(key)
+        if known is None:
+            joined[key] = attrs.evolve(step, source=source, target=target)
+        else:
+            # The same step taken under more readings (at another depth, or in another part).
+            joined[key] = attrs.evolve(known, readings=known.readings | step.readings)
+    moved = [joined[key] for key in sorted(joined)]
     for place, step in enumerate(moved):
         renumbered[step.source].leaving.append(place)
         renumbered[step.target].entering.append(place)
@@ -219,13 +264,42 @@ def canonical(
     return tuple(renumbered), tuple(moved), tuple(new_ranks)
 
 
+def _arrivals(arrivals: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Arrivals by depth, each reading at the first depth it arrived at."""
+    by_depth: dict[int, int] = {}
+    seen = 0
+    for depth, readings in sorted(arrivals):
+        new = readings & ~seen
+        if new:
+            by_depth[depth] = by_depth.get(depth, 0) | new
+            seen |= new
+    return sorted(by_depth.items())
+
+
 def situation_key(
-    position: Position, facts: Facts, depth: int, states: Sequence[str] | None
+    position: Position, facts: Facts, depth: int | None, states: Sequence[str] | None
 ) -> Hashable:
     """What tells a situation apart: where he stands, the facts as :func:`facts_key` reads
-    them for ``states`` (every fact exactly when None), and the depth (which gives the day).
+    them for ``states`` (every fact exactly when None), and the depth, which gives the day
+    (None: the day does not count).
     """
     return (position, facts if states is None else facts_key(facts, states), depth)
+
+
+def law_changes(law: Law, facts: Facts) -> frozenset[datetime.date]:
+    """The days on which what the rules read of the law or the record may change: entries
+    into force and ends of participations, alliances, conflicts and treatment on return,
+    instruments adopted, abolitions of the death penalty, and the release days of agreements
+    on record. Between two of them, the guards answer the same on any day.
+    """
+    days = {*law.change_days, *law.binding_days}
+    days.update(
+        p.abolished_death_penalty
+        for p in law.parties.values()
+        if p.abolished_death_penalty is not None
+    )
+    days.update(a.release_by for a in facts.agreements if a.release_by is not None)
+    return frozenset(days)
 
 
 def facts_key(facts: Facts, states: Sequence[str]) -> Hashable:
@@ -289,8 +363,8 @@ def explore(
     *,
     depth: int,
     step_days: int = 30,
-    mode: Mode = Mode.NORMATIVE,
-    law: Law | None = None,
+    mode: Mode | str = Mode.NORMATIVE,
+    law: LawLike = None,
     progress: Progress | None = None,
     merge: bool = True,
     among: int | None = None,
@@ -303,13 +377,26 @@ def explore(
     checking that the merge loses nothing). With ``among`` (a mask of the grid's readings),
     only those readings are explored.
     """
-    law = law or Law.packaged()
+    arguments.instance("start", start, Record, "a Record")
+    arguments.instance("grid", grid, ReadingGrid, "a ReadingGrid")
+    letters = tuple(letters) if isinstance(letters, list | tuple) else letters
+    arguments.instance("letters", letters, tuple, "a list of Letter")
+    for place, letter in enumerate(letters):
+        arguments.instance(f"letters[{place}]", letter, Letter, "a Letter")
+    _whole("depth", depth, 0, MAX_DEPTH)
+    _whole("step_days", step_days, 1, 3650)
+    mode = mode_of(mode)
+    law = law_of(law)
     clock = time.perf_counter()
     begin = start.events[-1].date if start.events else None
     if begin is None:
         raise InvalidInput.single(
             "events", "an exploration starts from a record with at least one event"
         )
+    last = begin + datetime.timedelta(days=step_days * depth)
+    agreed = (e.release_by for e in start.events if isinstance(e, AgreementConcluded))
+    changes = law_changes(law, Facts()) | {day for day in agreed if day is not None}
+    timeless = merge and not any(begin < day <= last for day in changes)
     search = _Search(
         start,
         tuple(letters),
@@ -319,6 +406,7 @@ def explore(
         step_days=step_days,
         first_day=begin,
         merge=merge,
+        timeless=timeless,
     )
     search.begin(grid.every if among is None else among)
     for level in range(depth):
@@ -341,6 +429,8 @@ def explore(
         merge,
         search.states,
         ranks,
+        frozenset(search.cited),
+        timeless,
     )
 
 
@@ -360,8 +450,9 @@ class _Search:
         step_days: int,
         first_day: datetime.date,
         merge: bool = True,
+        timeless: bool = False,
     ) -> None:
-        self.merge = merge
+        self.merge, self.timeless = merge, timeless
         self.start, self.letters, self.grid, self.mode, self.law = start, letters, grid, mode, law
         self.step_days, self.first_day = step_days, first_day
         self.situations: list[Situation] = []
@@ -370,6 +461,7 @@ class _Search:
         self.frontier: dict[int, int] = {}
         """The situations to expand next, with the readings new to each."""
         self.verdicts = 0
+        self.cited: set[str] = set()
         self.judges: dict[int, LawJudge] = {}
         self._events: dict[tuple[int, int], Event] = {}
         self.states = _states(start, letters)
@@ -392,7 +484,9 @@ class _Search:
         return event
 
     def _arrive(self, position: Position, facts: Facts, depth: int, readings: int) -> int:
-        key = situation_key(position, facts, depth, self.states if self.merge else None)
+        key = situation_key(
+            position, facts, None if self.timeless else depth, self.states if self.merge else None
+        )
         index = self.known.get(key)
         if index is None:
             index = self.known[key] = len(self.situations)
@@ -403,6 +497,7 @@ class _Search:
         new = readings & ~situation.readings
         if new:
             situation.readings |= new
+            situation.arrivals.append((depth, new))
             self.frontier[index] = self.frontier.get(index, 0) | new
         return index
 
@@ -422,6 +517,7 @@ class _Search:
                         index,
                         letter,
                         event,
+                        level=level,
                         readings=readings,
                         outcome=Outcome.ALLOWED,
                         applied=True,
@@ -440,6 +536,7 @@ class _Search:
                             index,
                             letter,
                             event,
+                            level=level,
                             readings=group,
                             outcome=outcome,
                             applied=True,
@@ -451,6 +548,7 @@ class _Search:
                             index,
                             letter,
                             event,
+                            level=level,
                             readings=group,
                             outcome=outcome,
                             applied=False,
@@ -470,6 +568,8 @@ class _Search:
             judge = self.judges.get(first) or self._judge(first)
             verdict, read = reads(lambda j=judge: j(position, facts, event))  # type: ignore[misc]
             self.verdicts += 1
+            self.cited.update(verdict.cites)
+            self.cited.update(judge.transition_cites(position, facts, event))
             group = self.grid.agreeing(first, read | set(verdict.assumptions), remaining)
             remaining &= ~group
             yield group, verdict.outcome
@@ -488,6 +588,7 @@ class _Search:
         letter: int,
         event: Event,
         *,
+        level: int,
         readings: int,
         outcome: Outcome,
         applied: bool,
@@ -495,11 +596,21 @@ class _Search:
         facts: Facts,
     ) -> None:
         step_index = len(self.steps)
-        depth = self.situations[source].depth + 1
-        target = self._arrive(position, facts, depth, readings)
+        target = self._arrive(position, facts, level + 1, readings)
         self.steps.append(Step(source, letter, event, readings, outcome, applied, target))
         self.situations[source].leaving.append(step_index)
         self.situations[target].entering.append(step_index)
+
+
+MAX_DEPTH = 20
+"""The deepest exploration asked for: far past what finishes (each step multiplies the work)."""
+
+
+def _whole(name: str, value: object, low: int, high: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise arguments.wrong_type(name, value, f"a whole number from {low} to {high}")
+    if not low <= value <= high:
+        raise InvalidInput.single(name, f"{value} is out of range", expected=f"{low} to {high}")
 
 
 def _states(start: Record, letters: Sequence[Letter]) -> tuple[str, ...]:

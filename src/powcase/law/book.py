@@ -17,14 +17,16 @@ from __future__ import annotations
 import bisect
 import datetime
 import itertools
+import os
 import pathlib
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any, TypeVar
 
 import attrs
 
+from powcase._util import arguments
 from powcase._util.suggest import closest
-from powcase.errors import InvalidInput, UnknownProvision, UnknownState
+from powcase.errors import UnknownProvision, UnknownState
 from powcase.law import loading
 from powcase.law.entries import (
     Concern,
@@ -139,6 +141,18 @@ class Law:
         """
         return self.remembered(("context", circumstances), _CONTEXTS.__next__)
 
+    @property
+    def change_days(self) -> tuple[datetime.date, ...]:
+        """The days :meth:`treatment`, :meth:`allies`, :meth:`adverse` and :meth:`sides`
+        may answer differently from the day before, in order.
+        """
+        return self._changes
+
+    @property
+    def binding_days(self) -> tuple[datetime.date, ...]:
+        """The days :meth:`binds` may answer differently from the day before, in order."""
+        return self._bindings
+
     def period(self, on: datetime.date) -> int:
         """Which stretch of time ``on`` falls in: days of one period get the same answer
         from :meth:`treatment`, :meth:`allies` and :meth:`adverse`, so rules may remember
@@ -174,6 +188,7 @@ class Law:
         nothing is deleted. :class:`~powcase.errors.LawDataError` locates every problem in the
         overlay (``origin`` names a mapping in messages and in :attr:`overlays`).
         """
+        arguments.overlays("sources", sources)
         law = self
         for source in sources:
             label, fragments = loading.overlay_fragments(source, origin)
@@ -505,12 +520,8 @@ def law_of(value: LawLike) -> Law:
         return Law.packaged()
     if isinstance(value, Law):
         return value
-    if isinstance(value, str | pathlib.Path | Mapping):
-        return Law.packaged().overlaid(value)
-    if isinstance(value, Iterable):
-        return Law.packaged().overlaid(*value)
-    raise InvalidInput.single(
-        "law",
-        f"got {type(value).__name__}",
-        expected="a Law, None, or overlay paths or mappings to apply to the packaged law",
+    if isinstance(value, Iterable | str | os.PathLike | Mapping):
+        return Law.packaged().overlaid(*arguments.overlays("law", value))
+    raise arguments.wrong_type(
+        "law", value, "a Law, None, or overlay paths or mappings to apply to the packaged law"
     )

@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from powcase._util.date_range import LONGEST_DAYS, LONGEST_MONTHS
 from powcase._util.located import Document, UnreadableFile, read_document
 from powcase._util.suggest import closest
 from powcase.errors import LawDataError, LocatedProblem, Problem
@@ -490,17 +491,7 @@ def _check_references(
     days = _assumption_days()
     for fragment in by_table["obligations"]:
         for key, raw in fragment.entries.items():
-            period = raw["period"]
-            if not period[0].isdigit() and period not in days:
-                report.add(
-                    fragment,
-                    Problem(
-                        _join(fragment.where(key), "period"),
-                        f"{period} is not an assumption giving days",
-                        ", ".join(days),
-                        closest(period, days),
-                    ),
-                )
+            _check_period(fragment, key, raw["period"], days, report)
             met_by = raw["met_by"]
             if met_by not in _MEETERS:
                 report.add(
@@ -573,6 +564,39 @@ def _reading_problem(reading: Mapping[str, Any]) -> Problem | None:
 
 def _join(at: str, path: str) -> str:
     return f"{at}.{path}" if at else path
+
+
+def _check_period(
+    fragment: Fragment, key: str, period: str, days: tuple[str, ...], report: _Report
+) -> None:
+    """An obligation's period: a fixed one of a century at most, or an assumption's key."""
+    where = _join(fragment.where(key), "period")
+    too_long = _too_long(period)
+    if too_long is not None:
+        report.add(fragment, Problem(where, *too_long))
+    if not period[0].isdigit() and period not in days:
+        report.add(
+            fragment,
+            Problem(
+                where,
+                f"{period} is not an assumption giving days",
+                ", ".join(days),
+                closest(period, days),
+            ),
+        )
+
+
+def _too_long(period: str) -> tuple[str, str] | None:
+    """The message and the expected form if a fixed period (``"7 days"``) is longer than a
+    century: a deadline that far from a date might not be a date.
+    """
+    count, _, unit = period.partition(" ")
+    if not count.isdigit():
+        return None
+    longest = LONGEST_MONTHS if unit == "months" else LONGEST_DAYS
+    if len(count) <= len(str(longest)) and int(count) <= longest:
+        return None
+    return f"{period[:20]} is longer than a century", f"at most {longest} {unit}"
 
 
 def _assumption_days() -> tuple[str, ...]:

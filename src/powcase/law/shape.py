@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 import attrs
 
+from powcase._util.date_range import LONGEST_DAYS
 from powcase._util.suggest import closest
 from powcase.errors import Problem
 from powcase.law.rules import Severity
@@ -118,18 +119,24 @@ def _shown(value: object) -> str:
 
 @attrs.frozen
 class Count:
-    """A whole number from zero."""
+    """A whole number from zero to ``maximum`` (a century of days: a count of days or months
+    added to a date must leave a date).
+    """
+
+    maximum: int = LONGEST_DAYS
 
     def check(self, value: object, path: str, problems: list[Problem]) -> Any:
         """The number, or INVALID."""
-        if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= self.maximum:
             return value
-        problems.append(Problem(path, f"{value!r} is not accepted", "a whole number from 0"))
+        problems.append(
+            Problem(path, f"{value!r} is not accepted", f"a whole number from 0 to {self.maximum}")
+        )
         return INVALID
 
     def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
         """An integer schema."""
-        return {"type": "integer", "minimum": 0}
+        return {"type": "integer", "minimum": 0, "maximum": self.maximum}
 
 
 @attrs.frozen

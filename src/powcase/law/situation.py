@@ -104,12 +104,12 @@ class Situation:
         """Whether ``state`` is active."""
         return state in self.position.active
 
-    @property
+    @derived
     def civilian(self) -> bool:
         """Whether he is held as a civilian (see :func:`held_as_civilian`)."""
         return held_as_civilian(self.subject, self.position.active)
 
-    @property
+    @derived
     def held_as_pow(self) -> bool:
         """Whether he is in custody and held as a prisoner of war: in doubt, found one, or
         not yet determined, unless he is held as a civilian (:attr:`civilian`).
@@ -119,7 +119,7 @@ class Situation:
             return False
         return bool(HELD_AS_POW & active)
 
-    @property
+    @derived
     def treated_as_pow(self) -> bool:
         """Whether he is treated as a prisoner of war: held as one, or an unprivileged
         detainee found not to have distinguished himself, who keeps a prisoner of war's
@@ -129,7 +129,7 @@ class Situation:
             self.is_in("unprivileged_detainee") and self.facts.status_grounds == "no_distinction"
         )
 
-    @property
+    @derived
     def protected_person(self) -> bool:
         """Whether the Fourth Convention protects him (GCIV-4).
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import datetime
 import keyword
-import math
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
+from powcase._util.characters import surrogate_problem
+from powcase._util.date_range import FIRST_DAY, LAST_DAY, day_problem
 from powcase._util.suggest import closest
 from powcase.errors import InvalidInput, Problem
 from powcase.model.countries import STATE_CODES, is_state_code
@@ -88,7 +89,7 @@ class FieldSpec:
 
 
 _EXPECTED: dict[str, Callable[[FieldSpec], str]] = {
-    "date": lambda s: "an ISO date (YYYY-MM-DD)",
+    "date": lambda s: f"an ISO date (YYYY-MM-DD) from {FIRST_DAY} to {LAST_DAY}",
     "state": lambda s: "an ISO 3166 alpha-2 state code in upper case, e.g. 'UA'",
     "states": lambda s: "a list of ISO 3166 alpha-2 state codes, e.g. ['UA', 'RU']",
     "state_or": lambda s: "a state code or one of " + ", ".join(repr(o) for o in s.options),
@@ -241,6 +242,11 @@ def _check_date(instance: object, attribute: attrs.Attribute[Any], value: object
         return
     if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
         _fail(attribute, f"got {_describe(value)}")
+    else:
+        # Deadlines are computed from dates: one near the end of the calendar would overflow.
+        outside = day_problem(value)
+        if outside is not None:
+            _fail(attribute, outside)
 
 
 def _check_state(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -332,6 +338,10 @@ def _check_text(instance: object, attribute: attrs.Attribute[Any], value: object
         _fail(attribute, f"got a {type(value).__name__}")
     elif spec.required and not value.strip():
         _fail(attribute, "is empty")
+    else:
+        broken = surrogate_problem(value)
+        if broken is not None:
+            _fail(attribute, broken)
 
 
 def _check_confidence(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -339,8 +349,9 @@ def _check_confidence(instance: object, attribute: attrs.Attribute[Any], value: 
         return
     if isinstance(value, bool) or not isinstance(value, int | float):
         _fail(attribute, f"got {_describe(value)}")
-    elif not (math.isfinite(value) and 0 <= value <= 1):
-        _fail(attribute, f"{value!r} is outside 0..1")
+    elif not 0 <= value <= 1:
+        # Compared, not converted: a huge integer has no float, and NaN fails the comparison.
+        _fail(attribute, f"{_describe(value)} is outside 0..1")
 
 
 def _check_year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -527,7 +538,7 @@ def from_plain(cls: type[T], data: Mapping[str, Any], *, ignore: Iterable[str] =
         except InvalidInput as error:
             problems.extend(error.problems)
             continue
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, ArithmeticError):
             spec: FieldSpec = attribute.metadata[FIELD_SPEC]
             problems.append(Problem(key, "has the wrong type", spec.expected()))
             continue

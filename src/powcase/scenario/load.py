@@ -5,6 +5,7 @@ from __future__ import annotations
 import pathlib
 from collections.abc import Iterable, Iterator, Sequence
 
+from powcase._util import arguments
 from powcase._util.located import Document, Location, UnreadableFile, read_document
 from powcase.errors import LawDataError, LocatedProblem, PowcaseError, Problem
 from powcase.law.book import Source
@@ -44,11 +45,14 @@ def load_scenarios(path: str | pathlib.Path, *, law: Sequence[Source] = ()) -> l
     """The scenarios of one file; :class:`ScenarioError` lists every problem, located.
 
     ``law`` are overlay files (or mappings) applied after the file's own ``law:`` list; a
-    problem in any overlay is located in that overlay's file.
+    problem in any overlay is located in that overlay's file. An argument of the wrong type is
+    an :class:`~powcase.errors.InvalidArgument`.
     """
-    file = str(path)
+    given = arguments.path("path", path)
+    law = arguments.overlays("law", law)
+    file = str(given)
     try:
-        document = read_document(path)
+        document = read_document(given)
     except UnreadableFile as error:
         raise ScenarioError([_located(None, file, error.problem, error.location)]) from None
     try:

@@ -7,6 +7,7 @@ each with its key path; :mod:`powcase.scenario.load` adds the file, line and col
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import pathlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -14,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from powcase._util.date_range import RANGE, day_problem
 from powcase._util.dates import as_of_problem
 from powcase._util.suggest import closest
 from powcase.errors import InvalidInput, Problem
@@ -86,6 +88,10 @@ LAPSED_WHY = tuple(lapse.value for lapse in Lapse)
 MATCHER_KEYS = ("step", "event", "cites", "state")
 """The keys of a violation matcher."""
 MODES = tuple(m.value for m in Mode)
+MAX_STEPS = 20_000
+"""The most steps a file may ask to be judged: each run (a scenario, and each of its variants)
+replays the scenario's events and asks its expected verdicts. It bounds the time and memory a
+run of any file takes, whatever its variants multiply."""
 
 
 def public_states() -> tuple[str, ...]:
@@ -251,6 +257,8 @@ class _Problems:
         """Overlays the caller applies after the file's own."""
         self.laws: dict[tuple[Any, ...], Law] = {}
         """The laws built so far, by their overlays: scenarios of a file share them."""
+        self.steps = 0
+        """The steps the scenarios read so far ask to be judged (see :data:`MAX_STEPS`)."""
 
     def add(
         self, path: str, message: str, expected: str | None = None, suggestion: str | None = None
@@ -399,7 +407,9 @@ def _steps(
 def _index(key: Any) -> int | None:
     if isinstance(key, int) and not isinstance(key, bool):
         return key
-    return int(key) if isinstance(key, str) and key.isdigit() else None
+    if isinstance(key, str) and key.isascii() and key.isdigit() and len(key) < 10:
+        return int(key)
+    return None
 
 
 def _long_step(
@@ -563,7 +573,7 @@ def _obligations(problems: _Problems, data: Any, path: str) -> tuple[ObligationE
         if code is None and provision is None:
             problems.add(where, "names no obligation", "a code, or a provision id")
         rules = problems.law.obligations
-        if code is not None and code not in rules:
+        if code is not None and not (isinstance(code, str) and code in rules):
             guess = closest(code, rules) if isinstance(code, str) else None
             problems.add(
                 _join(where, "code"),
@@ -572,7 +582,7 @@ def _obligations(problems: _Problems, data: Any, path: str) -> tuple[ObligationE
                 guess,
             )
         known = {p for r in rules.values() for p in r.provisions}
-        if provision is not None and provision not in known:
+        if provision is not None and not (isinstance(provision, str) and provision in known):
             guess = closest(provision, known) if isinstance(provision, str) else None
             problems.add(
                 _join(where, "provision"),
@@ -615,15 +625,20 @@ def _obligation_keys(
 
 
 def _day(problems: _Problems, value: Any, path: str) -> datetime.date | None:
+    day = None
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-        return value
-    if isinstance(value, str):
-        try:
-            return datetime.date.fromisoformat(value)
-        except ValueError:
-            pass
-    problems.add(path, f"{value!r} is not a date", "a date such as 2025-01-16")
-    return None
+        day = value
+    elif isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            day = datetime.date.fromisoformat(value)
+    if day is None:
+        problems.add(path, f"{value!r} is not a date", "a date such as 2025-01-16")
+        return None
+    outside = day_problem(day)
+    if outside is not None:
+        problems.add(path, outside, RANGE)
+        return None
+    return day
 
 
 def _matchers(
@@ -728,14 +743,31 @@ def _one(  # noqa: PLR0917 - an internal step of parse_scenarios
         # A base reading that is itself invalid is reported once, at its own place.
         raw_assumptions if assumptions is not None else {},
         mode,
-        as_of,
+        (as_of, last),
         events,
     )
+    asked = len(expect.verdicts) + sum(len(v.expect.verdicts) for v in variants)
+    _count_steps(problems, events * (1 + len(variants)) + asked, path, variants)
     if record is None or assumptions is None:
         return None
     return Scenario(
         title, record, assumptions, mode, as_of, expect, variants, description, file, path, law
     )
+
+
+def _count_steps(
+    problems: _Problems, steps: int, path: str, variants: tuple[Variant, ...]
+) -> None:
+    """Add the steps a scenario's runs ask to be judged; refuse the file past the cap."""
+    before = problems.steps
+    problems.steps += steps
+    if before <= MAX_STEPS < problems.steps:
+        problems.add(
+            _join(path, "variants" if variants else "events"),
+            f"the file asks for more than {MAX_STEPS:,} steps to be judged: each run (a "
+            "scenario, and each of its variants) replays its events and asks its verdicts",
+            "fewer variants or events, or several files",
+        )
 
 
 def _articles_of_agreements(problems: _Problems, record: Record, path: str, law: Law) -> None:
@@ -762,9 +794,11 @@ def _variants(  # noqa: PLR0917 - an internal step of parse_scenarios
     path: str,
     base: Mapping[str, Any],
     mode: Mode,
-    as_of: datetime.date | None,
+    dates: tuple[datetime.date | None, datetime.date | None],
     events: int,
 ) -> tuple[Variant, ...]:
+    """The variants of a scenario; ``dates`` are its as-of date and its last event's."""
+    as_of, last = dates
     if data is None:
         return ()
     if not isinstance(data, Mapping):
@@ -778,13 +812,24 @@ def _variants(  # noqa: PLR0917 - an internal step of parse_scenarios
             continue
         problems.unknown_keys(item, VARIANT_KEYS, where)
         own = item.get("assumptions") or {}
+        if not isinstance(own, Mapping):
+            problems.add(
+                _join(where, "assumptions"),
+                f"must be a mapping, got {type(own).__name__}",
+                "assumption keys and their options, e.g. {rok_nationality: effective}",
+            )
+            continue
         merged = problems.attempt(
             _join(where, "assumptions"),
             Assumptions.from_dict,
             {**base, **own},
         )
         variant_mode = _mode(problems, item.get("mode", mode), _join(where, "mode"))
-        variant_as_of = _as_of(problems, item.get("as_of"), _join(where, "as_of")) or as_of
+        own_as_of = _as_of(problems, item.get("as_of"), _join(where, "as_of"))
+        late = as_of_problem(own_as_of, last)
+        if late is not None:
+            problems.add(_join(where, "as_of"), late, "a date on or after the last event")
+        variant_as_of = own_as_of or as_of
         expect = _expectations(problems, item.get("expect"), _join(where, "expect"), events)
         if merged is not None:
             found.append(Variant(str(name), merged, variant_mode, variant_as_of, expect))
@@ -812,6 +857,8 @@ def parse_scenarios(
         if data.get("powcase") is None:
             problems.add("powcase", "is required", "powcase: 1")
         items = _as_list(problems, data["scenarios"], "scenarios")
+        if not items:
+            problems.add("scenarios", "lists no scenario", "at least one scenario")
         for index, item in enumerate(items):
             found = _one(problems, item, f"scenarios[{index}]", data, file, f"{stem} #{index + 1}")
             if found is not None:

@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from powcase._util import arguments
 from powcase._util.dates import evaluated_on
 from powcase.case import Case
 from powcase.law.book import Law
@@ -242,7 +243,10 @@ def _summary(violation: Violation) -> str:
 
 
 def run_one(scenario: Scenario, variant: Variant | None = None) -> RunResult:
-    """Run a scenario, or one of its variants."""
+    """Run a scenario, or one of its variants (a :class:`Variant` of it)."""
+    arguments.instance("scenario", scenario, Scenario, "a Scenario, e.g. from load_scenarios()")
+    if variant is not None:
+        arguments.instance("variant", variant, Variant, "a Variant of the scenario, or None")
     assumptions = variant.assumptions if variant else scenario.assumptions
     mode = variant.mode if variant else scenario.mode
     as_of = variant.as_of if variant else scenario.as_of
@@ -309,7 +313,17 @@ def _claims(claims: tuple[Claim, ...]) -> tuple[ClaimGroup, ...]:
 
 
 def run(scenario: Scenario, *, variant: str | None = None) -> list[RunResult]:
-    """Run a scenario and each of its variants (or only the variant named)."""
+    """Run a scenario and each of its variants (or only the variant named).
+
+    :class:`~powcase.errors.InvalidInput` if ``variant`` names none of the scenario's variants
+    (the message lists them); :class:`~powcase.errors.InvalidArgument` for an argument of the
+    wrong type.
+    """
+    arguments.instance("scenario", scenario, Scenario, "a Scenario, e.g. from load_scenarios()")
+    if variant is not None:
+        arguments.choice(
+            "variant", variant, [v.name for v in scenario.variants], "a variant of the scenario"
+        )
     results = []
     if variant is None:
         results.append(run_one(scenario))
