@@ -601,6 +601,12 @@ def _coverage_command(command: Callable[..., argparse.ArgumentParser]) -> None:
     )
 
 
+def _report_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    """The commands that report on a scenario or on a corpus: diagram, report, coverage."""
+    _drawing_commands(command)
+    _coverage_command(command)
+
+
 def _parser() -> argparse.ArgumentParser:
     from powcase import __version__  # noqa: PLC0415 - the package loads nothing heavy for this
 
@@ -708,8 +714,7 @@ def _parser() -> argparse.ArgumentParser:
     compared.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     _redaction(compared)
 
-    _drawing_commands(command)
-    _coverage_command(command)
+    _report_commands(command)
 
     parties_ = command("parties", "what the parties table says of a state", _cmd_parties)
     parties_.add_argument("state", nargs="?", metavar="STATE", help="a state code, e.g. KP")
