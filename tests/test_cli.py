@@ -154,7 +154,7 @@ def test_the_schema_validates_every_scenario_file_of_the_repository():
     schema = scenario_schema()
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema)
-    files = [*SCENARIOS.glob("*.yaml"), *(HERE.parent / "examples").glob("*.yaml")]
+    files = [*SCENARIOS.glob("*.yaml"), *(HERE.parent / "examples").glob("*.powcase.yaml")]
     assert files
     for file in files:
         data = json.loads(

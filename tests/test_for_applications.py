@@ -25,7 +25,12 @@ from powcase.testing import assumptions, cases, events, records, scenarios, subj
 
 ROOT = pathlib.Path(__file__).parent.parent
 SCENARIO_FILES = sorted(
-    [*(ROOT / "tests" / "scenarios").glob("*.yaml"), *(ROOT / "examples").glob("*.yaml")]
+    path
+    for path in [
+        *(ROOT / "tests" / "scenarios").glob("*.yaml"),
+        *(ROOT / "examples").glob("*.yaml"),
+    ]
+    if not path.name.endswith(".properties.yaml")  # property files: powcase explore reads them
 )
 RI = ROOT / "tests" / "scenarios" / "ri.powcase.yaml"
 FORCED = ROOT / "tests" / "scenarios" / "forced_return.powcase.yaml"

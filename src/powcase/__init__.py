@@ -49,10 +49,12 @@ if TYPE_CHECKING:
         UnknownProvision,
         UnknownState,
     )
+    from powcase.explore.checking import check as check_properties
     from powcase.explore.comparison import (
         Comparison,
         compare,
     )
+    from powcase.explore.results import CheckResult
     from powcase.law.book import Law
     from powcase.law.docket import (
         Obligation,
@@ -203,6 +205,7 @@ _EXPORTS: dict[str, str] = {
     "Charge": "powcase.model.events",
     "Claim": "powcase.model.record",
     "ClaimGroup": "powcase.scenario.result",
+    "CheckResult": "powcase.explore.results",
     "Comparison": "powcase.explore.comparison",
     "CompleteSentence": "powcase.model.events",
     "Convict": "powcase.model.events",
@@ -296,6 +299,7 @@ _EXPORTS: dict[str, str] = {
     "WishExpressed": "powcase.model.events",
     "WishVerified": "powcase.model.events",
     "WishWithdrawn": "powcase.model.events",
+    "check_properties": "powcase.explore.checking",
     "compare": "powcase.explore.comparison",
     "describe": "powcase.description",
     "diagram": "powcase.render.diagram",
@@ -308,6 +312,7 @@ _EXPORTS: dict[str, str] = {
 
 # Public names whose object has another name in its module.
 _RENAMED: dict[str, str] = {
+    "check_properties": "check",
     "ObligationStatus": "Status",
     "diagram": "draw",
     "report": "report",
@@ -323,6 +328,7 @@ __all__ = [
     "CaptureCardSent",
     "Case",
     "Charge",
+    "CheckResult",
     "Claim",
     "ClaimGroup",
     "Comparison",
@@ -421,6 +427,7 @@ __all__ = [
     "WishVerified",
     "WishWithdrawn",
     "__version__",
+    "check_properties",
     "compare",
     "describe",
     "diagram",

@@ -27,6 +27,7 @@ import attrs
 
 from powcase._util import arguments
 from powcase._util.dates import as_of_problem
+from powcase._util.redact import withheld
 from powcase.engine.facts import Facts
 from powcase.engine.replay import Step, Timeline
 from powcase.engine.table import Position, fire
@@ -289,7 +290,7 @@ class Case:
         try:
             return self._event_of(event)
         except InvalidInput as error:
-            raise error.redacted(self.record.subject.name) from None
+            raise withheld(error, self.record.subject.name) from None
 
     def _event_of(self, event: Event | Mapping[str, Any]) -> Event:
         if isinstance(event, Event):

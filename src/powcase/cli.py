@@ -9,11 +9,13 @@ quickly.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+import warnings
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
@@ -92,12 +94,38 @@ def _load(paths: Sequence[str], law: Sequence[str] = ()) -> list[Scenario]:
         raise _Invalid("no scenario files found in " + ", ".join(paths))
     for file in files:
         try:
-            scenarios += load_scenarios(file, law=law)
+            loaded = load_scenarios(file, law=law)
         except ScenarioError as error:
             problems += [str(p) for p in error.problems]
+            continue
+        scenarios += loaded
+        _warn_of_names(file, loaded)
     if problems:
         raise _Invalid("\n".join(problems))
     return scenarios
+
+
+def _warn_of_names(file: object, scenarios: Sequence[Scenario]) -> None:
+    """Tell the author, once for the file, where it repeats the subject's name."""
+    from powcase.errors import NameInFreeText  # noqa: PLC0415
+    from powcase.scenario.free_text import name_in_free_text  # noqa: PLC0415
+
+    found = [where for scenario in scenarios for where in name_in_free_text(scenario)]
+    if found:
+        shown = ", ".join(found[:8]) + (f" and {len(found) - 8} more" if len(found) > 8 else "")
+        warnings.warn(
+            f"{file} repeats the subject's name in free text ({shown}); the output withholds "
+            "it there unless names are revealed, but the file holds it",
+            NameInFreeText,
+            stacklevel=2,
+        )
+
+
+def _shown(scenario: Scenario) -> str:
+    """A scenario's title as an error shows it: the subject's name withheld."""
+    from powcase.scenario.free_text import shown_title  # noqa: PLC0415
+
+    return repr(shown_title(scenario))
 
 
 def _run_all(
@@ -113,14 +141,14 @@ def _run_all(
         if variant is not None and variant not in {v.name for v in scenario.variants}:
             names = ", ".join(v.name for v in scenario.variants) or "none"
             raise _Invalid(
-                f"{scenario.file}: scenario {scenario.title!r} has no variant "
+                f"{scenario.file}: scenario {_shown(scenario)} has no variant "
                 f"{variant!r} (it has: {names})"
             )
         if as_of is not None:
             last = scenario.record.events[-1].date if scenario.record.events else None
             late = as_of_problem(as_of, last)
             if late is not None:
-                raise _Invalid(f"--as-of {late}, in {scenario.title!r}")
+                raise _Invalid(f"--as-of {late}, in {_shown(scenario)}")
             dated = attrs.evolve(
                 scenario,
                 as_of=as_of,
@@ -132,11 +160,14 @@ def _run_all(
     return results
 
 
-def _output(args: argparse.Namespace, data: Any) -> Any:
-    """The plain output, redacted as asked (``--redact strict``)."""
-    from powcase._util.redact import redact  # noqa: PLC0415
+def _output(args: argparse.Namespace, data: Any, of: Scenario | None = None) -> Any:
+    """The plain output, redacted as asked (``--redact strict``), and without the name of the
+    subject of ``of`` (the scenario it is about) in its free text.
+    """
+    from powcase._util.redact import NOBODY, Names, redact  # noqa: PLC0415
 
-    return redact(data, getattr(args, "redact", "none"))
+    names = NOBODY if of is None else Names.of(of.record.subject.name)
+    return redact(data, getattr(args, "redact", "none"), names=names)
 
 
 def _cmd_run(args: argparse.Namespace, out: TextIO) -> int:
@@ -161,7 +192,7 @@ def _cmd_test(args: argparse.Namespace, out: TextIO) -> int:
     passed = sum(r.passed for r in results)
     failures = [(r, f) for r in results for f in r.failures]
     for result, failure in failures:
-        where = result.scenario + (f" [{result.variant}]" if result.variant else "")
+        where = result.to_dict()["scenario"] + (f" [{result.variant}]" if result.variant else "")
         out.write(f"FAIL {result.file}: {where}\n  {failure}\n")
     runs = len(results)
     out.write(
@@ -250,11 +281,12 @@ def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
         raise _Invalid(
             f"{args.file}: --step {args.step} is not an event index (0 to {len(result.steps) - 1})"
         )
-    step = _output(args, result.steps[args.step].to_dict())
+    plain = result.to_dict()
+    step = _output(args, plain["steps"][args.step])
     if args.format == "json":
         payload = {
             "generated_by": _generated_by(scenarios[0].law),
-            "scenario": result.scenario,
+            "scenario": plain["scenario"],
             "variant": result.variant,
             "step": step,
         }
@@ -321,11 +353,12 @@ def _cmd_options(args: argparse.Namespace, out: TextIO) -> int:
                 "state": case.state,
                 "options": rows,
             },
+            scenario,
         )
         if args.format == "json":
             out.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
             continue
-        heading = f"{scenario.title}: what can happen next, on {payload['as_of']}"
+        heading = f"{payload['scenario']}: what can happen next, on {payload['as_of']}"
         if args.format == "markdown":
             out.write(f"## {heading}\n\n")
         else:
@@ -383,18 +416,20 @@ def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
 
     for scenario in _load([args.file], args.law):
         comparison = compare(scenario, _vary(args.vary))
+        payload = _output(args, comparison.to_dict(), scenario)
         if args.format == "json":
-            payload = _output(args, comparison.to_dict())
             out.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
             continue
-        head = [*comparison.varied, *comparison.columns]
+        head = [*comparison.varied, *payload["columns"]]
         rows = [
             [str(v).lower() if isinstance(v, bool) else str(v) for _, v in row.reading]
-            + list(row.cells)
-            for row in comparison.rows
+            + list(cells.values())
+            for row, cells in zip(
+                comparison.rows, (r["cells"] for r in payload["rows"]), strict=True
+            )
         ]
         marked = [False] * len(comparison.varied) + list(comparison.differs)
-        title = f"{scenario.title}: readings side by side"
+        title = f"{payload['scenario']}: readings side by side"
         out.write(f"## {title}\n\n" if args.format == "markdown" else f"{title}\n\n")
         out.write(_table(head, rows, args.format, marked))
         out.write(
@@ -493,7 +528,7 @@ def _cmd_diagram(args: argparse.Namespace, out: TextIO) -> int:
     trace = None
     if args.file:
         results = _run_all(_load([args.file], args.law), args.variant, None)
-        first = results[0].to_dict()
+        first = _output(args, results[0].to_dict())
         trace = Trace.of_steps(first["steps"], first["state"])
     drawn = diagram(trace, fmt)
     if args.output:
@@ -535,6 +570,7 @@ def _drawing_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     )
     drawing.add_argument("-o", "--output", metavar="OUT", help="write to this file")
     drawing.add_argument("--variant", metavar="NAME")
+    _redaction(drawing)
 
     reporting = command("report", "write a self-contained HTML report of a scenario", _cmd_report)
     reporting.add_argument("file", metavar="FILE")
@@ -544,7 +580,8 @@ def _drawing_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     reporting.add_argument(
         "--reveal-names",
         action="store_true",
-        help="show the subject's name (personal data; hidden by default)",
+        help="show the subject's name (personal data; hidden by default), also with "
+        "--redact strict, which then withholds the rest",
     )
     _redaction(reporting)
 
@@ -641,7 +678,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--reveal-names",
         action="store_true",
-        help="show the subject's name (personal data; hidden by default)",
+        help="show the subject's name (personal data; hidden by default), also with "
+        "--redact strict, which then withholds the rest",
     )
     _redaction(run)
 
@@ -743,14 +781,36 @@ def main(
     if args.command is None:
         parser.print_help(out)
         return INVALID
-    try:
-        return int(args.handler(args, out))
-    except _Invalid as error:
-        err.write(f"powcase {args.command}: invalid input\n{error}\n")
-        return INVALID
-    except _powcase_error() as error:
-        err.write(f"powcase {args.command}: {error}\n")
-        return INVALID
+    with _warnings_to(err, args.command):
+        try:
+            return int(args.handler(args, out))
+        except _Invalid as error:
+            err.write(f"powcase {args.command}: invalid input\n{error}\n")
+            return INVALID
+        except _powcase_error() as error:
+            err.write(f"powcase {args.command}: {error}\n")
+            return INVALID
+
+
+@contextlib.contextmanager
+def _warnings_to(err: TextIO, command: str) -> Iterator[None]:
+    """The warnings powcase gives the author (:class:`~powcase.errors.NameInFreeText`) as lines on
+    ``err``; any other warning as Python shows it.
+    """
+    from powcase.errors import NameInFreeText  # noqa: PLC0415
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", NameInFreeText)
+        try:
+            yield
+        finally:
+            for warning in caught:
+                if issubclass(warning.category, NameInFreeText):
+                    err.write(f"powcase {command}: warning: {warning.message}\n")
+                else:
+                    warnings.showwarning(
+                        warning.message, warning.category, warning.filename, warning.lineno
+                    )
 
 
 def _generated_by(law: Law | None = None) -> dict[str, object]:

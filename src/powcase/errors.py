@@ -14,13 +14,15 @@ applications can rely on::
     ├── StepRefused           normative mode: the step's verdict is refused or undetermined
     └── StepNotPossible       the legal path has no such move from the current state
 
+    NameInFreeText            (a UserWarning) a scenario file repeats its subject's name
+
 No message built here ever contains the subject's name: it is personal data of a person
 seeking protection, and the validators report only where a problem is and what is accepted.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol
 
 import attrs
@@ -30,6 +32,7 @@ __all__ = [
     "InvalidAssumption",
     "InvalidInput",
     "LawDataError",
+    "NameInFreeText",
     "PowcaseError",
     "Problem",
     "StepNotPossible",
@@ -61,25 +64,16 @@ class Problem:
             text += f" (did you mean {self.suggestion!r}?)"
         return text
 
-    def redacted(self, secret: str) -> Problem:
-        """The same problem with ``secret`` (a name) blanked out wherever it was echoed."""
-        if not secret:
-            return self
-        # Messages echo values with repr(), which escapes some characters.
-        forms = sorted({secret, repr(secret)[1:-1]}, key=len, reverse=True)
-
-        def scrub(text: str | None) -> str | None:
-            if text is None:
-                return None
-            for form in forms:
-                text = text.replace(form, "<withheld>")
-            return text
-
+    def redacted(self, scrub: Callable[[str], str]) -> Problem:
+        """The same problem with each of its texts passed through ``scrub``: the caller's way
+        of withholding a name wherever it, or a part of it, was echoed (see
+        :func:`powcase._util.redact.withheld`).
+        """
         return Problem(
-            scrub(self.path) or "",
-            scrub(self.message) or "",
-            scrub(self.expected),
-            scrub(self.suggestion),
+            scrub(self.path),
+            scrub(self.message),
+            None if self.expected is None else scrub(self.expected),
+            None if self.suggestion is None else scrub(self.suggestion),
         )
 
     def under(self, prefix: str) -> Problem:
@@ -90,6 +84,16 @@ class Problem:
             return attrs.evolve(self, path=prefix)
         joiner = "" if self.path.startswith("[") else "."
         return attrs.evolve(self, path=f"{prefix}{joiner}{self.path}")
+
+
+class NameInFreeText(UserWarning):
+    """A scenario file repeats its subject's name in free text (a title, a note, a claim...).
+
+    Outputs withhold it there too unless names are revealed; the warning tells the author that
+    the file itself holds the name in more places than ``subject.name``.
+    """
+
+    code = "name_in_free_text"
 
 
 class PowcaseError(Exception):
@@ -125,11 +129,11 @@ class InvalidInput(PowcaseError, ValueError):
         """The same error with every problem located under ``prefix``."""
         return type(self)(p.under(prefix) for p in self.problems)
 
-    def redacted(self, secret: object) -> InvalidInput:
-        """The same error with a name blanked out of every message that echoed it."""
-        if not isinstance(secret, str) or not secret.strip():
-            return self
-        return type(self)(p.redacted(secret) for p in self.problems)
+    def redacted(self, scrub: Callable[[str], str]) -> InvalidInput:
+        """The same error with every problem's texts passed through ``scrub`` (which
+        withholds a name: see :func:`powcase._util.redact.withheld`).
+        """
+        return type(self)(p.redacted(scrub) for p in self.problems)
 
     def _summary(self) -> str:
         if len(self.problems) == 1:
@@ -207,7 +211,7 @@ class LawDataError(InvalidInput):
         """The same error with every key path under ``prefix`` (the files stay)."""
         return LawDataError(attrs.evolve(p, problem=p.problem.under(prefix)) for p in self.located)
 
-    def redacted(self, secret: object) -> LawDataError:
+    def redacted(self, scrub: Callable[[str], str]) -> LawDataError:
         """Law data carries no subject's name: nothing to withhold."""
         return self
 

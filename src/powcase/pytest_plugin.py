@@ -41,8 +41,10 @@ class ScenarioItem(pytest.Item):
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
         """Report failures the way ``powcase test`` does."""
+        from powcase.scenario.free_text import shown_title  # noqa: PLC0415
+
         if isinstance(excinfo.value, ScenarioFailed):
-            where = self.scenario.title + (f" [{self.variant}]" if self.variant else "")
+            where = shown_title(self.scenario) + (f" [{self.variant}]" if self.variant else "")
             return f"FAIL {self.scenario.file}: {where}\n{excinfo.value}"
         return str(super().repr_failure(excinfo))
 
@@ -56,6 +58,7 @@ class ScenarioFile(pytest.File):
 
     def collect(self) -> Iterator[pytest.Item]:
         """One item per scenario and per variant."""
+        from powcase.scenario.free_text import shown_title  # noqa: PLC0415
         from powcase.scenario.load import ScenarioError, load_scenarios  # noqa: PLC0415
 
         try:
@@ -64,12 +67,12 @@ class ScenarioFile(pytest.File):
             raise self.CollectError(str(error)) from None
         for scenario in scenarios:
             yield ScenarioItem.from_parent(
-                self, name=scenario.title, scenario=scenario, variant=None
+                self, name=shown_title(scenario), scenario=scenario, variant=None
             )
             for variant in scenario.variants:
                 yield ScenarioItem.from_parent(
                     self,
-                    name=f"{scenario.title} [{variant.name}]",
+                    name=f"{shown_title(scenario)} [{variant.name}]",
                     scenario=scenario,
                     variant=variant.name,
                 )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import keyword
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -186,10 +187,19 @@ def _fail(attribute: attrs.Attribute[Any], message: str, suggestion: str | None 
     raise InvalidInput([Problem(plain_key(attribute.name), message, spec.expected(), suggestion)])
 
 
+_WORD_END = re.compile(r"[^\W\d_]+$")
+
+
 def _describe(value: object) -> str:
-    # Cut only very long values: a cut would defeat the redaction of a name echoed in error.
+    """``value`` as an error echoes it: its repr, cut after 397 characters if longer than 400.
+
+    The cut never falls inside a word: a name cut short would no longer be a whole word, and
+    the redaction of names (which withholds a name's whole words) would miss its first part.
+    """
     text = repr(value)
-    return text if len(text) <= 400 else text[:397] + "..."
+    if len(text) <= 400:
+        return text
+    return _WORD_END.sub("", text[:397]) + "..."
 
 
 def _state_problem(attribute: attrs.Attribute[Any], value: object) -> None:

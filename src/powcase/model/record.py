@@ -30,6 +30,7 @@ from typing import Any, TypeVar
 import attrs
 
 from powcase._util.chain import Chain
+from powcase._util.redact import withheld
 from powcase.errors import InvalidInput, Problem
 from powcase.model.events import Event, event_from_dict
 from powcase.model.fields import (
@@ -135,7 +136,7 @@ class Subject:
                 unit=unit,
             )
         except InvalidInput as error:
-            raise error.redacted(name) from None
+            raise withheld(error, name) from None
 
     def minor_on(self, day: datetime.date) -> bool | None:
         """Whether he was under 18 on ``day``, from his date or year of birth: None where a
@@ -182,7 +183,7 @@ class Subject:
         try:
             return from_plain(cls, data)
         except InvalidInput as error:
-            raise error.redacted(data.get("name")) from None
+            raise withheld(error, data.get("name")) from None
 
 
 @attrs.frozen(kw_only=True)
@@ -331,7 +332,7 @@ class Record:
             if ids.count(sid) > 1
         ]
         if problems:
-            raise InvalidInput(problems).redacted(self.subject.name)
+            raise withheld(InvalidInput(problems), self.subject.name)
 
     def source(self, source_id: str) -> Source:
         """The source with this id."""
@@ -351,7 +352,7 @@ class Record:
         known = {source.id for source in self.sources}
         problems += _unknown_sources(f"events[{index}]", event.source, known)
         if problems:
-            raise InvalidInput(problems).redacted(self.subject.name)
+            raise withheld(InvalidInput(problems), self.subject.name)
 
     def with_event(self, event: Event, *, checked: bool = False) -> Record:
         """A new record with ``event`` appended; only the new event is checked (not again
@@ -394,7 +395,7 @@ class Record:
         try:
             return cls._from_dict(data)
         except InvalidInput as error:
-            raise error.redacted(name) from None
+            raise withheld(error, name) from None
 
     @classmethod
     def _from_dict(cls, data: Mapping[str, Any]) -> Record:

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 import attrs
 
+from powcase._util.redact import redact
 from powcase.chart import LegalPath
 from powcase.errors import PowcaseError
 
@@ -161,11 +162,12 @@ class _Drawn(Protocol):
     def state(self) -> Sequence[str]: ...
 
 
-def draw(case: _Drawn, format: str = "mermaid") -> str | bytes:
+def draw(case: _Drawn, format: str = "mermaid", *, redaction: str = "none") -> str | bytes:
     """The chart with a case's path on it: states passed shaded, the current configuration
     outlined, refused steps noted. ``case`` is a :class:`~powcase.Case` or a
     :class:`~powcase.RunResult`. ``mermaid`` or ``dot`` text, ``svg`` or ``png`` bytes (the
-    last three need Graphviz and pydot).
+    last three need Graphviz and pydot). ``redaction="strict"`` dates the refused steps to
+    the month, as the other outputs do.
     """
-    trace = Trace.of_steps([s.to_dict() for s in case.steps], case.state)
-    return diagram(trace, format)
+    steps = redact([s.to_dict() for s in case.steps], redaction)
+    return diagram(Trace.of_steps(steps, case.state), format)

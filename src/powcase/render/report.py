@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from powcase._util.redact import redact
+from powcase._util.redact import checked_flag, checked_level, redact
 from powcase.law.concerns import CONCERNS
 from powcase.law.provisions import PROVISIONS
 from powcase.law.rules import gravity
@@ -249,10 +249,10 @@ def _scenario(
 ) -> str:
     runs = []
     for result in results:
-        data = result.to_dict(reveal_names=reveal_names)
-        trace = Trace.of_steps(data["steps"], data["state"])
-        runs.append(_run(redact(data, redaction), trace))
-    head = redact(results[0].to_dict(), redaction)
+        # Redacted before it is drawn: the diagram's notes obey the level as the tables do.
+        data = redact(result.to_dict(reveal_names=reveal_names), redaction)
+        runs.append(_run(data, Trace.of_steps(data["steps"], data["state"])))
+    head = redact(results[0].to_dict(reveal_names=reveal_names), redaction)
     return (
         f"<section class='scenario'><{heading}>{_e(head['scenario'])}</{heading}>"
         f"<p class='muted'>Evaluated as of {_e(head['as_of'])}.</p>"
@@ -266,12 +266,15 @@ def render_report(
     """One HTML page for the runs of a file: each scenario with its variants side by side."""
     if not results:
         raise ValueError("a report needs at least one run")
+    checked_flag("reveal_names", reveal_names)
+    checked_level("redaction", redaction)
     groups: dict[tuple[str, str], list[RunResult]] = {}
     for result in results:
         groups.setdefault((result.file, result.scenario), []).append(result)
     single = len(groups) == 1
-    title = _e(results[0].scenario if single else results[0].file.rsplit("/", 1)[-1])
-    generated = results[0].to_dict()["generated_by"]
+    first = results[0].to_dict(reveal_names=reveal_names)
+    title = _e(first["scenario"] if single else results[0].file.rsplit("/", 1)[-1])
+    generated = first["generated_by"]
     sections = "".join(
         _scenario(runs, reveal_names, redaction, "h1" if single else "h2")
         for runs in groups.values()

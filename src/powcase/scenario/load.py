@@ -65,12 +65,15 @@ def load_scenarios(path: str | pathlib.Path, *, law: Sequence[Source] = ()) -> l
 
 
 def _is_scenario(path: pathlib.Path) -> bool:
-    """Whether a file in a folder is a scenario: its top level has the key ``powcase``."""
+    """Whether a file in a folder is a scenario: its top level has the key ``powcase``, and
+    not ``properties`` (a property file, which ``powcase explore`` reads).
+    """
     try:
         document = read_document(path)
     except UnreadableFile:
         return False
-    return isinstance(document.data, dict) and "powcase" in document.data
+    data = document.data
+    return isinstance(data, dict) and "powcase" in data and "properties" not in data
 
 
 def find_scenario_files(paths: Iterable[str | pathlib.Path]) -> Iterator[pathlib.Path]:

@@ -17,6 +17,7 @@ import attrs
 
 from powcase._util.date_range import RANGE, day_problem
 from powcase._util.dates import as_of_problem
+from powcase._util.redact import problem_withheld
 from powcase._util.suggest import closest
 from powcase.errors import InvalidInput, Problem
 from powcase.law.book import Law, Source
@@ -923,5 +924,5 @@ def _redact(problems: list[Problem], data: Mapping[Any, Any]) -> list[Problem]:
     names = [s.get("name") for s in subjects if isinstance(s, Mapping)]
     for name in names:
         if isinstance(name, str) and name.strip():
-            problems = [p.redacted(name) for p in problems]
+            problems = [problem_withheld(p, name) for p in problems]
     return problems

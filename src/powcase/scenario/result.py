@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from powcase._util.redact import Names, checked_flag, redact
 from powcase.engine.replay import STEP_KEYS
 from powcase.errors import InvalidInput
 from powcase.law.docket import Obligation
@@ -229,17 +230,25 @@ class RunResult:
         return not self.failures
 
     def to_dict(self, *, reveal_names: bool = False) -> dict[str, Any]:
-        """The JSON output contract. The subject's name only with ``reveal_names``."""
-        return contract.to_plain(self, reveal_names=reveal_names)
+        """The JSON output contract. The subject's name only with ``reveal_names`` (a bool):
+        without it, the name and its parts are withheld from the free text too (a title
+        or a note that repeats it).
+        """
+        plain = contract.to_plain(self, reveal_names=checked_flag("reveal_names", reveal_names))
+        if reveal_names:
+            return plain
+        withheld: dict[str, Any] = redact(plain, names=Names.of(self.subject_name))
+        return withheld
 
     def _repr_markdown_(self) -> str:
         """A short summary as Markdown, for Jupyter (the name withheld); the whole run as
         Markdown is :func:`powcase.render.markdown.render_markdown`.
         """
         outcome = "all expectations hold" if self.ok else f"{len(self.failures)} failed"
+        plain = self.to_dict()
         variant = f" ({self.variant})" if self.variant else ""
         lines = [
-            f"## {self.scenario}{variant}",
+            f"## {plain['scenario']}{variant}",
             "",
             (
                 f"`{self.subject_id}` held by {self.detaining_power}, {self.mode} mode. "
@@ -250,9 +259,9 @@ class RunResult:
             "|---|---|---|---|---|",
         ]
         lines += [
-            f"| {s.index} | {s.event.date} | {s.event.name} | {s.outcome} | "
-            f"{'yes' if s.applied else 'no'} |"
-            for s in self.steps
+            f"| {s['index']} | {s['date']} | {s['event']} | {s['outcome']} | "
+            f"{'yes' if s['applied'] else 'no'} |"
+            for s in plain["steps"]
         ]
         if self.active:
             lines += ["", "Flags: " + ", ".join(f"**{code}**" for code in self.active)]
