@@ -27,6 +27,7 @@ import attrs
 
 from powcase._util import arguments
 from powcase._util.dates import as_of_problem
+from powcase._util.escape import code_span, markdown_text
 from powcase._util.redact import withheld
 from powcase.engine.facts import Facts
 from powcase.engine.replay import Step, Timeline
@@ -330,7 +331,8 @@ class Case:
         """The case as Markdown, for Jupyter: state, steps, standing flags, overdue duties."""
         lines = [
             (
-                f"**Case `{self.record.subject.id}`**, held by {self.record.detaining_power}, "
+                f"**Case {code_span(self.record.subject.id)}**, held by "
+                f"{markdown_text(self.record.detaining_power)}, "
                 f"{self.mode} mode. State: `{', '.join(self.state)}`"
             ),
             "",

@@ -1,9 +1,11 @@
 """The ``powcase`` command: run, test and validate scenario files, and read the model.
 
 Exit codes: 0 when every expectation holds (or there are none), 1 when one fails, 2 for input
-that cannot be read or is invalid. Bad input never ends in a traceback. Heavy modules load
-only in the commands that need them, so ``powcase --version`` and ``powcase validate`` start
-quickly.
+that cannot be read or is invalid (or an output that cannot be written), 3 for a bug in
+powcase. Every command goes through one error handler (:func:`main`) and writes through one
+writer (:class:`powcase._util.output.Output`), so bad input never ends in a traceback and no
+scenario string reaches the terminal raw. Heavy modules load only in the commands that need
+them, so ``powcase --version`` and ``powcase validate`` start quickly.
 """
 
 from __future__ import annotations
@@ -11,21 +13,35 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime
-import json
 import os
 import sys
+import traceback
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
+from powcase._util.escape import neutral, neutral_data
+
 if TYPE_CHECKING:
+    from powcase._util.output import Output
     from powcase.law.book import Law
     from powcase.scenario.model import Scenario
     from powcase.scenario.result import RunResult
 
 __all__ = ["main"]
 
-OK, FAILED, INVALID = 0, 1, 2
+OK, FAILED, INVALID, BUG = 0, 1, 2, 3
+PIPE_CLOSED = 141
+"""The exit code when the reader of the output went away, as for a tool killed by SIGPIPE."""
+INTERRUPTED = 130
+
+_EXIT_CODES = (
+    "exit codes: 0 every expectation holds (or there are none); 1 an expectation fails; "
+    "2 invalid input, or an output that cannot be written; 3 a bug in powcase "
+    "(--debug shows its traceback)"
+)
+_SCENARIO_NAMES = (".powcase.yaml", ".powcase.yml", ".powcase.json")
+_PROPERTY_NAMES = (".properties.yaml", ".properties.yml", ".properties.json")
 
 _JUDGING = frozenset(
     {
@@ -40,6 +56,7 @@ _JUDGING = frozenset(
         "parties",
         "diagram",
         "report",
+        "explore",
         "coverage",
     }
 )
@@ -60,7 +77,8 @@ _EXAMPLES = {
     "parties": "example: powcase parties KP --as-of 2025-01-09",
     "diagram": "example: powcase diagram examples/ri.powcase.yaml --format svg -o ri.svg",
     "report": "example: powcase report examples/ri.powcase.yaml -o report.html",
-    "coverage": "example: powcase coverage examples tests/scenarios --fail-under 30; "
+    "explore": "example: powcase explore examples/ri.properties.yaml --witnesses witnesses/",
+    "coverage": "example: powcase coverage examples --fail-under 30; "
     "exit codes: 0, 1 below --fail-under, 2 invalid input",
 }
 
@@ -70,7 +88,15 @@ class _Invalid(Exception):
 
 
 def _colour(stream: TextIO) -> bool:
-    return stream.isatty() and "NO_COLOR" not in os.environ
+    try:
+        return stream.isatty() and "NO_COLOR" not in os.environ
+    except ValueError:  # a closed stream
+        return False
+
+
+def _line(text: object) -> str:
+    """A value (a title, a path) for a line of text: unsafe characters and newlines escaped."""
+    return neutral(str(text), newlines=False)
 
 
 def _date(text: str) -> datetime.date:
@@ -80,26 +106,58 @@ def _date(text: str) -> datetime.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
-def _load(paths: Sequence[str], law: Sequence[str] = ()) -> list[Scenario]:
+def _scenario_files(paths: Sequence[str]) -> Iterator[str]:
+    """The files the paths name: files as given, and in folders every file whose top level
+    has the key ``powcase`` and every file named like a scenario (``*.powcase.yaml``...),
+    which is an error if it cannot be read, never skipped.
+    """
+    import pathlib  # noqa: PLC0415
+
+    from powcase.scenario.load import find_scenario_files  # noqa: PLC0415
+
+    seen: set[str] = set()
+    for given in paths:
+        found = [str(p) for p in find_scenario_files([given])]
+        folder = pathlib.Path(given)
+        if folder.is_dir():
+            named = (str(p) for p in folder.rglob("*") if p.name.endswith(_SCENARIO_NAMES))
+            found = sorted({*found, *(p for p in named if not os.path.isdir(p))})
+        for file in found:
+            if file not in seen:
+                seen.add(file)
+                yield file
+
+
+def _load_each(paths: Sequence[str], law: Sequence[str] = ()) -> tuple[list[Scenario], list[str]]:
+    """The scenarios of every file that loads, and the problems of those that do not."""
+    from powcase.errors import PowcaseError  # noqa: PLC0415
     from powcase.scenario.load import (  # noqa: PLC0415 - loaded by the commands that need it
         ScenarioError,
-        find_scenario_files,
         load_scenarios,
     )
 
     scenarios: list[Scenario] = []
     problems: list[str] = []
-    files = list(find_scenario_files(paths))
+    files = list(_scenario_files(paths))
     if not files:
-        raise _Invalid("no scenario files found in " + ", ".join(paths))
+        raise _Invalid("no scenario files found in " + ", ".join(map(_line, paths)))
     for file in files:
         try:
             loaded = load_scenarios(file, law=law)
         except ScenarioError as error:
-            problems += [str(p) for p in error.problems]
+            problems += [_line(p) for p in error.problems]
+            continue
+        except PowcaseError as error:
+            problems.append(_line(f"{file}: {error}"))
             continue
         scenarios += loaded
         _warn_of_names(file, loaded)
+    return scenarios, problems
+
+
+def _load(paths: Sequence[str], law: Sequence[str] = ()) -> list[Scenario]:
+    """The scenarios of every file; every problem of every file makes :class:`_Invalid`."""
+    scenarios, problems = _load_each(paths, law)
     if problems:
         raise _Invalid("\n".join(problems))
     return scenarios
@@ -141,7 +199,7 @@ def _run_all(
         if variant is not None and variant not in {v.name for v in scenario.variants}:
             names = ", ".join(v.name for v in scenario.variants) or "none"
             raise _Invalid(
-                f"{scenario.file}: scenario {_shown(scenario)} has no variant "
+                f"{_line(scenario.file)}: scenario {_shown(scenario)} has no variant "
                 f"{variant!r} (it has: {names})"
             )
         if as_of is not None:
@@ -170,11 +228,11 @@ def _output(args: argparse.Namespace, data: Any, of: Scenario | None = None) -> 
     return redact(data, getattr(args, "redact", "none"), names=names)
 
 
-def _cmd_run(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_run(args: argparse.Namespace, out: Output) -> int:
     results = _run_all(_load(args.files, args.law), args.variant, args.as_of)
     payload = [_output(args, r.to_dict(reveal_names=args.reveal_names)) for r in results]
     if args.format == "json":
-        out.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+        out.json(payload)
     elif args.format == "markdown":
         from powcase.render.markdown import render_markdown  # noqa: PLC0415
 
@@ -182,38 +240,102 @@ def _cmd_run(args: argparse.Namespace, out: TextIO) -> int:
     else:
         from powcase.render.text import render_text  # noqa: PLC0415
 
-        colour = _colour(out)
-        out.write("\n".join(render_text(data, colour=colour) for data in payload))
+        out.write("\n".join(render_text(data, colour=out.colour) for data in payload))
     return OK if all(r.ok for r in results) else FAILED
 
 
-def _cmd_test(args: argparse.Namespace, out: TextIO) -> int:
-    results = _run_all(_load(args.paths, args.law), None, None)
+def _cmd_test(args: argparse.Namespace, out: Output) -> int:
+    # A broken file does not hide the results of the others: they run and are reported, then
+    # the broken file's problems end the command with exit 2.
+    property_files, paths = _property_files(args.paths)
+    if args.explore and property_files:
+        _explore_in_test(property_files, args.law, out)
+    elif property_files and not paths:
+        raise _Invalid("these are property files: add --explore to explore them")
+    scenarios, problems = _load_each(paths, args.law)
+    results = _run_all(scenarios, None, None)
     passed = sum(r.passed for r in results)
     failures = [(r, f) for r in results for f in r.failures]
     for result, failure in failures:
         where = result.to_dict()["scenario"] + (f" [{result.variant}]" if result.variant else "")
-        out.write(f"FAIL {result.file}: {where}\n  {failure}\n")
+        out.write(f"FAIL {_line(result.file)}: {_line(where)}\n  {_line(failure)}\n")
     runs = len(results)
+    broken = f", {len(problems)} problems in files that cannot be used" if problems else ""
     out.write(
         f"{passed} passed, {len(failures)} failed ({runs} runs of "
-        f"{len({r.file for r in results})} files)\n"
+        f"{len({r.file for r in results})} files){broken}\n"
     )
+    if problems:
+        raise _Invalid("\n".join(problems))
     return FAILED if failures else OK
 
 
-def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
-    scenarios = _load(args.files, args.law)
-    out.write(f"ok: {len(scenarios)} scenarios in {len({s.file for s in scenarios})} files\n")
+def _property_files(paths: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The property files the paths name (files named ``*.properties.yaml``, given or in
+    folders), and the paths left for scenarios.
+    """
+    import pathlib  # noqa: PLC0415
+
+    found: list[str] = []
+    others: list[str] = []
+    for given in paths:
+        if given.endswith(_PROPERTY_NAMES):
+            found.append(given)
+            continue
+        others.append(given)
+        if os.path.isdir(given):
+            named = pathlib.Path(given).rglob("*")
+            found += sorted(str(p) for p in named if p.name.endswith(_PROPERTY_NAMES))
+    return found, others
+
+
+def _check_properties(files: Sequence[str], law: Sequence[str]) -> list[str]:
+    """The problems of the property files, every one located (none: all are valid)."""
+    from powcase.explore import PropertyFileError, load_properties  # noqa: PLC0415
+
+    problems: list[str] = []
+    for file in files:
+        try:
+            load_properties(file, law=law)
+        except PropertyFileError as error:
+            problems += [_line(p) for p in error.problems]
+    return problems
+
+
+def _explore_in_test(files: Sequence[str], law: Sequence[str], out: Output) -> None:
+    """Explore each property file at its own depth and say what each property answered."""
+    from powcase.explore import check_files  # noqa: PLC0415
+
+    for result in check_files(files, law=law):
+        for item in result.properties:
+            counts: dict[str, int] = {}
+            for reading in item.results:
+                counts[reading.answer.value] = counts.get(reading.answer.value, 0) + 1
+            told = ", ".join(f"{answer} under {n}" for answer, n in sorted(counts.items()))
+            out.write(f"EXPLORED {_line(result.source.file)}: {item.definition.id}: {told}\n")
+
+
+def _cmd_validate(args: argparse.Namespace, out: Output) -> int:
+    property_files, paths = _property_files(args.files)
+    problems = _check_properties(property_files, args.law)
+    scenarios: list[Scenario] = []
+    if paths or not property_files:
+        scenarios, found = _load_each(paths, args.law)
+        problems += found
+    if problems:
+        raise _Invalid("\n".join(problems))
+    files = len({s.file for s in scenarios})
+    properties = f" and {len(property_files)} property files" if property_files else ""
+    out.write(f"ok: {len(scenarios)} scenarios in {files} files{properties}\n")
     return OK
 
 
-def _cmd_describe(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_describe(args: argparse.Namespace, out: Output) -> int:
     from powcase.description import describe  # noqa: PLC0415
 
     model = describe(_law(args))
     if args.format == "json":
-        out.write(json.dumps(model, indent=2, ensure_ascii=False) + "\n")
+        out.json(model)
         return OK
     out.write("States\n")
     for state in model["states"]:
@@ -236,7 +358,7 @@ def _cmd_describe(args: argparse.Namespace, out: TextIO) -> int:
     return OK
 
 
-def _cmd_provisions(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_provisions(args: argparse.Namespace, out: Output) -> int:
     words = (args.search or "").casefold().split()
     found = [
         p
@@ -251,25 +373,29 @@ def _cmd_provisions(args: argparse.Namespace, out: TextIO) -> int:
     return OK
 
 
-def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_schema(args: argparse.Namespace, out: Output) -> int:
     from powcase.law.shape import law_schema  # noqa: PLC0415
     from powcase.scenario.schema import output_schema, scenario_schema  # noqa: PLC0415
 
     if args.output and args.law:
         raise _Invalid("give --output or --law, not both")
-    if args.output == "coverage":
+    if args.output == "explore":
+        from powcase.explore import check_schema  # noqa: PLC0415
+
+        schema = check_schema()
+    elif args.output == "coverage":
         from powcase.explore.coverage import coverage_schema  # noqa: PLC0415
 
         schema = coverage_schema()
+    elif args.output:
+        schema = output_schema()
     else:
-        schema = (
-            output_schema() if args.output else law_schema() if args.law else scenario_schema()
-        )
-    out.write(json.dumps(schema, indent=2) + "\n")
+        schema = law_schema() if args.law else scenario_schema()
+    out.json(schema, ensure_ascii=True)
     return OK
 
 
-def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_explain(args: argparse.Namespace, out: Output) -> int:
     scenarios = _load([args.file], args.law)
     results = _run_all(scenarios, args.variant, None)
     result = (
@@ -279,10 +405,13 @@ def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
     )
     if not 0 <= args.step < len(result.steps):
         raise _Invalid(
-            f"{args.file}: --step {args.step} is not an event index (0 to {len(result.steps) - 1})"
+            f"{_line(args.file)}: --step {args.step} is not an event index "
+            f"(0 to {len(result.steps) - 1})"
         )
     plain = result.to_dict()
     step = _output(args, plain["steps"][args.step])
+    if args.format != "json":
+        step = neutral_data(step)
     if args.format == "json":
         payload = {
             "generated_by": _generated_by(scenarios[0].law),
@@ -290,7 +419,7 @@ def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
             "variant": result.variant,
             "step": step,
         }
-        out.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+        out.json(payload)
         return OK
     applied = "applied" if step["applied"] else "not applied"
     out.write(
@@ -313,6 +442,23 @@ def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
     return OK
 
 
+def _plain(data: Any, fmt: str) -> Any:
+    """Values from a scenario for a text or Markdown table: each on one line, unsafe
+    characters escaped, and Markdown's markup escaped in Markdown.
+    """
+    if fmt != "markdown":
+        return neutral_data(data)
+    from powcase._util.escape import markdown_text  # noqa: PLC0415
+
+    if isinstance(data, str):
+        return markdown_text(data)
+    if isinstance(data, dict):
+        return {k: _plain(v, fmt) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [_plain(v, fmt) for v in data]
+    return data
+
+
 def _table(
     head: Sequence[str],
     rows: Sequence[Sequence[str]],
@@ -323,7 +469,7 @@ def _table(
     heads = [f"{h} *" if marked and marked[i] else h for i, h in enumerate(head)]
     if fmt == "markdown":
         lines = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
-        lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in rows]
+        lines += ["| " + " | ".join(row) + " |" for row in rows]
         return "\n".join(lines) + "\n"
     widths = [max(len(x) for x in (h, *(r[i] for r in rows))) for i, h in enumerate(heads)]
     lines = ["  ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True)).rstrip()]
@@ -333,10 +479,11 @@ def _table(
     return "\n".join(lines) + "\n"
 
 
-def _cmd_options(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_options(args: argparse.Namespace, out: Output) -> int:
     from powcase._util.dates import as_of_problem, evaluated_on  # noqa: PLC0415
     from powcase.case import Case  # noqa: PLC0415
 
+    documents = []
     for scenario in _load([args.file], args.law):
         case = Case.replay(scenario.record, scenario.assumptions, scenario.mode, law=scenario.law)
         on = evaluated_on(args.as_of or scenario.as_of, case.last_date)
@@ -356,8 +503,9 @@ def _cmd_options(args: argparse.Namespace, out: TextIO) -> int:
             scenario,
         )
         if args.format == "json":
-            out.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+            documents.append(payload)
             continue
+        payload = _plain(payload, args.format)
         heading = f"{payload['scenario']}: what can happen next, on {payload['as_of']}"
         if args.format == "markdown":
             out.write(f"## {heading}\n\n")
@@ -384,6 +532,8 @@ def _cmd_options(args: argparse.Namespace, out: TextIO) -> int:
                 ]
             )
         out.write(_table(["event", "fields", "outcome", "because", "cites"], table, args.format))
+    if args.format == "json":
+        out.json(documents)
     return OK
 
 
@@ -411,25 +561,29 @@ def _vary(texts: Sequence[str]) -> dict[str, list[Any]]:
     return vary
 
 
-def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_compare(args: argparse.Namespace, out: Output) -> int:
     from powcase.explore.comparison import compare  # noqa: PLC0415
 
+    documents = []
     for scenario in _load([args.file], args.law):
         comparison = compare(scenario, _vary(args.vary))
         payload = _output(args, comparison.to_dict(), scenario)
         if args.format == "json":
-            out.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+            documents.append(payload)
             continue
-        head = [*comparison.varied, *payload["columns"]]
-        rows = [
-            [str(v).lower() if isinstance(v, bool) else str(v) for _, v in row.reading]
-            + list(cells.values())
-            for row, cells in zip(
-                comparison.rows, (r["cells"] for r in payload["rows"]), strict=True
-            )
-        ]
+        head = _plain([*comparison.varied, *payload["columns"]], args.format)
+        rows = _plain(
+            [
+                [str(v).lower() if isinstance(v, bool) else str(v) for _, v in row.reading]
+                + list(cells.values())
+                for row, cells in zip(
+                    comparison.rows, (r["cells"] for r in payload["rows"]), strict=True
+                )
+            ],
+            args.format,
+        )
         marked = [False] * len(comparison.varied) + list(comparison.differs)
-        title = f"{payload['scenario']}: readings side by side"
+        title = f"{_plain(payload['scenario'], args.format)}: readings side by side"
         out.write(f"## {title}\n\n" if args.format == "markdown" else f"{title}\n\n")
         out.write(_table(head, rows, args.format, marked))
         out.write(
@@ -437,10 +591,12 @@ def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
             if any(comparison.differs)
             else "\nNo column differs: these readings change nothing here.\n"
         )
+    if args.format == "json":
+        out.json(documents)
     return OK
 
 
-def _cmd_parties(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_parties(args: argparse.Namespace, out: Output) -> int:
     law = _law(args)
     if args.state and args.state not in law.parties:
         raise _Invalid(
@@ -451,7 +607,7 @@ def _cmd_parties(args: argparse.Namespace, out: TextIO) -> int:
     profiles = [law.profile(code, on) for code in ([args.state] if args.state else law.parties)]
     if args.format == "json":
         payload = {"generated_by": _generated_by(law), "parties": profiles}
-        out.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+        out.json(payload)
         return OK
     for p in profiles:
         out.write(f"{p['code']}  {p['name']}, on {p['on']}\n")
@@ -501,15 +657,7 @@ def _cmd_parties(args: argparse.Namespace, out: TextIO) -> int:
     return OK
 
 
-def _write(path: str, data: bytes) -> None:
-    try:
-        with open(path, "wb") as target:
-            target.write(data)
-    except OSError as error:
-        raise _Invalid(f"cannot write {path}: {error.strerror}") from None
-
-
-def _cmd_diagram(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_diagram(args: argparse.Namespace, out: Output) -> int:
     from powcase.render.diagram import (  # noqa: PLC0415
         INSTALL_GRAPHVIZ,
         Trace,
@@ -532,8 +680,8 @@ def _cmd_diagram(args: argparse.Namespace, out: TextIO) -> int:
         trace = Trace.of_steps(first["steps"], first["state"])
     drawn = diagram(trace, fmt)
     if args.output:
-        _write(args.output, drawn if isinstance(drawn, bytes) else drawn.encode("utf-8"))
-        out.write(f"wrote {args.output}\n")
+        out.file(args.output, drawn)
+        out.write(f"wrote {_line(args.output)}\n")
     elif isinstance(drawn, bytes):
         if fmt == "png":
             raise _Invalid("a PNG goes to a file: add -o OUT.png")
@@ -543,14 +691,144 @@ def _cmd_diagram(args: argparse.Namespace, out: TextIO) -> int:
     return OK
 
 
-def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_report(args: argparse.Namespace, out: Output) -> int:
     from powcase.render.report import render_report  # noqa: PLC0415
 
-    results = _run_all(_load([args.file], args.law), None, None)
+    scenarios = _load([args.file], args.law)
+    out.reads(o["path"] for s in scenarios for o in s.law.overlays)
+    results = _run_all(scenarios, None, None)
     page = render_report(results, reveal_names=args.reveal_names, redaction=args.redact)
-    _write(args.output, page.encode("utf-8"))
-    out.write(f"wrote {args.output}\n")
+    out.file(args.output, page)
+    out.write(f"wrote {_line(args.output)}\n")
     return OK
+
+
+def _cmd_explore(args: argparse.Namespace, out: Output) -> int:
+    from powcase.explore import check_files, load_properties  # noqa: PLC0415
+    from powcase.explore.alphabet import alphabet  # noqa: PLC0415
+
+    if args.show_alphabet:
+        for file in args.files:
+            read = load_properties(file, law=args.law)
+            start = read.start
+            letters = alphabet(
+                start,
+                read.law,
+                start.events[-1].date,
+                full=read.full_alphabet,
+                include=read.include,
+                exclude=read.exclude,
+            )
+            out.write(f"{_line(file)}: {len(letters)} letters\n")
+            out.writelines(f"  {_line(letter.label)}\n" for letter in letters)
+        return OK
+    with _progress(args.depth) as progress:
+        results = check_files(
+            args.files,
+            depth=args.depth,
+            witnesses=args.witnesses,
+            law=args.law,
+            progress=progress,
+            reveal_names=args.reveal_names,
+            workers=args.workers,
+            scheduler=args.scheduler,
+        )
+    if args.format == "json":
+        out.json([r.to_dict() for r in results])
+    elif args.format == "markdown":
+        from powcase.render.explore import render_check_markdown  # noqa: PLC0415
+
+        out.write(render_check_markdown(results))
+    else:
+        from powcase.render.explore import render_check_text  # noqa: PLC0415
+
+        out.write(render_check_text(results))
+    return OK
+
+
+@contextlib.contextmanager
+def _progress(depth: int | None) -> Iterator[Callable[[int, int, int], None] | None]:
+    """A progress bar on a terminal (stderr), one tick per depth explored; none elsewhere."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from tqdm import tqdm  # noqa: PLC0415 - only on a terminal
+
+    with tqdm(total=depth, unit="depth", file=sys.stderr, leave=False) as bar:
+
+        def tick(done: int, asked: int, situations: int) -> None:
+            bar.total = asked
+            bar.n = done
+            bar.set_postfix(situations=situations)
+            bar.refresh()
+
+        yield tick
+
+
+def _reading_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    """The commands that read a case forward or under other readings: ``options`` and
+    ``compare``.
+    """
+    options = command(
+        "options", "what can happen next: every possible step with its verdict", _cmd_options
+    )
+    options.add_argument("file", metavar="FILE")
+    options.add_argument("--as-of", type=_date, metavar="DATE")
+    options.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    _redaction(options)
+
+    compared = command(
+        "compare", "the record under several readings of the law, side by side", _cmd_compare
+    )
+    compared.add_argument("file", metavar="FILE")
+    compared.add_argument(
+        "--vary",
+        action="append",
+        required=True,
+        metavar="KEY[,KEY...]",
+        help="assumptions to vary (all their options), or KEY=V1,V2",
+    )
+    compared.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    _redaction(compared)
+
+
+def _explore_command(command: Callable[..., argparse.ArgumentParser]) -> None:
+    """The command that explores every path: ``explore``."""
+    explored = command(
+        "explore",
+        "every path to a depth, under every reading: check legal properties",
+        _cmd_explore,
+    )
+    explored.add_argument(
+        "files", nargs="+", metavar="FILE", help="property files (*.properties.yaml)"
+    )
+    explored.add_argument(
+        "--depth", type=int, metavar="N", help="how many steps deep (default: the file's)"
+    )
+    explored.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    explored.add_argument(
+        "--witnesses",
+        metavar="DIR",
+        help="write each shortest witness or counterexample there, as a scenario file",
+    )
+    explored.add_argument(
+        "--workers", type=int, metavar="N", help="run the readings on N local processes"
+    )
+    explored.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run the readings on a Dask distributed scheduler (pip install 'powcase[dask]')",
+    )
+    explored.add_argument(
+        "--show-alphabet",
+        action="store_true",
+        help="print the letters (candidate events) each file explores, and stop",
+    )
+    explored.add_argument(
+        "--reveal-names",
+        action="store_true",
+        help="keep the subject's name in the witness files (personal data; left out by default)",
+    )
 
 
 def _drawing_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
@@ -586,7 +864,7 @@ def _drawing_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     _redaction(reporting)
 
 
-def _cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
+def _cmd_coverage(args: argparse.Namespace, out: Output) -> int:
     from powcase.explore.coverage import measure  # noqa: PLC0415
     from powcase.render.coverage import (  # noqa: PLC0415
         render_coverage_markdown,
@@ -595,7 +873,7 @@ def _cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
 
     coverage = measure(_load(args.paths, args.law), law=_law(args))
     if args.format == "json":
-        out.write(json.dumps(coverage.to_dict(), indent=2, ensure_ascii=False) + "\n")
+        out.json(coverage.to_dict())
     elif args.format == "markdown":
         out.write(render_coverage_markdown(coverage))
     else:
@@ -638,12 +916,6 @@ def _coverage_command(command: Callable[..., argparse.ArgumentParser]) -> None:
     )
 
 
-def _report_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
-    """The commands that report on a scenario or on a corpus: diagram, report, coverage."""
-    _drawing_commands(command)
-    _coverage_command(command)
-
-
 def _parser() -> argparse.ArgumentParser:
     from powcase import __version__  # noqa: PLC0415 - the package loads nothing heavy for this
 
@@ -651,16 +923,27 @@ def _parser() -> argparse.ArgumentParser:
         prog="powcase",
         description="The legal path of a captured soldier: run scenario files, test their "
         "expectations, read the model. Not legal advice.",
-        epilog="example: powcase run examples/ri.powcase.yaml",
+        epilog=f"{_EXIT_CODES}. example: powcase run examples/ri.powcase.yaml",
     )
     parser.add_argument("--version", action="version", version=f"powcase {__version__}")
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="on a bug in powcase (exit 3), show its traceback (give it before the command)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, helptext: str, handler: Callable[..., int]) -> argparse.ArgumentParser:
         sub = commands.add_parser(
-            name, help=helptext, description=helptext, epilog=_EXAMPLES[name]
+            name, help=helptext, description=helptext, epilog=f"{_EXAMPLES[name]}; {_EXIT_CODES}"
         )
         sub.set_defaults(handler=handler)
+        sub.add_argument(
+            "--debug",
+            action="store_true",
+            default=argparse.SUPPRESS,  # keeps a --debug given before the command
+            help="on a bug in powcase (exit 3), show its traceback",
+        )
         if name in _JUDGING:
             _with_law(sub)
         return sub
@@ -685,6 +968,11 @@ def _parser() -> argparse.ArgumentParser:
 
     test = command("test", "run every scenario under the paths and check expectations", _cmd_test)
     test.add_argument("paths", nargs="+", metavar="PATH")
+    test.add_argument(
+        "--explore",
+        action="store_true",
+        help="also explore the property files (*.properties.yaml) under the paths",
+    )
 
     validate = command("validate", "check scenario files without running them", _cmd_validate)
     validate.add_argument("files", nargs="+", metavar="FILE")
@@ -707,9 +995,9 @@ def _parser() -> argparse.ArgumentParser:
         "--output",
         nargs="?",
         const="run",
-        choices=("run", "coverage"),
-        help="the schema of an output instead: of powcase run --format json (the default), "
-        "or of powcase coverage --format json",
+        choices=("run", "explore", "coverage"),
+        help="the schema of an output instead: run (powcase run --format json, the default), "
+        "explore (powcase explore --format json) or coverage (powcase coverage --format json)",
     )
     schema.add_argument(
         "--law",
@@ -730,29 +1018,11 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("--format", choices=("text", "json"), default="text")
     _redaction(explain)
 
-    options = command(
-        "options", "what can happen next: every possible step with its verdict", _cmd_options
-    )
-    options.add_argument("file", metavar="FILE")
-    options.add_argument("--as-of", type=_date, metavar="DATE")
-    options.add_argument("--format", choices=("text", "json", "markdown"), default="text")
-    _redaction(options)
+    _reading_commands(command)
+    _drawing_commands(command)
+    _coverage_command(command)
 
-    compared = command(
-        "compare", "the record under several readings of the law, side by side", _cmd_compare
-    )
-    compared.add_argument("file", metavar="FILE")
-    compared.add_argument(
-        "--vary",
-        action="append",
-        required=True,
-        metavar="KEY[,KEY...]",
-        help="assumptions to vary (all their options), or KEY=V1,V2",
-    )
-    compared.add_argument("--format", choices=("text", "json", "markdown"), default="text")
-    _redaction(compared)
-
-    _report_commands(command)
+    _explore_command(command)
 
     parties_ = command("parties", "what the parties table says of a state", _cmd_parties)
     parties_.add_argument("state", nargs="?", metavar="STATE", help="a state code, e.g. KP")
@@ -773,27 +1043,142 @@ def _redaction(parser: argparse.ArgumentParser) -> None:
 def main(
     argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
-    """Run the command line; returns the exit code."""
-    out = out or sys.stdout
-    err = err or sys.stderr
+    """Run the command line; returns the exit code.
+
+    Every command goes through here: a :class:`~powcase.errors.PowcaseError` (invalid input,
+    an output refused) is its message on ``err`` and exit 2; anything else is a bug in
+    powcase, one line on ``err`` and exit 3 (the traceback with ``--debug``). A reader that
+    goes away (``powcase run x | head -1``) ends the command quietly.
+    """
+    stdout = sys.stdout if out is None else out
+    stderr = sys.stderr if err is None else err
     parser = _parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit:  # --help, --version or a usage error: argparse has printed it
+        _flush_quietly(stdout)
+        raise
+    from powcase._util.output import Output  # noqa: PLC0415 - not for --version
+
+    # Colour only where the values were neutralised before they were coloured (render_text).
+    colour = args.command == "run" and _colour(stdout)
+    output = Output(stdout, colour=colour, inputs=_inputs(args))
     if args.command is None:
-        parser.print_help(out)
+        args.handler = _help(parser)
+    errors = Output(stderr)
+    with _warnings_to(errors, args.command or "powcase"):
+        return _handled(args, output, errors)
+
+
+def _help(parser: argparse.ArgumentParser) -> Callable[[argparse.Namespace, Output], int]:
+    def show(args: argparse.Namespace, out: Output) -> int:
+        out.write(parser.format_help())
         return INVALID
-    with _warnings_to(err, args.command):
-        try:
-            return int(args.handler(args, out))
-        except _Invalid as error:
-            err.write(f"powcase {args.command}: invalid input\n{error}\n")
-            return INVALID
-        except _powcase_error() as error:
-            err.write(f"powcase {args.command}: {error}\n")
-            return INVALID
+
+    return show
+
+
+def _inputs(args: argparse.Namespace) -> list[str]:
+    """The files a command reads (its file and folder arguments, its ``--law`` overlays): an
+    output file must be none of them.
+    """
+    given: list[str] = []
+    for name in ("file", "files", "paths", "law"):
+        value = getattr(args, name, None)
+        values = value if isinstance(value, list) else [value]
+        given += [v for v in values if isinstance(v, str)]
+    return given
+
+
+def _handled(args: argparse.Namespace, out: Output, err: Output) -> int:
+    """The one error handler: the command's exit code, every failure told on ``err``."""
+    from powcase._util.output import PipeClosed  # noqa: PLC0415
+    from powcase.errors import PowcaseError  # noqa: PLC0415
+
+    command = args.command or "powcase"
+    try:
+        target = getattr(args, "output", None)
+        if isinstance(target, str):  # an output file: refused before any work if it must be
+            out.check_target(target)
+        code = int(args.handler(args, out))
+        out.flush()
+    except PipeClosed:
+        _silence(out)
+        return PIPE_CLOSED
+    except _Invalid as error:
+        return _told(out, err, f"powcase {command}: invalid input\n{error}\n", INVALID)
+    except PowcaseError as error:
+        return _told(out, err, f"powcase {command}: {error}\n", INVALID)
+    except KeyboardInterrupt:
+        return _told(out, err, f"powcase {command}: interrupted\n", INTERRUPTED)
+    except Exception as error:  # the last resort: a bug, told as one
+        text = _bug(command, error)
+        if args.debug:
+            text += "".join(traceback.format_exception(error))
+        return _told(out, err, text, BUG)
+    return code
+
+
+def _bug(command: str, error: BaseException) -> str:
+    """One line saying that this is a bug and how to report it, without personal data."""
+    frames = traceback.extract_tb(error.__traceback__)
+    where = f" at {os.path.basename(frames[-1].filename)}:{frames[-1].lineno}" if frames else ""
+    return (
+        f"powcase {command}: a bug in powcase ({type(error).__name__}{where}), not a problem "
+        "in your input; please report it to the powcase maintainers as an issue with the "
+        "command line you ran, but not the scenario file (it may hold personal data); "
+        "'powcase --debug ...' shows the traceback (exit 3)\n"
+    )
+
+
+def _told(out: Output, err: Output, text: str, code: int) -> int:
+    """Tell ``text`` on ``err`` after what the command printed, and return ``code``."""
+    from powcase._util.output import PipeClosed  # noqa: PLC0415
+    from powcase.errors import PowcaseError  # noqa: PLC0415
+
+    if not out.failed:
+        with contextlib.suppress(PipeClosed, PowcaseError):
+            out.flush()
+    if out.failed:
+        _silence(out)
+    try:
+        err.write(text)
+        err.flush()
+    except (PipeClosed, PowcaseError):
+        pass  # nowhere left to tell it; the exit code says it
+    return code
+
+
+def _silence(out: Output) -> None:
+    """Point the process's standard output at the null device, so that the interpreter's
+    last flush at exit finds no closed pipe or full disk (Python's recipe for SIGPIPE).
+    """
+    if out.stream is not sys.stdout:
+        return
+    try:
+        descriptor = out.stream.fileno()
+    except (OSError, ValueError):
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, descriptor)
+    os.close(null)
+
+
+def _flush_quietly(stream: TextIO) -> None:
+    """Flush what argparse printed (help, version); a closed pipe ends it quietly."""
+    try:
+        stream.flush()
+    except BrokenPipeError:
+        from powcase._util.output import Output  # noqa: PLC0415
+
+        _silence(Output(stream))
+        raise SystemExit(PIPE_CLOSED) from None
+    except OSError:
+        pass
 
 
 @contextlib.contextmanager
-def _warnings_to(err: TextIO, command: str) -> Iterator[None]:
+def _warnings_to(err: Output, command: str) -> Iterator[None]:
     """The warnings powcase gives the author (:class:`~powcase.errors.NameInFreeText`) as lines on
     ``err``; any other warning as Python shows it.
     """
@@ -806,7 +1191,8 @@ def _warnings_to(err: TextIO, command: str) -> Iterator[None]:
         finally:
             for warning in caught:
                 if issubclass(warning.category, NameInFreeText):
-                    err.write(f"powcase {command}: warning: {warning.message}\n")
+                    with contextlib.suppress(Exception):  # a closed stderr: nowhere to tell
+                        err.write(f"powcase {command}: warning: {warning.message}\n")
                 else:
                     warnings.showwarning(
                         warning.message, warning.category, warning.filename, warning.lineno
@@ -835,9 +1221,3 @@ def _with_law(parser: argparse.ArgumentParser) -> None:
         help="a law overlay file, applied after the packaged law and a scenario's own law: "
         "(repeatable)",
     )
-
-
-def _powcase_error() -> type[Exception]:
-    from powcase.errors import PowcaseError  # noqa: PLC0415
-
-    return PowcaseError

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from powcase._util.escape import neutral
+
 if TYPE_CHECKING:
     from powcase.scenario.model import Scenario
 
@@ -45,7 +47,7 @@ class ScenarioItem(pytest.Item):
 
         if isinstance(excinfo.value, ScenarioFailed):
             where = shown_title(self.scenario) + (f" [{self.variant}]" if self.variant else "")
-            return f"FAIL {self.scenario.file}: {where}\n{excinfo.value}"
+            return neutral(f"FAIL {self.scenario.file}: {where}\n{excinfo.value}")
         return str(super().repr_failure(excinfo))
 
     def reportinfo(self) -> tuple[pathlib.Path, int | None, str]:
@@ -64,7 +66,9 @@ class ScenarioFile(pytest.File):
         try:
             scenarios = load_scenarios(self.path)
         except ScenarioError as error:
-            raise self.CollectError(str(error)) from None
+            # A file named like a scenario that cannot be used is an error, as in
+            # ``powcase test``, never skipped; its message shows no control character raw.
+            raise self.CollectError(neutral(str(error))) from None
         for scenario in scenarios:
             yield ScenarioItem.from_parent(
                 self, name=shown_title(scenario), scenario=scenario, variant=None

@@ -13,11 +13,13 @@ from __future__ import annotations
 import datetime
 import pathlib
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
 import yaml
 
+from powcase._util.output import OutputRefused, write_file
 from powcase.case import Case
 from powcase.explore.results import CheckResult, PropertyResult, ReadingResult
 
@@ -97,7 +99,10 @@ def write_witnesses(
     missing), one file per property and reading; the result with each file's path.
     """
     folder = pathlib.Path(directory)
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        raise OutputRefused(f"{folder} is not a folder to write witnesses in")
     folder.mkdir(parents=True, exist_ok=True)
+    inputs = [result.source.file, *(o["path"] for o in result.source.law.overlays)]
     properties = []
     for prop in result.properties:
         items = []
@@ -107,14 +112,12 @@ def write_witnesses(
                 continue
             target = folder / _file_name(prop.definition.id, item.reading)
             data = witness_scenario(result, prop, item, reveal_names=reveal_names)
-            _write(target, dump(data))
+            _write(target, dump(data), inputs)
             items.append(attrs.evolve(item, witness=str(target)))
         properties.append(attrs.evolve(prop, results=tuple(items)))
     return attrs.evolve(result, properties=tuple(properties))
 
 
-def _write(target: pathlib.Path, text: str) -> None:
-    """Write through a temporary file beside the target, so a reader never sees half."""
-    temporary = target.with_name(f".{target.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(target)
+def _write(target: pathlib.Path, text: str, inputs: Sequence[str]) -> None:
+    """Write whole or not at all, never over an input, a link or a special file."""
+    write_file(str(target), text.encode("utf-8"), inputs=inputs)

@@ -1,21 +1,35 @@
-"""A run result as Markdown: tables a researcher can paste into a paper."""
+"""A run result as Markdown: tables a researcher can paste into a paper.
+
+Every value from a scenario is escaped: raw HTML, links, images, headings, code spans and
+table cells cannot be opened by a title, an id, a place or a claim, and control characters
+and bidi overrides are shown as escapes.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from powcase._util.escape import code_span, markdown_text
 from powcase.render.text import words
 from powcase.scenario.result import due_text, obligation_note, standing_entries
 
 __all__ = ["render_markdown"]
 
 
+class _Markup(str):
+    """Markdown we wrote ourselves (``**overdue**``): put in a cell as it is."""
+
+    __slots__ = ()
+
+
 def _cell(value: Any) -> str:
+    if isinstance(value, _Markup):
+        return value
     if isinstance(value, list):
         text = ", ".join(map(str, value))
     else:
         text = words(value) if isinstance(value, dict) else str(value)
-    return text.replace("|", "\\|").replace("\n", " ")
+    return markdown_text(text)
 
 
 def _table(head: list[str], rows: list[list[Any]]) -> list[str]:
@@ -30,14 +44,15 @@ def render_markdown(data: dict[str, Any]) -> str:
     ``data`` is a run's JSON form (``RunResult.to_dict``), redacted as the caller chose.
     """
     title = data["scenario"] + (f" (variant: {data['variant']})" if data["variant"] else "")
-    named = f" ({data['subject']['name']})" if "name" in data["subject"] else ""
+    named = f" ({markdown_text(data['subject']['name'])})" if "name" in data["subject"] else ""
     lines = [
-        f"## {title}",
+        f"## {markdown_text(title)}",
         "",
         (
-            f"Subject `{data['subject']['id']}`{named}, held by "
-            f"{data['detaining_power']}, {data['mode']} mode, as of "
-            f"{data['as_of']}. State: `{', '.join(data['state'])}`."
+            f"Subject {code_span(data['subject']['id'])}{named}, held by "
+            f"{markdown_text(data['detaining_power'])}, {markdown_text(data['mode'])} mode, "
+            f"as of {markdown_text(data['as_of'])}. "
+            f"State: {code_span(', '.join(data['state']))}."
         ),
         "",
         "### Timeline",
@@ -115,12 +130,17 @@ def render_markdown(data: dict[str, Any]) -> str:
         f"Expectations: {data['expectations']['passed']} passed, {len(failed)} failed.",
         "",
     ]
-    lines += [f"- {f['check']}: expected {f['expected']}, got {f['got']}" for f in failed]
+    lines += [
+        f"- {markdown_text(f['check'])}: expected {markdown_text(f['expected'])}, "
+        f"got {markdown_text(f['got'])}"
+        for f in failed
+    ]
     return "\n".join(lines) + "\n"
 
 
 def _status(duty: dict[str, Any]) -> str:
     """An obligation's status, overdue in bold, with what qualifies it."""
-    status = f"**{duty['status']}**" if duty["status"] == "overdue" else duty["status"]
+    status = markdown_text(duty["status"])
+    status = f"**{status}**" if duty["status"] == "overdue" else status
     note = obligation_note(duty)
-    return f"{status} ({note})" if note else status
+    return _Markup(f"{status} ({markdown_text(note)})" if note else status)

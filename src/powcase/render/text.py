@@ -1,7 +1,8 @@
-"""A run result as text a person reads in a terminal: a dated timeline of steps with their
+r"""A run result as text a person reads in a terminal: a dated timeline of steps with their
 outcome, the verdicts asked, the flags by severity, the docket with overdue items marked,
 violations, claims, and the assumptions used. Colour only where asked (a terminal, no
-``NO_COLOR``).
+``NO_COLOR``). Every value is put on its line with control characters, escape sequences and
+bidi overrides shown as escapes (``\x1b``), so a scenario cannot write to the terminal.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from powcase._util.escape import neutral_data
 from powcase.law.concerns import CONCERNS
 from powcase.law.rules import gravity
 from powcase.scenario.result import due_text, obligation_note, standing_entries
@@ -197,6 +199,7 @@ def render_text(data: dict[str, Any], *, colour: bool = False) -> str:
 
     ``data`` is a run's JSON form (``RunResult.to_dict``), redacted as the caller chose.
     """
+    data = neutral_data(data)
     style = _Style(colour)
     title = data["scenario"] + (f"  [variant: {data['variant']}]" if data["variant"] else "")
     subject = data["subject"]["id"] + (

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from powcase._util.escape import code_span, markdown_text
 from powcase._util.redact import Names, checked_flag, redact
 from powcase.engine.replay import STEP_KEYS
 from powcase.errors import InvalidInput
@@ -248,10 +249,11 @@ class RunResult:
         plain = self.to_dict()
         variant = f" ({self.variant})" if self.variant else ""
         lines = [
-            f"## {plain['scenario']}{variant}",
+            f"## {markdown_text(plain['scenario'] + variant)}",
             "",
             (
-                f"`{self.subject_id}` held by {self.detaining_power}, {self.mode} mode. "
+                f"{code_span(self.subject_id)} held by {markdown_text(self.detaining_power)}, "
+                f"{self.mode} mode. "
                 f"State: `{', '.join(self.state)}`. {outcome}."
             ),
             "",
