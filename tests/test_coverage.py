@@ -347,3 +347,23 @@ def test_counts_add_up_over_any_split_of_the_runs(corpus_runs, split):
             s, v = halves.get(e.id, (0, 0))
             halves[e.id] = (s + e.steps, v + e.verdicts)
         assert {e.id: (e.steps, e.verdicts) for e in getattr(whole, part).entries} == halves
+
+
+def test_a_file_named_twice_runs_once(ri):
+    code, out, _ = cli("coverage", RI, str(EXAMPLES), "--format", "json")
+    assert code == 0
+    document = json.loads(out)
+    assert document["files"].count(RI) == 1
+    alone = json.loads(cli("coverage", str(EXAMPLES), "--format", "json")[1])
+    assert document["runs"] == alone["runs"] == 32
+
+
+def test_a_broken_scenario_file_in_a_folder_is_an_error_not_skipped(tmp_path):
+    (tmp_path / "ri.powcase.yaml").write_text(
+        pathlib.Path(RI).read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (tmp_path / "typo.powcase.yaml").write_text("powcse: 1\n", encoding="utf-8")
+    code, out, err = cli("coverage", str(tmp_path))
+    assert code == 2
+    assert out == ""
+    assert "typo.powcase.yaml" in err
