@@ -46,7 +46,7 @@ def test_the_json_output_is_one_document_that_its_schema_accepts() -> None:
 def test_the_alphabet_is_shown_without_exploring() -> None:
     code, out, _ = cli("explore", PROPERTIES, "--show-alphabet")
     assert code == 0
-    assert "33 letters" in out
+    assert "31 letters" in out
     assert "  release_to_third_state(to=KR)" in out
 
 
