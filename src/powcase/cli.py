@@ -57,6 +57,7 @@ _JUDGING = frozenset(
         "diagram",
         "report",
         "explore",
+        "coverage",
     }
 )
 """The commands that read the law, and so take ``--law`` overlays."""
@@ -77,6 +78,8 @@ _EXAMPLES = {
     "diagram": "example: powcase diagram examples/ri.powcase.yaml --format svg -o ri.svg",
     "report": "example: powcase report examples/ri.powcase.yaml -o report.html",
     "explore": "example: powcase explore examples/ri.properties.yaml --witnesses witnesses/",
+    "coverage": "example: powcase coverage examples --fail-under 30; "
+    "exit codes: 0, 1 below --fail-under, 2 invalid input",
 }
 
 
@@ -380,6 +383,10 @@ def _cmd_schema(args: argparse.Namespace, out: Output) -> int:
         from powcase.explore import check_schema  # noqa: PLC0415
 
         schema = check_schema()
+    elif args.output == "coverage":
+        from powcase.explore.coverage import coverage_schema  # noqa: PLC0415
+
+        schema = coverage_schema()
     elif args.output:
         schema = output_schema()
     else:
@@ -857,6 +864,58 @@ def _drawing_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     _redaction(reporting)
 
 
+def _cmd_coverage(args: argparse.Namespace, out: Output) -> int:
+    from powcase.explore.coverage import measure  # noqa: PLC0415
+    from powcase.render.coverage import (  # noqa: PLC0415
+        render_coverage_markdown,
+        render_coverage_text,
+    )
+
+    coverage = measure(_load(args.paths, args.law), law=_law(args))
+    if args.format == "json":
+        out.json(coverage.to_dict())
+    elif args.format == "markdown":
+        out.write(render_coverage_markdown(coverage))
+    else:
+        out.write(render_coverage_text(coverage))
+    percent = coverage.provisions.percent
+    if args.fail_under is not None and percent < args.fail_under:
+        sys.stderr.write(
+            f"powcase coverage: provision coverage {percent:.1f}% is below "
+            f"--fail-under {args.fail_under:g}%\n"
+        )
+        return FAILED
+    return OK
+
+
+def _percent(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a percentage from 0 to 100")
+    return value
+
+
+def _coverage_command(command: Callable[..., argparse.ArgumentParser]) -> None:
+    """``coverage``: what a scenario corpus cites of the law."""
+    measured = command(
+        "coverage",
+        "how many steps and verdicts of the scenarios under the paths cite each provision "
+        "and give each reason code",
+        _cmd_coverage,
+    )
+    measured.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
+    measured.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    measured.add_argument(
+        "--fail-under",
+        type=_percent,
+        metavar="PCT",
+        help="exit 1 when fewer than PCT percent of the provisions are cited",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     from powcase import __version__  # noqa: PLC0415 - the package loads nothing heavy for this
 
@@ -936,9 +995,9 @@ def _parser() -> argparse.ArgumentParser:
         "--output",
         nargs="?",
         const="run",
-        choices=("run", "explore"),
-        help="the schema of an output instead: run (powcase run --format json, the default) "
-        "or explore (powcase explore --format json)",
+        choices=("run", "explore", "coverage"),
+        help="the schema of an output instead: run (powcase run --format json, the default), "
+        "explore (powcase explore --format json) or coverage (powcase coverage --format json)",
     )
     schema.add_argument(
         "--law",
@@ -961,6 +1020,7 @@ def _parser() -> argparse.ArgumentParser:
 
     _reading_commands(command)
     _drawing_commands(command)
+    _coverage_command(command)
 
     _explore_command(command)
 
