@@ -27,11 +27,6 @@ PACKAGED = Law.packaged()
 
 
 def _api():
-    """The coverage module, imported when a test runs rather than when the tests are collected.
-
-    It imports the submodule ``powcase.scenario.run``, which would then stand in the package
-    for the function of that name that test modules collected later import from it.
-    """
     from powcase.explore import coverage
 
     return coverage

@@ -192,7 +192,7 @@ def _run_all(
     import attrs  # noqa: PLC0415
 
     from powcase._util.dates import as_of_problem  # noqa: PLC0415
-    from powcase.scenario.run import run  # noqa: PLC0415
+    from powcase.scenario.running import run  # noqa: PLC0415
 
     results = []
     for scenario in scenarios:

@@ -28,7 +28,7 @@ from powcase.law.provenance import generated_by
 from powcase.scenario.model import Scenario
 from powcase.scenario.output_schema import run_schema
 from powcase.scenario.result import RunResult
-from powcase.scenario.run import run
+from powcase.scenario.running import run
 
 __all__ = [
     "Count",
