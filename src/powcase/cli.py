@@ -722,6 +722,8 @@ def _cmd_explore(args: argparse.Namespace, out: Output) -> int:
             out.write(f"{_line(file)}: {len(letters)} letters\n")
             out.writelines(f"  {_line(letter.label)}\n" for letter in letters)
         return OK
+    if args.book is not None:
+        _write_book(args, out)
     with _progress(args.depth) as progress:
         results = check_files(
             args.files,
@@ -735,7 +737,8 @@ def _cmd_explore(args: argparse.Namespace, out: Output) -> int:
         )
     if args.format == "json":
         out.json([r.to_dict() for r in results])
-    elif args.format == "markdown":
+        return OK
+    if args.format == "markdown":
         from powcase.render.explore import render_check_markdown  # noqa: PLC0415
 
         out.write(render_check_markdown(results))
@@ -743,7 +746,52 @@ def _cmd_explore(args: argparse.Namespace, out: Output) -> int:
         from powcase.render.explore import render_check_text  # noqa: PLC0415
 
         out.write(render_check_text(results))
+    if args.book is not None:
+        out.write(f"wrote {_line(args.book)}\n")
     return OK
+
+
+def _write_book(args: argparse.Namespace, out: Output) -> None:
+    """Write the path book of the first file's exploration, under one reading: the one
+    ``--reading`` names (as numbered in the output), else the file's own assumptions where the
+    grid holds them, else the grid's first.
+    """
+    from powcase.explore import load_properties  # noqa: PLC0415
+    from powcase.explore.alphabet import alphabet  # noqa: PLC0415
+    from powcase.explore.readings import ReadingGrid  # noqa: PLC0415
+    from powcase.explore.search import explore  # noqa: PLC0415
+    from powcase.render.path_book import path_book  # noqa: PLC0415
+
+    if len(args.files) != 1:
+        raise _Invalid("--book takes one property file")
+    out.check_target(args.book)
+    read = load_properties(args.files[0], law=args.law)
+    grid = ReadingGrid.of(read.assumptions, read.readings)
+    if args.reading is not None:
+        if not 1 <= args.reading <= len(grid):
+            raise _Invalid(f"--reading {args.reading}: the file has readings 1 to {len(grid)}")
+        chosen = grid.readings[args.reading - 1]
+    else:
+        chosen = read.assumptions if read.assumptions in grid.readings else grid.readings[0]
+    start = read.start
+    letters = alphabet(
+        start,
+        read.law,
+        start.events[-1].date,
+        full=read.full_alphabet,
+        include=read.include,
+        exclude=read.exclude,
+    )
+    found = explore(
+        start,
+        letters,
+        ReadingGrid.of_readings([chosen]),
+        depth=read.depth if args.depth is None else args.depth,
+        step_days=read.step_days,
+        mode=read.mode,
+        law=read.law,
+    )
+    out.file(args.book, path_book(found, 0))
 
 
 @contextlib.contextmanager
@@ -818,6 +866,19 @@ def _explore_command(command: Callable[..., argparse.ArgumentParser]) -> None:
         "--scheduler",
         metavar="ADDRESS",
         help="run the readings on a Dask distributed scheduler (pip install 'powcase[dask]')",
+    )
+    explored.add_argument(
+        "--book",
+        metavar="OUT.html",
+        help="also write a path book for class: every situation to the depth, under one "
+        "reading, as linked pages of one HTML file",
+    )
+    explored.add_argument(
+        "--reading",
+        type=int,
+        metavar="N",
+        help="the reading the book follows, numbered as in the output (default: the file's "
+        "own assumptions)",
     )
     explored.add_argument(
         "--show-alphabet",
