@@ -51,22 +51,27 @@ def _start() -> tuple[Scenario, Law, tuple[Letter, ...]]:
     return scenario, law, alphabet(record, law, record.events[-1].date)
 
 
-def by_depth(depths: Sequence[int], workers: int, budget: float) -> list[str]:
-    """One line per depth: situations, steps, verdicts and seconds (or why it was skipped)."""
+def by_depth(depths: Sequence[int], workers: int, budget: float, echo: bool = False) -> list[str]:
+    """One line per depth: situations, steps, verdicts and seconds (or why it was skipped);
+    with ``echo``, each line is printed as soon as it is known.
+    """
     scenario, law, letters = _start()
     grid = ReadingGrid.of(scenario.assumptions)
-    lines = [
-        f"Ri, {len(grid)} readings, {len(letters)} letters, {workers} worker(s)",
-        f"{'depth':>5} {'situations':>11} {'steps':>9} {'verdicts':>9} {'seconds':>8}",
-    ]
+    lines: list[str] = []
+
+    def say(line: str) -> None:
+        lines.append(line)
+        if echo:
+            print(line, flush=True)
+
+    say(f"Ri, {len(grid)} readings, {len(letters)} letters, {workers} worker(s)")
+    say(f"{'depth':>5} {'situations':>11} {'steps':>9} {'verdicts':>9} {'seconds':>8}")
     times: list[float] = []
     for depth in depths:
         if len(times) >= 2 and times[-2] > 0:
             projected = times[-1] * times[-1] / times[-2]
             if projected > budget:
-                lines.append(
-                    f"{depth:>5}  skipped: projected {projected:,.0f} s > {budget:,.0f} s"
-                )
+                say(f"{depth:>5}  skipped: projected {projected:,.0f} s > {budget:,.0f} s")
                 break
         items = work_items(
             scenario.record,
@@ -80,16 +85,16 @@ def by_depth(depths: Sequence[int], workers: int, budget: float) -> list[str]:
         )
         found = explore_in_parts(items, workers=workers)
         times.append(found.seconds)
-        lines.append(
+        say(
             f"{depth:>5} {len(found.situations):>11,} {len(found.steps):>9,} "
             f"{found.verdicts:>9,} {found.seconds:>8.1f}"
         )
     reached = dict(zip(depths, times, strict=False))
     if TARGET_DEPTH in reached:
         verdict = "PASS" if reached[TARGET_DEPTH] < TARGET_SECONDS else "FAIL"
-        lines.append(f"target: depth {TARGET_DEPTH} in {reached[TARGET_DEPTH]:.1f} s: {verdict}")
+        say(f"target: depth {TARGET_DEPTH} in {reached[TARGET_DEPTH]:.1f} s: {verdict}")
     else:
-        lines.append(f"target: depth {TARGET_DEPTH} not reached within the budget: FAIL")
+        say(f"target: depth {TARGET_DEPTH} not reached within the budget: FAIL")
     return lines
 
 
@@ -181,8 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="depths 1-2, a small sample")
     args = parser.parse_args(argv)
     depths = [1, 2] if args.quick else [int(d) for d in args.depths.split(",")]
-    for line in by_depth(depths, 1 if args.quick else args.workers, args.budget):
-        print(line)
+    by_depth(depths, 1 if args.quick else args.workers, args.budget, echo=True)
     for line in savings(1 if args.quick else 2, 4 if args.quick else 12):
         print(line)
     return 0

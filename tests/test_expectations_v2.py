@@ -113,7 +113,9 @@ class TestVerdicts:
             "outcome": "refused",
             "cites": ["GCIII-118"],
             "not_cites": ["ROK-DECL", "NKRA", "GCIII-109"],
-            "rests_on": ["ihl_non_refoulement", "human_rights_non_refoulement"],
+            # During hostilities no rule of IHL requires the return: the human-rights bar
+            # rests on no reading.
+            "rests_on": ["ihl_non_refoulement"],
             "reasons": ["refoulement_icrc_2020", "repatriation_before_due"],
             "missing": [],
         }

@@ -46,7 +46,7 @@ def test_the_json_output_is_one_document_that_its_schema_accepts() -> None:
 def test_the_alphabet_is_shown_without_exploring() -> None:
     code, out, _ = cli("explore", PROPERTIES, "--show-alphabet")
     assert code == 0
-    assert "33 letters" in out
+    assert "31 letters" in out
     assert "  release_to_third_state(to=KR)" in out
 
 
@@ -113,3 +113,31 @@ def test_a_wrong_depth_is_invalid_input() -> None:
     code, _, err = cli("explore", PROPERTIES, "--depth", "-1")
     assert code == 2
     assert "depth" in err
+
+
+def test_a_path_book_is_written_for_one_reading(tmp_path: pathlib.Path) -> None:
+    book = tmp_path / "book.html"
+    code, out, err = cli(
+        "explore", PROPERTIES, "--depth", "1", "--book", book, "--reading", "3", "--format", "json"
+    )
+    assert code == 0, err
+    assert isinstance(json.loads(out), list)  # the JSON output stays one document
+    page = book.read_text()
+    assert page.startswith("<!DOCTYPE html>")
+    assert "third_state_release" in page  # the cover names the reading's assumptions
+    assert "barred" in page  # reading 3 bars a release during hostilities
+    assert "<script" not in page
+
+
+def test_a_path_book_is_never_written_over_an_input() -> None:
+    before = PROPERTIES.read_text()
+    code, _, err = cli("explore", PROPERTIES, "--depth", "1", "--book", PROPERTIES)
+    assert code == 2
+    assert "input" in err
+    assert PROPERTIES.read_text() == before
+
+
+def test_a_reading_outside_the_file_is_invalid_input(tmp_path: pathlib.Path) -> None:
+    code, _, err = cli("explore", PROPERTIES, "--book", tmp_path / "b.html", "--reading", "99")
+    assert code == 2
+    assert "readings 1 to 24" in err

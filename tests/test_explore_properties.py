@@ -365,8 +365,10 @@ class TestTheRiProperties:
     def test_no_lawful_path_hands_him_to_torture_or_death_against_his_will(
         self, ri_result: Any
     ) -> None:
-        """Except where both the text of GCIII-118 alone and no human-rights bar are read:
-        then a plain repatriation to North Korea is lawful at once.
+        """Except where both the text of GCIII-118 alone and its displacing the human-rights
+        bars are read: then, once hostilities have ended and GCIII-118 requires his return, a
+        plain repatriation to North Korea is lawful. During hostilities no rule of IHL requires
+        a return, so nothing displaces the bars then, whatever the reading.
         """
         assert _answers(ri_result, "no_return_to_risk") == {"holds": 20, "violated": 4}
         prop = next(p for p in ri_result.properties if p.definition.id == "no_return_to_risk")
@@ -379,13 +381,15 @@ class TestTheRiProperties:
             )
             assert item.answer.found == bare
             if bare:
-                assert [
-                    (s.event.to_dict()["event"], s.event.to_dict()["to"]) for s in item.path or ()
-                ] == [("repatriate", "KP")]
+                assert [(s.event.name, getattr(s.event, "to", None)) for s in item.path or ()] == [
+                    ("hostilities_ended", None),
+                    ("repatriate", "KP"),
+                ]
 
     def test_the_moves_towards_risk_are_tried_and_refused(self) -> None:
         """The property is not empty: repatriation to North Korea is among the steps tried,
-        towards torture, and it is refused wherever a bar is read.
+        towards torture, and during hostilities it is refused under every reading (no rule of
+        IHL requires it then, so no reading displaces the human-rights bars).
         """
         source = load_properties(RI_PROPERTIES)
         tried = Property(
@@ -394,17 +398,22 @@ class TestTheRiProperties:
             AllOf((StepHad("refused", ("repatriate",)), _towards("torture"))),
         )
         result = check(attrs.evolve(source, properties=(tried,), depth=1))
-        assert _answers(result, "tried") == {"reachable": 16, "unreachable": 8}
+        assert _answers(result, "tried") == {"reachable": 24}
 
-    def test_south_korea_is_reachable_under_every_reading_at_depth_3(self, ri_result: Any) -> None:
-        assert _answers(ri_result, "south_korea_reachable") == {"reachable": 24}
+    def test_south_korea_is_reachable_unless_the_text_alone_requires_repatriation(
+        self, ri_result: Any
+    ) -> None:
+        # Unreachable only under the strict text with the human-rights bars displaced and
+        # release during hostilities barred: after them the text requires repatriation.
+        assert _answers(ri_result, "south_korea_reachable") == {"reachable": 22, "unreachable": 2}
         prop = next(p for p in ri_result.properties if p.definition.id == "south_korea_reachable")
         lengths = {
-            ri_result.grid.describe(r.reading)["third_state_release"]: len(r.path or ())
+            ri_result.grid.describe(r.reading)["third_state_release"]: len(r.path)
             for r in prop.results
+            if r.path
         }
         # Released as a prisoner of war after his wish is verified; where the reading bars
-        # that, only once a tribunal has found him a civilian internee.
+        # that during hostilities, once they have ended (GCIII-118).
         assert lengths == {"allowed_as_release": 2, "barred": 3}
 
     def test_at_depth_2_south_korea_is_reachable_only_where_release_is_allowed(self) -> None:

@@ -19,7 +19,7 @@ import powcase
 from powcase import Case, Reason, ReasonKind, RunResult, load_scenarios, run
 from powcase.cli import main
 from powcase.explore.comparison import compare
-from powcase.scenario.run import run_one
+from powcase.scenario.running import run_one
 from powcase.scenario.schema import output_schema
 from powcase.testing import assumptions, cases, events, records, scenarios, subjects
 

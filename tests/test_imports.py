@@ -55,3 +55,17 @@ def test_every_public_module_imports_first_in_a_fresh_process():
 @pytest.mark.parametrize("name", sorted(powcase.__all__))
 def test_every_public_name_resolves(name):
     assert getattr(powcase, name) is not None
+
+
+def test_scenario_run_stays_the_function_after_every_module_is_imported():
+    """A package's name is never shadowed by a submodule of the same name: ``run`` is the
+    function however many of powcase's modules were imported before."""
+    import subprocess
+    import sys
+
+    code = (
+        "import powcase.explore.coverage, powcase.explore.comparison, powcase.cli\n"
+        "from powcase.scenario import run\n"
+        "assert callable(run) and run.__module__ == 'powcase.scenario.running', run\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

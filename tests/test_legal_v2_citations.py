@@ -221,19 +221,22 @@ class TestReadings:
         assert found.reading == Reading("ihl_non_refoulement", "icrc_2020")
         assert found.cites[:2] == ("GCIII-118", "ICRC-COM-2020-GCIII-118")
         assert "later_source" not in dict(found.params)
-        # The human-rights bar applies under the assumption that it binds here.
+        # During hostilities no rule of IHL requires the return, so the human-rights bar
+        # applies whatever the reading of human_rights_non_refoulement: it rests on none.
         binding = reason(verdict, "refoulement_human_rights")
-        assert binding.reading == Reading("human_rights_non_refoulement", True)
+        assert binding.reading is None
         plain = json.loads(json.dumps(verdict.to_dict()))
         by_code = {r["code"]: r for r in plain["reasons"]}
         assert by_code["refoulement_icrc_2020"]["reading"] == {
             "assumption": "ihl_non_refoulement",
             "option": "icrc_2020",
         }
-        assert by_code["refoulement_human_rights"]["reading"] == {
-            "assumption": "human_rights_non_refoulement",
-            "option": True,
-        }
+        assert by_code["refoulement_human_rights"]["reading"] is None
+        # Once hostilities have ended GCIII-118 requires it: the bar then rests on the reading
+        # that the human-rights treaties still bind against it.
+        ended = c.apply({"date": "2026-06-01", "event": "hostilities_ended"})
+        after = reason(ask(ended, "repatriate", to="KP"), "refoulement_human_rights")
+        assert after.reading == Reading("human_rights_non_refoulement", True)
 
     def test_a_reason_round_trips_with_its_reading(self):
         given = Reason(

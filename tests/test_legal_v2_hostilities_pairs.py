@@ -62,13 +62,19 @@ class TestAnEndBetweenOnePairOfParties:
     def test_his_repatriation_is_due_at_the_end_between_his_captor_and_his_power_gciii_118(self):
         # Before it, a return is not yet due, though not forbidden: a note, not a refusal.
         back = ev("2025-06-02", "repatriate")
-        # Read without non-refoulement, which would refuse a return to KP either way.
-        readings = {"ihl_non_refoulement": "strict_text", "human_rights_non_refoulement": False}
-        early = case(CAPTURE, UA_RU, back, **readings).steps[-1]
+        # With the risks at home lifted: non-refoulement would refuse a return to KP either way
+        # (during hostilities whatever the reading of the human-rights bars: no rule of IHL
+        # requires a return then, so none displaces them).
+        lifted = [
+            ev("2025-01-10", "risk_lifted", state="KP", kind=kind)
+            for kind in ("enforced_disappearance", "torture", "death")
+        ]
+        readings = {"ihl_non_refoulement": "strict_text"}
+        early = case(CAPTURE, *lifted, UA_RU, back, **readings).steps[-1]
         assert early.outcome is Outcome.ALLOWED
         assert "repatriation_before_due" in [r.code for r in early.reasons]
         assert "repatriation_due" not in [r.code for r in early.reasons]
-        due = case(CAPTURE, UA_KP, back, **readings).steps[-1]
+        due = case(CAPTURE, *lifted, UA_KP, back, **readings).steps[-1]
         assert "repatriation_due" in [r.code for r in due.reasons]
         assert "repatriation_before_due" not in [r.code for r in due.reasons]
 

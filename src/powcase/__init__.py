@@ -185,7 +185,7 @@ if TYPE_CHECKING:
         RunResult,
         StepResult,
     )
-    from powcase.scenario.run import (
+    from powcase.scenario.running import (
         run,
     )
 
@@ -307,7 +307,7 @@ _EXPORTS: dict[str, str] = {
     "load_scenarios": "powcase.scenario.load",
     "provision": "powcase.law.provisions",
     "report": "powcase.render.report",
-    "run": "powcase.scenario.run",
+    "run": "powcase.scenario.running",
 }
 
 # Public names whose object has another name in its module.

@@ -57,6 +57,7 @@ _JUDGING = frozenset(
         "diagram",
         "report",
         "explore",
+        "coverage",
     }
 )
 """The commands that read the law, and so take ``--law`` overlays."""
@@ -77,6 +78,8 @@ _EXAMPLES = {
     "diagram": "example: powcase diagram examples/ri.powcase.yaml --format svg -o ri.svg",
     "report": "example: powcase report examples/ri.powcase.yaml -o report.html",
     "explore": "example: powcase explore examples/ri.properties.yaml --witnesses witnesses/",
+    "coverage": "example: powcase coverage examples --fail-under 30; "
+    "exit codes: 0, 1 below --fail-under, 2 invalid input",
 }
 
 
@@ -189,7 +192,7 @@ def _run_all(
     import attrs  # noqa: PLC0415
 
     from powcase._util.dates import as_of_problem  # noqa: PLC0415
-    from powcase.scenario.run import run  # noqa: PLC0415
+    from powcase.scenario.running import run  # noqa: PLC0415
 
     results = []
     for scenario in scenarios:
@@ -380,6 +383,10 @@ def _cmd_schema(args: argparse.Namespace, out: Output) -> int:
         from powcase.explore import check_schema  # noqa: PLC0415
 
         schema = check_schema()
+    elif args.output == "coverage":
+        from powcase.explore.coverage import coverage_schema  # noqa: PLC0415
+
+        schema = coverage_schema()
     elif args.output:
         schema = output_schema()
     else:
@@ -715,6 +722,8 @@ def _cmd_explore(args: argparse.Namespace, out: Output) -> int:
             out.write(f"{_line(file)}: {len(letters)} letters\n")
             out.writelines(f"  {_line(letter.label)}\n" for letter in letters)
         return OK
+    if args.book is not None:
+        _write_book(args, out)
     with _progress(args.depth) as progress:
         results = check_files(
             args.files,
@@ -728,7 +737,8 @@ def _cmd_explore(args: argparse.Namespace, out: Output) -> int:
         )
     if args.format == "json":
         out.json([r.to_dict() for r in results])
-    elif args.format == "markdown":
+        return OK
+    if args.format == "markdown":
         from powcase.render.explore import render_check_markdown  # noqa: PLC0415
 
         out.write(render_check_markdown(results))
@@ -736,7 +746,52 @@ def _cmd_explore(args: argparse.Namespace, out: Output) -> int:
         from powcase.render.explore import render_check_text  # noqa: PLC0415
 
         out.write(render_check_text(results))
+    if args.book is not None:
+        out.write(f"wrote {_line(args.book)}\n")
     return OK
+
+
+def _write_book(args: argparse.Namespace, out: Output) -> None:
+    """Write the path book of the first file's exploration, under one reading: the one
+    ``--reading`` names (as numbered in the output), else the file's own assumptions where the
+    grid holds them, else the grid's first.
+    """
+    from powcase.explore import load_properties  # noqa: PLC0415
+    from powcase.explore.alphabet import alphabet  # noqa: PLC0415
+    from powcase.explore.readings import ReadingGrid  # noqa: PLC0415
+    from powcase.explore.search import explore  # noqa: PLC0415
+    from powcase.render.path_book import path_book  # noqa: PLC0415
+
+    if len(args.files) != 1:
+        raise _Invalid("--book takes one property file")
+    out.check_target(args.book)
+    read = load_properties(args.files[0], law=args.law)
+    grid = ReadingGrid.of(read.assumptions, read.readings)
+    if args.reading is not None:
+        if not 1 <= args.reading <= len(grid):
+            raise _Invalid(f"--reading {args.reading}: the file has readings 1 to {len(grid)}")
+        chosen = grid.readings[args.reading - 1]
+    else:
+        chosen = read.assumptions if read.assumptions in grid.readings else grid.readings[0]
+    start = read.start
+    letters = alphabet(
+        start,
+        read.law,
+        start.events[-1].date,
+        full=read.full_alphabet,
+        include=read.include,
+        exclude=read.exclude,
+    )
+    found = explore(
+        start,
+        letters,
+        ReadingGrid.of_readings([chosen]),
+        depth=read.depth if args.depth is None else args.depth,
+        step_days=read.step_days,
+        mode=read.mode,
+        law=read.law,
+    )
+    out.file(args.book, path_book(found, 0))
 
 
 @contextlib.contextmanager
@@ -813,6 +868,19 @@ def _explore_command(command: Callable[..., argparse.ArgumentParser]) -> None:
         help="run the readings on a Dask distributed scheduler (pip install 'powcase[dask]')",
     )
     explored.add_argument(
+        "--book",
+        metavar="OUT.html",
+        help="also write a path book for class: every situation to the depth, under one "
+        "reading, as linked pages of one HTML file",
+    )
+    explored.add_argument(
+        "--reading",
+        type=int,
+        metavar="N",
+        help="the reading the book follows, numbered as in the output (default: the file's "
+        "own assumptions)",
+    )
+    explored.add_argument(
         "--show-alphabet",
         action="store_true",
         help="print the letters (candidate events) each file explores, and stop",
@@ -855,6 +923,58 @@ def _drawing_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
         "--redact strict, which then withholds the rest",
     )
     _redaction(reporting)
+
+
+def _cmd_coverage(args: argparse.Namespace, out: Output) -> int:
+    from powcase.explore.coverage import measure  # noqa: PLC0415
+    from powcase.render.coverage import (  # noqa: PLC0415
+        render_coverage_markdown,
+        render_coverage_text,
+    )
+
+    coverage = measure(_load(args.paths, args.law), law=_law(args))
+    if args.format == "json":
+        out.json(coverage.to_dict())
+    elif args.format == "markdown":
+        out.write(render_coverage_markdown(coverage))
+    else:
+        out.write(render_coverage_text(coverage))
+    percent = coverage.provisions.percent
+    if args.fail_under is not None and percent < args.fail_under:
+        sys.stderr.write(
+            f"powcase coverage: provision coverage {percent:.1f}% is below "
+            f"--fail-under {args.fail_under:g}%\n"
+        )
+        return FAILED
+    return OK
+
+
+def _percent(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a percentage from 0 to 100")
+    return value
+
+
+def _coverage_command(command: Callable[..., argparse.ArgumentParser]) -> None:
+    """``coverage``: what a scenario corpus cites of the law."""
+    measured = command(
+        "coverage",
+        "how many steps and verdicts of the scenarios under the paths cite each provision "
+        "and give each reason code",
+        _cmd_coverage,
+    )
+    measured.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
+    measured.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    measured.add_argument(
+        "--fail-under",
+        type=_percent,
+        metavar="PCT",
+        help="exit 1 when fewer than PCT percent of the provisions are cited",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -936,9 +1056,9 @@ def _parser() -> argparse.ArgumentParser:
         "--output",
         nargs="?",
         const="run",
-        choices=("run", "explore"),
-        help="the schema of an output instead: run (powcase run --format json, the default) "
-        "or explore (powcase explore --format json)",
+        choices=("run", "explore", "coverage"),
+        help="the schema of an output instead: run (powcase run --format json, the default), "
+        "explore (powcase explore --format json) or coverage (powcase coverage --format json)",
     )
     schema.add_argument(
         "--law",
@@ -961,6 +1081,7 @@ def _parser() -> argparse.ArgumentParser:
 
     _reading_commands(command)
     _drawing_commands(command)
+    _coverage_command(command)
 
     _explore_command(command)
 

@@ -34,7 +34,7 @@ class ScenarioItem(pytest.Item):
 
     def runtest(self) -> None:
         """Run the scenario (or variant) and fail on any expectation that did not hold."""
-        from powcase.scenario.run import run_one  # noqa: PLC0415
+        from powcase.scenario.running import run_one  # noqa: PLC0415
 
         variant = next((v for v in self.scenario.variants if v.name == self.variant), None)
         result = run_one(self.scenario, variant)

@@ -242,9 +242,11 @@ def _claimed(wishes: tuple[Wish, ...], new: Wish) -> tuple[Wish, ...]:
             kept.append(wish)
             continue
         remaining = tuple(s for s in (wish.sources or ("",)) if s not in reporting)
+        if not remaining:
+            continue  # every source of it reports anew: the new claim replaces it
         if remaining == wish.sources:
             kept.append(wish)
-        elif remaining:
+        else:
             kept.append(_sourced(wish, tuple(s for s in remaining if s)))
     return (*kept, new)
 

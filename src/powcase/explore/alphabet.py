@@ -167,6 +167,8 @@ DEFAULT_LETTERS: dict[str, tuple[LetterSpec, ...]] = {
     "war_crime_allegation": ({"credible": True},),
 }
 """The default alphabet, by event name: each entry a letter's fields, with roles for states.
+A finding the record does not leave open is left out for that record: for a member of a party's
+armed forces, only a tribunal's finding that he is a prisoner of war.
 
 Left out on purpose: capture (the start has him captured, or the fresh start is one), events
 that are no act of the law's process (escape, recapture, death, falling out of combat), and
@@ -269,9 +271,21 @@ def alphabet(
             expanded = (f for spec in DEFAULT_LETTERS[name] for f in _expand(spec, roles))
         for fields in expanded:
             letter = Letter(name, fields)
-            if _valid(letter, on):
+            if _valid(letter, on) and (full or _open_on_record(letter, record)):
                 letters.append(letter)
     return tuple(dict.fromkeys(letters))
+
+
+def _open_on_record(letter: Letter, record: Record) -> bool:
+    """Whether a default letter is a finding the record leaves open. A member of a party's
+    armed forces (``forces`` on record) is a prisoner of war (GCIII-4A(1)): no tribunal finds
+    him a civilian internee (GCIV-4 leaves out those the Third Convention protects), and the
+    record holds nothing (spying out of uniform, API-46) on which one could find him an
+    unprivileged detainee. Those findings are in the ``full`` alphabet.
+    """
+    if letter.name != "determine_status" or record.subject.forces is None:
+        return True
+    return dict(letter.fields).get("outcome") == "pow"
 
 
 _NEVER_FULL = frozenset({"capture"})

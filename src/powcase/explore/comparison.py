@@ -22,7 +22,7 @@ from powcase.law.provenance import generated_by
 from powcase.law.rules import Severity, gravity
 from powcase.model.assumptions import Assumptions
 from powcase.scenario.model import Scenario
-from powcase.scenario.run import run_one
+from powcase.scenario.running import run_one
 
 __all__ = ["Comparison", "Row", "compare"]
 

@@ -1010,11 +1010,14 @@ def _instead_of_return(j: Judgement[Any], code: str, **params: str) -> bool:
         verdicts.append(trial.verdict())
     outcomes = [v.outcome for v in verdicts]
     if all(o is Outcome.REFUSED for o in outcomes):
-        # The release rests on the reading that barred the returns, if one did.
+        # The release rests on the reading that barred the returns, if one did, and cites
+        # the bars themselves beside GCIII-118.
         readings = [r.reading for v in verdicts for r in v.failing if r.reading is not None]
+        bars = tuple(c for v in verdicts for r in v.failing for c in r.cites)
+        cites = (*j.binding("GCIII-118", customary="CIHL-128"), "ICRC-COM-2020-GCIII-118")
         j.basis(
             code,
-            (*j.binding("GCIII-118", customary="CIHL-128"), "ICRC-COM-2020-GCIII-118"),
+            tuple(dict.fromkeys((*cites, *bars))),
             reading=readings[0] if readings else None,
             states=", ".join(returns),
             **params,

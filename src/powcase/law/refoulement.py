@@ -33,6 +33,7 @@ from powcase.law.agreements import judge_terms
 from powcase.law.shape import RISK_KINDS
 from powcase.law.situation import Judgement, Situation
 from powcase.law.will import Refusal, Will
+from powcase.model import events as ev
 from powcase.model.verdict import Reading
 
 __all__ = ["Risk", "answers", "judge_move", "risk_towards"]
@@ -168,6 +169,7 @@ def judge_move(judgement: Judgement[Any], to: str, *, returning: bool) -> None:
     situation = judgement.situation
     risk = risk_towards(situation, to)
     will = _where_risk_lies(judgement, risk)
+    required = _required_by_ihl(judgement, returning=returning)
     if not risk.kinds:
         judgement.note("no_known_risk", (), to=to)
 
@@ -206,12 +208,12 @@ def judge_move(judgement: Judgement[Any], to: str, *, returning: bool) -> None:
     judge_terms(judgement, to, towards_risk=bool(risk.kinds), will=will)
     if will[0] is Will.CONSENT:
         # His wish does not waive the human-rights bar: it is only evidence on the risk.
-        if risk.kinds and not _human_rights(judgement, risk, will):
+        if risk.kinds and not _human_rights(judgement, risk, will, required=required):
             judgement.note("risk_accepted_by_verified_wish", (), to=to, risks=risk.describe())
         return
     if _asylum_pending(situation):
         _pending_claim(judgement, risk, will)
-    _human_rights(judgement, risk, will)
+    _human_rights(judgement, risk, will, required=required)
     if risk.kinds & _COMPLEMENTARY:
         _complementary(judgement, risk, will)
     if risk.kinds & PERSECUTION_TYPE:
@@ -296,23 +298,42 @@ _HUMAN_RIGHTS_KINDS = frozenset({"enforced_disappearance", "torture", "death", "
 """The risk kinds a human-rights treaty bars removal to (§6's middle column)."""
 
 
-def _human_rights(judgement: Judgement[Any], risk: Risk, will: tuple[Will, str]) -> bool:
-    """The human-rights bars, read under the ``human_rights_non_refoulement`` assumption,
-    each where it binds the acting state: enforced disappearance (CED-16, ICCPR-7), torture
-    (CAT-3, ICCPR-7, ECHR-3), death (ICCPR-6, ECHR-2; ECHR-P13-1 where a death sentence is
-    among what awaits him) and a death penalty ICCPR-6(2) allows (ICCPR-6 only from a state
-    that abolished it that day, Judge v Canada; ECHR-P13-1). The bar is absolute: his
-    verified wish to go does not waive it, but it is strong evidence that he does not fear
-    what is on record, so the move is left open on whether the risk is real for him
-    notwithstanding his wish. An unverified or contested wish is no such evidence: the move
-    is refused. Whether the bar was read.
+def _human_rights(
+    judgement: Judgement[Any], risk: Risk, will: tuple[Will, str], *, required: bool
+) -> bool:
+    """The human-rights bars, each where it binds the acting state: enforced disappearance
+    (CED-16, ICCPR-7), torture (CAT-3, ICCPR-7, ECHR-3), death (ICCPR-6, ECHR-2; ECHR-P13-1
+    where a death sentence is among what awaits him) and a death penalty ICCPR-6(2) allows
+    (ICCPR-6 only from a state that abolished it that day, Judge v Canada; ECHR-P13-1).
+
+    The bars give way only under the reading ``human_rights_non_refoulement: false`` (that
+    the Third Convention's duty to repatriate displaces them, as the special rule), and only
+    for a return IHL itself requires (``required``, see :func:`_required_by_ihl`): a special
+    rule displaces a general one only where the two conflict, and during hostilities no rule
+    requires a return.
+
+    The bar is absolute: his verified wish to go does not waive it, but it is strong evidence
+    that he does not fear what is on record, so the move is left open on whether the risk is
+    real for him notwithstanding his wish. An unverified or contested wish is no such
+    evidence: the move is refused. Whether the bar was read.
     """
     grave = risk.kinds & _HUMAN_RIGHTS_KINDS
     if not grave:
         return False
-    reading = judgement.reading("human_rights_non_refoulement")
-    if reading.option is not True:
-        return False
+    reading: Reading | None = None
+    universal = True
+    if required:
+        reading = judgement.reading("human_rights_non_refoulement")
+        universal = reading.option is True
+
+    def treaty(provision_id: str) -> tuple[str, ...]:
+        # A treaty's bar, unless the reading displaces it for this return.
+        return judgement.binding(provision_id) if universal else ()
+
+    def regional(provision_id: str) -> tuple[str, ...]:
+        # A regional treaty's bar: cited where it binds, with no note where it does not.
+        return _quiet_binding(judgement, provision_id) if universal else ()
+
     cites: tuple[str, ...] = ()
     barred: set[str] = set()
 
@@ -325,23 +346,21 @@ def _human_rights(judgement: Judgement[Any], risk: Risk, will: tuple[Will, str])
     if "torture" in grave:
         add(
             "torture",
-            judgement.binding("CAT-3")
-            + judgement.binding("ICCPR-7")
-            + _quiet_binding(judgement, "ECHR-3"),
+            treaty("CAT-3") + treaty("ICCPR-7") + regional("ECHR-3"),
         )
     if "death" in grave:
-        found = judgement.binding("ICCPR-6")
-        echr = _quiet_binding(judgement, "ECHR-2")
-        if echr and _quiet_binding(judgement, "ECHR-P13-1"):
+        found = treaty("ICCPR-6")
+        echr = regional("ECHR-2")
+        if echr and regional("ECHR-P13-1"):
             found += (*echr, "ECHR-P13-1")
         else:
             found += echr
         add("death", found)
     if "enforced_disappearance" in grave:
-        add("enforced_disappearance", judgement.binding("CED-16") + judgement.binding("ICCPR-7"))
+        add("enforced_disappearance", treaty("CED-16") + treaty("ICCPR-7"))
     if "death_penalty" in grave:
-        found = judgement.binding("ICCPR-6") if _abolished(judgement) else ()
-        add("death_penalty", found + _quiet_binding(judgement, "ECHR-P13-1"))
+        found = treaty("ICCPR-6") if _abolished(judgement) else ()
+        add("death_penalty", found + regional("ECHR-P13-1"))
     if not cites:
         return False
     kinds = _kinds(barred)
@@ -366,6 +385,21 @@ def _human_rights(judgement: Judgement[Any], risk: Risk, will: tuple[Will, str])
         onward=risk.onward or "",
     )
     return True
+
+
+def _required_by_ihl(judgement: Judgement[Any], *, returning: bool) -> bool:
+    """Whether IHL itself requires the return judged now: the direct repatriation of the
+    seriously wounded or sick (GCIII-109(1)), or any other return to his power of origin once
+    active hostilities between it and the acting state have ended (GCIII-118). An exchange is
+    the parties' choice, and nothing requires a move that is no return. Only a required return
+    can conflict with a human-rights bar, and so only there may the reading that GCIII-118
+    displaces the bar apply. A return tried to see whether every return is barred, for a
+    release instead of one, is read as the repatriation it stands for.
+    """
+    event = judgement.event
+    if not returning or isinstance(event, ev.Exchange):
+        return False
+    return isinstance(event, ev.RepatriateMedically) or judgement.hostilities_over()
 
 
 def _abolished(judgement: Judgement[Any]) -> bool:

@@ -103,7 +103,13 @@ class Assumptions:
         "strict_text",
     )
     human_rights_non_refoulement: bool = _choice(
-        "Do CAT-3 and ICCPR-6/7 bind the detaining power here?", True, False
+        "Where IHL itself requires his return (repatriation once active hostilities have "
+        "ended, GCIII-118; direct repatriation, GCIII-109(1)), do the human-rights bars on "
+        "return (CAT-3, ICCPR-6/7, CED-16, ECHR-2/3) still apply? false: GCIII-118, as the "
+        "special rule, displaces them there. During hostilities no rule requires a return, "
+        "so they apply whatever the answer.",
+        True,
+        False,
     )
     rok_nationality: str = _choice(
         "Does the KR claim that North Koreans are its nationals count internationally (the "

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     )
     from powcase.scenario.model import Expectations, Scenario, Variant
     from powcase.scenario.result import Failure, RunResult
-    from powcase.scenario.run import run, run_one
+    from powcase.scenario.running import run, run_one
 
 _EXPORTS = {
     "Expectations": "powcase.scenario.model",
@@ -29,8 +29,8 @@ _EXPORTS = {
     "Variant": "powcase.scenario.model",
     "find_scenario_files": "powcase.scenario.load",
     "load_scenarios": "powcase.scenario.load",
-    "run": "powcase.scenario.run",
-    "run_one": "powcase.scenario.run",
+    "run": "powcase.scenario.running",
+    "run_one": "powcase.scenario.running",
 }
 
 __all__ = [
