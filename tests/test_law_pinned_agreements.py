@@ -9,7 +9,8 @@ KP_SOLDIER = Subject(id="ri", nationality=["KP"], forces="KP")
 RU_SOLDIER = Subject(id="ivan", nationality=["RU"], forces="RU")
 CAPTURE = {"date": "2025-01-09", "event": "capture"}
 ENDED = {"date": "2026-06-01", "event": "hostilities_ended"}
-# Only the agreement's own term bars the return: the treaty readings are set aside.
+# Only the agreement's own term bars the return: the treaty readings are set aside (the
+# human-rights bars only for the repatriation IHL requires after hostilities, GCIII-118).
 TERMS_ONLY = {"ihl_non_refoulement": "strict_text", "human_rights_non_refoulement": False}
 
 
@@ -39,16 +40,16 @@ class TestANonRefoulementTerm:
     """GCIII-6: the parties may agree not to return a prisoner towards risk."""
 
     def test_it_bars_a_return_towards_risk_gciii_6(self):
-        verdict = case(CAPTURE, NO_REFOULEMENT, **TERMS_ONLY).verdict(
-            {"event": "exchange", "to": "KP"}
+        verdict = case(CAPTURE, NO_REFOULEMENT, ENDED, **TERMS_ONLY).verdict(
+            {"event": "repatriate", "to": "KP"}
         )
         assert verdict.outcome is Outcome.REFUSED
         assert reason(verdict, "agreement_non_refoulement").cites == ("GCIII-6",)
 
     def test_an_unverified_wish_to_go_leaves_it_open_gciii_6_gciii_7(self):
         wish = {"date": "2025-02-14", "event": "wish_expressed", "destination": "KP"}
-        verdict = case(CAPTURE, NO_REFOULEMENT, wish, **TERMS_ONLY).verdict(
-            {"event": "exchange", "to": "KP"}
+        verdict = case(CAPTURE, NO_REFOULEMENT, wish, ENDED, **TERMS_ONLY).verdict(
+            {"event": "repatriate", "to": "KP"}
         )
         assert verdict.outcome is Outcome.UNDETERMINED
         found = reason(verdict, "wish_open")
