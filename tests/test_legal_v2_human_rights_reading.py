@@ -93,3 +93,39 @@ def test_a_release_where_every_return_is_barred_cites_the_bars_gciii_118_cat_3()
     assert {"CAT-3", "ICCPR-7", "ECHR-3"} <= set(found.cites)
     assert found.reading is not None
     assert found.reading.assumption == "human_rights_non_refoulement"
+
+
+class TestWhichReturnsIhlRequires:
+    """GCIII-109(1), (3) and GCIII-118: the returns the reading can reach (the second
+    lawyer's reading)."""
+
+    AGREED = {"date": "2025-02-01", "event": "exchange_agreed", "between": ["UA", "KP"]}
+
+    def test_a_direct_repatriation_without_a_110_1_finding_is_not_required_gciii_109_1(self):
+        verdict = ask(case(CAPTURE, TORTURE), "repatriate_medically", to="KP")
+        assert "CAT-3" in reason(verdict, "refoulement_human_rights").cites
+        assert "human_rights_non_refoulement" not in verdict.assumptions
+
+    def test_nor_one_he_has_not_consented_to_during_hostilities_gciii_109_3(self):
+        finding = {"date": "2025-02-01", "event": "medical_assessment", "category": "gcIII_110_1"}
+        verdict = ask(case(CAPTURE, TORTURE, finding), "repatriate_medically", to="KP")
+        assert "CAT-3" in reason(verdict, "refoulement_human_rights").cites
+        assert "human_rights_non_refoulement" not in verdict.assumptions
+
+    def test_a_consenting_prisoners_direct_repatriation_is_required_gciii_109_1(self):
+        finding = {"date": "2025-02-01", "event": "medical_assessment", "category": "gcIII_110_1"}
+        wish = {
+            "date": "2025-02-02",
+            "event": "wish_verified",
+            "destination": "KP",
+            "verifier": "icrc",
+        }
+        verdict = ask(case(CAPTURE, TORTURE, finding, wish), "repatriate_medically", to="KP")
+        assert "refoulement_human_rights" not in codes(verdict)
+        assert "human_rights_non_refoulement" in verdict.assumptions
+
+    def test_after_hostilities_an_exchange_carries_out_the_duty_gciii_118(self):
+        held = case(CAPTURE, TORTURE, self.AGREED, ENDED)
+        verdict = ask(held, "exchange", to="KP")
+        assert "refoulement_human_rights" not in codes(verdict)
+        assert "human_rights_non_refoulement" in verdict.assumptions

@@ -705,20 +705,10 @@ def _cmd_report(args: argparse.Namespace, out: Output) -> int:
 
 def _cmd_explore(args: argparse.Namespace, out: Output) -> int:
     from powcase.explore import check_files, load_properties  # noqa: PLC0415
-    from powcase.explore.alphabet import alphabet  # noqa: PLC0415
 
     if args.show_alphabet:
         for file in args.files:
-            read = load_properties(file, law=args.law)
-            start = read.start
-            letters = alphabet(
-                start,
-                read.law,
-                start.events[-1].date,
-                full=read.full_alphabet,
-                include=read.include,
-                exclude=read.exclude,
-            )
+            letters = load_properties(file, law=args.law).letters()
             out.write(f"{_line(file)}: {len(letters)} letters\n")
             out.writelines(f"  {_line(letter.label)}\n" for letter in letters)
         return OK
@@ -757,7 +747,6 @@ def _write_book(args: argparse.Namespace, out: Output) -> None:
     grid holds them, else the grid's first.
     """
     from powcase.explore import load_properties  # noqa: PLC0415
-    from powcase.explore.alphabet import alphabet  # noqa: PLC0415
     from powcase.explore.readings import ReadingGrid  # noqa: PLC0415
     from powcase.explore.search import explore  # noqa: PLC0415
     from powcase.render.path_book import path_book  # noqa: PLC0415
@@ -773,18 +762,9 @@ def _write_book(args: argparse.Namespace, out: Output) -> None:
         chosen = grid.readings[args.reading - 1]
     else:
         chosen = read.assumptions if read.assumptions in grid.readings else grid.readings[0]
-    start = read.start
-    letters = alphabet(
-        start,
-        read.law,
-        start.events[-1].date,
-        full=read.full_alphabet,
-        include=read.include,
-        exclude=read.exclude,
-    )
     found = explore(
-        start,
-        letters,
+        read.start,
+        read.letters(),
         ReadingGrid.of_readings([chosen]),
         depth=read.depth if args.depth is None else args.depth,
         step_days=read.step_days,

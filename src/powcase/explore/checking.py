@@ -29,7 +29,6 @@ from typing import Any
 
 from powcase.case import Case
 from powcase.errors import LocatedProblem
-from powcase.explore.alphabet import alphabet
 from powcase.explore.parallel import explore_in_parts, work_items
 from powcase.explore.properties import (
     AllOf,
@@ -415,14 +414,7 @@ def explore_file(
     situations told apart by every fact (work items merge situations as the guards read them).
     """
     start = source.start
-    letters = alphabet(
-        start,
-        source.law,
-        start.events[-1].date,
-        full=source.full_alphabet,
-        include=source.include,
-        exclude=source.exclude,
-    )
+    letters = source.letters()
     grid = ReadingGrid.of(source.assumptions, source.readings)
     exact = any(p.reads_history for p in source.properties)
     depth = source.depth if depth is None else depth

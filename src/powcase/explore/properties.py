@@ -26,6 +26,7 @@ from powcase._util.located import Document, UnreadableFile, read_document
 from powcase._util.redact import problem_withheld
 from powcase._util.suggest import closest
 from powcase.errors import InvalidInput, LawDataError, LocatedProblem, Problem
+from powcase.explore.alphabet import Letter, alphabet
 from powcase.explore.readings import CHOICE_KEYS
 from powcase.law.book import Law, Source
 from powcase.law.rules import Status
@@ -238,6 +239,18 @@ class PropertyFile:
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     law: Law = attrs.field(factory=Law.packaged, repr=False)
+
+    def letters(self) -> tuple[Letter, ...]:
+        """The alphabet the file explores: from its start, narrowed as it says."""
+        start = self.start
+        return alphabet(
+            start,
+            self.law,
+            start.events[-1].date,
+            full=self.full_alphabet,
+            include=self.include,
+            exclude=self.exclude,
+        )
 
 
 class _Problems:

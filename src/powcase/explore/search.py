@@ -530,31 +530,22 @@ class _Search:
                     continue  # not a step of the legal path from here: like waiting
                 for group, outcome in self._judged(position, facts, event, readings):
                     applied = outcome is Outcome.ALLOWED or self.mode is Mode.DESCRIPTIVE
-                    if applied:
-                        after = facts.absorb(event, record_index, detaining_power=detaining_power)
-                        self._take(
-                            index,
-                            letter,
-                            event,
-                            level=level,
-                            readings=group,
-                            outcome=outcome,
-                            applied=True,
-                            position=target,
-                            facts=after,
-                        )
-                    else:
-                        self._take(
-                            index,
-                            letter,
-                            event,
-                            level=level,
-                            readings=group,
-                            outcome=outcome,
-                            applied=False,
-                            position=position,
-                            facts=facts,
-                        )
+                    # A step not taken leaves him where he stood, with the same facts.
+                    self._take(
+                        index,
+                        letter,
+                        event,
+                        level=level,
+                        readings=group,
+                        outcome=outcome,
+                        applied=applied,
+                        position=target if applied else position,
+                        facts=(
+                            facts.absorb(event, record_index, detaining_power=detaining_power)
+                            if applied
+                            else facts
+                        ),
+                    )
 
     def _judged(
         self, position: Position, facts: Facts, event: MachineEvent, readings: int

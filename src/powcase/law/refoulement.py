@@ -169,7 +169,7 @@ def judge_move(judgement: Judgement[Any], to: str, *, returning: bool) -> None:
     situation = judgement.situation
     risk = risk_towards(situation, to)
     will = _where_risk_lies(judgement, risk)
-    required = _required_by_ihl(judgement, returning=returning)
+    required = _required_by_ihl(judgement, to, returning=returning)
     if not risk.kinds:
         judgement.note("no_known_risk", (), to=to)
 
@@ -310,7 +310,7 @@ def _human_rights(
     the Third Convention's duty to repatriate displaces them, as the special rule), and only
     for a return IHL itself requires (``required``, see :func:`_required_by_ihl`): a special
     rule displaces a general one only where the two conflict, and during hostilities no rule
-    requires a return.
+    requires a return save a consenting prisoner's direct repatriation (GCIII-109(1), (3)).
 
     The bar is absolute: his verified wish to go does not waive it, but it is strong evidence
     that he does not fear what is on record, so the move is left open on whether the risk is
@@ -387,19 +387,24 @@ def _human_rights(
     return True
 
 
-def _required_by_ihl(judgement: Judgement[Any], *, returning: bool) -> bool:
-    """Whether IHL itself requires the return judged now: the direct repatriation of the
-    seriously wounded or sick (GCIII-109(1)), or any other return to his power of origin once
-    active hostilities between it and the acting state have ended (GCIII-118). An exchange is
-    the parties' choice, and nothing requires a move that is no return. Only a required return
-    can conflict with a human-rights bar, and so only there may the reading that GCIII-118
-    displaces the bar apply. A return tried to see whether every return is barred, for a
-    release instead of one, is read as the repatriation it stands for.
+def _required_by_ihl(judgement: Judgement[Any], to: str, *, returning: bool) -> bool:
+    """Whether IHL itself requires the return judged now. Once active hostilities between the
+    acting state and his power of origin have ended, every return does (GCIII-118: an exchange
+    then only carries the duty out). During them only the direct repatriation of a prisoner
+    found seriously wounded or sick under GCIII-110(1) does (GCIII-109(1)), and only with his
+    consent (GCIII-109(3)); nothing requires an exchange or any other return. Only a required
+    return can conflict with a human-rights bar, and so only there may the reading that the
+    Convention's duty displaces the bar apply. A return tried to see whether every return is
+    barred, for a release instead of one, is read as the repatriation it stands for.
     """
-    event = judgement.event
-    if not returning or isinstance(event, ev.Exchange):
+    if not returning:
         return False
-    return isinstance(event, ev.RepatriateMedically) or judgement.hostilities_over()
+    if judgement.hostilities_over():
+        return True
+    if not isinstance(judgement.event, ev.RepatriateMedically):
+        return False
+    found = judgement.situation.facts.medical_category == "gcIII_110_1"
+    return found and judgement.will(to) is Will.CONSENT
 
 
 def _abolished(judgement: Judgement[Any]) -> bool:

@@ -104,10 +104,11 @@ class Assumptions:
     )
     human_rights_non_refoulement: bool = _choice(
         "Where IHL itself requires his return (repatriation once active hostilities have "
-        "ended, GCIII-118; direct repatriation, GCIII-109(1)), do the human-rights bars on "
-        "return (CAT-3, ICCPR-6/7, CED-16, ECHR-2/3) still apply? false: GCIII-118, as the "
-        "special rule, displaces them there. During hostilities no rule requires a return, "
-        "so they apply whatever the answer.",
+        "ended, GCIII-118; the direct repatriation of a consenting prisoner found seriously "
+        "wounded or sick, GCIII-109(1)), do the human-rights bars on return (CAT-3, ICCPR-6/7, "
+        "CED-16, ECHR-2/3, ECHR-P13-1) still apply? false: the Convention's duty, as the "
+        "special rule, displaces them there. No rule requires any other return, so elsewhere "
+        "they apply whatever the answer.",
         True,
         False,
     )
