@@ -23,6 +23,7 @@ from typing import Any
 import attrs
 
 from powcase._util.located import Document, UnreadableFile, read_document
+from powcase._util.problems import Problems, join
 from powcase._util.redact import problem_withheld
 from powcase._util.suggest import closest
 from powcase.errors import InvalidInput, LawDataError, LocatedProblem, Problem
@@ -253,29 +254,13 @@ class PropertyFile:
         )
 
 
-class _Problems:
+class _Problems(Problems):
+    """The problems of a property file, and those located in the start's scenario file."""
+
     def __init__(self) -> None:
-        self.found: list[Problem] = []
+        super().__init__()
         self.located: list[LocatedProblem] = []
         """Problems located in another file (the start's scenario file)."""
-
-    def add(
-        self, path: str, message: str, expected: str | None = None, suggestion: str | None = None
-    ) -> None:
-        problem = Problem(path, message, expected, suggestion)
-        if problem not in self.found:
-            self.found.append(problem)
-
-    def unknown_keys(self, data: Mapping[Any, Any], known: Sequence[str], path: str) -> None:
-        for key in data:
-            if key not in known:
-                guess = closest(key, known) if isinstance(key, str) else None
-                self.add(
-                    _join(path, str(key)),
-                    "is not a known key",
-                    "one of " + ", ".join(known),
-                    guess,
-                )
 
     def mapping(self, value: Any, path: str, known: Sequence[str]) -> Mapping[str, Any] | None:
         if not isinstance(value, Mapping):
@@ -309,10 +294,6 @@ def _kind(value: Any) -> str:
     return "nothing" if value is None else type(value).__name__
 
 
-def _join(path: str, key: str) -> str:
-    return f"{path}.{key}" if path else key
-
-
 class _Reader:
     """Reads one property file's data, collecting every problem."""
 
@@ -336,12 +317,12 @@ class _Reader:
             return None, Assumptions(), "", self.law
         fresh = data.get("fresh", False)
         if not isinstance(fresh, bool):
-            self.problems.add(_join(path, "fresh"), f"got {fresh!r}", "true or false")
+            self.problems.add(join(path, "fresh"), f"got {fresh!r}", "true or false")
             fresh = False
         if "file" in data:
             self.problems.unknown_keys(data, START_KEYS, path)
             if not isinstance(data["file"], str):
-                self.problems.add(_join(path, "file"), "must be a file path")
+                self.problems.add(join(path, "file"), "must be a file path")
                 return None, Assumptions(), "", self.law
             return self._from_file(data["file"], data.get("scenario"), fresh=fresh, path=path)
         self.problems.unknown_keys(data, INLINE_KEYS, path)
@@ -354,7 +335,7 @@ class _Reader:
         try:
             assumptions = Assumptions.from_dict(data.get("assumptions") or {})
         except InvalidInput as error:
-            self.problems.found.extend(error.under(_join(path, "assumptions")).problems)
+            self.problems.found.extend(error.under(join(path, "assumptions")).problems)
             assumptions = Assumptions()
         label = f"a record written in {pathlib.Path(self.file).name}"
         return self._fresh(record, fresh, path, label), assumptions, label, self.law
@@ -364,7 +345,7 @@ class _Reader:
     ) -> tuple[Record | None, Assumptions, str, Law]:
         base = pathlib.Path(self.file).parent if self.file != "<string>" else pathlib.Path()
         target = base / name
-        where = _join(path, "file") if which is not None or fresh else path
+        where = join(path, "file") if which is not None or fresh else path
         if not target.is_file():
             self.problems.add(
                 where, f"{name!r} is not a file", "a scenario file, its path relative to this file"
@@ -385,7 +366,7 @@ class _Reader:
             index = -1
         if not 0 <= index < len(scenarios):
             self.problems.add(
-                _join(path, "scenario"),
+                join(path, "scenario"),
                 f"{which!r} names no scenario of {name}",
                 f"an index from 0 to {len(scenarios) - 1}, or a scenario's title",
             )
@@ -406,7 +387,7 @@ class _Reader:
         capture = next((e for e in record.events if e.name == "capture"), None)
         if capture is None:
             self.problems.add(
-                _join(path, "fresh"),
+                join(path, "fresh"),
                 f"{label} has no capture event",
                 "a record that starts with a capture",
             )
@@ -469,7 +450,7 @@ class _Reader:
         specs = Assumptions.specs()
         found: dict[str, tuple[Any, ...]] = {}
         for key, options in data.items():
-            where = _join("readings", str(key))
+            where = join("readings", str(key))
             if key not in CHOICE_KEYS:
                 guess = closest(key, CHOICE_KEYS) if isinstance(key, str) else None
                 self.problems.add(
@@ -525,20 +506,20 @@ class _Reader:
             ident = given.get("id")
             if not isinstance(ident, str) or not ident.strip():
                 self.problems.add(
-                    _join(path, "id"),
+                    join(path, "id"),
                     "is required" if ident is None else "must be text",
                     "a short name such as no_return_to_torture",
                 )
                 ident = None
             elif ident in seen:
                 self.problems.add(
-                    _join(path, "id"), f"{ident!r} is given twice", "an id of its own"
+                    join(path, "id"), f"{ident!r} is given twice", "an id of its own"
                 )
             else:
                 seen.add(ident)
             text = given.get("text")
             if text is not None and not isinstance(text, str):
-                self.problems.add(_join(path, "text"), "must be text")
+                self.problems.add(join(path, "text"), "must be text")
                 text = None
             forms = [f for f in Form if f.value in given]
             if len(forms) != 1:
@@ -549,9 +530,9 @@ class _Reader:
                 )
                 continue
             form = forms[0]
-            selector = self.selector(given[form.value], _join(path, form.value))
+            selector = self.selector(given[form.value], join(path, form.value))
             after = (
-                self.selector(given["after"], _join(path, "after")) if "after" in given else None
+                self.selector(given["after"], join(path, "after")) if "after" in given else None
             )
             if (
                 selector is not None
@@ -569,7 +550,7 @@ class _Reader:
             self.problems.add(path, "selects nothing", "keys among " + ", ".join(SELECTOR_KEYS))
             return None
         parts: list[Selector | None] = [
-            self._part(key, value, _join(path, key))
+            self._part(key, value, join(path, key))
             for key, value in given.items()
             if key in SELECTOR_KEYS
         ]
@@ -621,11 +602,11 @@ class _Reader:
         events: tuple[str, ...] | None = ()
         if "event" in given:
             events = self.problems.names(
-                given["event"], _join(path, "event"), list(EVENT_TYPES), "event"
+                given["event"], join(path, "event"), list(EVENT_TYPES), "event"
             )
         if events is None:
             return None
-        fields = self._fields(given.get("fields"), _join(path, "fields"), events)
+        fields = self._fields(given.get("fields"), join(path, "fields"), events)
         if fields is None:
             return None
         return StepHad(key, events, fields)
@@ -644,7 +625,7 @@ class _Reader:
         )
         ok = True
         for key, item in value.items():
-            where = _join(path, str(key))
+            where = join(path, str(key))
             if key not in known:
                 guess = closest(key, known) if isinstance(key, str) else None
                 self.problems.add(
@@ -672,7 +653,7 @@ class _Reader:
         if not isinstance(code, str) or code not in rules:
             guess = closest(code, rules) if isinstance(code, str) else None
             self.problems.add(
-                _join(path, "code"),
+                join(path, "code"),
                 f"{code!r} is not an obligation",
                 "an obligation of the docket",
                 guess,
@@ -682,7 +663,7 @@ class _Reader:
         statuses = tuple(s.value for s in Status)
         if status is not None and status not in statuses:
             guess = closest(status, statuses) if isinstance(status, str) else None
-            self.problems.add(_join(path, "status"), f"got {status!r}", ", ".join(statuses), guess)
+            self.problems.add(join(path, "status"), f"got {status!r}", ", ".join(statuses), guess)
             return None
         return ObligationIs(code, status)
 

@@ -17,6 +17,7 @@ import attrs
 
 from powcase._util.date_range import RANGE, day_problem
 from powcase._util.dates import as_of_problem
+from powcase._util.problems import Problems, join
 from powcase._util.redact import problem_withheld
 from powcase._util.suggest import closest
 from powcase.errors import InvalidInput, Problem
@@ -246,13 +247,13 @@ class _AsOf:
     as_of: datetime.date = date_field("the date flags and the docket are evaluated at")
 
 
-class _Problems:
+class _Problems(Problems):
     """Collects problems; each check runs even after another failed. ``law`` is the law the
     names in expectations (flags, provisions, obligations) are checked against.
     """
 
     def __init__(self, extra: Sequence[Source] = ()) -> None:
-        self.found: list[Problem] = []
+        super().__init__()
         self.law = Law.packaged()
         self.extra: tuple[Source, ...] = tuple(extra)
         """Overlays the caller applies after the file's own."""
@@ -260,13 +261,6 @@ class _Problems:
         """The laws built so far, by their overlays: scenarios of a file share them."""
         self.steps = 0
         """The steps the scenarios read so far ask to be judged (see :data:`MAX_STEPS`)."""
-
-    def add(
-        self, path: str, message: str, expected: str | None = None, suggestion: str | None = None
-    ) -> None:
-        problem = Problem(path, message, expected, suggestion)
-        if problem not in self.found:
-            self.found.append(problem)
 
     def attempt(self, path: str, build: Any, *args: Any) -> Any:
         try:
@@ -282,21 +276,6 @@ class _Problems:
         guess = closest(value, options) if isinstance(value, str) else None
         self.add(path, f"got {value!r}", expected, guess)
         return False
-
-    def unknown_keys(self, data: Mapping[Any, Any], known: tuple[str, ...], path: str) -> None:
-        for key in data:
-            if key not in known:
-                guess = closest(key, known) if isinstance(key, str) else None
-                self.add(
-                    _join(path, str(key)),
-                    "is not a known key",
-                    "one of " + ", ".join(known),
-                    guess,
-                )
-
-
-def _join(path: str, key: str) -> str:
-    return f"{path}.{key}" if path else key
 
 
 def _as_list(problems: _Problems, value: Any, path: str) -> list[Any]:
@@ -349,24 +328,24 @@ def _expectations(problems: _Problems, data: Any, path: str, events: int) -> Exp
     problems.unknown_keys(data, EXPECT_KEYS, path)
     state = None
     if "state" in data:
-        state = _names(problems, data["state"], _join(path, "state"), public_states(), "state")
+        state = _names(problems, data["state"], join(path, "state"), public_states(), "state")
     codes = list(problems.law.flags)
-    flags = _names(problems, data.get("flags"), _join(path, "flags"), codes, "flag")
-    no_flags = _names(problems, data.get("no_flags"), _join(path, "no_flags"), codes, "flag")
-    short, long = _steps(problems, data.get("steps"), _join(path, "steps"), events)
+    flags = _names(problems, data.get("flags"), join(path, "flags"), codes, "flag")
+    no_flags = _names(problems, data.get("no_flags"), join(path, "no_flags"), codes, "flag")
+    short, long = _steps(problems, data.get("steps"), join(path, "steps"), events)
     return Expectations(
         state=state,
         flags=flags,
         no_flags=no_flags,
         steps=short,
-        verdicts=_verdicts(problems, data.get("verdicts"), _join(path, "verdicts")),
-        obligations=_obligations(problems, data.get("obligations"), _join(path, "obligations")),
+        verdicts=_verdicts(problems, data.get("verdicts"), join(path, "verdicts")),
+        obligations=_obligations(problems, data.get("obligations"), join(path, "obligations")),
         long_steps=long,
-        violations=_matchers(problems, data.get("violations"), _join(path, "violations"), events),
+        violations=_matchers(problems, data.get("violations"), join(path, "violations"), events),
         possible_violations=_matchers(
             problems,
             data.get("possible_violations"),
-            _join(path, "possible_violations"),
+            join(path, "possible_violations"),
             events,
         ),
         no_violations=_none_of(problems, data, path, "no_violations", events),
@@ -385,7 +364,7 @@ def _steps(
     short = []
     long = []
     for key, outcome in data.items():
-        where = _join(path, str(key))
+        where = join(path, str(key))
         index = _index(key)
         if index is None or not 0 <= index < events:
             problems.add(
@@ -425,16 +404,16 @@ def _long_step(
     outcome = data.get("outcome")
     if outcome is not None:
         problems.one_of(
-            _join(where, "outcome"), outcome, OUTCOMES, "allowed, refused or undetermined"
+            join(where, "outcome"), outcome, OUTCOMES, "allowed, refused or undetermined"
         )
     applied = _flag(problems, data, where, "applied")
     return StepExpected(
         index,
         outcome,
         applied,
-        _cites(problems, data.get("cites"), _join(where, "cites")),
-        _not_cites(problems, data.get("not_cites"), _join(where, "not_cites")),
-        _reason_codes(problems, data.get("reasons"), _join(where, "reasons")),
+        _cites(problems, data.get("cites"), join(where, "cites")),
+        _not_cites(problems, data.get("not_cites"), join(where, "not_cites")),
+        _reason_codes(problems, data.get("reasons"), join(where, "reasons")),
         _facts(problems, data, where),
     )
 
@@ -443,7 +422,7 @@ def _flag(problems: _Problems, data: Mapping[str, Any], where: str, key: str) ->
     value = data.get(key)
     if value is None or isinstance(value, bool):
         return value
-    problems.add(_join(where, key), f"got {value!r}", "true or false")
+    problems.add(join(where, key), f"got {value!r}", "true or false")
     return None
 
 
@@ -501,7 +480,7 @@ def _reason_codes(problems: _Problems, data: Any, path: str) -> tuple[str, ...]:
 def _facts(problems: _Problems, data: Mapping[str, Any], where: str) -> tuple[str, ...] | None:
     if "missing" not in data or data["missing"] is None:
         return None
-    return _names(problems, data["missing"], _join(where, "missing"), MISSING_FACTS, "fact")
+    return _names(problems, data["missing"], join(where, "missing"), MISSING_FACTS, "fact")
 
 
 def _entries(
@@ -523,21 +502,21 @@ def _verdicts(problems: _Problems, data: Any, path: str) -> tuple[VerdictExpecte
         event = item.get("event")
         if not isinstance(event, Mapping):
             problems.add(
-                _join(where, "event"),
+                join(where, "event"),
                 "is required: the hypothetical step",
                 "e.g. {event: repatriate, to: KP}",
             )
             continue
         # Checked with a stand-in date: the run judges it at the as-of date.
         problems.attempt(
-            _join(where, "event"), event_from_dict, {"date": datetime.date(2000, 1, 1), **event}
+            join(where, "event"), event_from_dict, {"date": datetime.date(2000, 1, 1), **event}
         )
         outcome = item.get("outcome")
         if outcome is not None:
             problems.one_of(
-                _join(where, "outcome"), outcome, OUTCOMES, "allowed, refused or undetermined"
+                join(where, "outcome"), outcome, OUTCOMES, "allowed, refused or undetermined"
             )
-        cites = _cites(problems, item.get("cites"), _join(where, "cites"))
+        cites = _cites(problems, item.get("cites"), join(where, "cites"))
         found.append(
             VerdictExpected(
                 dict(event),
@@ -560,7 +539,7 @@ def _given(
     read: Callable[[_Problems, Any, str], tuple[str, ...]],
 ) -> tuple[str, ...] | None:
     """``item[key]`` read as a list of names, or None where the key is not given."""
-    return read(problems, item[key], _join(where, key)) if key in item else None
+    return read(problems, item[key], join(where, key)) if key in item else None
 
 
 def _assumption_keys(problems: _Problems, data: Any, path: str) -> tuple[str, ...]:
@@ -577,7 +556,7 @@ def _obligations(problems: _Problems, data: Any, path: str) -> tuple[ObligationE
         if code is not None and not (isinstance(code, str) and code in rules):
             guess = closest(code, rules) if isinstance(code, str) else None
             problems.add(
-                _join(where, "code"),
+                join(where, "code"),
                 f"{code!r} is not an obligation",
                 "an obligation of the docket",
                 guess,
@@ -586,7 +565,7 @@ def _obligations(problems: _Problems, data: Any, path: str) -> tuple[ObligationE
         if provision is not None and not (isinstance(provision, str) and provision in known):
             guess = closest(provision, known) if isinstance(provision, str) else None
             problems.add(
-                _join(where, "provision"),
+                join(where, "provision"),
                 f"{provision!r} starts no obligation",
                 "one of " + ", ".join(sorted(known)),
                 guess,
@@ -594,7 +573,7 @@ def _obligations(problems: _Problems, data: Any, path: str) -> tuple[ObligationE
         keys = _obligation_keys(problems, item, where)
         status = item.get("status")
         if not problems.one_of(
-            _join(where, "status"), status, STATUSES, "met, pending, overdue or lapsed"
+            join(where, "status"), status, STATUSES, "met, pending, overdue or lapsed"
         ):
             continue
         found.append(ObligationExpected(str(status), code, provision, keys))
@@ -614,12 +593,12 @@ def _obligation_keys(
             continue
         value = item[key]
         if value is None or problems.one_of(
-            _join(where, key), value, options, "null or one of " + ", ".join(options)
+            join(where, key), value, options, "null or one of " + ", ".join(options)
         ):
             keys.append((key, value))
     for key in ("due", "started"):
         if key in item:
-            day = _day(problems, item[key], _join(where, key))
+            day = _day(problems, item[key], join(where, key))
             if day is not None:
                 keys.append((key, day))
     return tuple(keys)
@@ -657,22 +636,22 @@ def _matchers(
             index = step if isinstance(step, int) and not isinstance(step, bool) else None
             if index is None or not 0 <= index < events:
                 problems.add(
-                    _join(where, "step"),
+                    join(where, "step"),
                     f"{step!r} is not the index of an event",
                     f"an index from 0 to {events - 1}" if events else "no events to index",
                 )
                 continue
         event = item.get("event")
         if event is not None and not problems.one_of(
-            _join(where, "event"), event, tuple(EVENT_TYPES), "an event name"
+            join(where, "event"), event, tuple(EVENT_TYPES), "an event name"
         ):
             continue
         state = item.get("state")
         if state is not None and not problems.one_of(
-            _join(where, "state"), state, tuple(STATE_CODES), "an ISO 3166 alpha-2 state code"
+            join(where, "state"), state, tuple(STATE_CODES), "an ISO 3166 alpha-2 state code"
         ):
             continue
-        cites = _cites(problems, item.get("cites"), _join(where, "cites"))
+        cites = _cites(problems, item.get("cites"), join(where, "cites"))
         found.append(ViolationMatcher(step, event, cites, state))
     return tuple(found)
 
@@ -684,7 +663,7 @@ def _none_of(
     if key not in data:
         return None
     value = data[key]
-    where = _join(path, key)
+    where = join(path, key)
     if value is True:
         return (ViolationMatcher(),)
     if isinstance(value, list):
@@ -708,18 +687,18 @@ def _one(  # noqa: PLR0917 - an internal step of parse_scenarios
     law = _law(problems, data, path, inherited, file)
     version = data.get("powcase", inherited.get("powcase"))
     if version is None:
-        problems.add(_join(path, "powcase"), "is required", "powcase: 1")
+        problems.add(join(path, "powcase"), "is required", "powcase: 1")
     elif version != FORMAT_VERSION:
         problems.add(
-            _join(path, "powcase"), f"format version {version!r} is not supported", "powcase: 1"
+            join(path, "powcase"), f"format version {version!r} is not supported", "powcase: 1"
         )
     title = data.get("title", fallback_title)
     if not isinstance(title, str) or not title.strip():
-        problems.add(_join(path, "title"), "must be text")
+        problems.add(join(path, "title"), "must be text")
         title = fallback_title
     description = data.get("description")
     if description is not None and not isinstance(description, str):
-        problems.add(_join(path, "description"), "must be text")
+        problems.add(join(path, "description"), "must be text")
         description = None
     record_data = {k: data[k] for k in RECORD_KEYS if k in data}
     record = problems.attempt(path, Record.from_dict, record_data)
@@ -727,20 +706,20 @@ def _one(  # noqa: PLR0917 - an internal step of parse_scenarios
         _articles_of_agreements(problems, record, path, law)
     raw_assumptions = data.get("assumptions") or {}
     assumptions = problems.attempt(
-        _join(path, "assumptions"), Assumptions.from_dict, raw_assumptions
+        join(path, "assumptions"), Assumptions.from_dict, raw_assumptions
     )
-    mode = _mode(problems, data.get("mode"), _join(path, "mode"))
-    as_of = _as_of(problems, data.get("as_of"), _join(path, "as_of"))
+    mode = _mode(problems, data.get("mode"), join(path, "mode"))
+    as_of = _as_of(problems, data.get("as_of"), join(path, "as_of"))
     events = len(data["events"]) if isinstance(data.get("events"), list) else 0
-    expect = _expectations(problems, data.get("expect"), _join(path, "expect"), events)
+    expect = _expectations(problems, data.get("expect"), join(path, "expect"), events)
     last = record.events[-1].date if record is not None and record.events else None
     late = as_of_problem(as_of, last)
     if late is not None:
-        problems.add(_join(path, "as_of"), late, "a date on or after the last event")
+        problems.add(join(path, "as_of"), late, "a date on or after the last event")
     variants = _variants(
         problems,
         data.get("variants"),
-        _join(path, "variants"),
+        join(path, "variants"),
         # A base reading that is itself invalid is reported once, at its own place.
         raw_assumptions if assumptions is not None else {},
         mode,
@@ -764,7 +743,7 @@ def _count_steps(
     problems.steps += steps
     if before <= MAX_STEPS < problems.steps:
         problems.add(
-            _join(path, "variants" if variants else "events"),
+            join(path, "variants" if variants else "events"),
             f"the file asks for more than {MAX_STEPS:,} steps to be judged: each run (a "
             "scenario, and each of its variants) replays its events and asks its verdicts",
             "fewer variants or events, or several files",
@@ -782,7 +761,7 @@ def _articles_of_agreements(problems: _Problems, record: Record, path: str, law:
         for provision_id in named.ids():
             if provision_id not in law.provisions:
                 problems.add(
-                    _join(path, f"events[{index}].provision"),
+                    join(path, f"events[{index}].provision"),
                     f"{provision_id!r} is not a provision id of the catalogue",
                     "an id of the catalogue (powcase provisions)",
                     closest(provision_id, law.provisions),
@@ -807,7 +786,7 @@ def _variants(  # noqa: PLR0917 - an internal step of parse_scenarios
         return ()
     found = []
     for name, item in data.items():
-        where = _join(path, str(name))
+        where = join(path, str(name))
         if not isinstance(item, Mapping):
             problems.add(where, "must be a mapping", "keys among " + ", ".join(VARIANT_KEYS))
             continue
@@ -815,23 +794,23 @@ def _variants(  # noqa: PLR0917 - an internal step of parse_scenarios
         own = item.get("assumptions") or {}
         if not isinstance(own, Mapping):
             problems.add(
-                _join(where, "assumptions"),
+                join(where, "assumptions"),
                 f"must be a mapping, got {type(own).__name__}",
                 "assumption keys and their options, e.g. {rok_nationality: effective}",
             )
             continue
         merged = problems.attempt(
-            _join(where, "assumptions"),
+            join(where, "assumptions"),
             Assumptions.from_dict,
             {**base, **own},
         )
-        variant_mode = _mode(problems, item.get("mode", mode), _join(where, "mode"))
-        own_as_of = _as_of(problems, item.get("as_of"), _join(where, "as_of"))
+        variant_mode = _mode(problems, item.get("mode", mode), join(where, "mode"))
+        own_as_of = _as_of(problems, item.get("as_of"), join(where, "as_of"))
         late = as_of_problem(own_as_of, last)
         if late is not None:
-            problems.add(_join(where, "as_of"), late, "a date on or after the last event")
+            problems.add(join(where, "as_of"), late, "a date on or after the last event")
         variant_as_of = own_as_of or as_of
-        expect = _expectations(problems, item.get("expect"), _join(where, "expect"), events)
+        expect = _expectations(problems, item.get("expect"), join(where, "expect"), events)
         if merged is not None:
             found.append(Variant(str(name), merged, variant_mode, variant_as_of, expect))
     return tuple(found)
@@ -882,7 +861,7 @@ def _law(
     the file; a scenario's own list replaces the file's), then the caller's.
     """
     # A list written at the top of a file of several scenarios is reported there, once.
-    where = _join(path, "law") if "law" in data else "law"
+    where = join(path, "law") if "law" in data else "law"
     listed = data.get("law", inherited.get("law"))
     if listed is None:
         listed = []
