@@ -231,6 +231,11 @@ def _output(args: argparse.Namespace, data: Any, of: Scenario | None = None) -> 
 def _cmd_run(args: argparse.Namespace, out: Output) -> int:
     results = _run_all(_load(args.files, args.law), args.variant, args.as_of)
     payload = [_output(args, r.to_dict(reveal_names=args.reveal_names)) for r in results]
+    if args.format != "json":
+        from powcase.scenario.rests_on import annotated  # noqa: PLC0415
+
+        # The human views also say what each verdict rests on (computed by replaying).
+        payload = [annotated(data, r) for data, r in zip(payload, results, strict=True)]
     if args.format == "json":
         out.json(payload)
     elif args.format == "markdown":
@@ -409,10 +414,8 @@ def _cmd_explain(args: argparse.Namespace, out: Output) -> int:
             f"(0 to {len(result.steps) - 1})"
         )
     plain = result.to_dict()
-    step = _output(args, plain["steps"][args.step])
-    if args.format != "json":
-        step = neutral_data(step)
     if args.format == "json":
+        step = _output(args, plain["steps"][args.step])
         payload = {
             "generated_by": _generated_by(scenarios[0].law),
             "scenario": plain["scenario"],
@@ -421,24 +424,11 @@ def _cmd_explain(args: argparse.Namespace, out: Output) -> int:
         }
         out.json(payload)
         return OK
-    applied = "applied" if step["applied"] else "not applied"
-    out.write(
-        f"Step {step['index']}, {step['date']}: {step['event']} "
-        f"{step['fields'] or ''}\n  {step['outcome']} ({applied})\n"
-    )
-    out.write(f"  from {', '.join(step['from'])}\n  to   {', '.join(step['to'])}\n")
-    for reason in step["reasons"]:
-        out.write(f"\n  [{reason['kind']}] {reason['text']}\n")
-        reading = reason.get("reading")
-        if reading:
-            option = reading["option"]
-            shown = str(option).lower() if isinstance(option, bool) else option
-            out.write(f"    read under {reading['assumption']}: {shown}\n")
-        for cite in reason["cites"]:
-            provision = scenarios[0].law.provision(cite)
-            out.write(f"    {cite}: {provision.paraphrase}\n      {provision.url}\n")
-    for missing in step["missing"]:
-        out.write(f"\n  [open] {missing}\n")
+    from powcase.render.explain import render_explain  # noqa: PLC0415
+    from powcase.scenario.rests_on import annotated  # noqa: PLC0415
+
+    shown = annotated(_output(args, plain), result)
+    out.write(render_explain(shown, args.step, scenarios[0].law))
     return OK
 
 
