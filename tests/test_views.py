@@ -213,3 +213,79 @@ def test_no_python_syntax_in_any_human_output(path, tmp_path):
         assert text, name
         leak = LEAKS.search(text)
         assert leak is None, f"{name}: {text[max(0, leak.start() - 80) : leak.end() + 40]}"
+
+
+# --- options that help
+
+ROUTINE = str(ROOT / "examples" / "routine_exchange.powcase.yaml")
+
+
+def test_options_are_grouped_by_outcome_and_the_senseless_ones_hidden():
+    code, out, _ = cli("options", RI)
+    assert code == 0
+    first = out.split("Ri, without")[0]
+    groups = [
+        line for line in first.splitlines() if re.match(r"(Allowed|Undetermined|Refused) \(", line)
+    ]
+    assert [g.split(" ")[0] for g in groups] == ["Allowed", "Undetermined", "Refused"]
+    allowed = first.split("Allowed (")[1].split("\n\n")[0]
+    assert "escape" in allowed
+    assert "refused" not in allowed
+    rows = first.splitlines()
+    assert not any(r.startswith("die ") for r in rows)
+    assert not any(re.match(r"release_to_third_state\s+to KP\b", r) for r in rows)
+    assert not any(re.match(r"repatriate\s+to US\b", r) for r in rows)
+    hidden = re.search(
+        r"(\d+) hidden as making no sense for him \((.*)\); --all shows them", first
+    )
+    assert hidden is not None
+    assert "1 no one's decision" in hidden.group(2)
+
+
+def test_options_all_shows_what_was_hidden():
+    _, out, _ = cli("options", RI, "--all")
+    rows = out.split("Ri, without")[0].splitlines()
+    assert any(r.startswith("die ") for r in rows)
+    assert any(re.match(r"release_to_third_state\s+to KP\b", r) for r in rows)
+    assert "hidden as making no sense" not in out
+
+
+def test_options_json_keeps_every_option_and_says_which_are_hidden():
+    import json
+
+    _, out, _ = cli("options", RI, "--format", "json")
+    options = json.loads(out)[0]["options"]
+    die = next(o for o in options if o["event"] == "die")
+    assert die["hidden"] == "no one's decision"
+    kp = next(
+        o for o in options if o["event"] == "release_to_third_state" and o["fields"]["to"] == "KP"
+    )
+    assert kp["hidden"] == "a move to a third state that is his own"
+    kr = next(
+        o for o in options if o["event"] == "release_to_third_state" and o["fields"]["to"] == "KR"
+    )
+    assert kr["hidden"] is None
+
+
+def test_options_filtered_by_event():
+    _, out, _ = cli("options", RI, "--event", "repatriate", "--event", "die")
+    first = out.split("Ri, without")[0]
+    events = {
+        r.split(" ")[0]
+        for r in first.splitlines()
+        if re.match(r"(repatriate|die|exchange|charge)\b", r)
+    }
+    assert events == {"repatriate", "die"}
+
+
+def test_options_with_an_unknown_event_suggests_the_name():
+    code, out, err = cli("options", RI, "--event", "repatriat")
+    assert code == 2
+    assert "did you mean 'repatriate'?" in err
+    assert "Traceback" not in err
+
+
+def test_options_in_a_final_state_say_so_in_one_line():
+    _, out, _ = cli("options", ROUTINE, "--format", "markdown")
+    assert "He is in a final state: nothing more can happen on the legal path." in out
+    assert "| event |" not in out.split("final state")[0].rsplit("##", 1)[-1]

@@ -469,10 +469,79 @@ def _table(
     return "\n".join(lines) + "\n"
 
 
+def _wanted_events(names: Sequence[str] | None) -> frozenset[str]:
+    """The event names of ``--event``, each checked against the events that exist."""
+    if not names:
+        return frozenset()
+    from powcase._util.suggest import closest  # noqa: PLC0415
+    from powcase.model.events import EVENT_TYPES  # noqa: PLC0415
+
+    machine = [n for n, cls in EVENT_TYPES.items() if cls.event_kind == "machine"]
+    for name in names:
+        if name not in machine:
+            guess = closest(name, machine)
+            hint = f"; did you mean {guess!r}?" if guess else f" (one of {', '.join(machine)})"
+            raise _Invalid(f"--event {_line(name)!r} is not the name of a step (a machine event){hint}")
+    return frozenset(names)
+
+
+def _option_row(option: dict[str, Any]) -> list[str]:
+    from powcase._util.readable import pairs  # noqa: PLC0415
+
+    failing = [
+        r["code"] for r in option["reasons"] if r["kind"] in ("prohibition", "precondition")
+    ]
+    because = ", ".join(dict.fromkeys(failing)) or ", ".join(m["fact"] for m in option["missing"])
+    return [option["event"], pairs(option["fields"]), because, ", ".join(option["cites"][:4])]
+
+
+_GROUPS = (("allowed", "Allowed"), ("undetermined", "Undetermined"), ("refused", "Refused"))
+
+
+def _write_options(out: Output, payload: dict[str, Any], shown: list[dict[str, Any]], fmt: str):
+    """The options of one scenario, grouped by outcome, with what was hidden and why."""
+    heading = f"{payload['scenario']}: what can happen next, on {payload['as_of']}"
+    state = " · ".join(payload["state"])
+    if fmt == "markdown":
+        out.write(f"## {heading}\n\nState: {state}.\n")
+    else:
+        out.write(f"{heading}\n  state: {state}\n")
+    if payload["final"]:
+        out.write("\nHe is in a final state: nothing more can happen on the legal path.\n")
+        return
+    for outcome, title in _GROUPS:
+        rows = [_option_row(o) for o in shown if o["outcome"] == outcome]
+        if not rows:
+            continue
+        out.write(
+            f"\n### {title} ({len(rows)})\n\n"
+            if fmt == "markdown"
+            else f"\n{title} ({len(rows)})\n"
+        )
+        out.write(_table(["event", "fields", "because", "cites"], rows, fmt))
+    if not shown:
+        out.write("\nNo option matches.\n")
+    hidden = [o["hidden"] for o in payload["options"] if o["hidden"] and o not in shown]
+    if hidden:
+        counts = ", ".join(f"{n} {why}" for why, n in _counted(hidden))
+        out.write(
+            f"\n{len(hidden)} hidden as making no sense for him ({counts}); --all shows them.\n"
+        )
+
+
+def _counted(items: Sequence[str]) -> list[tuple[str, int]]:
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item] = counts.get(item, 0) + 1
+    return list(counts.items())
+
+
 def _cmd_options(args: argparse.Namespace, out: Output) -> int:
     from powcase._util.dates import as_of_problem, evaluated_on  # noqa: PLC0415
     from powcase.case import Case  # noqa: PLC0415
+    from powcase.options import NOT_DECISIONS  # noqa: PLC0415
 
+    wanted = _wanted_events(args.event)
     documents = []
     for scenario in _load([args.file], args.law):
         case = Case.replay(scenario.record, scenario.assumptions, scenario.mode, law=scenario.law)
@@ -480,7 +549,9 @@ def _cmd_options(args: argparse.Namespace, out: Output) -> int:
         late = as_of_problem(on, case.last_date)
         if late is not None:
             raise _Invalid(f"--as-of {late}")
-        rows = [o.to_dict() for o in case.options(on)]
+        found = [o.to_dict() for o in case.options(on)]
+        if wanted:
+            found = [o for o in found if o["event"] in wanted]
         payload = _output(
             args,
             {
@@ -488,7 +559,8 @@ def _cmd_options(args: argparse.Namespace, out: Output) -> int:
                 "scenario": scenario.title,
                 "as_of": on.isoformat() if on else None,
                 "state": case.state,
-                "options": rows,
+                "final": case.finished,
+                "options": found,
             },
             scenario,
         )
@@ -496,32 +568,15 @@ def _cmd_options(args: argparse.Namespace, out: Output) -> int:
             documents.append(payload)
             continue
         payload = _plain(payload, args.format)
-        heading = f"{payload['scenario']}: what can happen next, on {payload['as_of']}"
-        if args.format == "markdown":
-            out.write(f"## {heading}\n\n")
-        else:
-            out.write(f"{heading}\n  state: {' · '.join(case.state)}\n\n")
-        table = []
-        for option in payload["options"]:
-            failing = [
-                r["code"]
-                for r in option["reasons"]
-                if r["kind"] in ("prohibition", "precondition")
-            ]
-            because = ", ".join(dict.fromkeys(failing)) or ", ".join(
-                m["fact"] for m in option["missing"]
-            )
-            fields = ", ".join(f"{k} {v}" for k, v in option["fields"].items())
-            table.append(
-                [
-                    option["event"],
-                    fields,
-                    option["outcome"],
-                    because,
-                    ", ".join(option["cites"][:4]),
-                ]
-            )
-        out.write(_table(["event", "fields", "outcome", "because", "cites"], table, args.format))
+        # Naming an event that is no one's decision (--event die) asks for it.
+        shown = [
+            o
+            for o in payload["options"]
+            if args.all
+            or not o["hidden"]
+            or (o["event"] in wanted and o["event"] in NOT_DECISIONS)
+        ]
+        _write_options(out, payload, shown, args.format)
     if args.format == "json":
         out.json(documents)
     return OK
@@ -793,6 +848,18 @@ def _reading_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     options.add_argument("file", metavar="FILE")
     options.add_argument("--as-of", type=_date, metavar="DATE")
     options.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    options.add_argument(
+        "--all",
+        action="store_true",
+        help="also show the options hidden as making no sense for him (no one's decision, "
+        "such as die; a return to a state not his; a move to a third state that is his own)",
+    )
+    options.add_argument(
+        "--event",
+        action="append",
+        metavar="NAME",
+        help="only the options of this event (repeatable)",
+    )
     _redaction(options)
 
     compared = command(

@@ -173,7 +173,7 @@ def _verdicts(run: dict[str, Any]) -> str:
 def _flags(run: dict[str, Any]) -> str:
     standing = sorted(standing_entries(run), key=lambda f: gravity(f["severity"]))
     if not standing:
-        return "<h2>Flags</h2><p class='muted flags'>None standing.</p>"
+        return "<h2>Flags</h2><p class='muted flags'>No flag stands.</p>"
     rows = []
     for flag in standing:
         raised = [CONCERNS[c] for c in flag["concerns"] if c in CONCERNS]
