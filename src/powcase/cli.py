@@ -481,7 +481,9 @@ def _wanted_events(names: Sequence[str] | None) -> frozenset[str]:
         if name not in machine:
             guess = closest(name, machine)
             hint = f"; did you mean {guess!r}?" if guess else f" (one of {', '.join(machine)})"
-            raise _Invalid(f"--event {_line(name)!r} is not the name of a step (a machine event){hint}")
+            raise _Invalid(
+                f"--event {_line(name)!r} is not the name of a step (a machine event){hint}"
+            )
     return frozenset(names)
 
 
@@ -498,7 +500,9 @@ def _option_row(option: dict[str, Any]) -> list[str]:
 _GROUPS = (("allowed", "Allowed"), ("undetermined", "Undetermined"), ("refused", "Refused"))
 
 
-def _write_options(out: Output, payload: dict[str, Any], shown: list[dict[str, Any]], fmt: str):
+def _write_options(
+    out: Output, payload: dict[str, Any], shown: list[dict[str, Any]], fmt: str
+) -> None:
     """The options of one scenario, grouped by outcome, with what was hidden and why."""
     heading = f"{payload['scenario']}: what can happen next, on {payload['as_of']}"
     state = " · ".join(payload["state"])

@@ -24,6 +24,7 @@ from typing import Any, Protocol
 import attrs
 
 from powcase._util.dates import evaluated_on
+from powcase._util.readable import phrase, readable
 from powcase.engine.table import Position, events_from
 from powcase.errors import InvalidInput
 from powcase.law.book import Law
@@ -103,6 +104,7 @@ def hidden_because(event: Event, record: Record) -> str | None:
     return None
 
 
+@readable
 @attrs.frozen
 class Option:
     """One possible next step and its verdict, and why it is hidden unless asked for (None:
@@ -112,6 +114,13 @@ class Option:
     event: Event
     verdict: Verdict
     hidden: str | None = None
+
+    def _summary(self) -> str:
+        hidden = f" (hidden: {self.hidden})" if self.hidden else ""
+        return f"{self.verdict.outcome}: {phrase(self.event.name, self.event.fields())}{hidden}"
+
+    def _details(self) -> list[str]:
+        return self.verdict._details()
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: the event's name and fields, the outcome, reasons and open points,

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from powcase._util.escape import markdown_text, neutral
 
-__all__ = ["pairs", "phrase", "readable", "words"]
+__all__ = ["cited", "event_words", "pairs", "phrase", "readable", "words"]
 
 T = TypeVar("T")
 
@@ -65,8 +65,26 @@ def phrase(name: str, fields: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> 
     return f"{name} ({shown})" if shown else name
 
 
+def event_words(event: Any) -> str:
+    """An event (anything with ``name``, ``fields()`` and ``date``) in words: ``repatriate
+    (to KP) on 2025-01-11``.
+    """
+    return f"{phrase(event.name, event.fields())} on {words(event.date)}"
+
+
+def cited(cites: Iterable[str]) -> str:
+    """Citations in brackets, or nothing when there are none.
+
+    >>> cited(["GCIII-13", "GCIII-17"]), cited([])
+    (' [GCIII-13, GCIII-17]', '')
+    """
+    listed = ", ".join(cites)
+    return f" [{listed}]" if listed else ""
+
+
 def _repr(self: Any) -> str:
-    return neutral(f"<{type(self).__name__} {self._summary()}>", newlines=False)
+    short = self._short() if hasattr(self, "_short") else self._summary()
+    return neutral(f"<{type(self).__name__} {short}>", newlines=False)
 
 
 def _str(self: Any) -> str:
@@ -97,9 +115,11 @@ def _no_details(self: Any) -> tuple[str, ...]:
 
 def readable(cls: type[T]) -> type[T]:
     """Give ``cls`` a readable ``str``, a short ``repr`` (``<Verdict refused: ...>``) and
-    Markdown and HTML reprs, made from its ``_summary()`` and ``_details()`` methods.
+    Markdown and HTML reprs, made from its ``_summary()`` and ``_details()`` methods (and
+    ``_short()``, where the repr says less than the summary).
 
-    Applied outside ``attrs``' decorator, so it replaces the repr attrs generated.
+    Applied outside ``attrs``' decorator, so it replaces the repr attrs generated; Markdown
+    and HTML reprs the class writes itself are kept.
     """
     methods: dict[str, Callable[..., Any]] = {
         "__repr__": _repr,
@@ -110,5 +130,7 @@ def readable(cls: type[T]) -> type[T]:
     if not hasattr(cls, "_details"):
         methods["_details"] = _no_details
     for name, method in methods.items():
+        if name.startswith("_repr_") and name in vars(cls):
+            continue
         setattr(cls, name, method)
     return cls
