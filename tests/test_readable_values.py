@@ -103,3 +103,11 @@ def test_the_subject_name_is_never_shown():
         result = run(scenario)[0]
         for face in (repr(result), str(result), result._repr_markdown_(), result._repr_html_()):
             assert scenario.record.subject.name not in face
+
+
+def test_the_verdict_on_an_incident_reads_recorded():
+    verdict = VALUES["Case"].steps[1].verdict
+    assert repr(verdict).startswith("<Verdict recorded: media_exposure")
+    assert str(VALUES["Step"]).startswith(
+        "1: media_exposure (identifiable true, by UA) on 2025-01-11: recorded"
+    )

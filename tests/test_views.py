@@ -279,7 +279,7 @@ def test_options_filtered_by_event():
 
 
 def test_options_with_an_unknown_event_suggests_the_name():
-    code, out, err = cli("options", RI, "--event", "repatriat")
+    code, _, err = cli("options", RI, "--event", "repatriat")
     assert code == 2
     assert "did you mean 'repatriate'?" in err
     assert "Traceback" not in err

@@ -335,16 +335,20 @@ class Verdict:
         """The reasons that refuse the step."""
         return tuple(r for r in self.reasons if r.kind in FAILING)
 
+    def _said(self) -> str:
+        # An incident is a recorded fact, not a step the law allows.
+        return "recorded" if self.event.event_kind != "machine" else str(self.outcome)
+
     def _short(self) -> str:
         count = len(self.reasons)
         open_ = f", {len(self.missing)} open" if self.missing else ""
         return (
-            f"{self.outcome}: {event_words(self.event)}, "
+            f"{self._said()}: {event_words(self.event)}, "
             f"{count} reason{'' if count == 1 else 's'}{open_}"
         )
 
     def _summary(self) -> str:
-        return f"{self.outcome}: {event_words(self.event)}"
+        return f"{self._said()}: {event_words(self.event)}"
 
     def _details(self) -> list[str]:
         lines = [r._summary() for r in self.reasons]
