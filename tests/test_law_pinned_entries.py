@@ -81,3 +81,29 @@ def test_a_provision_presents_its_readings_and_customary_rule_only_when_it_has_t
     assert "readings" not in treaty
     assert treaty["id"] == "API-41"
     assert treaty["paraphrase"] == law.provisions["API-41"].paraphrase
+
+
+def test_a_case_with_no_event_has_no_flag_obligation_or_violation():
+    from powcase import Case, Subject
+
+    opened = Case.open(Subject(id="ri", nationality=["KP"], forces="KP"), "UA")
+    assert opened.flags == ()
+    assert opened.active_flags() == ()
+    assert opened.docket() == ()
+    assert opened.violations == ()
+
+
+def test_a_flag_s_json_form_reads_back_as_the_same_flag():
+    from powcase import Flag, Subject
+    from powcase.case import Case
+
+    opened = Case.open(Subject(id="ri", nationality=["KP"], forces="KP"), "UA")
+    opened = opened.apply({"date": "2025-01-09", "event": "capture"})
+    opened = opened.apply(
+        {"date": "2025-01-11", "event": "media_exposure", "identifiable": True, "by": "UA"}
+    )
+    assert opened.flags
+    for flag in opened.flags:
+        plain = flag.to_dict()
+        assert plain["code"] == flag.code
+        assert Flag.from_dict(plain) == flag
