@@ -75,7 +75,7 @@ _EXAMPLES = {
     "compare": "example: powcase compare examples/ri.powcase.yaml "
     "--vary ihl_non_refoulement,human_rights_non_refoulement",
     "parties": "example: powcase parties KP --as-of 2025-01-09",
-    "diagram": "example: powcase diagram examples/ri.powcase.yaml --format svg -o ri.svg",
+    "diagram": "example: powcase diagram examples/ri.powcase.yaml --path -o ri-path.svg",
     "report": "example: powcase report examples/ri.powcase.yaml -o report.html",
     "explore": "example: powcase explore examples/ri.properties.yaml --witnesses witnesses/",
     "coverage": "example: powcase coverage examples --fail-under 30; "
@@ -662,23 +662,35 @@ def _cmd_diagram(args: argparse.Namespace, out: Output) -> int:
         INSTALL_GRAPHVIZ,
         Trace,
         diagram,
-        graphviz_available,
+        graphviz_missing,
     )
+    from powcase.render.path_drawing import path_svg  # noqa: PLC0415
 
+    if args.path:
+        if not args.file:
+            raise _Invalid("--path draws the path of a scenario: give its FILE")
+        if args.format not in (None, "svg"):
+            raise _Invalid(f"--path draws SVG, not {args.format}: leave out --format")
     fmt = args.format
-    if fmt is None:
-        fmt = "svg" if graphviz_available() else "mermaid"
-        if fmt == "mermaid":
+    if fmt is None and not args.path:
+        missing = graphviz_missing()
+        fmt = "svg" if missing is None else "mermaid"
+        if missing is not None:
             sys.stderr.write(
-                f"powcase diagram: Graphviz is not installed, so this is Mermaid "
-                f"text; for SVG or PNG, {INSTALL_GRAPHVIZ}\n"
+                f"powcase diagram: {missing}, so this is Mermaid text; for SVG or PNG, "
+                f"{INSTALL_GRAPHVIZ}; for the path he took as SVG, add --path\n"
             )
     trace = None
+    drawn: str | bytes
     if args.file:
         results = _run_all(_load([args.file], args.law), args.variant, None)
         first = _output(args, results[0].to_dict())
-        trace = Trace.of_steps(first["steps"], first["state"])
-    drawn = diagram(trace, fmt)
+        if args.path:
+            drawn = path_svg(first["steps"], first["state"]) + "\n"
+        else:
+            trace = Trace.of_steps(first["steps"], first["state"])
+    if not args.path:
+        drawn = diagram(trace, fmt or "mermaid")
     if args.output:
         out.file(args.output, drawn)
         out.write(f"wrote {_line(args.output)}\n")
@@ -886,6 +898,11 @@ def _drawing_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
         choices=("mermaid", "dot", "svg", "png"),
         default=None,
         help="default: svg where Graphviz is installed, else mermaid",
+    )
+    drawing.add_argument(
+        "--path",
+        action="store_true",
+        help="draw only the path he took, large, as SVG (needs FILE; nothing to install)",
     )
     drawing.add_argument("-o", "--output", metavar="OUT", help="write to this file")
     drawing.add_argument("--variant", metavar="NAME")
