@@ -1,0 +1,154 @@
+"""The risk flags' finer rules, each from what it protects against: who may be moved towards
+a risk, when a risk no longer stands, and which provisions an entry cites for the day it
+was raised (tools/mutate_law.py found them unpinned).
+"""
+
+from __future__ import annotations
+
+import pathlib
+
+from powcase import Case, Subject
+from powcase.law.book import Law
+
+RI = Subject(id="ri", nationality=["KP"], forces="KP")
+RU_SOLDIER = Subject(id="ivan", nationality=["RU"], forces="RU")
+CAPTURE = {"date": "2025-01-09", "event": "capture"}
+OVERLAY = pathlib.Path(__file__).parent.parent / "examples" / "law-overlay" / "overlay.yaml"
+
+
+def run(subject, holder, *events, mode="normative", law=None):
+    opened = Case.open(subject, holder, mode=mode, law=law)
+    for event in events:
+        opened = opened.apply(event, on_refusal="record")
+    return opened
+
+
+def entries(opened, code):
+    return [f for f in opened.flags if f.code == code]
+
+
+def only(opened, code):
+    (entry,) = entries(opened, code)
+    return entry
+
+
+def test_an_exchange_agreed_with_an_ally_of_his_state_is_a_move_towards_risk_cat_3():
+    """Ukraine and Russia agree an exchange: Russia, North Korea's ally, would pass him on
+    (onward refoulement): the agreement itself raises the risk.
+    """
+    agreed = {"date": "2025-02-01", "event": "exchange_agreed", "between": ["UA", "RU"]}
+    assert only(run(RI, "UA", CAPTURE, agreed), "refoulement_risk").because == (0, 1)
+    assert entries(run(RU_SOLDIER, "UA", CAPTURE, agreed), "refoulement_risk") == []
+
+
+def test_only_information_sent_to_a_state_that_punishes_families_is_a_dilemma_gciii_122():
+    """Information about him is due to his power of origin (GCIII-122); sent to a state that
+    punishes the families of the captured, it puts them at risk. Sent to Russia, it does not.
+    """
+    opened = run(
+        RI,
+        "UA",
+        CAPTURE,
+        {"date": "2025-02-01", "event": "information_transmitted", "to": "RU"},
+        {"date": "2025-02-02", "event": "information_transmitted", "to": "KP"},
+    )
+    assert only(opened, "notification_dilemma").because == (0, 2)
+
+
+def test_the_risk_of_refoulement_stands_after_an_escape():
+    """At large he may be recaptured and moved: the risk is not over."""
+    escaped = run(RI, "UA", CAPTURE, {"date": "2025-02-01", "event": "escape"})
+    assert only(escaped, "refoulement_risk").until is None
+
+
+def test_the_risk_of_refoulement_never_clears_after_a_move_towards_it():
+    """Once he has been returned towards the risk, later steps never clear the flag."""
+    returned = run(
+        RI,
+        "UA",
+        CAPTURE,
+        {"date": "2025-02-01", "event": "repatriate", "to": "KP"},
+        {"date": "2025-02-02", "event": "information_transmitted", "to": "CTA"},
+        mode="descriptive",
+    )
+    assert returned.steps[1].applied
+    entry = only(returned, "refoulement_risk")
+    assert (entry.because, entry.until) == ((0, 1), None)
+
+
+def test_a_risk_lifted_for_one_state_leaves_the_risk_in_his_own_state():
+    """A North Korean serving in Russian forces: a risk recorded in Russia and lifted still
+    leaves North Korea, where his return is a risk, as a place he may be sent.
+    """
+    soldier = Subject(id="recruit", nationality=["KP"], forces="RU")
+    opened = run(
+        soldier,
+        "UA",
+        {"date": "2025-04-01", "event": "capture"},
+        {"date": "2025-05-01", "event": "risk_on_return", "state": "RU", "kind": "torture"},
+        {"date": "2025-06-01", "event": "risk_lifted", "state": "RU", "kind": "torture"},
+    )
+    assert only(opened, "refoulement_risk").until is None
+
+
+def test_a_risk_lifted_in_his_own_state_leaves_the_risk_in_his_power_of_origin():
+    """A Chinese national serving in North Korean forces: a risk in China recorded and
+    lifted leaves North Korea, his power of origin, where capture is punished.
+    """
+    soldier = Subject(id="volunteer", nationality=["CN"], forces="KP")
+    opened = run(
+        soldier,
+        "UA",
+        {"date": "2025-04-01", "event": "capture"},
+        {"date": "2025-05-01", "event": "risk_on_return", "state": "CN", "kind": "persecution"},
+        {"date": "2025-06-01", "event": "risk_lifted", "state": "CN", "kind": "persecution"},
+    )
+    assert only(opened, "refoulement_risk").until is None
+
+
+def test_persecution_at_home_replaces_prosecution_on_return():
+    """Prosecution under a law of general application is the lesser concern: once a risk of
+    persecution at home is recorded, that flag stands instead.
+    """
+    law = Law.packaged().overlaid(OVERLAY)
+    belarusian = Subject(id="ales", nationality=["BY"], forces="RU")
+    opened = run(
+        belarusian,
+        "UA",
+        {"date": "2025-04-01", "event": "capture"},
+        {"date": "2025-05-01", "event": "risk_on_return", "state": "BY", "kind": "persecution"},
+        law=law,
+    )
+    prosecution = only(opened, "prosecution_on_return")
+    assert (prosecution.since.isoformat(), str(prosecution.until)) == ("2025-04-01", "2025-05-01")
+    assert only(opened, "persecution_on_return").since.isoformat() == "2025-05-01"
+
+
+def test_a_flag_cites_what_bound_the_detaining_power_when_it_was_raised():
+    """The Republic of Korea became bound by the 1951 Convention in 1993 and by the
+    Convention against Torture in 1995: a risk raised in 1990 cites neither, the same risk
+    raised again in 2000 cites both.
+    """
+    lifted = [
+        {"date": "1990-09-01", "event": "risk_lifted", "state": "KP", "kind": kind}
+        for kind in ("persecution", "torture", "death", "enforced_disappearance", "forced_labour")
+    ]
+    opened = run(
+        RI,
+        "KR",
+        {"date": "1990-08-01", "event": "capture"},
+        *lifted,
+        {"date": "2000-01-01", "event": "risk_on_return", "state": "KP", "kind": "torture"},
+        mode="descriptive",
+    )
+    first, again = entries(opened, "refoulement_risk")
+    assert first.cites == ("ICCPR-6", "ICCPR-7", "GCIII-118")
+    assert again.cites == ("CAT-3", "RC-33", "ICCPR-6", "ICCPR-7", "GCIII-118")
+
+
+def test_a_flag_cites_only_what_binds_the_detaining_power():
+    """India is not a party to Additional Protocol I: a child soldier it holds is flagged
+    citing the Covenant's rule on children (ICCPR-6(5)), not API-77.
+    """
+    child = Subject(id="child", nationality=["KP"], forces="KP", born="2009-05-01")
+    assert only(run(child, "IN", CAPTURE), "child_soldier").cites == ("ICCPR-6(5)",)
