@@ -152,3 +152,104 @@ def test_a_flag_cites_only_what_binds_the_detaining_power():
     """
     child = Subject(id="child", nationality=["KP"], forces="KP", born="2009-05-01")
     assert only(run(child, "IN", CAPTURE), "child_soldier").cites == ("ICCPR-6(5)",)
+
+
+# --- his capture -------------------------------------------------------------------------------
+
+
+def test_a_capture_the_law_refused_raises_nothing():
+    """A second capture while he is held is refused and not applied: it is no ground for a
+    flag.
+    """
+    opened = run(
+        RU_SOLDIER,
+        "UA",
+        CAPTURE,
+        {"date": "2025-01-10", "event": "capture", "wounded": True},
+    )
+    assert not opened.steps[1].applied
+    assert entries(opened, "medical_need") == []
+
+
+def test_one_who_fell_wounded_needs_care_when_captured_gciii_15():
+    opened = run(
+        RU_SOLDIER,
+        "UA",
+        {"date": "2025-01-08", "event": "fall_hors_de_combat", "cause": "wounded"},
+        CAPTURE,
+    )
+    assert only(opened, "medical_need").because == (1,)
+
+
+def test_information_due_to_his_power_of_origin_endangers_a_family_his_state_punishes():
+    """A North Korean in Russian forces: the information goes to Russia, his power of origin
+    (GCIII-122), which punishes no family; North Korea, his state, does.
+    """
+    soldier = Subject(id="recruit", nationality=["KP"], forces="RU")
+    assert only(run(soldier, "UA", CAPTURE), "notification_dilemma").because == (0,)
+
+
+# --- long custody and the end of hostilities ---------------------------------------------------
+
+ENDED = {"date": "2025-02-01", "event": "hostilities_ended", "between": ["UA", "RU"]}
+
+
+def _resumed(day, between=("UA", "RU")):
+    return {"date": day, "event": "hostilities_resumed", "between": list(between)}
+
+
+def test_a_resumption_past_the_custody_period_makes_it_long_custody_again_gciii_109_2():
+    """Captured on 2025-01-09, held a year on the day hostilities resume: the flag rises
+    that day, raised by the resumption (and the year's end the same day).
+    """
+    opened = run(
+        RU_SOLDIER,
+        "UA",
+        CAPTURE,
+        {"date": "2025-12-01", "event": "hostilities_ended", "between": ["UA", "RU"]},
+        _resumed("2026-01-09"),
+    )
+    entry = only(opened, "prolonged_limbo")
+    assert (entry.since.isoformat(), entry.because, entry.cites) == (
+        "2026-01-09",
+        (2, 0),
+        ("GCIII-109(2)",),
+    )
+
+
+def test_a_resumption_before_the_custody_period_ends_raises_nothing_until_it_ends():
+    opened = run(RU_SOLDIER, "UA", CAPTURE, ENDED, _resumed("2025-04-01"))
+    opened = opened.apply({"date": "2026-06-01", "event": "capture_card_sent"})
+    entry = only(opened, "prolonged_limbo")
+    assert (entry.since.isoformat(), entry.because) == ("2026-01-09", (0,))
+
+
+def test_a_resumption_between_other_parties_leaves_his_pair_at_peace():
+    """Hostilities resumed between Ukraine and North Korea: for a Russian soldier, those
+    between Ukraine and Russia stay ended, and the measure stays his repatriation.
+    """
+    opened = run(
+        RU_SOLDIER,
+        "UA",
+        CAPTURE,
+        {"date": "2025-12-01", "event": "hostilities_ended", "between": ["UA", "RU"]},
+        _resumed("2026-01-10", between=("UA", "KP")),
+        {"date": "2026-02-01", "event": "capture_card_sent"},
+    )
+    assert entries(opened, "prolonged_limbo") == []
+
+
+def test_an_overdue_repatriation_stays_limbo_through_a_resumption_and_a_new_end_gciii_118():
+    """Raised because his repatriation was overdue (GCIII-118), the flag is not a
+    during-hostilities one: neither a resumption nor a second end of hostilities ends it.
+    """
+    opened = run(
+        RU_SOLDIER,
+        "UA",
+        CAPTURE,
+        ENDED,
+        _resumed("2026-03-01"),
+        {"date": "2026-04-01", "event": "hostilities_ended", "between": ["UA", "RU"]},
+    )
+    entry = only(opened, "prolonged_limbo")
+    assert (entry.since.isoformat(), entry.because, entry.until) == ("2025-05-03", (1,), None)
