@@ -5,6 +5,7 @@ was raised (tools/mutate_law.py found them unpinned).
 
 from __future__ import annotations
 
+import datetime
 import pathlib
 
 from powcase import Case, Subject
@@ -166,9 +167,12 @@ def test_a_capture_the_law_refused_raises_nothing():
         "UA",
         CAPTURE,
         {"date": "2025-01-10", "event": "capture", "wounded": True},
+        {"date": "2026-02-01", "event": "capture_card_sent"},
     )
     assert not opened.steps[1].applied
     assert entries(opened, "medical_need") == []
+    # Only the capture that happened starts the custody period.
+    assert only(opened, "prolonged_limbo").because == (0,)
 
 
 def test_one_who_fell_wounded_needs_care_when_captured_gciii_15():
@@ -253,3 +257,45 @@ def test_an_overdue_repatriation_stays_limbo_through_a_resumption_and_a_new_end_
     )
     entry = only(opened, "prolonged_limbo")
     assert (entry.since.isoformat(), entry.because, entry.until) == ("2025-05-03", (1,), None)
+
+
+def test_no_long_custody_once_he_has_left_custody():
+    """Exchanged two months after his capture, he is not held a year later: the custody
+    period passes without a flag.
+    """
+    opened = run(
+        RU_SOLDIER,
+        "UA",
+        CAPTURE,
+        {"date": "2025-03-01", "event": "exchange_agreed", "between": ["UA", "RU"]},
+        {"date": "2025-03-02", "event": "exchange", "to": "RU"},
+    )
+    assert opened.state == ["exchanged"]
+    later = opened.flags_as_of(datetime.date(2026, 6, 1))
+    assert "prolonged_limbo" not in {f.code for f in later}
+
+
+def test_an_internee_s_overdue_repatriation_cites_the_fourth_convention_gciv_133():
+    """A civilian internee is to be released when hostilities end (GCIV-133): his limbo is
+    measured by that article, not by the prisoner-of-war rule.
+    """
+    resident = Subject(id="resident", nationality=["RU"], membership="none")
+    opened = run(
+        resident,
+        "UA",
+        {"date": "2024-08-20", "event": "capture", "territory": "own"},
+        {
+            "date": "2024-08-25",
+            "event": "determine_status",
+            "outcome": "civilian_internee",
+            "by": "authority",
+        },
+        {"date": "2025-02-01", "event": "hostilities_ended"},
+        {"date": "2025-12-01", "event": "capture_card_sent"},
+    )
+    entry = only(opened, "prolonged_limbo")
+    assert (entry.since.isoformat(), entry.because, entry.cites) == (
+        "2025-05-03",
+        (2,),
+        ("GCIV-133",),
+    )
