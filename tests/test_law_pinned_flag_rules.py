@@ -299,3 +299,39 @@ def test_an_internee_s_overdue_repatriation_cites_the_fourth_convention_gciv_133
         (2,),
         ("GCIV-133",),
     )
+
+
+def test_exchanged_on_the_last_day_of_the_custody_period_he_was_never_held_past_it():
+    """The custody period passes at the end of its day: exchanged that day, he was not held
+    beyond it.
+    """
+    opened = run(
+        RU_SOLDIER,
+        "UA",
+        CAPTURE,
+        {"date": "2025-12-01", "event": "exchange_agreed", "between": ["UA", "RU"]},
+        {"date": "2026-01-09", "event": "exchange", "to": "RU"},
+    )
+    assert opened.steps[2].applied
+    assert entries(opened, "prolonged_limbo") == []
+
+
+def test_flags_read_only_the_moments_up_to_the_as_of_date_and_work_out_the_docket():
+    """``derive_flags`` given every moment and an earlier date counts only the events up to
+    it, and works out the docket on that date when it is not given.
+    """
+    from powcase.law.flags import derive_flags
+
+    opened = run(
+        RI,
+        "UA",
+        CAPTURE,
+        {"date": "2025-01-11", "event": "media_exposure", "identifiable": True, "by": "UA"},
+        {"date": "2025-03-01", "event": "self_harm_attempt"},
+    )
+    day = datetime.date(2025, 2, 15)
+    law = Law.packaged()
+    derived = derive_flags(opened.moments(), day, law)
+    assert derived == opened.flags_as_of(day)
+    assert "self_harm_risk" not in {f.code for f in derived}
+    assert "icrc_access_unconfirmed" in {f.code for f in derived}
