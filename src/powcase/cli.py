@@ -80,6 +80,7 @@ _EXAMPLES = {
     "explore": "example: powcase explore examples/ri.properties.yaml --witnesses witnesses/",
     "coverage": "example: powcase coverage examples --fail-under 30; "
     "exit codes: 0, 1 below --fail-under, 2 invalid input",
+    "new": "example: powcase new --kind asylum -o my_case.powcase.yaml",
 }
 
 
@@ -371,6 +372,42 @@ def _cmd_provisions(args: argparse.Namespace, out: Output) -> int:
     for p in found:
         out.write(f"{p.id:<26} {p.article}\n    {p.paraphrase}\n    {p.url}\n")
     return OK
+
+
+def _cmd_new(args: argparse.Namespace, out: Output) -> int:
+    from powcase.scenario.starter import starter  # noqa: PLC0415
+
+    text = starter(args.kind).text
+    if args.output is None:
+        out.write(text)
+        return OK
+    if os.path.lexists(args.output) and not args.force:
+        raise _Invalid(
+            f"{_line(args.output)} exists; choose another file, or add --force to replace it"
+        )
+    out.file(args.output, text)
+    out.write(
+        f"wrote {_line(args.output)}: check it with powcase validate, run it with powcase run\n"
+    )
+    return OK
+
+
+def _new_command(command: Callable[..., argparse.ArgumentParser]) -> None:
+    from powcase.scenario.starter import STARTERS  # noqa: PLC0415 - small, data only
+
+    kinds = "; ".join(f"{s.kind}: {s.summary}" for s in STARTERS.values())
+    new = command("new", "write a commented starter scenario that validates and runs", _cmd_new)
+    new.add_argument(
+        "--kind",
+        choices=list(STARTERS),
+        default="basic",
+        metavar="KIND",
+        help=f"which starter (default basic). {kinds}",
+    )
+    new.add_argument(
+        "-o", "--output", metavar="PATH", help="write to this file (default: print it)"
+    )
+    new.add_argument("--force", action="store_true", help="replace PATH if it exists")
 
 
 def _cmd_schema(args: argparse.Namespace, out: Output) -> int:
@@ -1064,6 +1101,7 @@ def _parser() -> argparse.ArgumentParser:
     _coverage_command(command)
 
     _explore_command(command)
+    _new_command(command)
 
     parties_ = command("parties", "what the parties table says of a state", _cmd_parties)
     parties_.add_argument("state", nargs="?", metavar="STATE", help="a state code, e.g. KP")
