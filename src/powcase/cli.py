@@ -64,7 +64,8 @@ _JUDGING = frozenset(
 
 _EXAMPLES = {
     "run": "example: powcase run examples/ri.powcase.yaml --format json --variant strict_reading",
-    "test": "example: powcase test tests/scenarios",
+    "test": "example: powcase test tests/scenarios -k 'ri and not strict' "
+    "--junit-xml results.xml -x",
     "validate": "example: powcase validate my_case.powcase.yaml",
     "describe": "example: powcase describe --format text",
     "provisions": "example: powcase provisions refoulement",
@@ -248,27 +249,96 @@ def _cmd_run(args: argparse.Namespace, out: Output) -> int:
 def _cmd_test(args: argparse.Namespace, out: Output) -> int:
     # A broken file does not hide the results of the others: they run and are reported, then
     # the broken file's problems end the command with exit 2.
+    from powcase._util.keywords import (  # noqa: PLC0415
+        KeywordExpression,
+        KeywordExpressionError,
+    )
+
+    try:
+        selection = KeywordExpression.compile(args.keyword or "")
+    except KeywordExpressionError as error:
+        raise _Invalid(f"-k {args.keyword!r}: {error}") from None
+    if args.junit_xml is not None:
+        out.check_target(args.junit_xml)
     property_files, paths = _property_files(args.paths)
     if args.explore and property_files:
         _explore_in_test(property_files, args.law, out)
     elif property_files and not paths:
         raise _Invalid("these are property files: add --explore to explore them")
     scenarios, problems = _load_each(paths, args.law)
-    results = _run_all(scenarios, None, None)
+    results, cases, stopped = _test_runs(scenarios, selection, stop_early=args.exitfirst)
     passed = sum(r.passed for r in results)
     failures = [(r, f) for r in results for f in r.failures]
     for result, failure in failures:
-        where = result.to_dict()["scenario"] + (f" [{result.variant}]" if result.variant else "")
-        out.write(f"FAIL {_line(result.file)}: {_line(where)}\n  {_line(failure)}\n")
+        out.write(f"FAIL {_line(result.file)}: {_line(_run_name(result))}\n  {_line(failure)}\n")
     runs = len(results)
     broken = f", {len(problems)} problems in files that cannot be used" if problems else ""
+    chosen = f", -k {args.keyword!r}" if args.keyword else ""
+    halted = ", stopped at the first failure (-x)" if stopped else ""
     out.write(
         f"{passed} passed, {len(failures)} failed ({runs} runs of "
-        f"{len({r.file for r in results})} files){broken}\n"
+        f"{len({r.file for r in results})} files{chosen}){broken}{halted}\n"
     )
+    if args.junit_xml is not None:
+        _write_junit(args.junit_xml, cases, problems, out)
     if problems:
         raise _Invalid("\n".join(problems))
     return FAILED if failures else OK
+
+
+def _run_name(result: RunResult) -> str:
+    """A run as ``test`` names it: the scenario's title (the name withheld), and the variant."""
+    title = str(result.to_dict()["scenario"])
+    return title + (f" [{result.variant}]" if result.variant else "")
+
+
+def _test_runs(
+    scenarios: Sequence[Scenario], selection: Any, *, stop_early: bool
+) -> tuple[list[RunResult], list[Any], bool]:
+    """The runs ``-k`` selects (each scenario, then each variant), their JUnit cases, and
+    whether ``-x`` stopped them at a failure.
+    """
+    import time  # noqa: PLC0415
+
+    from powcase.render.junit import JunitCase  # noqa: PLC0415
+    from powcase.scenario.free_text import shown_title  # noqa: PLC0415
+    from powcase.scenario.result import Failure  # noqa: PLC0415
+    from powcase.scenario.running import run_one  # noqa: PLC0415
+
+    results: list[RunResult] = []
+    cases: list[JunitCase] = []
+    for scenario in scenarios:
+        names = [shown_title(scenario), os.path.basename(scenario.file)]
+        names.append(scenario.record.subject.id)
+        for variant in (None, *scenario.variants):
+            if not selection.matches(names + ([variant.name] if variant else [])):
+                continue
+            started = time.perf_counter()
+            result = run_one(scenario, variant)
+            seconds = time.perf_counter() - started
+            results.append(result)
+            shown = result.to_dict()["expectations"]["failed"]  # the name withheld
+            failed = tuple(str(Failure.from_dict(f)) for f in shown)
+            cases.append(
+                JunitCase(scenario.file, _run_name(result), seconds, failed, file=scenario.file)
+            )
+            if stop_early and result.failures:
+                return results, cases, True
+    return results, cases, False
+
+
+def _write_junit(path: str, cases: list[Any], problems: Sequence[str], out: Output) -> None:
+    """Write the JUnit XML report: the runs, then one error per file that cannot be used."""
+    from powcase.render.junit import JunitCase, junit_xml  # noqa: PLC0415
+
+    broken: dict[str, list[str]] = {}
+    for problem in problems:
+        broken.setdefault(problem.split(":", 1)[0], []).append(problem)
+    cases = cases + [
+        JunitCase(file, "cannot be used", error="\n".join(found), file=file)
+        for file, found in broken.items()
+    ]
+    out.file(path, junit_xml(cases))
 
 
 def _property_files(paths: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -1050,6 +1120,25 @@ def _parser() -> argparse.ArgumentParser:
         "--explore",
         action="store_true",
         help="also explore the property files (*.properties.yaml) under the paths",
+    )
+    test.add_argument(
+        "-k",
+        dest="keyword",
+        metavar="EXPR",
+        help="run only the runs whose names match EXPR, as pytest -k: words matched as parts "
+        "of the scenario's title, its file name, the subject's id or the variant's name, in "
+        "any case, combined with and, or, not and parentheses (e.g. -k 'kursk and not strict')",
+    )
+    test.add_argument(
+        "--junit-xml",
+        metavar="PATH",
+        help="also write the results as JUnit XML (one testcase per run), for CI systems",
+    )
+    test.add_argument(
+        "-x",
+        "--exitfirst",
+        action="store_true",
+        help="stop at the first run whose expectations fail",
     )
 
     validate = command("validate", "check scenario files without running them", _cmd_validate)

@@ -8,14 +8,16 @@ from a file that works and changes one thing at a time.
 
 from __future__ import annotations
 
-import attrs
+from typing import NamedTuple
 
 __all__ = ["STARTERS", "Starter", "starter"]
 
 
-@attrs.frozen
-class Starter:
-    """A starter scenario: its kind (``powcase new --kind``), what it shows, its text."""
+class Starter(NamedTuple):
+    """A starter scenario: its kind (``powcase new --kind``), what it shows, its text.
+
+    A plain tuple: the command lists the kinds in its help, which must load quickly.
+    """
 
     kind: str
     summary: str
