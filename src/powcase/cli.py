@@ -154,6 +154,7 @@ def _load_each(paths: Sequence[str], law: Sequence[str] = ()) -> tuple[list[Scen
             continue
         scenarios += loaded
         _warn_of_names(file, loaded)
+        _warn_of_contradictions(file, loaded)
     return scenarios, problems
 
 
@@ -163,6 +164,35 @@ def _load(paths: Sequence[str], law: Sequence[str] = ()) -> list[Scenario]:
     if problems:
         raise _Invalid("\n".join(problems))
     return scenarios
+
+
+def _warn_of_contradictions(file: str, scenarios: Sequence[Scenario]) -> None:
+    """Tell the author, one located line each, where the record contradicts itself."""
+    from powcase._util.located import UnreadableFile, read_document  # noqa: PLC0415
+    from powcase.scenario.contradictions import (  # noqa: PLC0415
+        RecordContradiction,
+        contradictions,
+    )
+
+    found = [c for scenario in scenarios for c in contradictions(scenario)]
+    if not found:
+        return
+    try:
+        document = read_document(file)
+    except UnreadableFile:  # it was read a moment ago; then the warnings go unlocated
+        document = None
+    # Told, never raised, whatever filters the caller set (the command's warnings context
+    # restores them when it ends).
+    warnings.simplefilter("always", RecordContradiction)
+    for item in found:
+        where = document.locate(item.path) if document is not None else None
+        at = f":{where.line}:{where.column}" if where is not None else ""
+        warnings.warn(
+            f"{_line(file)}{at} {item.path}: {item.message} (a contradiction in the record; "
+            "check the facts)",
+            RecordContradiction,
+            stacklevel=2,
+        )
 
 
 def _warn_of_names(file: object, scenarios: Sequence[Scenario]) -> None:
@@ -430,18 +460,42 @@ def _cmd_describe(args: argparse.Namespace, out: Output) -> int:
 
 
 def _cmd_provisions(args: argparse.Namespace, out: Output) -> int:
+    law = _law(args)
+    tags = _provision_tags(law)
     words = (args.search or "").casefold().split()
-    found = [
-        p
-        for p in _law(args).provisions.values()
-        if all(w in f"{p.id} {p.instrument} {p.article} {p.paraphrase}".casefold() for w in words)
-    ]
+    found = []
+    for p in law.provisions.values():
+        title = law.instruments[p.instrument].title if p.instrument in law.instruments else ""
+        searched = [p.id, p.instrument, title, p.article, p.paraphrase, *tags.get(p.id, ())]
+        text = " ".join(searched).casefold()
+        if all(w in text or w in text.replace("_", " ") for w in words):
+            found.append(p)
     if not found:
         out.write(f"no provision matches {args.search!r}\n")
         return OK
     for p in found:
         out.write(f"{p.id:<26} {p.article}\n    {p.paraphrase}\n    {p.url}\n")
+        if tags.get(p.id):
+            out.write(f"    tags: {', '.join(tags[p.id])}\n")
     return OK
+
+
+def _provision_tags(law: Law) -> dict[str, list[str]]:
+    """What the law uses each provision for, as search words: the flags and obligations that
+    cite it, and the assumption options that adopt it (``refoulement_risk`` cites CAT-3).
+    """
+    tags: dict[str, list[str]] = {}
+    for flag in law.flags.values():
+        for cited in flag.cites:
+            tags.setdefault(cited, []).append(f"flag {flag.code}")
+    for duty in law.obligations.values():
+        for cited in (duty.provision, duty.protected_person, duty.detainee):
+            if cited:
+                tags.setdefault(cited, []).append(f"obligation {duty.code}")
+    for p in law.provisions.values():
+        for reading in p.readings:
+            tags.setdefault(p.id, []).append(f"{reading.assumption}: {reading.option}")
+    return {pid: list(dict.fromkeys(found)) for pid, found in tags.items()}
 
 
 def _cmd_new(args: argparse.Namespace, out: Output) -> int:
@@ -705,6 +759,8 @@ def _cmd_compare(args: argparse.Namespace, out: Output) -> int:
 
 def _cmd_parties(args: argparse.Namespace, out: Output) -> int:
     law = _law(args)
+    if args.state:
+        args.state = args.state.upper()  # state codes are upper case; kp means KP
     if args.state and args.state not in law.parties:
         raise _Invalid(
             f"the parties table has no entry for {args.state!r}; it knows "
@@ -1154,7 +1210,8 @@ def _parser() -> argparse.ArgumentParser:
         "search",
         nargs="?",
         metavar="SEARCH",
-        help="words that must all appear (id, article or paraphrase)",
+        help="words that must all appear, in any case (in the id, the instrument, the article, "
+        "the paraphrase or the tags: the flags, obligations and readings that use it)",
     )
 
     schema = command("schema", "print a JSON Schema of the scenario format", _cmd_schema)
@@ -1358,13 +1415,22 @@ def _warnings_to(err: Output, command: str) -> Iterator[None]:
             yield
         finally:
             for warning in caught:
-                if issubclass(warning.category, NameInFreeText):
+                if issubclass(warning.category, NameInFreeText) or _contradiction(warning):
                     with contextlib.suppress(Exception):  # a closed stderr: nowhere to tell
                         err.write(f"powcase {command}: warning: {warning.message}\n")
                 else:
                     warnings.showwarning(
                         warning.message, warning.category, warning.filename, warning.lineno
                     )
+
+
+def _contradiction(warning: warnings.WarningMessage) -> bool:
+    """Whether a warning tells of a record that contradicts itself (told as one line)."""
+    if warning.category.__module__ != "powcase.scenario.contradictions":
+        return False  # the module is loaded only by the commands that warn of it
+    from powcase.scenario.contradictions import RecordContradiction  # noqa: PLC0415
+
+    return issubclass(warning.category, RecordContradiction)
 
 
 def _generated_by(law: Law | None = None) -> dict[str, object]:

@@ -229,6 +229,8 @@ class RunResult:
     overlays: tuple[dict[str, Any], ...] = ()
     """The law overlays the run applied, each with what it added and replaced (shown under
     ``generated_by``)."""
+    description: str | None = None
+    """The scenario's longer text (written only when the scenario has one)."""
 
     @property
     def ok(self) -> bool:
@@ -320,7 +322,9 @@ def _read_overlays(plain: Mapping[str, Any]) -> dict[str, Any]:
 contract.shape(
     RunResult,
     contract.computed("generated_by", _provenance, dict[str, Any]),
-    *("scenario", "variant", "file"),
+    "scenario",
+    contract.key("description", optional=True),
+    *("variant", "file"),
     contract.key("subject.id", "subject_id"),
     contract.key("subject.name", "subject_name", optional=True, personal=True),
     *("detaining_power", "mode", "as_of", "assumptions", "state", "steps"),
