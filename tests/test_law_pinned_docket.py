@@ -134,3 +134,35 @@ class TestAnOverlayDutyMetByLeavingCustody:
     def test_while_he_stays_it_falls_overdue(self):
         (card,) = items(case(CAPTURE, self.AGREED, law=self.LAW), D(2025, 2, 1), "capture_card")
         assert card["status"] == "overdue"
+
+
+def test_a_finding_that_he_is_owed_only_icrc_access_starts_nothing_anew_cihl_124():
+    """A national of the detaining power fighting for the other side is no protected person
+    (GCIV-4); found an unprivileged detainee, he is owed ICRC access under custom (CIHL-124)
+    and nothing else. ICRC access met by a visit with a private interview before the finding
+    stays met: the finding starts no item of its own.
+    """
+    own = Subject(id="petro", nationality=["UA"], forces="RU")
+    visit = {"date": "2025-01-15", "event": "icrc_visit", "private_interview": True}
+    found = {
+        "date": "2025-01-20",
+        "event": "determine_status",
+        "outcome": "unprivileged_detainee",
+        "by": "tribunal",
+    }
+    opened = case(CAPTURE, visit, found, subject=own, mode="descriptive")
+    assert opened.steps[2].applied
+    access = items(opened, D(2025, 1, 21), "icrc_access")
+    assert [(o["status"], o["started"]) for o in access] == [("met", "2025-01-09")]
+    assert not [o for o in opened.docket(D(2025, 1, 21)) if o.started == D(2025, 1, 20)]
+
+
+def test_a_refused_transfer_that_was_not_made_passes_no_responsibility_gciii_12():
+    """GCIII-12(2): responsibility passes only with a transfer made. One the law refuses
+    (no receiving power consented) is recorded but not applied, so nothing lapses.
+    """
+    transfer = {"date": "2025-01-21", "event": "transfer_to_power", "to": "GB"}
+    opened = case(CAPTURE, transfer)
+    assert not opened.steps[1].applied
+    (access,) = items(opened, D(2025, 1, 25), "icrc_access")
+    assert (access["status"], access.get("why")) == ("pending", None)
