@@ -489,9 +489,9 @@ def _provision_tags(law: Law) -> dict[str, list[str]]:
         for cited in flag.cites:
             tags.setdefault(cited, []).append(f"flag {flag.code}")
     for duty in law.obligations.values():
-        for cited in (duty.provision, duty.protected_person, duty.detainee):
-            if cited:
-                tags.setdefault(cited, []).append(f"obligation {duty.code}")
+        for named in (duty.provision, duty.protected_person, duty.detainee):
+            if named:
+                tags.setdefault(named, []).append(f"obligation {duty.code}")
     for p in law.provisions.values():
         for reading in p.readings:
             tags.setdefault(p.id, []).append(f"{reading.assumption}: {reading.option}")
