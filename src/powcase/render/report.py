@@ -290,7 +290,12 @@ def _scenario(
     head = redact(results[0].to_dict(reveal_names=reveal_names), redaction)
     return (
         f"<section class='scenario'><{heading}>{_e(head['scenario'])}</{heading}>"
-        f"<p class='muted'>Evaluated as of {_e(head['as_of'])}.</p>"
+        + (
+            f"<p class='description'>{_e(' '.join(head['description'].split()))}</p>"
+            if head.get("description")
+            else ""
+        )
+        + f"<p class='muted'>Evaluated as of {_e(head['as_of'])}.</p>"
         f"<div class='runs'>{''.join(runs)}</div>{_claims(head)}</section>"
     )
 
