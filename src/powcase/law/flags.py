@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -122,17 +123,6 @@ class _Tracker:
         """Raise a flag whose condition holds now; a standing flag keeps its reasons."""
         if code not in self.open:
             self.open[code] = (on, [index])
-
-    def renew(self, code: str, index: int, on: datetime.date, cause: str) -> None:
-        """A standing flag's ground changes: its entry ends ``on`` and a new one, raised for
-        ``cause`` by the same steps and ``index``, starts that day (the same day: only the
-        cause changes), so each entry cites what fits its period.
-        """
-        since, because = self.open[code]
-        if since < on:
-            self.closed.append(self._entry(code, since, because, on))
-            self.open[code] = (on, [*because, index] if because[-1] != index else because)
-        self.causes[code] = {cause}
 
     def clear(self, code: str, on: datetime.date) -> None:
         if code in self.open:
@@ -469,17 +459,13 @@ class _Kind:
     read_by_risk_rules: bool
 
 
-_KINDS: dict[type[Event], _Kind] = {}
-
-
+@functools.cache
 def _kind(cls: type[Event]) -> _Kind:
-    known = _KINDS.get(cls)
-    if known is None:
-        rules = tuple(
-            rule for rule in (_EVENT_RULES.get(cls), _CONSENT_RULES.get(cls)) if rule is not None
-        )
-        known = _KINDS[cls] = _Kind(rules, _DEADLINE_RULES.get(cls), issubclass(cls, _RISK_EVENTS))
-    return known
+    """What the flag rules do with events of ``cls`` (remembered per class: a record has few)."""
+    rules = tuple(
+        rule for rule in (_EVENT_RULES.get(cls), _CONSENT_RULES.get(cls)) if rule is not None
+    )
+    return _Kind(rules, _DEADLINE_RULES.get(cls), issubclass(cls, _RISK_EVENTS))
 
 
 _HELD = frozenset({"in_custody", "interned_in_neutral_state", "in_neutral_custody"})
@@ -551,7 +537,7 @@ def derive_flags(
             pending[0].on < on or (pending[0].on == on and pending[0].why == "docket")
         ):
             _fire(tracker, pending.pop(0), last)
-        kind = _KINDS.get(type(event)) or _kind(type(event))
+        kind = _kind(type(event))  # type: ignore[arg-type]  # a class is hashable; mypy reads Event.__hash__
         for rule in kind.rules:
             rule(tracker, moment, event)
         missing = step.verdict.missing

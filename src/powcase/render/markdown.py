@@ -48,9 +48,11 @@ def render_markdown(data: dict[str, Any]) -> str:
     """
     title = data["scenario"] + (f" (variant: {data['variant']})" if data["variant"] else "")
     named = f" ({markdown_text(data['subject']['name'])})" if "name" in data["subject"] else ""
+    about = data.get("description")
     lines = [
         f"## {markdown_text(title)}",
         "",
+        *([markdown_text(" ".join(about.split())), ""] if about else []),
         (
             f"Subject {code_span(data['subject']['id'])}{named}, held by "
             f"{markdown_text(data['detaining_power'])}, {markdown_text(data['mode'])} mode, "

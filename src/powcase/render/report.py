@@ -1,7 +1,8 @@
 """The case report: one self-contained HTML page that works offline and prints well.
 
-No script, style sheet, font or image is fetched from anywhere: the styles are inline and the
-diagram is an inline SVG drawn by Graphviz (or, without it, the Mermaid text of the path).
+No script, style sheet, font or image is fetched from anywhere: the styles are inline, the path
+he took is an inline SVG drawn by powcase itself, and the whole chart, a secondary view, is
+an inline SVG drawn by Graphviz (or, without it, a sentence saying what is missing).
 Every citation links to the official text of its provision. Variants of a scenario appear side
 by side. The subject's name appears only when asked for.
 """
@@ -17,8 +18,9 @@ from powcase._util.redact import checked_flag, checked_level, redact
 from powcase.law.concerns import CONCERNS
 from powcase.law.provisions import PROVISIONS
 from powcase.law.rules import gravity
-from powcase.render.diagram import Trace, diagram, graphviz_available
+from powcase.render.diagram import INSTALL_GRAPHVIZ, Trace, diagram, graphviz_missing
 from powcase.render.open_points import open_point
+from powcase.render.path_drawing import path_svg
 from powcase.render.text import rests_on_lines, words
 from powcase.scenario.outcome import StepOutcome, breach_words, step_outcome
 from powcase.scenario.rests_on import annotated
@@ -58,7 +60,10 @@ th, td { text-align: left; vertical-align: top; padding: .35rem .5rem;
 .overdue { color: var(--no); font-weight: 700; }
 ul.reasons { margin: .2rem 0 0; padding-left: 1.1rem; font-size: .88rem; }
 a { color: #1d4ed8; } .diagram svg { max-width: 100%; height: auto; }
-.diagram pre { white-space: pre-wrap; font-size: .75rem; }
+.diagram svg.path-drawing { width: 100%; max-width: 56rem; display: block; }
+details.chart { margin: .8rem 0; } details.chart summary { cursor: pointer; font-weight: 600; }
+details.chart svg { max-width: 100%; height: auto; }
+details.chart pre { white-space: pre-wrap; font-size: .75rem; }
 @media print {
   body { padding: 0; font-size: 11pt; } .runs { display: block; }
   section, tr, figure { break-inside: avoid; } a { color: inherit; text-decoration: none; }
@@ -226,15 +231,40 @@ def _violations(run: dict[str, Any]) -> str:
     return f"<h2>Violations</h2><table><tbody>{''.join(rows)}</tbody></table>"
 
 
-def _svg(trace: Trace) -> str:
-    if graphviz_available():
+_GRAPHVIZ_NOISE = re.compile(r"<!--.*?-->|<title>.*?</title>", re.DOTALL)
+"""Graphviz's comments and tooltips, which name the chart's internal ids."""
+
+
+def _chart(trace: Trace) -> str:
+    """The whole chart with his path on it, folded away: drawn by Graphviz, or, where it
+    cannot be, a sentence saying what is missing and the Mermaid text folded further.
+    """
+    missing = graphviz_missing()
+    if missing is None:
         svg = diagram(trace, "svg")
         text = svg.decode("utf-8") if isinstance(svg, bytes) else svg
         # Keep the <svg> element only: the XML prologue and doctype are not HTML.
-        return text[text.index("<svg") :]
+        body = _GRAPHVIZ_NOISE.sub("", text[text.index("<svg") :])
+    else:
+        body = (
+            f"<p class='muted chart-missing'>The whole chart is not drawn here: "
+            f"{_e(missing)}. To draw it, {_e(INSTALL_GRAPHVIZ)}.</p>"
+            "<details><summary>The chart as Mermaid text</summary>"
+            f"<pre>{_e(diagram(trace, 'mermaid'))}</pre></details>"
+        )
     return (
-        f"<p class='muted'>Graphviz is not installed; the path as Mermaid text:</p>"
-        f"<pre>{_e(diagram(trace, 'mermaid'))}</pre>"
+        "<details class='chart'><summary>The whole chart, with his path on it</summary>"
+        f"{body}</details>"
+    )
+
+
+def _path(run: dict[str, Any], trace: Trace) -> str:
+    """The path he took, drawn large, then the whole chart as a secondary view."""
+    return (
+        f"<h2>The path</h2><figure class='diagram path'>{path_svg(run['steps'], run['state'])}"
+        "<figcaption class='muted'>From top to bottom: where he was and the steps that moved "
+        "him, with their dates; highlighted: where he is now; red: what the law refused."
+        f"</figcaption></figure>{_chart(trace)}"
     )
 
 
@@ -252,9 +282,7 @@ def _run(run: dict[str, Any], trace: Trace) -> str:
         f"{_e(run['mode'])} mode. State: <b>{_e(', '.join(run['state']))}</b>.</p>"
         f"<h2>Timeline</h2>{_timeline(run)}{_verdicts(run)}{_flags(run)}{_docket(run)}"
         f"{_violations(run)}"
-        f"<h2>The path</h2><figure class='diagram'>{_svg(trace)}<figcaption class='muted'>"
-        "Shaded: states he passed through; outlined: where he is now; red notes: refused "
-        "steps.</figcaption></figure>"
+        f"{_path(run, trace)}"
         f"<h2>Assumptions</h2><table><tbody>{assumptions}</tbody></table></section>"
     )
 
@@ -281,7 +309,12 @@ def _scenario(
     head = redact(results[0].to_dict(reveal_names=reveal_names), redaction)
     return (
         f"<section class='scenario'><{heading}>{_e(head['scenario'])}</{heading}>"
-        f"<p class='muted'>Evaluated as of {_e(head['as_of'])}.</p>"
+        + (
+            f"<p class='description'>{_e(' '.join(head['description'].split()))}</p>"
+            if head.get("description")
+            else ""
+        )
+        + f"<p class='muted'>Evaluated as of {_e(head['as_of'])}.</p>"
         f"<div class='runs'>{''.join(runs)}</div>{_claims(head)}</section>"
     )
 

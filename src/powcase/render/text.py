@@ -7,6 +7,7 @@ bidi overrides shown as escapes (``\x1b``), so a scenario cannot write to the te
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 from typing import Any
 
@@ -146,7 +147,7 @@ def _flags(result: dict[str, Any], style: _Style) -> list[str]:
         lines.append(f"           {flag['text']}")
         raised = [CONCERNS[c] for c in flag["concerns"] if c in CONCERNS]
         if raised:
-            who = "; ".join(f"{c.organisation}, {c.date.isoformat()}" for c in raised[:3])
+            who = "; ".join(f"{c.organisation}, {c.date.isoformat()}" for c in raised)
             lines.append(style(f"           raised by {who}", "dim"))
     return lines
 
@@ -202,14 +203,17 @@ def render_text(data: dict[str, Any], *, colour: bool = False) -> str:
 
     ``data`` is a run's JSON form (``RunResult.to_dict``), redacted as the caller chose.
     """
+    about = " ".join((data.get("description") or "").split())  # a YAML block ends in a newline
     data = neutral_data(data)
     style = _Style(colour)
     title = data["scenario"] + (f"  [variant: {data['variant']}]" if data["variant"] else "")
     subject = data["subject"]["id"] + (
         f" ({data['subject']['name']})" if "name" in data["subject"] else ""
     )
+    about = neutral_data(about)
     lines = [
         style(title, "title"),
+        *(textwrap.wrap(about, 96, initial_indent="  ", subsequent_indent="  ") if about else []),
         (
             f"  subject {subject} · held by {data['detaining_power']} · "
             f"{data['mode']} · as of {data['as_of']}"

@@ -3,6 +3,11 @@
 A result holds no live case, only what a run found, so ``RunResult.from_dict`` rebuilds it
 exactly from its JSON form. The subject's name is kept for ``--reveal-names`` and written only
 when asked.
+
+"Exact" means: ``RunResult.from_dict(r.to_dict(reveal_names=True)) == r`` (the whole result,
+name included), and ``RunResult.from_dict(r.to_dict()) == r.redacted()`` (the JSON shown
+without names is the whole of the redacted result: no name, and the name's words withheld from
+the free text). Equality leaves out the replayed ``case``, which no JSON form carries.
 """
 
 from __future__ import annotations
@@ -261,6 +266,8 @@ class RunResult:
     overlays: tuple[dict[str, Any], ...] = ()
     """The law overlays the run applied, each with what it added and replaced (shown under
     ``generated_by``)."""
+    description: str | None = None
+    """The scenario's longer text (written only when the scenario has one)."""
 
     def _summary(self) -> str:
         plain = self.to_dict()  # the subject's name withheld from the title
@@ -331,10 +338,23 @@ class RunResult:
             lines += ["", "Flags: " + ", ".join(f"**{code}**" for code in self.active)]
         return "\n".join(lines) + "\n"
 
+    def redacted(self) -> RunResult:
+        """The result as a reader without ``--reveal-names`` sees it: no ``subject_name``,
+        the name's words withheld from the free text (the title, notes, claims), and no
+        replayed ``case`` (it holds the name). A result without a name is returned equal.
+
+        ``RunResult.from_dict(r.to_dict()) == r.redacted()`` and
+        ``r.redacted().to_dict(reveal_names=True) == r.to_dict()``.
+        """
+        if self.subject_name is None:
+            return attrs.evolve(self, case=None)
+        return type(self).from_dict(self.to_dict())
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> RunResult:
-        """Rebuild a result from its JSON form (``to_dict``); exact, names included if the
-        form has them.
+        """Rebuild a result from its JSON form (``to_dict``); exact: the form written with
+        ``reveal_names=True`` gives back an equal result, the form written without it gives
+        :meth:`redacted`.
         """
         try:
             return contract.from_plain(cls, data)
@@ -364,7 +384,9 @@ def _read_overlays(plain: Mapping[str, Any]) -> dict[str, Any]:
 contract.shape(
     RunResult,
     contract.computed("generated_by", _provenance, dict[str, Any]),
-    *("scenario", "variant", "file"),
+    "scenario",
+    contract.key("description", optional=True),
+    *("variant", "file"),
     contract.key("subject.id", "subject_id"),
     contract.key("subject.name", "subject_name", optional=True, personal=True),
     *("detaining_power", "mode", "as_of", "assumptions", "state", "steps"),
