@@ -80,7 +80,7 @@ def _check_agree(result):
         assert from_explain == from_run, index
 
 
-@settings(max_examples=15, deadline=None)
+@settings(deadline=None)
 @given(scenarios())
 def test_explain_and_run_agree_on_every_step(scenario):
     """For every step of generated records, explain's outcome and breaches are run's."""
