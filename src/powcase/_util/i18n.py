@@ -22,7 +22,6 @@ import os
 from collections.abc import Mapping
 
 import attrs
-from babel.messages.mofile import read_mo
 
 from powcase._util.arguments import choice
 
@@ -122,6 +121,9 @@ def catalogue(lang: str) -> dict[tuple[str | None, str], str]:
     mo = importlib.resources.files("powcase") / "locale" / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
     if not mo.is_file():
         return {}
+    # Imported on first use: English output, the default, never reads a catalogue.
+    from babel.messages.mofile import read_mo  # noqa: PLC0415
+
     with mo.open("rb") as stream:
         compiled = read_mo(stream)
     return {
