@@ -335,3 +335,37 @@ def test_flags_read_only_the_moments_up_to_the_as_of_date_and_work_out_the_docke
     assert derived == opened.flags_as_of(day)
     assert "self_harm_risk" not in {f.code for f in derived}
     assert "icrc_access_unconfirmed" in {f.code for f in derived}
+
+
+# --- his wish ------------------------------------------------------------------------------------
+
+
+def test_a_move_left_open_on_his_unverified_wish_raises_coerced_consent_gciii_7():
+    """A release to South Korea that rests on a wish no counting verifier has checked stays
+    undetermined: the wish may not be free (GCIII-7), and the flag says so.
+    """
+    opened = run(
+        RI,
+        "UA",
+        CAPTURE,
+        {"date": "2025-01-20", "event": "wish_expressed", "destination": "KR"},
+        {"date": "2025-01-21", "event": "receiving_state_consents", "state": "KR"},
+        {"date": "2025-02-01", "event": "release_to_third_state", "to": "KR"},
+    )
+    assert [m.fact for m in opened.steps[3].verdict.missing] == ["wish"]
+    assert only(opened, "coerced_consent").because == (3,)
+
+
+def test_a_step_left_open_on_another_fact_says_nothing_of_his_will():
+    """A status finding left open because his forces are not on record (GCIII-4A(1)) is no
+    sign of pressure on his will.
+    """
+    unknown = Subject(id="unknown", nationality=["KP"])
+    opened = run(
+        unknown,
+        "UA",
+        CAPTURE,
+        {"date": "2025-02-01", "event": "determine_status", "outcome": "pow", "by": "authority"},
+    )
+    assert [m.fact for m in opened.steps[1].verdict.missing] == ["forces"]
+    assert entries(opened, "coerced_consent") == []

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from powcase._util.readable import cited, readable
 from powcase.law.book import Law, read_on_first_use
 from powcase.law.citing import cited_now
 from powcase.law.docket import Obligation, docket
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
 __getattr__ = read_on_first_use(__name__, {"FLAG_RULES": lambda law: law.flags})
 
 
+@readable
 @attrs.frozen
 class Flag:
     """One raising of a flag: when it was raised and cleared, and what raised it."""
@@ -68,6 +70,14 @@ class Flag:
     def active(self, on: datetime.date) -> bool:
         """Whether the flag stands on that day (raised by then, not yet cleared)."""
         return self.since <= on and (self.until is None or on < self.until)
+
+    def _summary(self) -> str:
+        until = f" until {self.until}" if self.until else ""
+        return f"{self.severity} {self.code}, since {self.since}{until}"
+
+    def _details(self) -> list[str]:
+        events = ", ".join(map(str, self.because))
+        return [f"{self.text}{cited(self.cites)}", f"raised by events {events}"]
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of the output contract."""

@@ -19,8 +19,11 @@ from powcase.law.concerns import CONCERNS
 from powcase.law.provisions import PROVISIONS
 from powcase.law.rules import gravity
 from powcase.render.diagram import INSTALL_GRAPHVIZ, Trace, diagram, graphviz_missing
+from powcase.render.open_points import open_point
 from powcase.render.path_drawing import path_svg
-from powcase.render.text import words
+from powcase.render.text import rests_on_lines, words
+from powcase.scenario.outcome import StepOutcome, breach_words, step_outcome
+from powcase.scenario.rests_on import annotated
 from powcase.scenario.result import RunResult, due_text, obligation_note, standing_entries
 
 __all__ = ["CONTENT_SECURITY_POLICY", "render_report"]
@@ -50,7 +53,8 @@ th, td { text-align: left; vertical-align: top; padding: .35rem .5rem;
 .badge { display: inline-block; padding: 0 .45rem; border-radius: .6rem; font-size: .8rem;
          font-weight: 600; color: white; white-space: nowrap; }
 .allowed { background: var(--ok); } .refused { background: var(--no); }
-.undetermined { background: var(--open); } .fact { background: var(--muted); }
+.undetermined { background: var(--open); } .recorded { background: var(--muted); }
+.violation { background: var(--crit); }
 .critical { background: var(--crit); } .high { background: var(--high); }
 .medium { background: var(--med); } .low { background: var(--low); }
 .overdue { color: var(--no); font-weight: 700; }
@@ -111,14 +115,29 @@ def _reading(reason: dict[str, Any]) -> str:
 
 
 def _reasons(
-    reasons: Sequence[dict[str, Any]], missing: Sequence[dict[str, Any]], *, basis: bool
+    reasons: Sequence[dict[str, Any]],
+    missing: Sequence[dict[str, Any]],
+    *,
+    basis: bool,
+    judged: dict[str, Any] | None = None,
+    seen: StepOutcome | None = None,
 ) -> str:
+    """The reasons shown, the breaches found (``seen``), what the verdict rests on
+    (``judged``'s ``rests_on``) and the open points in words, as one list.
+    """
     items = [
         f"<li>{_e(r['text'])} <span class='muted'>{_cites(r['cites'])}{_reading(r)}</span></li>"
         for r in reasons
         if basis or r["kind"] in ("prohibition", "precondition", "graph")
     ]
-    items += [f"<li>open: {_e(m['fact'])} {_e(_pairs(m, skip='fact'))}</li>" for m in missing]
+    items += [
+        f"<li><b>{_e(breach_words(b, judged or {'reasons': []}))}</b> "
+        f"<span class='muted'>{_cites(StepOutcome.cites_of(b))}</span></li>"
+        for b in (seen.breaches if seen else ())
+    ]
+    if judged is not None:
+        items += [f"<li class='muted'>{_e(line)}</li>" for line in rests_on_lines(judged)]
+    items += [f"<li>open: {_e(open_point(m))}</li>" for m in missing]
     return f"<ul class='reasons'>{''.join(items)}</ul>" if items else ""
 
 
@@ -126,16 +145,15 @@ def _timeline(run: dict[str, Any]) -> str:
     rows = []
     for step in run["steps"]:
         fields = _pairs(step["fields"])
-        if step["kind"] == "incident":
-            badge = _badge("fact")
-        else:
-            note = "" if step["applied"] or step["outcome"] == "allowed" else " (not applied)"
-            badge = _badge(step["outcome"], step["outcome"] + note)
+        seen = step_outcome(run, step["index"])
+        reasons = _reasons(
+            step["reasons"], step["missing"], basis=step["applied"], judged=step, seen=seen
+        )
+        cites = list(dict.fromkeys([*step["cites"], *seen.breach_cites]))
         rows.append(
             f"<tr><td>{_e(step['date'])}</td><td><b>{_e(step['event'])}</b> "
-            f"<span class='muted'>{_e(fields)}</span>"
-            f"{_reasons(step['reasons'], step['missing'], basis=step['applied'])}</td>"
-            f"<td>{badge}</td><td>{_cites(step['cites'])}</td></tr>"
+            f"<span class='muted'>{_e(fields)}</span>{reasons}</td>"
+            f"<td>{_badge(seen.key, seen.label)}</td><td>{_cites(cites)}</td></tr>"
         )
     return (
         "<table class='timeline'><thead><tr><th>date</th><th>step</th><th>outcome</th>"
@@ -151,7 +169,7 @@ def _verdicts(run: dict[str, Any]) -> str:
         event = _pairs(asked["event"], skip="event")
         rows.append(
             f"<tr><td><b>{_e(asked['event']['event'])}</b> {_e(event)}"
-            f"{_reasons(asked['reasons'], asked['missing'], basis=False)}</td>"
+            f"{_reasons(asked['reasons'], asked['missing'], basis=False, judged=asked)}</td>"
             f"<td>{_badge(asked['outcome'])}</td><td>{_cites(asked['cites'])}</td></tr>"
         )
     return f"<h2>What if, on {_e(run['as_of'])}?</h2><table><tbody>{''.join(rows)}</tbody></table>"
@@ -160,7 +178,7 @@ def _verdicts(run: dict[str, Any]) -> str:
 def _flags(run: dict[str, Any]) -> str:
     standing = sorted(standing_entries(run), key=lambda f: gravity(f["severity"]))
     if not standing:
-        return "<h2>Flags</h2><p class='muted flags'>None standing.</p>"
+        return "<h2>Flags</h2><p class='muted flags'>No flag stands.</p>"
     rows = []
     for flag in standing:
         raised = [CONCERNS[c] for c in flag["concerns"] if c in CONCERNS]
@@ -256,7 +274,7 @@ def _run(run: dict[str, Any], trace: Trace) -> str:
         subject += f" ({_e(run['subject']['name'])})"
     title = _e(run["variant"] or "as recorded")
     assumptions = "".join(
-        f"<tr><td>{_e(k)}</td><td>{_e(v)}</td></tr>" for k, v in run["assumptions"].items()
+        f"<tr><td>{_e(k)}</td><td>{_e(words(v))}</td></tr>" for k, v in run["assumptions"].items()
     )
     return (
         f"<section class='run'><h3>Reading: {title}</h3>"
@@ -286,11 +304,17 @@ def _scenario(
     for result in results:
         # Redacted before it is drawn: the diagram's notes obey the level as the tables do.
         data = redact(result.to_dict(reveal_names=reveal_names), redaction)
+        data = annotated(data, result)
         runs.append(_run(data, Trace.of_steps(data["steps"], data["state"])))
     head = redact(results[0].to_dict(reveal_names=reveal_names), redaction)
     return (
         f"<section class='scenario'><{heading}>{_e(head['scenario'])}</{heading}>"
-        f"<p class='muted'>Evaluated as of {_e(head['as_of'])}.</p>"
+        + (
+            f"<p class='description'>{_e(' '.join(head['description'].split()))}</p>"
+            if head.get("description")
+            else ""
+        )
+        + f"<p class='muted'>Evaluated as of {_e(head['as_of'])}.</p>"
         f"<div class='runs'>{''.join(runs)}</div>{_claims(head)}</section>"
     )
 
