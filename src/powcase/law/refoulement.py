@@ -131,8 +131,10 @@ def _risk_towards(situation: Situation, state: str) -> Risk:
 def _where_risk_lies(judgement: Judgement[Any], risk: Risk) -> tuple[Will, str]:
     """His will towards where the risk lies, and the state an open wish is about.
 
-    A verified wish for the destination settles it unless the risk lies in an onward return,
-    which needs his verified wish for the onward state as well.
+    A verified wish for the destination settles it unless the risk lies in an onward return:
+    his will is then read towards the onward state, where the risk lies. A verified wish names
+    one destination, so a wish to go to the ally is no consent to be passed on to his own
+    state, and such a move stays barred (one who wants to go home is repatriated directly).
     """
     will = judgement.will(risk.state)
     if risk.onward is None or will is not Will.CONSENT:
