@@ -191,7 +191,6 @@ def _run_all(
 ) -> list[RunResult]:
     import attrs  # noqa: PLC0415
 
-    from powcase._util.dates import as_of_problem  # noqa: PLC0415
     from powcase.scenario.running import run  # noqa: PLC0415
 
     results = []
@@ -203,10 +202,7 @@ def _run_all(
                 f"{variant!r} (it has: {names})"
             )
         if as_of is not None:
-            last = scenario.record.events[-1].date if scenario.record.events else None
-            late = as_of_problem(as_of, last)
-            if late is not None:
-                raise _Invalid(f"--as-of {late}, in {_shown(scenario)}")
+            # Before the last event: the case as it stood that day (later events not yet).
             dated = attrs.evolve(
                 scenario,
                 as_of=as_of,
@@ -397,18 +393,20 @@ def _cmd_schema(args: argparse.Namespace, out: Output) -> int:
 
 def _cmd_explain(args: argparse.Namespace, out: Output) -> int:
     scenarios = _load([args.file], args.law)
-    results = _run_all(scenarios, args.variant, None)
+    results = _run_all(scenarios, args.variant, args.as_of)
     result = (
         results[0]
         if args.variant is None
         else next(r for r in results if r.variant == args.variant)
     )
-    if not 0 <= args.step < len(result.steps):
+    recorded = len(result.steps) + len(result.not_yet)
+    if not 0 <= args.step < recorded:
         raise _Invalid(
-            f"{_line(args.file)}: --step {args.step} is not an event index "
-            f"(0 to {len(result.steps) - 1})"
+            f"{_line(args.file)}: --step {args.step} is not an event index (0 to {recorded - 1})"
         )
     plain = result.to_dict()
+    if args.step >= len(result.steps):
+        return _not_yet_explained(args, out, plain, scenarios[0].law)
     step = _output(args, plain["steps"][args.step])
     if args.format != "json":
         step = neutral_data(step)
@@ -439,6 +437,37 @@ def _cmd_explain(args: argparse.Namespace, out: Output) -> int:
             out.write(f"    {cite}: {provision.paraphrase}\n      {provision.url}\n")
     for missing in step["missing"]:
         out.write(f"\n  [open] {missing}\n")
+    return OK
+
+
+def _not_yet_explained(
+    args: argparse.Namespace, out: Output, plain: dict[str, Any], law: Law
+) -> int:
+    """``explain`` of a step dated after the as-of date: it had not happened yet."""
+    later = next(e for e in plain["not_yet"] if e["index"] == args.step)
+    step = _output(args, later)
+    if args.format == "json":
+        out.json(
+            {
+                "generated_by": _generated_by(law),
+                "scenario": plain["scenario"],
+                "variant": plain["variant"],
+                "as_of": plain["as_of"],
+                "step": {**step, "not_yet": True},
+            }
+        )
+        return OK
+    step = neutral_data(step)
+    fields = _plain(step["fields"], "text")
+    shown = ", ".join(
+        f"{k} {str(v).lower() if isinstance(v, bool) else v}" for k, v in fields.items()
+    )
+    out.write(
+        f"Step {step['index']}, {step['date']}: {step['event']}"
+        f"{f' ({shown})' if shown else ''}\n"
+        f"  not yet happened on {plain['as_of']}: the case as it stood then does not have "
+        "it, so it is not judged and counts in no flag, docket or violation.\n"
+    )
     return OK
 
 
@@ -480,16 +509,18 @@ def _table(
 
 
 def _cmd_options(args: argparse.Namespace, out: Output) -> int:
-    from powcase._util.dates import as_of_problem, evaluated_on  # noqa: PLC0415
+    from powcase._util.dates import evaluated_on  # noqa: PLC0415
     from powcase.case import Case  # noqa: PLC0415
+    from powcase.scenario.result import LaterEvent  # noqa: PLC0415
 
     documents = []
     for scenario in _load([args.file], args.law):
         case = Case.replay(scenario.record, scenario.assumptions, scenario.mode, law=scenario.law)
         on = evaluated_on(args.as_of or scenario.as_of, case.last_date)
-        late = as_of_problem(on, case.last_date)
-        if late is not None:
-            raise _Invalid(f"--as-of {late}")
+        # What could happen next on that day: the case as it stood then.
+        not_yet = case.not_yet(on) if on else ()
+        later = [LaterEvent(i, case.record.events[i]).to_dict() for i in not_yet]
+        case = case.until(on) if on else case
         rows = [o.to_dict() for o in case.options(on)]
         payload = _output(
             args,
@@ -498,6 +529,7 @@ def _cmd_options(args: argparse.Namespace, out: Output) -> int:
                 "scenario": scenario.title,
                 "as_of": on.isoformat() if on else None,
                 "state": case.state,
+                "not_yet": later,
                 "options": rows,
             },
             scenario,
@@ -511,6 +543,9 @@ def _cmd_options(args: argparse.Namespace, out: Output) -> int:
             out.write(f"## {heading}\n\n")
         else:
             out.write(f"{heading}\n  state: {' · '.join(case.state)}\n\n")
+        if not_yet:
+            indexes = ", ".join(str(i) for i in not_yet)
+            out.write(f"Not yet happened on {payload['as_of']}: events {indexes}.\n\n")
         table = []
         for option in payload["options"]:
             failing = [
@@ -696,7 +731,7 @@ def _cmd_report(args: argparse.Namespace, out: Output) -> int:
 
     scenarios = _load([args.file], args.law)
     out.reads(o["path"] for s in scenarios for o in s.law.overlays)
-    results = _run_all(scenarios, None, None)
+    results = _run_all(scenarios, None, args.as_of)
     page = render_report(results, reveal_names=args.reveal_names, redaction=args.redact)
     out.file(args.output, page)
     out.write(f"wrote {_line(args.output)}\n")
@@ -801,7 +836,7 @@ def _reading_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
         "options", "what can happen next: every possible step with its verdict", _cmd_options
     )
     options.add_argument("file", metavar="FILE")
-    options.add_argument("--as-of", type=_date, metavar="DATE")
+    options.add_argument("--as-of", type=_date, metavar="DATE", help=AS_OF_HELP)
     options.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     _redaction(options)
 
@@ -896,6 +931,7 @@ def _drawing_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     reporting.add_argument(
         "-o", "--output", metavar="OUT", required=True, help="the HTML file to write"
     )
+    reporting.add_argument("--as-of", type=_date, metavar="DATE", help=AS_OF_HELP)
     reporting.add_argument(
         "--reveal-names",
         action="store_true",
@@ -997,7 +1033,7 @@ def _parser() -> argparse.ArgumentParser:
         "--as-of",
         type=_date,
         metavar="DATE",
-        help="evaluate flags, docket and verdicts on this date",
+        help=AS_OF_HELP,
     )
     run.add_argument(
         "--reveal-names",
@@ -1056,6 +1092,7 @@ def _parser() -> argparse.ArgumentParser:
         help="the index of the event in the file (0-based)",
     )
     explain.add_argument("--variant", metavar="NAME")
+    explain.add_argument("--as-of", type=_date, metavar="DATE", help=AS_OF_HELP)
     explain.add_argument("--format", choices=("text", "json"), default="text")
     _redaction(explain)
 
@@ -1070,6 +1107,12 @@ def _parser() -> argparse.ArgumentParser:
     parties_.add_argument("--as-of", type=_date, metavar="DATE", help="default: today")
     parties_.add_argument("--format", choices=("text", "json"), default="text")
     return parser
+
+
+AS_OF_HELP = (
+    "the case as it stood on this date: later events are listed as not yet happened, "
+    "neither judged nor counted (default: the scenario's as_of, else its last event)"
+)
 
 
 def _redaction(parser: argparse.ArgumentParser) -> None:

@@ -49,6 +49,7 @@ th, td { text-align: left; vertical-align: top; padding: .35rem .5rem;
          font-weight: 600; color: white; white-space: nowrap; }
 .allowed { background: var(--ok); } .refused { background: var(--no); }
 .undetermined { background: var(--open); } .fact { background: var(--muted); }
+.badge.not-yet { background: none; color: var(--muted); border: 1px dashed var(--muted); }
 .critical { background: var(--crit); } .high { background: var(--high); }
 .medium { background: var(--med); } .low { background: var(--low); }
 .overdue { color: var(--no); font-weight: 700; }
@@ -131,6 +132,13 @@ def _timeline(run: dict[str, Any]) -> str:
             f"<span class='muted'>{_e(fields)}</span>"
             f"{_reasons(step['reasons'], step['missing'], basis=step['applied'])}</td>"
             f"<td>{badge}</td><td>{_cites(step['cites'])}</td></tr>"
+        )
+    for later in run.get("not_yet", ()):
+        # Time travel: dated after the as-of date, so listed but neither judged nor counted.
+        rows.append(
+            f"<tr class='not-yet'><td>{_e(later['date'])}</td><td><b>{_e(later['event'])}</b> "
+            f"<span class='muted'>{_e(_pairs(later['fields']))}</span></td>"
+            f"<td>{_badge('not-yet', 'not yet happened')}</td><td></td></tr>"
         )
     return (
         "<table class='timeline'><thead><tr><th>date</th><th>step</th><th>outcome</th>"

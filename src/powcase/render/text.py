@@ -103,6 +103,13 @@ def _timeline(result: dict[str, Any], style: _Style) -> list[str]:
                 lines.append(_reason(reason))
         for missing in step["missing"]:
             lines.append(f"      ? open: {_open(missing)}")
+    for later in result.get("not_yet", ()):
+        # Time travel: dated after the as-of date, so listed but neither judged nor counted.
+        detail = _fields(later["fields"])
+        line = f"  {later['date']}  {style('  not yet    ', 'dim')} {later['event']}"
+        lines.append(f"{line} ({detail})" if detail else line)
+    if result.get("not_yet"):
+        lines.append(f"  (events after {result['as_of']} had not happened yet: not judged)")
     return lines
 
 
