@@ -134,3 +134,117 @@ class TestAnOverlayDutyMetByLeavingCustody:
     def test_while_he_stays_it_falls_overdue(self):
         (card,) = items(case(CAPTURE, self.AGREED, law=self.LAW), D(2025, 2, 1), "capture_card")
         assert card["status"] == "overdue"
+
+
+def test_a_finding_that_he_is_owed_only_icrc_access_starts_nothing_anew_cihl_124():
+    """A national of the detaining power fighting for the other side is no protected person
+    (GCIV-4); found an unprivileged detainee, he is owed ICRC access under custom (CIHL-124)
+    and nothing else. ICRC access met by a visit with a private interview before the finding
+    stays met: the finding starts no item of its own.
+    """
+    own = Subject(id="petro", nationality=["UA"], forces="RU")
+    visit = {"date": "2025-01-15", "event": "icrc_visit", "private_interview": True}
+    found = {
+        "date": "2025-01-20",
+        "event": "determine_status",
+        "outcome": "unprivileged_detainee",
+        "by": "tribunal",
+    }
+    opened = case(CAPTURE, visit, found, subject=own, mode="descriptive")
+    assert opened.steps[2].applied
+    access = items(opened, D(2025, 1, 21), "icrc_access")
+    assert [(o["status"], o["started"]) for o in access] == [("met", "2025-01-09")]
+    assert not [o for o in opened.docket(D(2025, 1, 21)) if o.started == D(2025, 1, 20)]
+
+
+def test_a_refused_transfer_that_was_not_made_passes_no_responsibility_gciii_12():
+    """GCIII-12(2): responsibility passes only with a transfer made. One the law refuses
+    (no receiving power consented) is recorded but not applied, so nothing lapses.
+    """
+    transfer = {"date": "2025-01-21", "event": "transfer_to_power", "to": "GB"}
+    opened = case(CAPTURE, transfer)
+    assert not opened.steps[1].applied
+    (access,) = items(opened, D(2025, 1, 25), "icrc_access")
+    assert (access["status"], access.get("why")) == ("pending", None)
+
+
+def test_one_held_by_his_own_state_as_a_civilian_is_owed_only_icrc_access_cihl_124():
+    """A civilian national of the detaining power is no protected person (GCIV-4) nor a
+    prisoner of war: no item of either Convention is opened for him, only ICRC access
+    under custom.
+    """
+    own = Subject(id="citizen", nationality=["UA"], membership="none")
+    opened = case({"date": "2025-01-09", "event": "capture", "territory": "own"}, subject=own)
+    assert [(o.code, o.provision) for o in opened.docket()] == [("icrc_access", "CIHL-124")]
+
+
+def test_interned_on_the_fourteenth_day_the_information_still_runs_from_capture_gciv_136():
+    """GCIV-136: the bureau's information on a civilian is owed once he has been kept more
+    than two weeks, or from his internment if that comes first. Interned on the day the two
+    weeks end, the item is the one his capture started.
+    """
+    interned = {
+        "date": "2024-09-03",
+        "event": "determine_status",
+        "outcome": "civilian_internee",
+        "by": "authority",
+    }
+    captured = {"date": "2024-08-20", "event": "capture", "territory": "own"}
+    (info,) = items(case(captured, interned, subject=KURSK_RESIDENT), None, "information")
+    assert (info["provision"], info["started"], info["started_by"]) == (
+        "GCIV-137",
+        "2024-09-03",
+        0,
+    )
+
+
+def test_an_agreement_s_release_by_sets_only_the_repatriation_due_date_gciii_118():
+    """An armistice's ``release_by`` dates the duty to release and repatriate (GCIII-118);
+    ICRC access and medical inspections restarted by a recall keep their own periods
+    (GCIII-126, GCIII-31).
+    """
+    armistice = {
+        "date": "2025-01-15",
+        "event": "agreement_concluded",
+        "kind": "armistice",
+        "between": ["UA", "RU"],
+        "release_by": "2025-09-15",
+    }
+    opened = case(
+        CAPTURE,
+        armistice,
+        {"date": "2025-01-20", "event": "receiving_state_consents", "state": "GB"},
+        {"date": "2025-01-21", "event": "transfer_to_power", "to": "GB"},
+        {"date": "2025-06-01", "event": "hostilities_ended"},
+        {"date": "2025-07-01", "event": "receiving_power_failed", "state": "GB"},
+        {"date": "2025-07-02", "event": "recall"},
+    )
+    assert opened.steps[6].applied
+    restarted = {o.code: o.due.isoformat() for o in opened.docket() if o.started == D(2025, 7, 2)}
+    assert restarted == {
+        "icrc_access": "2025-08-01",
+        "medical_inspection": "2025-08-01",
+        "repatriation": "2025-09-15",
+    }
+
+
+def test_only_a_release_from_neutral_hands_is_met_as_of_the_civilian_release_day():
+    """PANMUNJOM-TOR-11 made those not repatriated civilians from a set day: a release from
+    the custodian's hands after it meets the duty to release him as of that day. A
+    repatriation from those hands after the agreed date is a late repatriation.
+    """
+    from support import armistice_1953
+
+    prisoner = Subject(id="prisoner_53", nationality=["CN"], forces="CN")
+    opened = Case.open(prisoner, "US", mode="descriptive")
+    for event in (
+        {"date": "1951-05-01", "event": "capture"},
+        armistice_1953(),
+        {"date": "1953-07-27", "event": "hostilities_ended"},
+        {"date": "1953-09-23", "event": "hand_over_to_neutral_custody", "state": "IN"},
+        {"date": "1954-02-09", "event": "repatriate", "to": "CN"},
+    ):
+        opened = opened.apply(event, on_refusal="record")
+    assert opened.steps[4].applied
+    (duty,) = [o for o in opened.docket() if o.code == "repatriation"]
+    assert (duty.status, duty.late, duty.met_by) == ("met", True, 4)

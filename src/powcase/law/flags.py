@@ -123,17 +123,6 @@ class _Tracker:
         if code not in self.open:
             self.open[code] = (on, [index])
 
-    def renew(self, code: str, index: int, on: datetime.date, cause: str) -> None:
-        """A standing flag's ground changes: its entry ends ``on`` and a new one, raised for
-        ``cause`` by the same steps and ``index``, starts that day (the same day: only the
-        cause changes), so each entry cites what fits its period.
-        """
-        since, because = self.open[code]
-        if since < on:
-            self.closed.append(self._entry(code, since, because, on))
-            self.open[code] = (on, [*because, index] if because[-1] != index else because)
-        self.causes[code] = {cause}
-
     def clear(self, code: str, on: datetime.date) -> None:
         if code in self.open:
             since, because = self.open.pop(code)
