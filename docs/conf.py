@@ -1,11 +1,9 @@
-"""Sphinx configuration: MyST Markdown, the API from docstrings, and the model's reference
-tables and the law review page generated from the code at build time.
+"""Sphinx configuration: MyST Markdown and the API from docstrings.
+
+The generated reference pages (the scenario format, the model's tables, the law review) are
+committed, and a test fails when one differs from what the code generates; regenerate them
+with ``python -m powcase.render.pages docs/reference``.
 """
-
-import pathlib
-
-from powcase.render.law_review import law_review
-from powcase.render.reference import model_reference
 
 project = "powcase"
 author = "The powcase authors"
@@ -19,9 +17,3 @@ myst_heading_anchors = 3
 autodoc_member_order = "bysource"
 autodoc_typehints = "none"
 suppress_warnings = ["myst.xref_missing"]
-
-# The reference tables and the law review are written from the code on every build, so they
-# cannot drift from what the library does.
-_reference = pathlib.Path(__file__).parent / "reference"
-(_reference / "model.md").write_text(model_reference(), encoding="utf-8")
-(_reference / "law-review.md").write_text(law_review(), encoding="utf-8")

@@ -87,6 +87,7 @@ def _outputs(path, folder, *extra):
         ["compare", path, "--vary", "media_exception", "--format", "json"],
         ["diagram", path, "--format", "mermaid"],
         ["diagram", path, "--format", "dot"],
+        ["diagram", path, "--path"],
         ["report", path, "-o", report],
         ["test", path],
         ["validate", path],
@@ -101,6 +102,7 @@ def _outputs(path, folder, *extra):
         json.dumps([r.to_dict() for r in results], ensure_ascii=False),
         results[0]._repr_markdown_(),
         str(draw(results[0], "mermaid")),
+        str(draw(results[0], "path")),
     ]
     return "\n".join(written)
 
@@ -133,14 +135,48 @@ def _leaks(name, text):
 def test_a_strict_report_dates_refused_steps_to_the_month_in_its_diagram_too(
     monkeypatch, graphviz
 ):
-    if graphviz and not report_module.graphviz_available():
+    if graphviz and report_module.graphviz_missing() is not None:
         pytest.skip("needs Graphviz and pydot")
-    monkeypatch.setattr(report_module, "graphviz_available", lambda: graphviz)
+    monkeypatch.setattr(
+        report_module, "graphviz_missing", lambda: None if graphviz else "pydot is missing"
+    )
     results = run(load_scenarios(FORCED)[0])
     assert REFUSED_ON in render_report(results)
     page = render_report(results, redaction="strict")
     assert REFUSED_ON not in page
     assert "2026-06" in page
+
+
+def _path_drawing(page):
+    """The report's drawing of the path he took: its first path-drawing SVG."""
+    start = page.index("<svg xmlns='http://www.w3.org/2000/svg' class='path-drawing'")
+    return page[start : page.index("</svg>", start)]
+
+
+@pytest.mark.parametrize("level", ["none", "strict"])
+def test_the_path_drawing_dates_steps_as_the_report_does(level):
+    # The refused repatriation is drawn with its date: exact, or to the month when strict;
+    # and the capture's date obeys the level too.
+    results = run(load_scenarios(FORCED)[0])
+    drawing = _path_drawing(render_report(results, redaction=level))
+    shown = {"none": ("2026-06-02", "2025-01-09"), "strict": ("2026-06", "2025-01")}[level]
+    for date in shown:
+        assert f">{date}<" in drawing
+    if level == "strict":
+        assert REFUSED_ON not in drawing
+        assert "2025-01-09" not in drawing
+
+
+def test_the_path_command_takes_redact_strict():
+    code, out, _ = cli("diagram", FORCED, "--path")
+    assert code == 0
+    assert REFUSED_ON in out
+    code, out, _ = cli("diagram", FORCED, "--path", "--redact", "strict")
+    assert code == 0
+    assert REFUSED_ON not in out
+    assert ">2026-06<" in out
+    result = run(load_scenarios(FORCED)[0])[0]
+    assert REFUSED_ON not in str(draw(result, "path", redaction="strict"))
 
 
 def test_the_diagram_command_takes_redact_strict():
@@ -150,7 +186,7 @@ def test_the_diagram_command_takes_redact_strict():
     code, out, _ = cli("diagram", FORCED, "--format", "mermaid", "--redact", "strict")
     assert code == 0
     assert REFUSED_ON not in out
-    assert "repatriate (2026-06)" in out
+    assert "Repatriate (2026-06)" in out
     result = run(load_scenarios(FORCED)[0])[0]
     assert REFUSED_ON not in str(draw(result, "mermaid", redaction="strict"))
 

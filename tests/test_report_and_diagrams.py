@@ -10,6 +10,7 @@ import powcase
 from powcase import Case, load_scenarios, run
 from powcase.cli import main
 from powcase.render.diagram import Trace, diagram, graphviz_available
+from powcase.render.path_drawing import MIN_FONT_SIZE, WIDTH
 from powcase.render.report import render_report
 
 ROOT = pathlib.Path(__file__).parent.parent
@@ -45,7 +46,7 @@ class TestMermaid:
         text = diagram(_trace(FORCED), "mermaid")
         assert "class repatriated current" in text
         assert "class at_large,in_custody,no_request,none,presumed_pow visited" in text
-        assert "refused 1: repatriate (2026-06-02)" in text
+        assert "refused 1: Repatriate (2026-06-02)" in text
 
     def test_case_diagram_is_the_same_drawing(self):
         case = Case.replay(load_scenarios(FORCED)[0].record, mode="descriptive")
@@ -69,7 +70,8 @@ class TestGraphviz:
         assert "repatriated [label=<<b>Repatriated</b>>" in text or "repatriated [" in text
         assert "#fde68a" in text
         assert "refused_1" in text
-        assert "refused: repatriate" in text
+        assert "refused: Repatriate" in text
+        assert "refused_1 -> in_custody_anchor_in" in text  # the note points at custody
 
     def test_svg_and_png(self, tmp_path):
         assert diagram(None, "svg").lstrip().startswith(b"<?xml")
@@ -84,7 +86,8 @@ def test_without_graphviz_the_command_falls_back_to_mermaid(monkeypatch, capsys)
     assert main(["diagram"]) == 0
     captured = capsys.readouterr()
     assert captured.out.startswith("stateDiagram-v2")
-    assert "Graphviz is not installed" in captured.err
+    assert "dot program" in captured.err
+    assert "are missing" in captured.err or "is missing" in captured.err
     assert "apt-get install graphviz" in captured.err
     assert main(["diagram", "--format", "svg"]) == 2
 
@@ -98,7 +101,9 @@ def test_the_report_is_self_contained_and_keeps_the_name_out(tmp_path):
     for needle in (
         "<table class='timeline'>",
         "Flags, gravest first",
-        "figure class='diagram'",
+        "figure class='diagram path'",
+        "class='path-drawing'",
+        "<details class='chart'>",
         "Not legal advice",
         "https://ihl-databases.icrc.org/en/ihl-treaties/gciii-",
     ):
@@ -131,6 +136,15 @@ def _browser():
     return webdriver.Chrome(options=options, service=Service(driver_path))
 
 
+BODY_TEXT_PX = 15
+"""The report's body text size; the path drawing's smallest text is at least as large."""
+
+
+def _the_path_text_is_large(browser, drawing):
+    smallest = MIN_FONT_SIZE * drawing.size["width"] / WIDTH
+    assert smallest >= BODY_TEXT_PX, smallest
+
+
 @pytest.fixture(scope="module")
 def browser():
     driver = _browser()
@@ -146,17 +160,20 @@ def test_every_example_report_works_offline_in_a_browser(example, browser, tmp_p
     assert main(["report", str(example), "-o", str(report)]) == 0
     browser.get_log("performance")  # forget what came before
     browser.get(report.as_uri())
-    for selector in ("table.timeline", "h2", "figure.diagram"):
+    for selector in ("table.timeline", "h2", "figure.diagram", "svg.path-drawing"):
         element = browser.find_element(By.CSS_SELECTOR, selector)
         assert element.is_displayed(), selector
         assert element.size["height"] > 0, selector
     flags = browser.find_elements(By.CSS_SELECTOR, "table.flags, p.flags")
     assert flags
     assert flags[0].is_displayed()
+    drawing = browser.find_element(By.CSS_SELECTOR, "figure.diagram svg.path-drawing")
+    assert drawing.is_displayed()
+    assert drawing.size["width"] > 400
+    _the_path_text_is_large(browser, drawing)
     if graphviz_available():
-        drawing = browser.find_element(By.CSS_SELECTOR, "figure.diagram svg")
-        assert drawing.is_displayed()
-        assert drawing.size["width"] > 100
+        whole = browser.find_element(By.CSS_SELECTOR, "details.chart svg")
+        assert not whole.is_displayed()  # folded: a secondary view
     requests = [
         json.loads(entry["message"])["message"] for entry in browser.get_log("performance")
     ]
@@ -168,6 +185,11 @@ def test_every_example_report_works_offline_in_a_browser(example, browser, tmp_p
     assert urls <= {report.as_uri()}, urls
     SHOTS.mkdir(exist_ok=True)
     assert browser.save_screenshot(str(SHOTS / f"{report.stem}.png"))
+    if report.stem == "ri":
+        # The path section as a class sees it, kept with the other screenshots.
+        section = browser.find_element(By.CSS_SELECTOR, "figure.diagram.path")
+        browser.execute_script("arguments[0].scrollIntoView()", section)
+        assert section.screenshot(str(SHOTS / "ri-path.png"))
 
 
 def test_a_file_of_several_scenarios_makes_one_page(tmp_path):

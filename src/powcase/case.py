@@ -29,6 +29,7 @@ import attrs
 from powcase._util import arguments
 from powcase._util.dates import as_of_problem
 from powcase._util.escape import code_span, markdown_text
+from powcase._util.readable import readable
 from powcase._util.redact import withheld
 from powcase.engine.facts import Facts
 from powcase.engine.replay import Step, Timeline
@@ -76,6 +77,7 @@ def _check_record(instance: Case, attribute: attrs.Attribute[Record], record: Re
         raise InvalidInput.single("record", f"expected a Record, got {type(record).__name__}")
 
 
+@readable
 @attrs.frozen(repr=False)
 class Case:
     """A record replayed under a reading of the law, with every step and its verdict.
@@ -389,8 +391,20 @@ class Case:
             ]
         return "\n".join(lines) + "\n"
 
-    def __repr__(self) -> str:
+    def _summary(self) -> str:
+        # The subject's id only: his name is personal data.
+        count = len(self.steps)
         return (
-            f"<Case {self.record.subject.id!r} {self.mode} state={self.state} "
-            f"steps={len(self.steps)}>"
+            f"{self.record.subject.id}, held by {self.record.detaining_power}, {self.mode}: "
+            f"{count} step{'' if count == 1 else 's'}, now {', '.join(self.state)}"
         )
+
+    def _details(self) -> list[str]:
+        # A breach found in a step is said with it, as in every view of a run.
+        found = {v.index: ", a possible violation" for v in self.possible_violations}
+        found |= {v.index: ", a violation" for v in self.violations}
+        lines = [step._summary() + found.get(step.index, "") for step in self.steps]
+        flags = self.active_flags()
+        if flags:
+            lines.append("flags: " + ", ".join(f"{f.code} ({f.severity})" for f in flags))
+        return lines

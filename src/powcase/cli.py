@@ -64,7 +64,8 @@ _JUDGING = frozenset(
 
 _EXAMPLES = {
     "run": "example: powcase run examples/ri.powcase.yaml --format json --variant strict_reading",
-    "test": "example: powcase test tests/scenarios",
+    "test": "example: powcase test tests/scenarios -k 'ri and not strict' "
+    "--junit-xml results.xml -x",
     "validate": "example: powcase validate my_case.powcase.yaml",
     "describe": "example: powcase describe --format text",
     "provisions": "example: powcase provisions refoulement",
@@ -75,11 +76,12 @@ _EXAMPLES = {
     "compare": "example: powcase compare examples/ri.powcase.yaml "
     "--vary ihl_non_refoulement,human_rights_non_refoulement",
     "parties": "example: powcase parties KP --as-of 2025-01-09",
-    "diagram": "example: powcase diagram examples/ri.powcase.yaml --format svg -o ri.svg",
+    "diagram": "example: powcase diagram examples/ri.powcase.yaml --path -o ri-path.svg",
     "report": "example: powcase report examples/ri.powcase.yaml -o report.html",
     "explore": "example: powcase explore examples/ri.properties.yaml --witnesses witnesses/",
     "coverage": "example: powcase coverage examples --fail-under 30; "
     "exit codes: 0, 1 below --fail-under, 2 invalid input",
+    "new": "example: powcase new --kind asylum -o my_case.powcase.yaml",
 }
 
 
@@ -152,6 +154,7 @@ def _load_each(paths: Sequence[str], law: Sequence[str] = ()) -> tuple[list[Scen
             continue
         scenarios += loaded
         _warn_of_names(file, loaded)
+        _warn_of_contradictions(file, loaded)
     return scenarios, problems
 
 
@@ -161,6 +164,35 @@ def _load(paths: Sequence[str], law: Sequence[str] = ()) -> list[Scenario]:
     if problems:
         raise _Invalid("\n".join(problems))
     return scenarios
+
+
+def _warn_of_contradictions(file: str, scenarios: Sequence[Scenario]) -> None:
+    """Tell the author, one located line each, where the record contradicts itself."""
+    from powcase._util.located import UnreadableFile, read_document  # noqa: PLC0415
+    from powcase.scenario.contradictions import (  # noqa: PLC0415
+        RecordContradiction,
+        contradictions,
+    )
+
+    found = [c for scenario in scenarios for c in contradictions(scenario)]
+    if not found:
+        return
+    try:
+        document = read_document(file)
+    except UnreadableFile:  # it was read a moment ago; then the warnings go unlocated
+        document = None
+    # Told, never raised, whatever filters the caller set (the command's warnings context
+    # restores them when it ends).
+    warnings.simplefilter("always", RecordContradiction)
+    for item in found:
+        where = document.locate(item.path) if document is not None else None
+        at = f":{where.line}:{where.column}" if where is not None else ""
+        warnings.warn(
+            f"{_line(file)}{at} {item.path}: {item.message} (a contradiction in the record; "
+            "check the facts)",
+            RecordContradiction,
+            stacklevel=2,
+        )
 
 
 def _warn_of_names(file: object, scenarios: Sequence[Scenario]) -> None:
@@ -227,6 +259,11 @@ def _output(args: argparse.Namespace, data: Any, of: Scenario | None = None) -> 
 def _cmd_run(args: argparse.Namespace, out: Output) -> int:
     results = _run_all(_load(args.files, args.law), args.variant, args.as_of)
     payload = [_output(args, r.to_dict(reveal_names=args.reveal_names)) for r in results]
+    if args.format != "json":
+        from powcase.scenario.rests_on import annotated  # noqa: PLC0415
+
+        # The human views also say what each verdict rests on (computed by replaying).
+        payload = [annotated(data, r) for data, r in zip(payload, results, strict=True)]
     if args.format == "json":
         out.json(payload)
     elif args.format == "markdown":
@@ -243,27 +280,96 @@ def _cmd_run(args: argparse.Namespace, out: Output) -> int:
 def _cmd_test(args: argparse.Namespace, out: Output) -> int:
     # A broken file does not hide the results of the others: they run and are reported, then
     # the broken file's problems end the command with exit 2.
+    from powcase._util.keywords import (  # noqa: PLC0415
+        KeywordExpression,
+        KeywordExpressionError,
+    )
+
+    try:
+        selection = KeywordExpression.compile(args.keyword or "")
+    except KeywordExpressionError as error:
+        raise _Invalid(f"-k {args.keyword!r}: {error}") from None
+    if args.junit_xml is not None:
+        out.check_target(args.junit_xml)
     property_files, paths = _property_files(args.paths)
     if args.explore and property_files:
         _explore_in_test(property_files, args.law, out)
     elif property_files and not paths:
         raise _Invalid("these are property files: add --explore to explore them")
     scenarios, problems = _load_each(paths, args.law)
-    results = _run_all(scenarios, None, None)
+    results, cases, stopped = _test_runs(scenarios, selection, stop_early=args.exitfirst)
     passed = sum(r.passed for r in results)
     failures = [(r, f) for r in results for f in r.failures]
     for result, failure in failures:
-        where = result.to_dict()["scenario"] + (f" [{result.variant}]" if result.variant else "")
-        out.write(f"FAIL {_line(result.file)}: {_line(where)}\n  {_line(failure)}\n")
+        out.write(f"FAIL {_line(result.file)}: {_line(_run_name(result))}\n  {_line(failure)}\n")
     runs = len(results)
     broken = f", {len(problems)} problems in files that cannot be used" if problems else ""
+    chosen = f", -k {args.keyword!r}" if args.keyword else ""
+    halted = ", stopped at the first failure (-x)" if stopped else ""
     out.write(
         f"{passed} passed, {len(failures)} failed ({runs} runs of "
-        f"{len({r.file for r in results})} files){broken}\n"
+        f"{len({r.file for r in results})} files{chosen}){broken}{halted}\n"
     )
+    if args.junit_xml is not None:
+        _write_junit(args.junit_xml, cases, problems, out)
     if problems:
         raise _Invalid("\n".join(problems))
     return FAILED if failures else OK
+
+
+def _run_name(result: RunResult) -> str:
+    """A run as ``test`` names it: the scenario's title (the name withheld), and the variant."""
+    title = str(result.to_dict()["scenario"])
+    return title + (f" [{result.variant}]" if result.variant else "")
+
+
+def _test_runs(
+    scenarios: Sequence[Scenario], selection: Any, *, stop_early: bool
+) -> tuple[list[RunResult], list[Any], bool]:
+    """The runs ``-k`` selects (each scenario, then each variant), their JUnit cases, and
+    whether ``-x`` stopped them at a failure.
+    """
+    import time  # noqa: PLC0415
+
+    from powcase.render.junit import JunitCase  # noqa: PLC0415
+    from powcase.scenario.free_text import shown_title  # noqa: PLC0415
+    from powcase.scenario.result import Failure  # noqa: PLC0415
+    from powcase.scenario.running import run_one  # noqa: PLC0415
+
+    results: list[RunResult] = []
+    cases: list[JunitCase] = []
+    for scenario in scenarios:
+        names = [shown_title(scenario), os.path.basename(scenario.file)]
+        names.append(scenario.record.subject.id)
+        for variant in (None, *scenario.variants):
+            if not selection.matches(names + ([variant.name] if variant else [])):
+                continue
+            started = time.perf_counter()
+            result = run_one(scenario, variant)
+            seconds = time.perf_counter() - started
+            results.append(result)
+            shown = result.to_dict()["expectations"]["failed"]  # the name withheld
+            failed = tuple(str(Failure.from_dict(f)) for f in shown)
+            cases.append(
+                JunitCase(scenario.file, _run_name(result), seconds, failed, file=scenario.file)
+            )
+            if stop_early and result.failures:
+                return results, cases, True
+    return results, cases, False
+
+
+def _write_junit(path: str, cases: list[Any], problems: Sequence[str], out: Output) -> None:
+    """Write the JUnit XML report: the runs, then one error per file that cannot be used."""
+    from powcase.render.junit import JunitCase, junit_xml  # noqa: PLC0415
+
+    broken: dict[str, list[str]] = {}
+    for problem in problems:
+        broken.setdefault(problem.split(":", 1)[0], []).append(problem)
+    cases = cases + [
+        JunitCase(file, "cannot be used", error="\n".join(found), file=file)
+        for file, found in broken.items()
+    ]
+    out.file(path, junit_xml(cases))
 
 
 def _property_files(paths: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -355,18 +461,78 @@ def _cmd_describe(args: argparse.Namespace, out: Output) -> int:
 
 
 def _cmd_provisions(args: argparse.Namespace, out: Output) -> int:
+    law = _law(args)
+    tags = _provision_tags(law)
     words = (args.search or "").casefold().split()
-    found = [
-        p
-        for p in _law(args).provisions.values()
-        if all(w in f"{p.id} {p.instrument} {p.article} {p.paraphrase}".casefold() for w in words)
-    ]
+    found = []
+    for p in law.provisions.values():
+        title = law.instruments[p.instrument].title if p.instrument in law.instruments else ""
+        searched = [p.id, p.instrument, title, p.article, p.paraphrase, *tags.get(p.id, ())]
+        text = " ".join(searched).casefold()
+        if all(w in text or w in text.replace("_", " ") for w in words):
+            found.append(p)
     if not found:
         out.write(f"no provision matches {args.search!r}\n")
         return OK
     for p in found:
         out.write(f"{p.id:<26} {p.article}\n    {p.paraphrase}\n    {p.url}\n")
+        if tags.get(p.id):
+            out.write(f"    tags: {', '.join(tags[p.id])}\n")
     return OK
+
+
+def _provision_tags(law: Law) -> dict[str, list[str]]:
+    """What the law uses each provision for, as search words: the flags and obligations that
+    cite it, and the assumption options that adopt it (``refoulement_risk`` cites CAT-3).
+    """
+    tags: dict[str, list[str]] = {}
+    for flag in law.flags.values():
+        for cited in flag.cites:
+            tags.setdefault(cited, []).append(f"flag {flag.code}")
+    for duty in law.obligations.values():
+        for named in (duty.provision, duty.protected_person, duty.detainee):
+            if named:
+                tags.setdefault(named, []).append(f"obligation {duty.code}")
+    for p in law.provisions.values():
+        for reading in p.readings:
+            tags.setdefault(p.id, []).append(f"{reading.assumption}: {reading.option}")
+    return {pid: list(dict.fromkeys(found)) for pid, found in tags.items()}
+
+
+def _cmd_new(args: argparse.Namespace, out: Output) -> int:
+    from powcase.scenario.starter import starter  # noqa: PLC0415
+
+    text = starter(args.kind).text
+    if args.output is None:
+        out.write(text)
+        return OK
+    if os.path.lexists(args.output) and not args.force:
+        raise _Invalid(
+            f"{_line(args.output)} exists; choose another file, or add --force to replace it"
+        )
+    out.file(args.output, text)
+    out.write(
+        f"wrote {_line(args.output)}: check it with powcase validate, run it with powcase run\n"
+    )
+    return OK
+
+
+def _new_command(command: Callable[..., argparse.ArgumentParser]) -> None:
+    from powcase.scenario.starter import STARTERS  # noqa: PLC0415 - small, data only
+
+    kinds = "; ".join(f"{s.kind}: {s.summary}" for s in STARTERS.values())
+    new = command("new", "write a commented starter scenario that validates and runs", _cmd_new)
+    new.add_argument(
+        "--kind",
+        choices=list(STARTERS),
+        default="basic",
+        metavar="KIND",
+        help=f"which starter (default basic). {kinds}",
+    )
+    new.add_argument(
+        "-o", "--output", metavar="PATH", help="write to this file (default: print it)"
+    )
+    new.add_argument("--force", action="store_true", help="replace PATH if it exists")
 
 
 def _cmd_schema(args: argparse.Namespace, out: Output) -> int:
@@ -407,10 +573,8 @@ def _cmd_explain(args: argparse.Namespace, out: Output) -> int:
     plain = result.to_dict()
     if args.step >= len(result.steps):
         return _not_yet_explained(args, out, plain, scenarios[0].law)
-    step = _output(args, plain["steps"][args.step])
-    if args.format != "json":
-        step = neutral_data(step)
     if args.format == "json":
+        step = _output(args, plain["steps"][args.step])
         payload = {
             "generated_by": _generated_by(scenarios[0].law),
             "scenario": plain["scenario"],
@@ -419,24 +583,11 @@ def _cmd_explain(args: argparse.Namespace, out: Output) -> int:
         }
         out.json(payload)
         return OK
-    applied = "applied" if step["applied"] else "not applied"
-    out.write(
-        f"Step {step['index']}, {step['date']}: {step['event']} "
-        f"{step['fields'] or ''}\n  {step['outcome']} ({applied})\n"
-    )
-    out.write(f"  from {', '.join(step['from'])}\n  to   {', '.join(step['to'])}\n")
-    for reason in step["reasons"]:
-        out.write(f"\n  [{reason['kind']}] {reason['text']}\n")
-        reading = reason.get("reading")
-        if reading:
-            option = reading["option"]
-            shown = str(option).lower() if isinstance(option, bool) else option
-            out.write(f"    read under {reading['assumption']}: {shown}\n")
-        for cite in reason["cites"]:
-            provision = scenarios[0].law.provision(cite)
-            out.write(f"    {cite}: {provision.paraphrase}\n      {provision.url}\n")
-    for missing in step["missing"]:
-        out.write(f"\n  [open] {missing}\n")
+    from powcase.render.explain import render_explain  # noqa: PLC0415
+    from powcase.scenario.rests_on import annotated  # noqa: PLC0415
+
+    shown = annotated(_output(args, plain), result)
+    out.write(render_explain(shown, args.step, scenarios[0].law))
     return OK
 
 
@@ -508,11 +659,88 @@ def _table(
     return "\n".join(lines) + "\n"
 
 
+def _wanted_events(names: Sequence[str] | None) -> frozenset[str]:
+    """The event names of ``--event``, each checked against the events that exist."""
+    if not names:
+        return frozenset()
+    from powcase._util.suggest import closest  # noqa: PLC0415
+    from powcase.model.events import EVENT_TYPES  # noqa: PLC0415
+
+    machine = [n for n, cls in EVENT_TYPES.items() if cls.event_kind == "machine"]
+    for name in names:
+        if name not in machine:
+            guess = closest(name, machine)
+            hint = f"; did you mean {guess!r}?" if guess else f" (one of {', '.join(machine)})"
+            raise _Invalid(
+                f"--event {_line(name)!r} is not the name of a step (a machine event){hint}"
+            )
+    return frozenset(names)
+
+
+def _option_row(option: dict[str, Any]) -> list[str]:
+    from powcase._util.readable import pairs  # noqa: PLC0415
+
+    failing = [
+        r["code"] for r in option["reasons"] if r["kind"] in ("prohibition", "precondition")
+    ]
+    because = ", ".join(dict.fromkeys(failing)) or ", ".join(m["fact"] for m in option["missing"])
+    return [option["event"], pairs(option["fields"]), because, ", ".join(option["cites"][:4])]
+
+
+_GROUPS = (("allowed", "Allowed"), ("undetermined", "Undetermined"), ("refused", "Refused"))
+
+
+def _write_options(
+    out: Output, payload: dict[str, Any], shown: list[dict[str, Any]], fmt: str
+) -> None:
+    """The options of one scenario, grouped by outcome, with what was hidden and why."""
+    heading = f"{payload['scenario']}: what can happen next, on {payload['as_of']}"
+    state = " · ".join(payload["state"])
+    if fmt == "markdown":
+        out.write(f"## {heading}\n\nState: {state}.\n")
+    else:
+        out.write(f"{heading}\n  state: {state}\n")
+    if payload["not_yet"]:
+        # Time travel: the options of the case as it stood on the as-of date.
+        indexes = ", ".join(str(e["index"]) for e in payload["not_yet"])
+        out.write(f"\nNot yet happened on {payload['as_of']}: events {indexes}.\n")
+    if payload["final"]:
+        out.write("\nHe is in a final state: nothing more can happen on the legal path.\n")
+        return
+    for outcome, title in _GROUPS:
+        rows = [_option_row(o) for o in shown if o["outcome"] == outcome]
+        if not rows:
+            continue
+        out.write(
+            f"\n### {title} ({len(rows)})\n\n"
+            if fmt == "markdown"
+            else f"\n{title} ({len(rows)})\n"
+        )
+        out.write(_table(["event", "fields", "because", "cites"], rows, fmt))
+    if not shown:
+        out.write("\nNo option matches.\n")
+    hidden = [o["hidden"] for o in payload["options"] if o["hidden"] and o not in shown]
+    if hidden:
+        counts = ", ".join(f"{n} {why}" for why, n in _counted(hidden))
+        out.write(
+            f"\n{len(hidden)} hidden as making no sense for him ({counts}); --all shows them.\n"
+        )
+
+
+def _counted(items: Sequence[str]) -> list[tuple[str, int]]:
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item] = counts.get(item, 0) + 1
+    return list(counts.items())
+
+
 def _cmd_options(args: argparse.Namespace, out: Output) -> int:
     from powcase._util.dates import evaluated_on  # noqa: PLC0415
     from powcase.case import Case  # noqa: PLC0415
+    from powcase.options import NOT_DECISIONS  # noqa: PLC0415
     from powcase.scenario.result import LaterEvent  # noqa: PLC0415
 
+    wanted = _wanted_events(args.event)
     documents = []
     for scenario in _load([args.file], args.law):
         case = Case.replay(scenario.record, scenario.assumptions, scenario.mode, law=scenario.law)
@@ -521,7 +749,9 @@ def _cmd_options(args: argparse.Namespace, out: Output) -> int:
         not_yet = case.not_yet(on) if on else ()
         later = [LaterEvent(i, case.record.events[i]).to_dict() for i in not_yet]
         case = case.until(on) if on else case
-        rows = [o.to_dict() for o in case.options(on)]
+        found = [o.to_dict() for o in case.options(on)]
+        if wanted:
+            found = [o for o in found if o["event"] in wanted]
         payload = _output(
             args,
             {
@@ -530,7 +760,8 @@ def _cmd_options(args: argparse.Namespace, out: Output) -> int:
                 "as_of": on.isoformat() if on else None,
                 "state": case.state,
                 "not_yet": later,
-                "options": rows,
+                "final": case.finished,
+                "options": found,
             },
             scenario,
         )
@@ -538,35 +769,15 @@ def _cmd_options(args: argparse.Namespace, out: Output) -> int:
             documents.append(payload)
             continue
         payload = _plain(payload, args.format)
-        heading = f"{payload['scenario']}: what can happen next, on {payload['as_of']}"
-        if args.format == "markdown":
-            out.write(f"## {heading}\n\n")
-        else:
-            out.write(f"{heading}\n  state: {' · '.join(case.state)}\n\n")
-        if not_yet:
-            indexes = ", ".join(str(i) for i in not_yet)
-            out.write(f"Not yet happened on {payload['as_of']}: events {indexes}.\n\n")
-        table = []
-        for option in payload["options"]:
-            failing = [
-                r["code"]
-                for r in option["reasons"]
-                if r["kind"] in ("prohibition", "precondition")
-            ]
-            because = ", ".join(dict.fromkeys(failing)) or ", ".join(
-                m["fact"] for m in option["missing"]
-            )
-            fields = ", ".join(f"{k} {v}" for k, v in option["fields"].items())
-            table.append(
-                [
-                    option["event"],
-                    fields,
-                    option["outcome"],
-                    because,
-                    ", ".join(option["cites"][:4]),
-                ]
-            )
-        out.write(_table(["event", "fields", "outcome", "because", "cites"], table, args.format))
+        # Naming an event that is no one's decision (--event die) asks for it.
+        shown = [
+            o
+            for o in payload["options"]
+            if args.all
+            or not o["hidden"]
+            or (o["event"] in wanted and o["event"] in NOT_DECISIONS)
+        ]
+        _write_options(out, payload, shown, args.format)
     if args.format == "json":
         out.json(documents)
     return OK
@@ -633,6 +844,8 @@ def _cmd_compare(args: argparse.Namespace, out: Output) -> int:
 
 def _cmd_parties(args: argparse.Namespace, out: Output) -> int:
     law = _law(args)
+    if args.state:
+        args.state = args.state.upper()  # state codes are upper case; kp means KP
     if args.state and args.state not in law.parties:
         raise _Invalid(
             f"the parties table has no entry for {args.state!r}; it knows "
@@ -697,23 +910,35 @@ def _cmd_diagram(args: argparse.Namespace, out: Output) -> int:
         INSTALL_GRAPHVIZ,
         Trace,
         diagram,
-        graphviz_available,
+        graphviz_missing,
     )
+    from powcase.render.path_drawing import path_svg  # noqa: PLC0415
 
+    if args.path:
+        if not args.file:
+            raise _Invalid("--path draws the path of a scenario: give its FILE")
+        if args.format not in (None, "svg"):
+            raise _Invalid(f"--path draws SVG, not {args.format}: leave out --format")
     fmt = args.format
-    if fmt is None:
-        fmt = "svg" if graphviz_available() else "mermaid"
-        if fmt == "mermaid":
+    if fmt is None and not args.path:
+        missing = graphviz_missing()
+        fmt = "svg" if missing is None else "mermaid"
+        if missing is not None:
             sys.stderr.write(
-                f"powcase diagram: Graphviz is not installed, so this is Mermaid "
-                f"text; for SVG or PNG, {INSTALL_GRAPHVIZ}\n"
+                f"powcase diagram: {missing}, so this is Mermaid text; for SVG or PNG, "
+                f"{INSTALL_GRAPHVIZ}; for the path he took as SVG, add --path\n"
             )
     trace = None
+    drawn: str | bytes
     if args.file:
         results = _run_all(_load([args.file], args.law), args.variant, None)
         first = _output(args, results[0].to_dict())
-        trace = Trace.of_steps(first["steps"], first["state"])
-    drawn = diagram(trace, fmt)
+        if args.path:
+            drawn = path_svg(first["steps"], first["state"]) + "\n"
+        else:
+            trace = Trace.of_steps(first["steps"], first["state"])
+    if not args.path:
+        drawn = diagram(trace, fmt or "mermaid")
     if args.output:
         out.file(args.output, drawn)
         out.write(f"wrote {_line(args.output)}\n")
@@ -838,6 +1063,18 @@ def _reading_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     options.add_argument("file", metavar="FILE")
     options.add_argument("--as-of", type=_date, metavar="DATE", help=AS_OF_HELP)
     options.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    options.add_argument(
+        "--all",
+        action="store_true",
+        help="also show the options hidden as making no sense for him (no one's decision, "
+        "such as die; a return to a state not his; a move to a third state that is his own)",
+    )
+    options.add_argument(
+        "--event",
+        action="append",
+        metavar="NAME",
+        help="only the options of this event (repeatable)",
+    )
     _redaction(options)
 
     compared = command(
@@ -921,6 +1158,11 @@ def _drawing_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
         choices=("mermaid", "dot", "svg", "png"),
         default=None,
         help="default: svg where Graphviz is installed, else mermaid",
+    )
+    drawing.add_argument(
+        "--path",
+        action="store_true",
+        help="draw only the path he took, large, as SVG (needs FILE; nothing to install)",
     )
     drawing.add_argument("-o", "--output", metavar="OUT", help="write to this file")
     drawing.add_argument("--variant", metavar="NAME")
@@ -1050,6 +1292,25 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also explore the property files (*.properties.yaml) under the paths",
     )
+    test.add_argument(
+        "-k",
+        dest="keyword",
+        metavar="EXPR",
+        help="run only the runs whose names match EXPR, as pytest -k: words matched as parts "
+        "of the scenario's title, its file name, the subject's id or the variant's name, in "
+        "any case, combined with and, or, not and parentheses (e.g. -k 'kursk and not strict')",
+    )
+    test.add_argument(
+        "--junit-xml",
+        metavar="PATH",
+        help="also write the results as JUnit XML (one testcase per run), for CI systems",
+    )
+    test.add_argument(
+        "-x",
+        "--exitfirst",
+        action="store_true",
+        help="stop at the first run whose expectations fail",
+    )
 
     validate = command("validate", "check scenario files without running them", _cmd_validate)
     validate.add_argument("files", nargs="+", metavar="FILE")
@@ -1064,7 +1325,8 @@ def _parser() -> argparse.ArgumentParser:
         "search",
         nargs="?",
         metavar="SEARCH",
-        help="words that must all appear (id, article or paraphrase)",
+        help="words that must all appear, in any case (in the id, the instrument, the article, "
+        "the paraphrase or the tags: the flags, obligations and readings that use it)",
     )
 
     schema = command("schema", "print a JSON Schema of the scenario format", _cmd_schema)
@@ -1101,6 +1363,7 @@ def _parser() -> argparse.ArgumentParser:
     _coverage_command(command)
 
     _explore_command(command)
+    _new_command(command)
 
     parties_ = command("parties", "what the parties table says of a state", _cmd_parties)
     parties_.add_argument("state", nargs="?", metavar="STATE", help="a state code, e.g. KP")
@@ -1274,13 +1537,22 @@ def _warnings_to(err: Output, command: str) -> Iterator[None]:
             yield
         finally:
             for warning in caught:
-                if issubclass(warning.category, NameInFreeText):
+                if issubclass(warning.category, NameInFreeText) or _contradiction(warning):
                     with contextlib.suppress(Exception):  # a closed stderr: nowhere to tell
                         err.write(f"powcase {command}: warning: {warning.message}\n")
                 else:
                     warnings.showwarning(
                         warning.message, warning.category, warning.filename, warning.lineno
                     )
+
+
+def _contradiction(warning: warnings.WarningMessage) -> bool:
+    """Whether a warning tells of a record that contradicts itself (told as one line)."""
+    if warning.category.__module__ != "powcase.scenario.contradictions":
+        return False  # the module is loaded only by the commands that warn of it
+    from powcase.scenario.contradictions import RecordContradiction  # noqa: PLC0415
+
+    return issubclass(warning.category, RecordContradiction)
 
 
 def _generated_by(law: Law | None = None) -> dict[str, object]:

@@ -4,6 +4,14 @@ For a move to a state there is one option per state that the record names (his n
 his forces, states its events name) or the parties table describes. For an event whose target
 the event chooses (``determine_status``, ``decide_protection``, ``charge``) there is one option
 per choice.
+
+Some options make no sense for him, and the command hides them unless asked (``--all``); the
+rule is :func:`hidden_because`, and only here. Hidden are: events that are no one's decision
+(``die``); a return (``repatriate``, ``repatriate_medically``, ``exchange``) to a state that is
+neither his nationality nor the one whose forces he served in; a move away to a third state
+(``release_to_third_state``, ``transfer_to_power``, ``intern_in_neutral_state``,
+``hand_over_to_neutral_custody``) that is his own state; and protection asked of his own state.
+Each is still judged, and kept in the JSON output, marked ``hidden``.
 """
 
 from __future__ import annotations
@@ -16,10 +24,11 @@ from typing import Any, Protocol
 import attrs
 
 from powcase._util.dates import evaluated_on
+from powcase._util.readable import phrase, readable
 from powcase.engine.table import Position, events_from
 from powcase.errors import InvalidInput
 from powcase.law.book import Law
-from powcase.model.events import EVENT_TYPES, Event
+from powcase.model.events import EVENT_TYPES, Event, Move
 from powcase.model.fields import field_specs
 from powcase.model.record import Record
 from powcase.model.verdict import Verdict
@@ -45,25 +54,83 @@ class Case(Protocol):
         ...
 
 
-__all__ = ["Option", "options"]
+__all__ = ["NOT_DECISIONS", "Option", "hidden_because", "options"]
 
 _BASE = frozenset({"date", "source", "note"})
 _STATE_KINDS = frozenset({"state", "states", "state_or"})
 
 
+NOT_DECISIONS = frozenset({"die"})
+"""Events possible from most states that are no one's decision: hidden unless asked."""
+_RETURNS = frozenset({"repatriate", "repatriate_medically", "exchange"})
+"""Moves that return him to his own side."""
+_AWAY = frozenset(
+    {
+        "release_to_third_state",
+        "transfer_to_power",
+        "intern_in_neutral_state",
+        "hand_over_to_neutral_custody",
+    }
+)
+"""Moves that send him to a state other than his own."""
+
+
+def hidden_because(event: Event, record: Record) -> str | None:
+    """Why the option of ``event`` makes no sense for the subject of ``record`` and is hidden
+    unless asked for, in words; None when it is shown.
+
+    The one rule of hiding (see the module's description): a fact about the step and about
+    him, never what the law makes of it.
+    """
+    own = {
+        *record.subject.nationality,
+        *((record.subject.forces,) if record.subject.forces else ()),
+    }
+    name = event.name
+    if name in NOT_DECISIONS:
+        return "no one's decision"
+    destination = event.destination if isinstance(event, Move) else None
+    if destination is not None and name in _RETURNS and destination not in own:
+        return "a return to a state that is not his"
+    if destination is not None and name in _AWAY and destination in own:
+        return "a move to a third state that is his own"
+    state = getattr(event, "state", None)
+    if (
+        name == "request_protection"
+        and getattr(event, "kind", None) == "third_state"
+        and state in own
+    ):
+        return "protection asked of his own state"
+    return None
+
+
+@readable
 @attrs.frozen
 class Option:
-    """One possible next step and its verdict."""
+    """One possible next step and its verdict, and why it is hidden unless asked for (None:
+    shown; see :func:`hidden_because`).
+    """
 
     event: Event
     verdict: Verdict
+    hidden: str | None = None
+
+    def _summary(self) -> str:
+        hidden = f" (hidden: {self.hidden})" if self.hidden else ""
+        return f"{self.verdict.outcome}: {phrase(self.event.name, self.event.fields())}{hidden}"
+
+    def _details(self) -> list[str]:
+        return self.verdict._details()
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form: the event's name and fields, the outcome, reasons and open points."""
+        """The JSON form: the event's name and fields, the outcome, reasons and open points,
+        and ``hidden``: why the command hides it unless asked (None when shown).
+        """
         return {
             "event": self.event.name,
             "fields": self.event.fields(),
             **{k: v for k, v in self.verdict.to_dict().items() if k != "event"},
+            "hidden": self.hidden,
         }
 
 
@@ -126,5 +193,5 @@ def options(case: Case, as_of: datetime.date | None = None) -> tuple[Option, ...
             event = EVENT_TYPES[name](date=on, **fields)
             verdict = case.verdict(event)
             if not any(r.kind == "graph" for r in verdict.reasons):
-                found.append(Option(event, verdict))
+                found.append(Option(event, verdict, hidden_because(event, case.record)))
     return tuple(found)

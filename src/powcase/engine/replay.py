@@ -16,6 +16,7 @@ from typing import Any, Protocol
 import attrs
 
 from powcase._util.chain import Chain
+from powcase._util.readable import event_words, readable
 from powcase.engine.facts import Facts
 from powcase.engine.table import Position, fire, initial_position
 from powcase.errors import StepNotPossible, StepRefused
@@ -39,6 +40,7 @@ class Judge(Protocol):
         ...
 
 
+@readable
 @attrs.frozen
 class Step:
     """One recorded event with its verdict: whether it was applied, and the state before and
@@ -56,6 +58,20 @@ class Step:
     """Where the case stood just before the step."""
     facts: Facts = attrs.field(repr=False)
     """What the record had established just before the step."""
+
+    def _summary(self) -> str:
+        if self.event.event_kind != "machine":
+            said = "recorded"
+        elif not self.applied:
+            said = f"{self.verdict.outcome} (not applied)"
+        elif self.verdict.outcome is not Outcome.ALLOWED:
+            said = f"{self.verdict.outcome} (applied anyway)"
+        else:
+            said = str(self.verdict.outcome)
+        return f"{self.index}: {event_words(self.event)}: {said}"
+
+    def _details(self) -> list[str]:
+        return self.verdict._details()
 
     @property
     def outcome(self) -> Outcome:
@@ -99,6 +115,7 @@ STEP_KEYS = (
 contract.shape(Step, *STEP_KEYS)
 
 
+@readable
 @attrs.frozen
 class Timeline:
     """Every step of a record, and where the case stands after the last one."""
@@ -106,6 +123,14 @@ class Timeline:
     steps: Chain[Step] = attrs.field(factory=Chain)
     position: Position = attrs.field(factory=initial_position)
     facts: Facts = attrs.field(factory=Facts)
+
+    def _summary(self) -> str:
+        count = len(self.steps)
+        state = ", ".join(self.position.configuration)
+        return f"{count} step{'' if count == 1 else 's'}, now {state}"
+
+    def _details(self) -> list[str]:
+        return [step._summary() for step in self.steps]
 
     @property
     def last_date(self) -> datetime.date | None:

@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from powcase._util import arguments
+from powcase._util.readable import readable, words
 from powcase._util.suggest import closest
 from powcase.errors import InvalidAssumption, Problem
 from powcase.law.book import Law
@@ -27,6 +28,7 @@ from powcase.scenario.running import run_one
 __all__ = ["Comparison", "Row", "compare"]
 
 
+@readable
 @attrs.frozen
 class Row:
     """One reading: the varied assumptions' values, the whole reading, and the cells."""
@@ -34,6 +36,12 @@ class Row:
     reading: tuple[tuple[str, Any], ...]
     assumptions: Assumptions
     cells: tuple[str, ...]
+
+    def _summary(self) -> str:
+        return ", ".join(f"{k} {words(v)}" for k, v in self.reading)
+
+    def _details(self) -> list[str]:
+        return list(self.cells)
 
     def to_dict(self, columns: Sequence[str]) -> dict[str, Any]:
         """The JSON form."""
@@ -43,6 +51,7 @@ class Row:
         }
 
 
+@readable
 @attrs.frozen
 class Comparison:
     """The table: columns, rows, and which columns differ between rows."""
@@ -53,6 +62,29 @@ class Comparison:
     rows: tuple[Row, ...]
     law: Law = attrs.field(factory=Law.packaged, repr=False)
     """The law the rows were judged under (its overlays are named in ``generated_by``)."""
+
+    def _summary(self) -> str:
+        count = len(self.rows)
+        return f"{self.scenario}: {count} reading{'' if count == 1 else 's'} of " + ", ".join(
+            self.varied
+        )
+
+    def _short(self) -> str:
+        differ = [c for c, d in zip(self.columns, self.differs, strict=True) if d]
+        changes = f"; differ in {', '.join(differ)}" if differ else "; no column differs"
+        return f"{len(self.rows)} readings of {', '.join(self.varied)}{changes}"
+
+    def _details(self) -> list[str]:
+        lines = []
+        for row in self.rows:
+            cells = "; ".join(
+                f"{column}{' *' if differs else ''}: {cell}"
+                for column, cell, differs in zip(
+                    self.columns, row.cells, self.differs, strict=True
+                )
+            )
+            lines.append(f"{', '.join(f'{k} {words(v)}' for k, v in row.reading)} gives {cells}")
+        return lines
 
     @property
     def differs(self) -> tuple[bool, ...]:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from powcase._util.readable import readable
 from powcase.law.agreements import release_by, released_as_civilians
 from powcase.law.book import Law, read_on_first_use
 from powcase.law.rules import MEETERS, HoldBack, Lapse, ObligationRule, Status
@@ -63,6 +64,7 @@ if TYPE_CHECKING:
 __getattr__ = read_on_first_use(__name__, {"OBLIGATION_RULES": lambda law: law.obligations})
 
 
+@readable
 @attrs.frozen
 class Obligation:
     """One obligation on the docket, with its status on the as-of date."""
@@ -99,6 +101,13 @@ class Obligation:
     )
     """What the obligation asks, in the words of the law it was derived under (an overlay
     may reword it); the packaged law's when not given."""
+
+    def _summary(self) -> str:
+        late = ", late" if self.late else ""
+        return f"{self.code} ({self.provision}): {self.status}{late}, due {self.due}"
+
+    def _details(self) -> list[str]:
+        return [self.text]
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of the output contract."""

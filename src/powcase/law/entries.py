@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 
 from powcase._util.dates import add_months
+from powcase._util.readable import readable
 from powcase.model.verdict import Reading
 
 __all__ = [
@@ -123,6 +124,7 @@ def _readings(values: Iterable[Reading | Mapping[str, Any]]) -> tuple[Reading, .
     )
 
 
+@readable
 @attrs.frozen
 class Provision:
     """One provision: id, instrument, article (and paragraph), paraphrase and official URL."""
@@ -137,6 +139,15 @@ class Provision:
     customary: str | None = None
     """For a treaty provision: the customary rule that applies where the treaty does not
     bind the acting state, if there is one."""
+
+    def _short(self) -> str:
+        return f"{self.id} ({self.instrument} {self.article})"
+
+    def _summary(self) -> str:
+        return f"{self.id} ({self.instrument} {self.article}): {self.paraphrase}"
+
+    def _details(self) -> list[str]:
+        return [self.url]
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form used by ``describe()``; ``readings`` and ``customary`` only where

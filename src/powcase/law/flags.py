@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from powcase._util.readable import cited, readable
 from powcase.law.book import Law, read_on_first_use
 from powcase.law.citing import cited_now
 from powcase.law.docket import Obligation, docket
@@ -46,6 +48,7 @@ if TYPE_CHECKING:
 __getattr__ = read_on_first_use(__name__, {"FLAG_RULES": lambda law: law.flags})
 
 
+@readable
 @attrs.frozen
 class Flag:
     """One raising of a flag: when it was raised and cleared, and what raised it."""
@@ -67,6 +70,14 @@ class Flag:
     def active(self, on: datetime.date) -> bool:
         """Whether the flag stands on that day (raised by then, not yet cleared)."""
         return self.since <= on and (self.until is None or on < self.until)
+
+    def _summary(self) -> str:
+        until = f" until {self.until}" if self.until else ""
+        return f"{self.severity} {self.code}, since {self.since}{until}"
+
+    def _details(self) -> list[str]:
+        events = ", ".join(map(str, self.because))
+        return [f"{self.text}{cited(self.cites)}", f"raised by events {events}"]
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of the output contract."""
@@ -460,17 +471,13 @@ class _Kind:
     read_by_risk_rules: bool
 
 
-_KINDS: dict[type[Event], _Kind] = {}
-
-
+@functools.cache
 def _kind(cls: type[Event]) -> _Kind:
-    known = _KINDS.get(cls)
-    if known is None:
-        rules = tuple(
-            rule for rule in (_EVENT_RULES.get(cls), _CONSENT_RULES.get(cls)) if rule is not None
-        )
-        known = _KINDS[cls] = _Kind(rules, _DEADLINE_RULES.get(cls), issubclass(cls, _RISK_EVENTS))
-    return known
+    """What the flag rules do with events of ``cls`` (remembered per class: a record has few)."""
+    rules = tuple(
+        rule for rule in (_EVENT_RULES.get(cls), _CONSENT_RULES.get(cls)) if rule is not None
+    )
+    return _Kind(rules, _DEADLINE_RULES.get(cls), issubclass(cls, _RISK_EVENTS))
 
 
 _HELD = frozenset({"in_custody", "interned_in_neutral_state", "in_neutral_custody"})
@@ -548,7 +555,7 @@ def derive_flags(
             pending[0].on < on or (pending[0].on == on and pending[0].why == "docket")
         ):
             _fire(tracker, pending.pop(0), last)
-        kind = _KINDS.get(type(event)) or _kind(type(event))
+        kind = _kind(type(event))  # type: ignore[arg-type]  # a class is hashable; mypy reads Event.__hash__
         for rule in kind.rules:
             rule(tracker, moment, event)
         missing = step.verdict.missing

@@ -913,6 +913,9 @@ def _transfer_to_power(j: Judgement[ev.TransferToPower]) -> None:
     if j.situation.protected_person:
         _transfer_protected_person(j, to)
         judge_move(j, to, returning=False)
+        if not [r for r in j.reasons if r.kind in _FAILING]:
+            # GCIV-45(3) asks the same satisfaction of willingness and ability.
+            j.note("receiver_ability_assumed", j.binding("GCIV-45(3)"), to=to)
         return
     if not j.situation.law.binds(to, "GCIII-12", j.situation.on):
         j.require("receiver_not_bound", ("GCIII-12(2)",), to=to)

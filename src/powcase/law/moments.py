@@ -10,6 +10,7 @@ import datetime
 import attrs
 
 from powcase._util.derived import derived
+from powcase._util.readable import event_words, readable
 from powcase.engine.facts import Facts
 from powcase.engine.replay import Step, Timeline
 from powcase.engine.table import Position
@@ -20,6 +21,7 @@ __all__ = ["Moment", "moments"]
 
 
 # Not slotted: the situations are derived, on first read, and kept.
+@readable
 @attrs.frozen(slots=False)
 class Moment:
     """A step with the case as it stood just before and just after it.
@@ -35,6 +37,15 @@ class Moment:
     facts: Facts
     """What the record has established after the step."""
     judge: LawJudge = attrs.field(repr=False)
+
+    def _summary(self) -> str:
+        return f"step {self.step.index}: {event_words(self.step.event)}"
+
+    def _details(self) -> list[str]:
+        return [
+            f"before: {', '.join(self.step.before)}",
+            f"after: {', '.join(self.position.configuration)}",
+        ]
 
     @property
     def changed(self) -> bool:

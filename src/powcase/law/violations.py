@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from powcase._util.dates import add_months
+from powcase._util.readable import cited, event_words, readable
 from powcase.engine.facts import Facts
 from powcase.engine.table import Position
 from powcase.law.book import Law
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
 __all__ = ["Violation", "breach_checks", "find_violations"]
 
 
+@readable
 @attrs.frozen
 class Violation:
     """A breach, or a possible one: the event, its reasons and their citations, and the state
@@ -61,6 +63,13 @@ class Violation:
     def cites(self) -> tuple[str, ...]:
         """Every provision the reasons cite, once each."""
         return tuple(dict.fromkeys(c for r in self.reasons for c in r.cites))
+
+    def _summary(self) -> str:
+        kind = "possible violation" if self.possible else "violation"
+        return f"{kind} by {self.state}: {event_words(self.event)} (event {self.index})"
+
+    def _details(self) -> list[str]:
+        return [f"{r.text or r.code}{cited(r.cites)}" for r in self.reasons]
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of the output contract."""

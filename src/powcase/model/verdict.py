@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from powcase._util.readable import cited, event_words, pairs, readable, words
 from powcase.errors import InvalidInput
 from powcase.model import contract
 
@@ -137,6 +138,7 @@ def _pairs(value: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> tuple[tuple[
     return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in items))
 
 
+@readable
 @attrs.frozen
 class Reading:
     """The option of an open question (an assumption) whose reading of the law a reason
@@ -151,6 +153,9 @@ class Reading:
         """``{"assumption": ..., "option": ...}``."""
         return contract.to_plain(self)
 
+    def _summary(self) -> str:
+        return f"{self.assumption} {words(self.option)}"
+
 
 contract.shape(Reading, "assumption", "option")
 
@@ -161,6 +166,7 @@ def _reading(value: Reading | Mapping[str, Any] | None) -> Reading | None:
     return Reading(value["assumption"], value["option"])
 
 
+@readable
 @attrs.frozen
 class Reason:
     """One reason: a stable ``code``, its kind, the provisions it rests on, the values that
@@ -213,10 +219,18 @@ class Reason:
         """The inverse of :meth:`to_dict`."""
         return _plain(lambda: contract.from_plain(cls, data), "Reason")
 
+    def _short(self) -> str:
+        return f"{self.kind} {self.code}{cited(self.cites)}"
+
+    def _summary(self) -> str:
+        read = f" (reading: {self.reading._summary()})" if self.reading else ""
+        return f"{self.kind}: {self.text or self.code}{cited(self.cites)}{read}"
+
 
 contract.shape(Reason, "code", "text", "cites", "kind", "reading", "params")
 
 
+@readable
 @attrs.frozen
 class Missing:
     """An open point that keeps a verdict undetermined, e.g. ``{"fact": "wish", ...}``."""
@@ -233,6 +247,10 @@ class Missing:
         """The inverse of :meth:`to_dict`."""
         return _plain(lambda: contract.from_plain(cls, data), "Missing")
 
+    def _summary(self) -> str:
+        shown = pairs((k, v) for k, v in self.details if v is not False)
+        return f"open: {self.fact} ({shown})" if shown else f"open: {self.fact}"
+
 
 def _details(data: Mapping[str, Any]) -> dict[str, Any]:
     return {"details": {k: v for k, v in data.items() if k != "fact"}}
@@ -242,6 +260,7 @@ def _details(data: Mapping[str, Any]) -> dict[str, Any]:
 contract.shape(Missing, "fact", contract.key("details", spread=True), assemble=_details)
 
 
+@readable
 @attrs.frozen
 class Verdict:
     """The judgement of one step: outcome, reasons, open points and assumptions relied on."""
@@ -315,6 +334,28 @@ class Verdict:
     def failing(self) -> tuple[Reason, ...]:
         """The reasons that refuse the step."""
         return tuple(r for r in self.reasons if r.kind in FAILING)
+
+    def _said(self) -> str:
+        # An incident is a recorded fact, not a step the law allows.
+        return "recorded" if self.event.event_kind != "machine" else str(self.outcome)
+
+    def _short(self) -> str:
+        count = len(self.reasons)
+        open_ = f", {len(self.missing)} open" if self.missing else ""
+        return (
+            f"{self._said()}: {event_words(self.event)}, "
+            f"{count} reason{'' if count == 1 else 's'}{open_}"
+        )
+
+    def _summary(self) -> str:
+        return f"{self._said()}: {event_words(self.event)}"
+
+    def _details(self) -> list[str]:
+        lines = [r._summary() for r in self.reasons]
+        lines += [m._summary() for m in self.missing]
+        if self.assumptions:
+            lines.append(f"rests on: {', '.join(self.assumptions)}")
+        return lines
 
     def rests_on_prohibition(self) -> bool:
         """Whether the step is refused on a prohibition (a violation if it happened anyway)."""

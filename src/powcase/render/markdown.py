@@ -10,7 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from powcase._util.escape import code_span, markdown_text
-from powcase.render.text import words
+from powcase._util.readable import phrase
+from powcase.render.open_points import open_point
+from powcase.render.text import rests_on_lines, words
+from powcase.scenario.outcome import step_outcome
 from powcase.scenario.result import due_text, obligation_note, standing_entries
 
 __all__ = ["render_markdown"]
@@ -45,9 +48,11 @@ def render_markdown(data: dict[str, Any]) -> str:
     """
     title = data["scenario"] + (f" (variant: {data['variant']})" if data["variant"] else "")
     named = f" ({markdown_text(data['subject']['name'])})" if "name" in data["subject"] else ""
+    about = data.get("description")
     lines = [
         f"## {markdown_text(title)}",
         "",
+        *([markdown_text(" ".join(about.split())), ""] if about else []),
         (
             f"Subject {code_span(data['subject']['id'])}{named}, held by "
             f"{markdown_text(data['detaining_power'])}, {markdown_text(data['mode'])} mode, "
@@ -65,9 +70,9 @@ def render_markdown(data: dict[str, Any]) -> str:
                 s["index"],
                 s["date"],
                 s["event"],
-                s["outcome"] if s["kind"] == "machine" else "fact",
+                step_outcome(data, s["index"]).label,
                 "yes" if s["applied"] else "no",
-                s["cites"],
+                list(dict.fromkeys([*s["cites"], *step_outcome(data, s["index"]).breach_cites])),
             ]
             for s in data["steps"]
         ]
@@ -83,14 +88,15 @@ def render_markdown(data: dict[str, Any]) -> str:
             ["step", "outcome", "cites", "open"],
             [
                 [
-                    ", ".join(f"{k}: {v}" for k, v in v["event"].items()),
+                    phrase(v["event"]["event"], _without(v["event"], "event")),
                     v["outcome"],
                     v["cites"],
-                    [m["fact"] for m in v["missing"]],
+                    "; ".join(open_point(m) for m in v["missing"]),
                 ]
                 for v in data["verdicts"]
             ],
         )
+    lines += _rests_on(data)
     flags = standing_entries(data)
     if flags:
         lines += ["", "### Flags", ""]
@@ -116,7 +122,7 @@ def render_markdown(data: dict[str, Any]) -> str:
     if violations:
         lines += ["", "### Violations", ""]
         lines += _table(
-            ["#", "date", "event", "kind", "by", "cites"],
+            ["#", "date", "event", "kind", "by", "why", "cites"],
             [
                 [
                     v["index"],
@@ -124,6 +130,7 @@ def render_markdown(data: dict[str, Any]) -> str:
                     v["event"]["event"],
                     "possible" if v in data["possible_violations"] else "violation",
                     v["state"],
+                    " ".join(r["text"] for r in v["reasons"]),
                     v["cites"],
                 ]
                 for v in violations
@@ -141,6 +148,27 @@ def render_markdown(data: dict[str, Any]) -> str:
         for f in failed
     ]
     return "\n".join(lines) + "\n"
+
+
+def _without(values: dict[str, Any], key: str) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if k != key}
+
+
+def _rests_on(data: dict[str, Any]) -> list[str]:
+    """What each verdict rests on and which other readings would change it, as a list."""
+    items = []
+    for step in data["steps"]:
+        relied = rests_on_lines(step)
+        if relied:
+            items.append(f"- step {step['index']} ({step['event']}): " + "; ".join(relied))
+    for asked in data["verdicts"]:
+        relied = rests_on_lines(asked)
+        if relied:
+            what = phrase(asked["event"]["event"], _without(asked["event"], "event"))
+            items.append(f"- what if {what}: " + "; ".join(relied))
+    if not items:
+        return []
+    return ["", "### What the verdicts rest on", "", *(markdown_text(i) for i in items)]
 
 
 def _status(duty: dict[str, Any]) -> str:

@@ -1,7 +1,8 @@
 """The case report: one self-contained HTML page that works offline and prints well.
 
-No script, style sheet, font or image is fetched from anywhere: the styles are inline and the
-diagram is an inline SVG drawn by Graphviz (or, without it, the Mermaid text of the path).
+No script, style sheet, font or image is fetched from anywhere: the styles are inline, the path
+he took is an inline SVG drawn by powcase itself, and the whole chart, a secondary view, is
+an inline SVG drawn by Graphviz (or, without it, a sentence saying what is missing).
 Every citation links to the official text of its provision. Variants of a scenario appear side
 by side. The subject's name appears only when asked for.
 """
@@ -17,8 +18,12 @@ from powcase._util.redact import checked_flag, checked_level, redact
 from powcase.law.concerns import CONCERNS
 from powcase.law.provisions import PROVISIONS
 from powcase.law.rules import gravity
-from powcase.render.diagram import Trace, diagram, graphviz_available
-from powcase.render.text import words
+from powcase.render.diagram import INSTALL_GRAPHVIZ, Trace, diagram, graphviz_missing
+from powcase.render.open_points import open_point
+from powcase.render.path_drawing import path_svg
+from powcase.render.text import rests_on_lines, words
+from powcase.scenario.outcome import StepOutcome, breach_words, step_outcome
+from powcase.scenario.rests_on import annotated
 from powcase.scenario.result import RunResult, due_text, obligation_note, standing_entries
 
 __all__ = ["CONTENT_SECURITY_POLICY", "render_report"]
@@ -48,14 +53,18 @@ th, td { text-align: left; vertical-align: top; padding: .35rem .5rem;
 .badge { display: inline-block; padding: 0 .45rem; border-radius: .6rem; font-size: .8rem;
          font-weight: 600; color: white; white-space: nowrap; }
 .allowed { background: var(--ok); } .refused { background: var(--no); }
-.undetermined { background: var(--open); } .fact { background: var(--muted); }
+.undetermined { background: var(--open); } .recorded { background: var(--muted); }
+.violation { background: var(--crit); }
 .badge.not-yet { background: none; color: var(--muted); border: 1px dashed var(--muted); }
 .critical { background: var(--crit); } .high { background: var(--high); }
 .medium { background: var(--med); } .low { background: var(--low); }
 .overdue { color: var(--no); font-weight: 700; }
 ul.reasons { margin: .2rem 0 0; padding-left: 1.1rem; font-size: .88rem; }
 a { color: #1d4ed8; } .diagram svg { max-width: 100%; height: auto; }
-.diagram pre { white-space: pre-wrap; font-size: .75rem; }
+.diagram svg.path-drawing { width: 100%; max-width: 56rem; display: block; }
+details.chart { margin: .8rem 0; } details.chart summary { cursor: pointer; font-weight: 600; }
+details.chart svg { max-width: 100%; height: auto; }
+details.chart pre { white-space: pre-wrap; font-size: .75rem; }
 @media print {
   body { padding: 0; font-size: 11pt; } .runs { display: block; }
   section, tr, figure { break-inside: avoid; } a { color: inherit; text-decoration: none; }
@@ -107,14 +116,29 @@ def _reading(reason: dict[str, Any]) -> str:
 
 
 def _reasons(
-    reasons: Sequence[dict[str, Any]], missing: Sequence[dict[str, Any]], *, basis: bool
+    reasons: Sequence[dict[str, Any]],
+    missing: Sequence[dict[str, Any]],
+    *,
+    basis: bool,
+    judged: dict[str, Any] | None = None,
+    seen: StepOutcome | None = None,
 ) -> str:
+    """The reasons shown, the breaches found (``seen``), what the verdict rests on
+    (``judged``'s ``rests_on``) and the open points in words, as one list.
+    """
     items = [
         f"<li>{_e(r['text'])} <span class='muted'>{_cites(r['cites'])}{_reading(r)}</span></li>"
         for r in reasons
         if basis or r["kind"] in ("prohibition", "precondition", "graph")
     ]
-    items += [f"<li>open: {_e(m['fact'])} {_e(_pairs(m, skip='fact'))}</li>" for m in missing]
+    items += [
+        f"<li><b>{_e(breach_words(b, judged or {'reasons': []}))}</b> "
+        f"<span class='muted'>{_cites(StepOutcome.cites_of(b))}</span></li>"
+        for b in (seen.breaches if seen else ())
+    ]
+    if judged is not None:
+        items += [f"<li class='muted'>{_e(line)}</li>" for line in rests_on_lines(judged)]
+    items += [f"<li>open: {_e(open_point(m))}</li>" for m in missing]
     return f"<ul class='reasons'>{''.join(items)}</ul>" if items else ""
 
 
@@ -122,16 +146,15 @@ def _timeline(run: dict[str, Any]) -> str:
     rows = []
     for step in run["steps"]:
         fields = _pairs(step["fields"])
-        if step["kind"] == "incident":
-            badge = _badge("fact")
-        else:
-            note = "" if step["applied"] or step["outcome"] == "allowed" else " (not applied)"
-            badge = _badge(step["outcome"], step["outcome"] + note)
+        seen = step_outcome(run, step["index"])
+        reasons = _reasons(
+            step["reasons"], step["missing"], basis=step["applied"], judged=step, seen=seen
+        )
+        cites = list(dict.fromkeys([*step["cites"], *seen.breach_cites]))
         rows.append(
             f"<tr><td>{_e(step['date'])}</td><td><b>{_e(step['event'])}</b> "
-            f"<span class='muted'>{_e(fields)}</span>"
-            f"{_reasons(step['reasons'], step['missing'], basis=step['applied'])}</td>"
-            f"<td>{badge}</td><td>{_cites(step['cites'])}</td></tr>"
+            f"<span class='muted'>{_e(fields)}</span>{reasons}</td>"
+            f"<td>{_badge(seen.key, seen.label)}</td><td>{_cites(cites)}</td></tr>"
         )
     for later in run.get("not_yet", ()):
         # Time travel: dated after the as-of date, so listed but neither judged nor counted.
@@ -154,7 +177,7 @@ def _verdicts(run: dict[str, Any]) -> str:
         event = _pairs(asked["event"], skip="event")
         rows.append(
             f"<tr><td><b>{_e(asked['event']['event'])}</b> {_e(event)}"
-            f"{_reasons(asked['reasons'], asked['missing'], basis=False)}</td>"
+            f"{_reasons(asked['reasons'], asked['missing'], basis=False, judged=asked)}</td>"
             f"<td>{_badge(asked['outcome'])}</td><td>{_cites(asked['cites'])}</td></tr>"
         )
     return f"<h2>What if, on {_e(run['as_of'])}?</h2><table><tbody>{''.join(rows)}</tbody></table>"
@@ -163,7 +186,7 @@ def _verdicts(run: dict[str, Any]) -> str:
 def _flags(run: dict[str, Any]) -> str:
     standing = sorted(standing_entries(run), key=lambda f: gravity(f["severity"]))
     if not standing:
-        return "<h2>Flags</h2><p class='muted flags'>None standing.</p>"
+        return "<h2>Flags</h2><p class='muted flags'>No flag stands.</p>"
     rows = []
     for flag in standing:
         raised = [CONCERNS[c] for c in flag["concerns"] if c in CONCERNS]
@@ -216,15 +239,40 @@ def _violations(run: dict[str, Any]) -> str:
     return f"<h2>Violations</h2><table><tbody>{''.join(rows)}</tbody></table>"
 
 
-def _svg(trace: Trace) -> str:
-    if graphviz_available():
+_GRAPHVIZ_NOISE = re.compile(r"<!--.*?-->|<title>.*?</title>", re.DOTALL)
+"""Graphviz's comments and tooltips, which name the chart's internal ids."""
+
+
+def _chart(trace: Trace) -> str:
+    """The whole chart with his path on it, folded away: drawn by Graphviz, or, where it
+    cannot be, a sentence saying what is missing and the Mermaid text folded further.
+    """
+    missing = graphviz_missing()
+    if missing is None:
         svg = diagram(trace, "svg")
         text = svg.decode("utf-8") if isinstance(svg, bytes) else svg
         # Keep the <svg> element only: the XML prologue and doctype are not HTML.
-        return text[text.index("<svg") :]
+        body = _GRAPHVIZ_NOISE.sub("", text[text.index("<svg") :])
+    else:
+        body = (
+            f"<p class='muted chart-missing'>The whole chart is not drawn here: "
+            f"{_e(missing)}. To draw it, {_e(INSTALL_GRAPHVIZ)}.</p>"
+            "<details><summary>The chart as Mermaid text</summary>"
+            f"<pre>{_e(diagram(trace, 'mermaid'))}</pre></details>"
+        )
     return (
-        f"<p class='muted'>Graphviz is not installed; the path as Mermaid text:</p>"
-        f"<pre>{_e(diagram(trace, 'mermaid'))}</pre>"
+        "<details class='chart'><summary>The whole chart, with his path on it</summary>"
+        f"{body}</details>"
+    )
+
+
+def _path(run: dict[str, Any], trace: Trace) -> str:
+    """The path he took, drawn large, then the whole chart as a secondary view."""
+    return (
+        f"<h2>The path</h2><figure class='diagram path'>{path_svg(run['steps'], run['state'])}"
+        "<figcaption class='muted'>From top to bottom: where he was and the steps that moved "
+        "him, with their dates; highlighted: where he is now; red: what the law refused."
+        f"</figcaption></figure>{_chart(trace)}"
     )
 
 
@@ -234,7 +282,7 @@ def _run(run: dict[str, Any], trace: Trace) -> str:
         subject += f" ({_e(run['subject']['name'])})"
     title = _e(run["variant"] or "as recorded")
     assumptions = "".join(
-        f"<tr><td>{_e(k)}</td><td>{_e(v)}</td></tr>" for k, v in run["assumptions"].items()
+        f"<tr><td>{_e(k)}</td><td>{_e(words(v))}</td></tr>" for k, v in run["assumptions"].items()
     )
     return (
         f"<section class='run'><h3>Reading: {title}</h3>"
@@ -242,9 +290,7 @@ def _run(run: dict[str, Any], trace: Trace) -> str:
         f"{_e(run['mode'])} mode. State: <b>{_e(', '.join(run['state']))}</b>.</p>"
         f"<h2>Timeline</h2>{_timeline(run)}{_verdicts(run)}{_flags(run)}{_docket(run)}"
         f"{_violations(run)}"
-        f"<h2>The path</h2><figure class='diagram'>{_svg(trace)}<figcaption class='muted'>"
-        "Shaded: states he passed through; outlined: where he is now; red notes: refused "
-        "steps.</figcaption></figure>"
+        f"{_path(run, trace)}"
         f"<h2>Assumptions</h2><table><tbody>{assumptions}</tbody></table></section>"
     )
 
@@ -266,11 +312,17 @@ def _scenario(
     for result in results:
         # Redacted before it is drawn: the diagram's notes obey the level as the tables do.
         data = redact(result.to_dict(reveal_names=reveal_names), redaction)
+        data = annotated(data, result)
         runs.append(_run(data, Trace.of_steps(data["steps"], data["state"])))
     head = redact(results[0].to_dict(reveal_names=reveal_names), redaction)
     return (
         f"<section class='scenario'><{heading}>{_e(head['scenario'])}</{heading}>"
-        f"<p class='muted'>Evaluated as of {_e(head['as_of'])}.</p>"
+        + (
+            f"<p class='description'>{_e(' '.join(head['description'].split()))}</p>"
+            if head.get("description")
+            else ""
+        )
+        + f"<p class='muted'>Evaluated as of {_e(head['as_of'])}.</p>"
         f"<div class='runs'>{''.join(runs)}</div>{_claims(head)}</section>"
     )
 

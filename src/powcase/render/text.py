@@ -7,15 +7,19 @@ bidi overrides shown as escapes (``\x1b``), so a scenario cannot write to the te
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 from typing import Any
 
 from powcase._util.escape import neutral_data
+from powcase._util.readable import pairs, phrase, words
 from powcase.law.concerns import CONCERNS
 from powcase.law.rules import gravity
+from powcase.render.open_points import open_point
+from powcase.scenario.outcome import StepOutcome, breach_words, step_outcome
 from powcase.scenario.result import due_text, obligation_note, standing_entries
 
-__all__ = ["render_text", "words"]
+__all__ = ["render_text", "rests_on_lines", "words"]
 
 _COLOURS = {
     "allowed": "32",
@@ -33,8 +37,9 @@ _COLOURS = {
     "dim": "2",
     "fail": "1;31",
     "pass": "32",
+    "recorded": "2",
+    "violation": "1;31",
 }
-_MARKS = {"allowed": "+", "refused": "x", "undetermined": "?"}
 
 
 class _Style:
@@ -44,23 +49,6 @@ class _Style:
     def __call__(self, text: str, key: str) -> str:
         code = _COLOURS.get(key)
         return f"\033[{code}m{text}\033[0m" if self.colour and code else text
-
-
-def words(value: Any) -> str:
-    """A field value as a person reads it: true and false, lists joined by commas, a
-    mapping as ``key: value`` pairs joined by semicolons.
-    """
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, list):
-        return ", ".join(map(str, value))
-    if isinstance(value, dict):
-        return "; ".join(f"{k}: {words(v)}" for k, v in value.items())
-    return str(value)
-
-
-def _fields(fields: dict[str, Any]) -> str:
-    return ", ".join(f"{k} {words(v)}" for k, v in fields.items())
 
 
 def _cites(cites: Iterable[str]) -> str:
@@ -82,40 +70,54 @@ def _reason(reason: dict[str, Any]) -> str:
 def _timeline(result: dict[str, Any], style: _Style) -> list[str]:
     lines = [style("Timeline", "title")]
     for step in result["steps"]:
-        outcome = step["outcome"]
-        if step["kind"] == "incident":
-            status = style("  fact       ", "dim")
-        else:
-            mark = _MARKS[outcome]
-            applied = (
-                " (not applied)"
-                if not step["applied"]
-                else " (applied anyway)"
-                if outcome != "allowed"
-                else ""
-            )
-            status = style(f"{mark} {outcome}{applied}".ljust(13), outcome)
-        detail = _fields(step["fields"])
-        line = f"  {step['date']}  {status} {step['event']}"
-        lines.append(f"{line} ({detail})" if detail else line)
+        seen = step_outcome(result, step["index"])
+        shown = f"{seen.mark} {seen.label}"
+        status = style(shown.ljust(13) if len(shown) < 13 else f"{shown} ", seen.key)
+        lines.append(f"  {step['date']}  {status} {phrase(step['event'], step['fields'])}")
         for reason in step["reasons"]:
             if reason["kind"] in ("prohibition", "precondition", "graph") or not step["applied"]:
                 lines.append(_reason(reason))
+        lines += _breaches(seen, step)
+        lines += _rests_on(step)
         for missing in step["missing"]:
-            lines.append(f"      ? open: {_open(missing)}")
+            lines.append(f"      ? open: {open_point(missing)}")
     for later in result.get("not_yet", ()):
         # Time travel: dated after the as-of date, so listed but neither judged nor counted.
-        detail = _fields(later["fields"])
-        line = f"  {later['date']}  {style('  not yet    ', 'dim')} {later['event']}"
-        lines.append(f"{line} ({detail})" if detail else line)
+        status = style("  not yet    ", "dim")
+        lines.append(f"  {later['date']}  {status} {phrase(later['event'], later['fields'])}")
     if result.get("not_yet"):
         lines.append(f"  (events after {result['as_of']} had not happened yet: not judged)")
     return lines
 
 
-def _open(missing: dict[str, Any]) -> str:
-    details = ", ".join(f"{k} {v}" for k, v in missing.items() if k != "fact" and v is not False)
-    return f"{missing['fact']} ({details})" if details else missing["fact"]
+def _breaches(seen: StepOutcome, step: dict[str, Any]) -> list[str]:
+    """The breaches found in a step, one line each, with their citations."""
+    return [
+        f"      ! {breach_words(b, step)} {_cites(seen.cites_of(b))}".rstrip()
+        for b in seen.breaches
+    ]
+
+
+def rests_on_lines(judged: dict[str, Any]) -> list[str]:
+    """What a verdict rests on and which other readings would change it, in words (empty
+    when it rests on no assumption or none was computed).
+    """
+    relied = judged.get("rests_on")
+    if not relied or not relied["assumptions"]:
+        return []
+    lines = [f"rests on: {pairs(relied['assumptions'])}"]
+    changes = relied["would_change"]
+    if not changes:
+        lines.append("no other option of these changes the outcome")
+    lines += [
+        f"under {c['assumption']} {words(c['option'])} it would be: {c['outcome']}"
+        for c in changes
+    ]
+    return lines
+
+
+def _rests_on(judged: dict[str, Any]) -> list[str]:
+    return [f"      ~ {line}" for line in rests_on_lines(judged)]
 
 
 def _verdicts(result: dict[str, Any], style: _Style) -> list[str]:
@@ -126,12 +128,13 @@ def _verdicts(result: dict[str, Any], style: _Style) -> list[str]:
         event = dict(asked["event"])
         name = event.pop("event")
         outcome = asked["outcome"]
-        lines.append(f"  {name} ({_fields(event)}): {style(outcome, outcome)}")
+        lines.append(f"  {phrase(name, event)}: {style(outcome, outcome)}")
         for reason in asked["reasons"]:
             if reason["kind"] != "note":
                 lines.append(_reason(reason))
+        lines += _rests_on(asked)
         for missing in asked["missing"]:
-            lines.append(f"      ? open: {_open(missing)}")
+            lines.append(f"      ? open: {open_point(missing)}")
     return lines
 
 
@@ -150,7 +153,7 @@ def _flags(result: dict[str, Any], style: _Style) -> list[str]:
         lines.append(f"           {flag['text']}")
         raised = [CONCERNS[c] for c in flag["concerns"] if c in CONCERNS]
         if raised:
-            who = "; ".join(f"{c.organisation}, {c.date.isoformat()}" for c in raised[:3])
+            who = "; ".join(f"{c.organisation}, {c.date.isoformat()}" for c in raised)
             lines.append(style(f"           raised by {who}", "dim"))
     return lines
 
@@ -206,14 +209,17 @@ def render_text(data: dict[str, Any], *, colour: bool = False) -> str:
 
     ``data`` is a run's JSON form (``RunResult.to_dict``), redacted as the caller chose.
     """
+    about = " ".join((data.get("description") or "").split())  # a YAML block ends in a newline
     data = neutral_data(data)
     style = _Style(colour)
     title = data["scenario"] + (f"  [variant: {data['variant']}]" if data["variant"] else "")
     subject = data["subject"]["id"] + (
         f" ({data['subject']['name']})" if "name" in data["subject"] else ""
     )
+    about = neutral_data(about)
     lines = [
         style(title, "title"),
+        *(textwrap.wrap(about, 96, initial_indent="  ", subsequent_indent="  ") if about else []),
         (
             f"  subject {subject} · held by {data['detaining_power']} · "
             f"{data['mode']} · as of {data['as_of']}"

@@ -3,6 +3,11 @@
 A result holds no live case, only what a run found, so ``RunResult.from_dict`` rebuilds it
 exactly from its JSON form. The subject's name is kept for ``--reveal-names`` and written only
 when asked.
+
+"Exact" means: ``RunResult.from_dict(r.to_dict(reveal_names=True)) == r`` (the whole result,
+name included), and ``RunResult.from_dict(r.to_dict()) == r.redacted()`` (the JSON shown
+without names is the whole of the redacted result: no name, and the name's words withheld from
+the free text). Equality leaves out the replayed ``case``, which no JSON form carries.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from powcase._util.escape import code_span, markdown_text
+from powcase._util.readable import cited, event_words, phrase, readable, words
 from powcase._util.redact import Names, checked_flag, redact
 from powcase.engine.replay import STEP_KEYS
 from powcase.errors import InvalidInput
@@ -25,6 +31,7 @@ from powcase.model import contract
 from powcase.model.assumptions import Assumptions
 from powcase.model.events import Event
 from powcase.model.verdict import Missing, Outcome, Reason, Verdict
+from powcase.scenario.outcome import step_outcome
 
 if TYPE_CHECKING:
     from powcase.case import Case
@@ -52,6 +59,7 @@ def _step_event(plain: Mapping[str, Any]) -> dict[str, Any]:
     return {"event": {"date": plain["date"], "event": plain["event"], **fields}}
 
 
+@readable
 @attrs.frozen
 class StepResult:
     """One recorded event of a run with its verdict, as the output contract shows it."""
@@ -65,6 +73,21 @@ class StepResult:
     cites: tuple[str, ...]
     reasons: tuple[Reason, ...]
     missing: tuple[Missing, ...]
+
+    def _summary(self) -> str:
+        if self.event.event_kind != "machine":
+            said = "recorded"
+        elif not self.applied:
+            said = f"{self.outcome} (not applied)"
+        elif self.outcome is not Outcome.ALLOWED:
+            said = f"{self.outcome} (applied anyway)"
+        else:
+            said = str(self.outcome)
+        return f"{self.index}: {event_words(self.event)}: {said}"
+
+    def _details(self) -> list[str]:
+        lines = [f"{r.text or r.code}{cited(r.cites)}" for r in self.reasons]
+        return lines + [m._summary() for m in self.missing]
 
     @classmethod
     def of(cls, step: Step) -> StepResult:
@@ -94,6 +117,7 @@ class StepResult:
 contract.shape(StepResult, *STEP_KEYS, assemble=_step_event)
 
 
+@readable
 @attrs.frozen
 class LaterEvent:
     """An event of the record dated after a run's as-of date: it had not happened yet on that
@@ -128,6 +152,14 @@ class Asked:
     event: tuple[tuple[str, Any], ...]
     verdict: Verdict
 
+    def _summary(self) -> str:
+        event = dict(self.event)
+        name = str(event.pop("event", self.verdict.event.name))
+        return f"what if {phrase(name, event)}: {self.verdict.outcome}"
+
+    def _details(self) -> list[str]:
+        return self.verdict._details()
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: the verdict, with the event as the scenario wrote it."""
         return contract.to_plain(self)
@@ -154,6 +186,7 @@ contract.shape(
 )
 
 
+@readable
 @attrs.frozen
 class ClaimGroup:
     """Claims about one thing, side by side; contested where the sources disagree."""
@@ -161,6 +194,13 @@ class ClaimGroup:
     about: str
     values: tuple[tuple[str, str | None, str], ...]
     """(value, source, date) triples."""
+
+    def _summary(self) -> str:
+        disagree = " (sources disagree)" if self.contested else ""
+        return f"{self.about}{disagree}"
+
+    def _details(self) -> list[str]:
+        return [f"{v} ({s or 'no source'}, {d})" for v, s, d in self.values]
 
     @property
     def contested(self) -> bool:
@@ -198,6 +238,7 @@ contract.shape(
 )
 
 
+@readable
 @attrs.frozen
 class Failure:
     """An expectation that did not hold: what was checked, what was expected, what came out."""
@@ -206,8 +247,8 @@ class Failure:
     expected: Any
     got: Any
 
-    def __str__(self) -> str:
-        return f"{self.check}: expected {self.expected}, got {self.got}"
+    def _summary(self) -> str:
+        return f"{self.check}: expected {words(self.expected)}, got {words(self.got)}"
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form."""
@@ -222,6 +263,7 @@ class Failure:
 contract.shape(Failure, "check", "expected", "got")
 
 
+@readable
 @attrs.frozen
 class RunResult:
     """One run of a scenario (or of one of its variants): what the output contract shows."""
@@ -255,6 +297,33 @@ class RunResult:
     overlays: tuple[dict[str, Any], ...] = ()
     """The law overlays the run applied, each with what it added and replaced (shown under
     ``generated_by``)."""
+    description: str | None = None
+    """The scenario's longer text (written only when the scenario has one)."""
+
+    def _summary(self) -> str:
+        plain = self.to_dict()  # the subject's name withheld from the title
+        variant = f" [variant: {self.variant}]" if self.variant else ""
+        failed = f", {len(self.failures)} failed" if self.failures else ""
+        return (
+            f"{plain['scenario']}{variant}: {len(self.steps)} steps, now "
+            f"{', '.join(self.state)}; {self.passed} expectations passed{failed}"
+        )
+
+    def _short(self) -> str:
+        variant = f" [variant: {self.variant}]" if self.variant else ""
+        return f"{self.subject_id}{variant}: {len(self.steps)} steps, now {', '.join(self.state)}"
+
+    def _details(self) -> list[str]:
+        plain = self.to_dict()
+        lines = [
+            f"{s['index']}: {phrase(s['event'], s['fields'])} on {s['date']}: "
+            f"{step_outcome(plain, s['index']).label}"
+            for s in plain["steps"]
+        ]
+        lines += [a._summary() for a in self.asked]
+        if self.active:
+            lines.append(f"flags: {', '.join(self.active)}")
+        return lines + [f"failed: {f}" for f in self.failures]
 
     @property
     def ok(self) -> bool:
@@ -300,10 +369,23 @@ class RunResult:
             lines += ["", "Flags: " + ", ".join(f"**{code}**" for code in self.active)]
         return "\n".join(lines) + "\n"
 
+    def redacted(self) -> RunResult:
+        """The result as a reader without ``--reveal-names`` sees it: no ``subject_name``,
+        the name's words withheld from the free text (the title, notes, claims), and no
+        replayed ``case`` (it holds the name). A result without a name is returned equal.
+
+        ``RunResult.from_dict(r.to_dict()) == r.redacted()`` and
+        ``r.redacted().to_dict(reveal_names=True) == r.to_dict()``.
+        """
+        if self.subject_name is None:
+            return attrs.evolve(self, case=None)
+        return type(self).from_dict(self.to_dict())
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> RunResult:
-        """Rebuild a result from its JSON form (``to_dict``); exact, names included if the
-        form has them.
+        """Rebuild a result from its JSON form (``to_dict``); exact: the form written with
+        ``reveal_names=True`` gives back an equal result, the form written without it gives
+        :meth:`redacted`.
         """
         try:
             return contract.from_plain(cls, data)
@@ -333,7 +415,9 @@ def _read_overlays(plain: Mapping[str, Any]) -> dict[str, Any]:
 contract.shape(
     RunResult,
     contract.computed("generated_by", _provenance, dict[str, Any]),
-    *("scenario", "variant", "file"),
+    "scenario",
+    contract.key("description", optional=True),
+    *("variant", "file"),
     contract.key("subject.id", "subject_id"),
     contract.key("subject.name", "subject_name", optional=True, personal=True),
     *("detaining_power", "mode", "as_of", "assumptions", "state", "steps", "not_yet"),

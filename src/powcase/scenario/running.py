@@ -344,6 +344,7 @@ def run_one(scenario: Scenario, variant: Variant | None = None) -> RunResult:
         subject_name=record.subject.name,
         case=case,
         overlays=scenario.law.overlays,
+        description=scenario.description,
     )
 
 

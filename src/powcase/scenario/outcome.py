@@ -1,0 +1,102 @@
+"""A step's outcome as a person reads it: the one answer every human view gives.
+
+A recorded incident is a fact, not a step the law allows: it reads ``recorded``. A step or an
+incident the law finds a breach (the run's ``violations``) says so, and one it finds a
+possible breach (``possible_violations``) says that, with the breach's reasons and citations.
+The text and Markdown runs, the report and ``explain`` all ask :func:`step_outcome`, so they
+cannot disagree; the JSON output keeps its own fields (``outcome``, ``applied``, the lists of
+violations).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import attrs
+
+__all__ = ["BREACH", "POSSIBLE_BREACH", "StepOutcome", "breach_words", "outcomes", "step_outcome"]
+
+BREACH = "a violation"
+"""What a step found a violation adds to its outcome."""
+POSSIBLE_BREACH = "a possible violation"
+"""What a step found a possible violation adds to its outcome."""
+
+_MARKS = {"allowed": "+", "refused": "x", "undetermined": "?"}
+
+
+@attrs.frozen
+class StepOutcome:
+    """A step's outcome in words, the mark and style key the views show it with, and the
+    breaches found in it (each a violation in the run's JSON form, ``possible`` added).
+    """
+
+    label: str
+    """``allowed``, ``refused (not applied)``, ``recorded``, ``recorded, a violation``..."""
+    key: str
+    """The style of the label: an outcome, ``recorded``, or ``violation`` for a breach."""
+    mark: str
+    """One character: ``+`` allowed, ``x`` refused, ``?`` undetermined, ``!`` a breach."""
+    breaches: tuple[Mapping[str, Any], ...] = ()
+
+    @staticmethod
+    def cites_of(breach: Mapping[str, Any]) -> list[str]:
+        """The provisions one breach cites, once each."""
+        return list(dict.fromkeys(c for r in breach["reasons"] for c in r["cites"]))
+
+    @property
+    def breach_cites(self) -> tuple[str, ...]:
+        """Every provision the breaches cite, once each."""
+        return tuple(dict.fromkeys(c for b in self.breaches for c in b["cites"]))
+
+
+def breach_words(breach: Mapping[str, Any], step: Mapping[str, Any]) -> str:
+    """A breach found in ``step`` in words: what it is, by whom, and its reasons, save those
+    the step's verdict already gives (a step refused and taken anyway breaches the law on
+    the reasons that refused it).
+
+    >>> breach_words({"possible": False, "state": "UA", "reasons": []}, {"reasons": []})
+    'violation by UA, on the reasons above'
+    """
+    kind = "possible violation" if breach["possible"] else "violation"
+    new = [r["text"] for r in breach["reasons"] if r not in step["reasons"]]
+    return (
+        f"{kind} by {breach['state']}: {' '.join(new)}"
+        if new
+        else (f"{kind} by {breach['state']}, on the reasons above")
+    )
+
+
+def _breaches(run: Mapping[str, Any], index: int) -> tuple[dict[str, Any], ...]:
+    found = [{**v, "possible": False} for v in run["violations"] if v["index"] == index]
+    found += [{**v, "possible": True} for v in run["possible_violations"] if v["index"] == index]
+    return tuple(found)
+
+
+def step_outcome(run: Mapping[str, Any], index: int) -> StepOutcome:
+    """The outcome of step ``index`` of a run in its JSON form (``RunResult.to_dict``,
+    redacted or not), as every human view shows it.
+    """
+    step: Mapping[str, Any] = run["steps"][index]
+    breaches = _breaches(run, index)
+    certain = any(not b["possible"] for b in breaches)
+    found = BREACH if certain else POSSIBLE_BREACH if breaches else ""
+    if step["kind"] == "incident":
+        label = f"recorded, {found}" if found else "recorded"
+        return StepOutcome(
+            label, "violation" if found else "recorded", "!" if found else " ", breaches
+        )
+    outcome = step["outcome"]
+    label = outcome
+    if not step["applied"]:
+        label += " (not applied)"
+    elif outcome != "allowed":
+        label += " (applied anyway)"
+    if found:
+        label += f", {found}"
+    return StepOutcome(label, "violation" if certain else outcome, _MARKS[outcome], breaches)
+
+
+def outcomes(run: Mapping[str, Any]) -> Sequence[StepOutcome]:
+    """The outcome of every step of a run in its JSON form, in record order."""
+    return [step_outcome(run, i) for i in range(len(run["steps"]))]
