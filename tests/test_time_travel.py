@@ -134,6 +134,10 @@ class TestTheCaseAsItStood:
         _, schema, _ = cli("schema", "--output", "run")
         jsonschema.validate([json.loads(json.dumps(plain))], json.loads(schema))
         assert type(result).from_dict(plain) == result
+        later = result.not_yet[1]
+        assert repr(later) == (
+            "<LaterEvent event 4, 2025-04-01: interrogated (coercive true), not yet happened>"
+        )
 
 
 class TestTheCommand:

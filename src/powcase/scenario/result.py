@@ -127,6 +127,11 @@ class LaterEvent:
     index: int
     event: Event
 
+    def _summary(self) -> str:
+        event = self.event
+        shown = phrase(event.name, event.fields())
+        return f"event {self.index}, {event.date}: {shown}, not yet happened"
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: the index and the event's keys, as a step writes them."""
         return contract.to_plain(self)
@@ -145,6 +150,7 @@ LATER_EVENT_KEYS = tuple(
 contract.shape(LaterEvent, *LATER_EVENT_KEYS, assemble=_step_event)
 
 
+@readable
 @attrs.frozen
 class Asked:
     """A hypothetical step of the scenario, as its author wrote it, and its verdict."""
