@@ -161,3 +161,54 @@ def test_an_occupier_not_bound_by_the_fourth_convention_is_not_judged_by_gciv_68
     cited = {c for cites in reasons(opened, 2).values() for c in cites}
     assert not {c for c in cited if c.startswith("GCIV")}
     assert "occupied_death_offence_open" not in reasons(opened, 2)
+
+
+# --- a release in the detaining state --------------------------------------------------------
+
+RI = Subject(id="ri", nationality=["KP"], forces="KP")
+ENDED = {"date": "2025-06-01", "event": "hostilities_ended"}
+RELEASE = {"date": "2025-06-02", "event": "release_in_detaining_state"}
+
+
+def test_a_release_during_hostilities_needs_a_ground_and_nothing_else_is_asked():
+    """While hostilities last, a prisoner of war is released in the detaining state only on
+    a ground (asylum granted, a release ordered for an internee): without one, that is the
+    only reason given.
+    """
+    opened = run(
+        RU_SOLDIER, "UA", CAPTURE, {"date": "2025-02-01", "event": "release_in_detaining_state"}
+    )
+    assert reasons(opened, 1) == {"no_ground_for_release": ("GCIII-118", "RC-33", "GCIV-132")}
+
+
+def test_after_hostilities_a_release_where_every_return_is_barred_cites_the_bars_gciii_118():
+    """GCIII-118 as the ICRC's 2020 Commentary reads it: when every return would send him to
+    a real risk, he is released where he is, on the bars that stop each return; the release
+    rests on the readings that barred them.
+    """
+    opened = run(RI, "UA", CAPTURE, ENDED, RELEASE)
+    verdict = opened.steps[2].verdict
+    assert verdict.outcome.value == "allowed"
+    cites = reasons(opened, 2)["every_return_barred"]
+    assert cites[:2] == ("GCIII-118", "ICRC-COM-2020-GCIII-118")
+    assert {"CAT-3", "ICCPR-7"} <= set(cites)
+    assert set(verdict.assumptions) >= {"ihl_non_refoulement", "human_rights_non_refoulement"}
+
+
+def test_one_return_open_and_another_possible_is_no_ground_for_release_gciii_118():
+    """A Nepali in Russian forces: his return to Russia, where a risk is on record, waits on
+    his unverified wish to go there; his return to Nepal is possible. A return is possible,
+    so he is to be repatriated, not released where he is.
+    """
+    nepali = Subject(id="recruit", nationality=["NP"], forces="RU")
+    opened = run(
+        nepali,
+        "UA",
+        CAPTURE,
+        {"date": "2025-01-20", "event": "risk_on_return", "state": "RU", "kind": "torture"},
+        {"date": "2025-01-21", "event": "wish_expressed", "destination": "RU"},
+        ENDED,
+        RELEASE,
+    )
+    assert opened.steps[4].verdict.outcome.value == "refused"
+    assert reasons(opened, 4) == {"return_possible": ("GCIII-118",)}

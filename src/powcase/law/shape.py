@@ -74,9 +74,9 @@ class Text:
 
     def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
         """A string schema."""
+        # Not blank: the check strips the text, so the schema asks for one visible character.
         out: dict[str, Any] = {"type": "string", "minLength": 1}
-        if self.pattern:
-            out["pattern"] = f"^(?:{self.pattern})$"
+        out["pattern"] = f"^(?:{self.pattern})$" if self.pattern else r"\S"
         return out
 
 
@@ -190,8 +190,8 @@ class TextOrFlag:
         return INVALID
 
     def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
-        """A string or boolean schema."""
-        return {"type": ["string", "boolean"]}
+        """A string (not blank) or boolean schema."""
+        return {"anyOf": [{"type": "string", "pattern": r"\S"}, {"type": "boolean"}]}
 
 
 @attrs.frozen
