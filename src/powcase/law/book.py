@@ -27,7 +27,7 @@ import attrs
 from powcase._util import arguments
 from powcase._util.suggest import closest
 from powcase.errors import UnknownProvision, UnknownState
-from powcase.law import loading
+from powcase.law import clauses, loading
 from powcase.law.entries import (
     Concern,
     Instrument,
@@ -481,18 +481,7 @@ class Law:
         >>> Law.packaged().render("no_known_risk", {"to": "RU"})
         'No risk to him in RU is on record.'
         """
-        values = {k: " or ".join(v) if isinstance(v, tuple) else v for k, v in params.items()}
-        onward = values.get("onward")
-        values["onward_text"] = f", as it would pass him on to {onward}" if onward else ""
-        if "instead" in values:
-            to = values.get("to", "that state")
-            values["instead_text"] = (
-                f"handing him to {to} is another move ({values['instead']})"
-                if values["instead"]
-                else f"{to} is a party to the conflict on his side, which no transfer or "
-                "release reaches either"
-            )
-        return self.messages[code].format(**values)
+        return self.messages[code].format(**clauses.values(params))
 
     def flag_text(self, code: str) -> str:
         """What flag ``code`` means."""
