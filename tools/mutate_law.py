@@ -51,6 +51,7 @@ DEFAULT_TESTS = [
     "tests/test_violations.py",
     "tests/test_flags.py",
     "tests/test_docket.py",
+    "tests/test_i18n.py",  # the law's texts in Korean and Ukrainian (law/translated.py)
 ]
 """The law tests: the guards, the legal readings, the law data, flags and docket."""
 
