@@ -218,12 +218,6 @@ class TestNotBoundByTheConvention:
         assert "customary_rule_applies" not in codes(verdict)
         assert not any("CIHL-128" in r.cites for r in verdict.reasons)
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="GCIII-12 binds no non-party, yet judge_move refuses the transfer under the "
-        "icrc_2020 reading with a prohibition citing nothing (refoulement.py's docstring: a "
-        "rule that bound nothing is named in a note and refuses nothing)",
-    )
     def test_a_transfer_by_a_non_party_is_refused_by_no_uncited_rule_gciii_12(self):
         """GCIII-12 does not bind the transferring state and no customary rule stands for it:
         the ICRC's reading of it refuses nothing, and persecution engages no human-rights bar
