@@ -81,6 +81,12 @@ def _timeline(result: dict[str, Any], style: _Style) -> list[str]:
         lines += _rests_on(step)
         for missing in step["missing"]:
             lines.append(f"      ? open: {open_point(missing)}")
+    for later in result.get("not_yet", ()):
+        # Time travel: dated after the as-of date, so listed but neither judged nor counted.
+        status = style("  not yet    ", "dim")
+        lines.append(f"  {later['date']}  {status} {phrase(later['event'], later['fields'])}")
+    if result.get("not_yet"):
+        lines.append(f"  (events after {result['as_of']} had not happened yet: not judged)")
     return lines
 
 
