@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime
 import pathlib
 import shutil
-import textwrap
 
 import pytest
 
