@@ -455,14 +455,14 @@ class Law:
         by: datetime.date | None = None,
     ) -> tuple[str, ...]:
         """The ids of the concerns bearing on a flag code, oldest first: with
-        ``nationality`` (his list), those about a prisoner of it held by ``held_by``; with
-        ``by``, those published by that day.
+        ``nationality`` (his list) or ``held_by``, those about a prisoner of that nationality
+        or held by that state (each as given); with ``by``, those published by that day.
         """
         found = self._concerns_by_flag.get(flag, ())
-        if nationality is None and by is None:
+        about = nationality is not None or held_by is not None
+        if not about and by is None:
             return found
-        his = tuple(nationality or ())
-        about = nationality is not None
+        his = None if nationality is None else tuple(nationality)
         return tuple(
             c
             for c in found
