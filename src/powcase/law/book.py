@@ -463,12 +463,17 @@ class Law:
         if not about and by is None:
             return found
         his = None if nationality is None else tuple(nationality)
-        return tuple(
-            c
-            for c in found
-            if (by is None or self.concerns[c].date <= by)
-            and (not about or self.concerns[c].about.concerns(his, held_by))
-        )
+
+        def work_out() -> tuple[str, ...]:
+            return tuple(
+                c
+                for c in found
+                if (by is None or self.concerns[c].date <= by)
+                and (not about or self.concerns[c].about.concerns(his, held_by))
+            )
+
+        # Every entry of every flag asks it again, with the case's own answers.
+        return self.remembered(("concerns", flag, his, held_by, by), work_out)
 
     def render(self, code: str, params: Mapping[str, Any]) -> str:
         """The sentence of reason ``code`` filled with ``params``.
