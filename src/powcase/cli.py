@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from powcase._util.escape import neutral, neutral_data
+from powcase._util.i18n import LANGUAGES, SOURCE_LANGUAGE, Gettext, from_argv, gettext_for
 
 if TYPE_CHECKING:
     from powcase._util.output import Output
@@ -260,9 +261,41 @@ def _output(args: argparse.Namespace, data: Any, of: Scenario | None = None) -> 
     return redact(data, getattr(args, "redact", "none"), names=names)
 
 
+def _language(args: argparse.Namespace) -> str:
+    """The language the command writes in: ``--lang``, else the environment's locale."""
+    from powcase._util.i18n import resolve  # noqa: PLC0415
+
+    return resolve(getattr(args, "lang", None))
+
+
+def _in_language(
+    args: argparse.Namespace, data: dict[str, Any], lang: str, *, for_programs: bool
+) -> dict[str, Any]:
+    """A run's JSON form with the law's texts in ``lang``: a ``text_<lang>`` beside each
+    ``text`` for programs (JSON), each ``text`` translated for people.
+    """
+    if lang == SOURCE_LANGUAGE:
+        return data
+    from powcase.scenario.in_language import in_language, with_translations  # noqa: PLC0415
+
+    return (with_translations if for_programs else in_language)(data, _law(args), lang)
+
+
 def _cmd_run(args: argparse.Namespace, out: Output) -> int:
+    lang = _language(args)
     results = _run_all(_load(args.files, args.law), args.variant, args.as_of)
-    payload = [_output(args, r.to_dict(reveal_names=args.reveal_names)) for r in results]
+    payload = [
+        _output(
+            args,
+            _in_language(
+                args,
+                r.to_dict(reveal_names=args.reveal_names),
+                lang,
+                for_programs=args.format == "json",
+            ),
+        )
+        for r in results
+    ]
     if args.format != "json":
         from powcase.scenario.rests_on import annotated  # noqa: PLC0415
 
@@ -273,11 +306,21 @@ def _cmd_run(args: argparse.Namespace, out: Output) -> int:
     elif args.format == "markdown":
         from powcase.render.markdown import render_markdown  # noqa: PLC0415
 
-        out.write("\n".join(render_markdown(data) for data in payload))
+        out.write(
+            "\n".join(
+                render_markdown(data, lang=lang, notice=i == len(payload) - 1)
+                for i, data in enumerate(payload)
+            )
+        )
     else:
         from powcase.render.text import render_text  # noqa: PLC0415
 
-        out.write("\n".join(render_text(data, colour=out.colour) for data in payload))
+        out.write(
+            "\n".join(
+                render_text(data, colour=out.colour, lang=lang, notice=i == len(payload) - 1)
+                for i, data in enumerate(payload)
+            )
+        )
     return OK if all(r.ok for r in results) else FAILED
 
 
@@ -1198,8 +1241,11 @@ def _coverage_command(command: Callable[..., argparse.ArgumentParser]) -> None:
     )
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(lang: str = SOURCE_LANGUAGE) -> argparse.ArgumentParser:
+    """The command line's parser, its help in ``lang``."""
     from powcase import __version__  # noqa: PLC0415 - the package loads nothing heavy for this
+
+    _ = gettext_for(lang)
 
     parser = argparse.ArgumentParser(
         prog="powcase",
@@ -1221,6 +1267,16 @@ def _parser() -> argparse.ArgumentParser:
         )
         sub.set_defaults(handler=handler)
         sub.add_argument(
+            "--lang",
+            choices=LANGUAGES,
+            default=None,
+            help=_(
+                "the language to write in: en, ko (Korean) or uk (Ukrainian); default: the "
+                "environment's locale (LC_ALL, LC_MESSAGES, LANG), else English. Translations "
+                "are unofficial"
+            ),
+        )
+        sub.add_argument(
             "--debug",
             action="store_true",
             default=argparse.SUPPRESS,  # keeps a --debug given before the command
@@ -1230,23 +1286,7 @@ def _parser() -> argparse.ArgumentParser:
             _with_law(sub)
         return sub
 
-    run = command("run", "run scenario files and print the result", _cmd_run)
-    run.add_argument("files", nargs="+", metavar="FILE", help="scenario files or folders")
-    run.add_argument("--format", choices=("text", "json", "markdown"), default="text")
-    run.add_argument("--variant", metavar="NAME", help="run only this variant")
-    run.add_argument(
-        "--as-of",
-        type=_date,
-        metavar="DATE",
-        help="evaluate flags, docket and verdicts on this date",
-    )
-    run.add_argument(
-        "--reveal-names",
-        action="store_true",
-        help="show the subject's name (personal data; hidden by default), also with "
-        "--redact strict, which then withholds the rest",
-    )
-    _redaction(run)
+    _run_command(command, _)
 
     test = command("test", "run every scenario under the paths and check expectations", _cmd_test)
     test.add_argument("paths", nargs="+", metavar="PATH")
@@ -1334,6 +1374,28 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _run_command(command: Callable[..., argparse.ArgumentParser], _: Gettext) -> None:
+    run = command("run", _("run scenario files and print the result"), _cmd_run)
+    run.add_argument("files", nargs="+", metavar="FILE", help=_("scenario files or folders"))
+    run.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    run.add_argument("--variant", metavar="NAME", help=_("run only this variant"))
+    run.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="DATE",
+        help=_("evaluate flags, docket and verdicts on this date"),
+    )
+    run.add_argument(
+        "--reveal-names",
+        action="store_true",
+        help=_(
+            "show the subject's name (personal data; hidden by default), also with "
+            "--redact strict, which then withholds the rest"
+        ),
+    )
+    _redaction(run)
+
+
 def _redaction(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--redact",
@@ -1355,7 +1417,7 @@ def main(
     """
     stdout = sys.stdout if out is None else out
     stderr = sys.stderr if err is None else err
-    parser = _parser()
+    parser = _parser(from_argv(list(sys.argv[1:] if argv is None else argv)))
     try:
         args = parser.parse_args(argv)
     except SystemExit:  # --help, --version or a usage error: argparse has printed it

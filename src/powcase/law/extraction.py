@@ -39,12 +39,18 @@ MAPPING: list[tuple[str, str]] = [
     ("chart.py", "powcase.law.extraction:extract_chart"),
     ("model/events.py", "powcase.law.extraction:extract_risks"),
     ("law/clauses.py", "python"),
-    ("_util/i18n.py", "python"),
+    ("_util/**.py", "python"),
+    ("model/**.py", "python"),
+    ("scenario/**.py", "python"),
+    ("render/**.py", "python"),
+    ("cli.py", "python"),
 ]
 """Which files of the package each method reads (the same as the repository's babel.cfg)."""
 
-KEYWORDS: dict[str, Any] = {"translatable": ((1, "c"), 2)}
-"""The marker of a message written in Python: ``translatable(context, message)``."""
+KEYWORDS: dict[str, Any] = {"translatable": ((1, "c"), 2), "_": None, "N_": None}
+"""The markers of a message written in Python: ``translatable(context, message)``, and a
+phrase of the code with no context, ``_(message)`` where it is translated or ``N_(message)``
+where it is kept to be translated later (see :func:`powcase._util.i18n.gettext_for`)."""
 
 
 def _placeholders(message: str) -> list[str]:
