@@ -131,8 +131,10 @@ def _risk_towards(situation: Situation, state: str) -> Risk:
 def _where_risk_lies(judgement: Judgement[Any], risk: Risk) -> tuple[Will, str]:
     """His will towards where the risk lies, and the state an open wish is about.
 
-    A verified wish for the destination settles it unless the risk lies in an onward return,
-    which needs his verified wish for the onward state as well.
+    A verified wish for the destination settles it unless the risk lies in an onward return:
+    his will is then read towards the onward state, where the risk lies. A verified wish names
+    one destination, so a wish to go to the ally is no consent to be passed on to his own
+    state, and such a move stays barred (one who wants to go home is repatriated directly).
     """
     will = judgement.will(risk.state)
     if risk.onward is None or will is not Will.CONSENT:
@@ -179,18 +181,7 @@ def judge_move(judgement: Judgement[Any], to: str, *, returning: bool) -> None:
         judgement.rely_on("ihl_non_refoulement")
         reading = situation.assumptions.ihl_non_refoulement
     if reading == "icrc_2020" and risk.kinds and will[0] is not Will.CONSENT:
-        treaty = "GCIII-118" if returning else "GCIII-12"
-        cites = judgement.binding(treaty, customary="CIHL-128" if returning else None)
-        _bar(
-            judgement,
-            will,
-            "refoulement_icrc_2020",
-            (*cites, f"ICRC-COM-2020-{treaty}"),
-            _ICRC_2020,
-            to=to,
-            risks=risk.describe(),
-            onward=risk.onward or "",
-        )
+        _icrc_bar(judgement, to, risk, will, returning=returning)
     elif reading == "free_will" and returning and to == situation.power_of_origin:
         refusal = judgement.refusal(to)
         if refusal is Refusal.REFUSED:
@@ -218,6 +209,29 @@ def judge_move(judgement: Judgement[Any], to: str, *, returning: bool) -> None:
         _complementary(judgement, risk, will)
     if risk.kinds & PERSECUTION_TYPE:
         _persecution(judgement, risk, will)
+
+
+def _icrc_bar(
+    judgement: Judgement[Any], to: str, risk: Risk, will: tuple[Will, str], *, returning: bool
+) -> None:
+    """The ICRC's 2020 reading: GCIII-118 for a return, GCIII-12 for any other move, bars a
+    move towards risk he has not verifiably consented to. A reading reads a rule that binds:
+    where neither the article nor a customary rule binds the acting state (a note says so),
+    the commentary alone bars nothing.
+    """
+    treaty = "GCIII-118" if returning else "GCIII-12"
+    cites = judgement.binding(treaty, customary="CIHL-128" if returning else None)
+    if cites:
+        _bar(
+            judgement,
+            will,
+            "refoulement_icrc_2020",
+            (*cites, f"ICRC-COM-2020-{treaty}"),
+            _ICRC_2020,
+            to=to,
+            risks=risk.describe(),
+            onward=risk.onward or "",
+        )
 
 
 _ICRC_2020 = Reading("ihl_non_refoulement", "icrc_2020")
