@@ -964,9 +964,17 @@ def _cmd_report(args: argparse.Namespace, out: Output) -> int:
     scenarios = _load([args.file], args.law)
     out.reads(o["path"] for s in scenarios for o in s.law.overlays)
     results = _run_all(scenarios, None, None)
-    page = render_report(results, reveal_names=args.reveal_names, redaction=args.redact)
+    lang = _language(args)
+    page = render_report(
+        results,
+        reveal_names=args.reveal_names,
+        redaction=args.redact,
+        lang=lang,
+        law=_law(args),
+    )
     out.file(args.output, page)
-    out.write(f"wrote {_line(args.output)}\n")
+    _ = gettext_for(lang)
+    out.write(_("wrote {path}").format(path=_line(args.output)) + "\n")
     return OK
 
 
