@@ -166,7 +166,8 @@ def test_json_keeps_its_english_text_and_gains_text_lang_beside_it(lang):
     for plain, shown in zip(english, translated, strict=True):
         for flag, flagged in zip(plain["flags"], shown["flags"], strict=True):
             assert flagged["text"] == flag["text"]
-            assert flagged[key] and flagged[key] != flag["text"]
+            assert flagged[key]
+            assert flagged[key] != flag["text"]
         for duty, owed in zip(plain["obligations"], shown["obligations"], strict=True):
             assert owed["text"] == duty["text"]
             assert owed[key]

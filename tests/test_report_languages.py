@@ -11,13 +11,13 @@ import shutil
 import subprocess
 
 import pytest
-from test_report_and_diagrams import SHOTS, _browser
 
 from powcase._util import i18n
 from powcase.cli import main
 from powcase.render.report import render_report
 from powcase.scenario.load import load_scenarios
 from powcase.scenario.running import run
+from test_report_and_diagrams import SHOTS, _browser
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 RI = ROOT / "examples" / "ri.powcase.yaml"
@@ -34,8 +34,11 @@ def _results():
 def test_the_report_says_its_language_and_names_fonts_with_its_letters(lang):
     page = render_report(_results(), lang=lang)
     assert page.startswith(f"<!DOCTYPE html><html lang='{lang}'>")
-    assert '"Noto Sans CJK KR"' in page and '"DejaVu Sans"' in page
-    assert "@font-face" not in page and "url(" not in page  # no font is embedded or fetched
+    assert '"Noto Sans CJK KR"' in page
+    assert '"DejaVu Sans"' in page
+    # No font is embedded or fetched.
+    assert "@font-face" not in page
+    assert "url(" not in page
     assert i18n.unofficial(lang).text in page
     _ = i18n.gettext_for(lang)
     for heading in ("Timeline", "Flags, gravest first", "The path", "Assumptions"):
