@@ -518,14 +518,35 @@ def _cmd_provisions(args: argparse.Namespace, out: Output) -> int:
         text = " ".join(searched).casefold()
         if all(w in text or w in text.replace("_", " ") for w in words):
             found.append(p)
+    lang = _language(args)
+    _ = gettext_for(lang)
     if not found:
-        out.write(f"no provision matches {args.search!r}\n")
+        out.write(_("no provision matches {search}").format(search=repr(args.search)) + "\n")
         return OK
+    if lang != SOURCE_LANGUAGE:
+        from powcase.law import translated  # noqa: PLC0415
+
     for p in found:
-        out.write(f"{p.id:<26} {p.article}\n    {p.paraphrase}\n    {p.url}\n")
+        article = (
+            p.article if lang == SOURCE_LANGUAGE else translated.article(law, p.id, lang).text
+        )
+        said = (
+            p.paraphrase if lang == SOURCE_LANGUAGE else translated.provision(law, p.id, lang).text
+        )
+        out.write(f"{p.id:<26} {article}\n    {said}\n    {p.url}\n")
         if tags.get(p.id):
-            out.write(f"    tags: {', '.join(tags[p.id])}\n")
+            out.write("    " + _("tags: {tags}").format(tags=", ".join(tags[p.id])) + "\n")
+    _notice(out, lang)
     return OK
+
+
+def _notice(out: Output, lang: str) -> None:
+    """The notice a translated output ends with: the translation is unofficial."""
+    from powcase._util.i18n import unofficial  # noqa: PLC0415
+
+    said = unofficial(lang)
+    if said is not None:
+        out.write(f"\n{said.text}\n")
 
 
 def _provision_tags(law: Law) -> dict[str, list[str]]:
@@ -617,7 +638,8 @@ def _cmd_explain(args: argparse.Namespace, out: Output) -> int:
             f"{_line(args.file)}: --step {args.step} is not an event index "
             f"(0 to {len(result.steps) - 1})"
         )
-    plain = result.to_dict()
+    lang = _language(args)
+    plain = _in_language(args, result.to_dict(), lang, for_programs=args.format == "json")
     if args.format == "json":
         step = _output(args, plain["steps"][args.step])
         payload = {
@@ -632,7 +654,7 @@ def _cmd_explain(args: argparse.Namespace, out: Output) -> int:
     from powcase.scenario.rests_on import annotated  # noqa: PLC0415
 
     shown = annotated(_output(args, plain), result)
-    out.write(render_explain(shown, args.step, scenarios[0].law))
+    out.write(render_explain(shown, args.step, scenarios[0].law, lang))
     return OK
 
 
