@@ -5,6 +5,7 @@ its English and gains ``text_<lang>`` beside it, which the published schema allo
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import pathlib
@@ -234,3 +235,52 @@ def _reworded(law: Law) -> Law:
     flag = law.flags["medical_need"]
     flags = {**law.flags, "medical_need": attrs.evolve(flag, text="Reworded by an overlay.")}
     return attrs.evolve(law, flags=flags)
+
+
+def _help(*args: str) -> str:
+    out = io.StringIO()
+    with pytest.raises(SystemExit), contextlib.redirect_stdout(out):
+        main(list(args))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+@pytest.mark.parametrize("command", ["run", "report", "explain", "test", "explore"])
+def test_the_help_of_a_command_is_in_the_language_asked(lang, command):
+    """Every help string, the usage and argparse's own headings: no English sentence left
+    but option names, metavariables, choices and examples of the command line.
+    """
+    shown = _help(command, "--help", "--lang", lang)
+    _ = i18n.gettext_for(lang)
+    assert shown.startswith(_("usage: "))
+    assert _("show this help message and exit") in shown
+    body = shown.split("\n\n", 1)[1].rsplit("\n\n", 1)[0]  # between the usage and the epilog
+    words = re.findall(r"(?<![-\w.'/*\[{])[a-z]{3,}(?![-\w.'/*\]}])", _IDENTIFIER.sub(" ", body))
+    english = [
+        w
+        for w in words
+        if w
+        not in {
+            "powcase",
+            "pytest",
+            "json",
+            "svg",
+            "mermaid",
+            "true",
+            "false",
+            "and",
+            "not",
+            "kursk",
+            "strict",
+            "none",
+            "text",
+            "markdown",
+        }
+    ]
+    assert english == []
+
+
+def test_the_english_help_is_english():
+    shown = _help("run", "--help")
+    assert "run scenario files and print the result" in shown
+    assert shown.startswith("usage: ")

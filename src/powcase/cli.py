@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import contextvars
 import datetime
 import os
 import sys
 import traceback
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from powcase._util.escape import neutral, neutral_data
-from powcase._util.i18n import LANGUAGES, SOURCE_LANGUAGE, Gettext, from_argv, gettext_for
+from powcase._util.i18n import LANGUAGES, N_, SOURCE_LANGUAGE, from_argv, gettext_for
 
 if TYPE_CHECKING:
     from powcase._util.output import Output
@@ -36,7 +37,7 @@ PIPE_CLOSED = 141
 """The exit code when the reader of the output went away, as for a tool killed by SIGPIPE."""
 INTERRUPTED = 130
 
-_EXIT_CODES = (
+_EXIT_CODES = N_(
     "exit codes: 0 every expectation holds (or there are none); 1 an expectation fails; "
     "2 invalid input, or an output that cannot be written; 3 a bug in powcase "
     "(--debug shows its traceback)"
@@ -84,6 +85,18 @@ _EXAMPLES = {
     "exit codes: 0, 1 below --fail-under, 2 invalid input",
     "new": "example: powcase new --kind asylum -o my_case.powcase.yaml",
 }
+
+
+_LANG_HELP = N_(
+    "the language to write in: en, ko (Korean) or uk (Ukrainian); default: the "
+    "environment's locale (LC_ALL, LC_MESSAGES, LANG), else English. Translations "
+    "are unofficial"
+)
+
+_HELP_LANG: contextvars.ContextVar[str] = contextvars.ContextVar(
+    "help_lang", default=SOURCE_LANGUAGE
+)
+"""How the parser being built words its help (see :func:`_parser`)."""
 
 
 class _Invalid(Exception):
@@ -589,7 +602,7 @@ def _new_command(command: Callable[..., argparse.ArgumentParser]) -> None:
     from powcase.scenario.starter import STARTERS  # noqa: PLC0415 - small, data only
 
     kinds = "; ".join(f"{s.kind}: {s.summary}" for s in STARTERS.values())
-    new = command("new", "write a commented starter scenario that validates and runs", _cmd_new)
+    new = command("new", _("write a commented starter scenario that validates and runs"), _cmd_new)
     new.add_argument(
         "--kind",
         choices=list(STARTERS),
@@ -598,9 +611,9 @@ def _new_command(command: Callable[..., argparse.ArgumentParser]) -> None:
         help=f"which starter (default basic). {kinds}",
     )
     new.add_argument(
-        "-o", "--output", metavar="PATH", help="write to this file (default: print it)"
+        "-o", "--output", metavar="PATH", help=_("write to this file (default: print it)")
     )
-    new.add_argument("--force", action="store_true", help="replace PATH if it exists")
+    new.add_argument("--force", action="store_true", help=_("replace PATH if it exists"))
 
 
 def _cmd_schema(args: argparse.Namespace, out: Output) -> int:
@@ -1095,7 +1108,7 @@ def _reading_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     ``compare``.
     """
     options = command(
-        "options", "what can happen next: every possible step with its verdict", _cmd_options
+        "options", _("what can happen next: every possible step with its verdict"), _cmd_options
     )
     options.add_argument("file", metavar="FILE")
     options.add_argument("--as-of", type=_date, metavar="DATE")
@@ -1103,19 +1116,21 @@ def _reading_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     options.add_argument(
         "--all",
         action="store_true",
-        help="also show the options hidden as making no sense for him (no one's decision, "
-        "such as die; a return to a state not his; a move to a third state that is his own)",
+        help=_(
+            "also show the options hidden as making no sense for him (no one's decision, "
+            "such as die; a return to a state not his; a move to a third state that is his own)"
+        ),
     )
     options.add_argument(
         "--event",
         action="append",
         metavar="NAME",
-        help="only the options of this event (repeatable)",
+        help=_("only the options of this event (repeatable)"),
     )
     _redaction(options)
 
     compared = command(
-        "compare", "the record under several readings of the law, side by side", _cmd_compare
+        "compare", _("the record under several readings of the law, side by side"), _cmd_compare
     )
     compared.add_argument("file", metavar="FILE")
     compared.add_argument(
@@ -1123,7 +1138,7 @@ def _reading_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
         action="append",
         required=True,
         metavar="KEY[,KEY...]",
-        help="assumptions to vary (all their options), or KEY=V1,V2",
+        help=_("assumptions to vary (all their options), or KEY=V1,V2"),
     )
     compared.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     _redaction(compared)
@@ -1133,88 +1148,98 @@ def _explore_command(command: Callable[..., argparse.ArgumentParser]) -> None:
     """The command that explores every path: ``explore``."""
     explored = command(
         "explore",
-        "every path to a depth, under every reading: check legal properties",
+        _("every path to a depth, under every reading: check legal properties"),
         _cmd_explore,
     )
     explored.add_argument(
-        "files", nargs="+", metavar="FILE", help="property files (*.properties.yaml)"
+        "files", nargs="+", metavar="FILE", help=_("property files (*.properties.yaml)")
     )
     explored.add_argument(
-        "--depth", type=int, metavar="N", help="how many steps deep (default: the file's)"
+        "--depth", type=int, metavar="N", help=_("how many steps deep (default: the file's)")
     )
     explored.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     explored.add_argument(
         "--witnesses",
         metavar="DIR",
-        help="write each shortest witness or counterexample there, as a scenario file",
+        help=_("write each shortest witness or counterexample there, as a scenario file"),
     )
     explored.add_argument(
-        "--workers", type=int, metavar="N", help="run the readings on N local processes"
+        "--workers", type=int, metavar="N", help=_("run the readings on N local processes")
     )
     explored.add_argument(
         "--scheduler",
         metavar="ADDRESS",
-        help="run the readings on a Dask distributed scheduler (pip install 'powcase[dask]')",
+        help=_("run the readings on a Dask distributed scheduler (pip install 'powcase[dask]')"),
     )
     explored.add_argument(
         "--book",
         metavar="OUT.html",
-        help="also write a path book for class: every situation to the depth, under one "
-        "reading, as linked pages of one HTML file",
+        help=_(
+            "also write a path book for class: every situation to the depth, under one "
+            "reading, as linked pages of one HTML file"
+        ),
     )
     explored.add_argument(
         "--reading",
         type=int,
         metavar="N",
-        help="the reading the book follows, numbered as in the output (default: the file's "
-        "own assumptions)",
+        help=_(
+            "the reading the book follows, numbered as in the output (default: the file's "
+            "own assumptions)"
+        ),
     )
     explored.add_argument(
         "--show-alphabet",
         action="store_true",
-        help="print the letters (candidate events) each file explores, and stop",
+        help=_("print the letters (candidate events) each file explores, and stop"),
     )
     explored.add_argument(
         "--reveal-names",
         action="store_true",
-        help="keep the subject's name in the witness files (personal data; left out by default)",
+        help=_(
+            "keep the subject's name in the witness files (personal data; left out by default)"
+        ),
     )
 
 
 def _drawing_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     """The commands that draw: ``diagram`` and ``report``."""
-    drawing = command("diagram", "draw the legal path, or a person's path on it", _cmd_diagram)
+    drawing = command("diagram", _("draw the legal path, or a person's path on it"), _cmd_diagram)
     drawing.add_argument(
         "file",
         nargs="?",
         metavar="FILE",
-        help="a scenario file: draw the path of its first scenario",
+        help=_("a scenario file: draw the path of its first scenario"),
     )
     drawing.add_argument(
         "--format",
         choices=("mermaid", "dot", "svg", "png"),
         default=None,
-        help="default: svg where Graphviz is installed, else mermaid",
+        help=_("default: svg where Graphviz is installed, else mermaid"),
     )
     drawing.add_argument(
         "--path",
         action="store_true",
-        help="draw only the path he took, large, as SVG (needs FILE; nothing to install)",
+        help=_("draw only the path he took, large, as SVG (needs FILE; nothing to install)"),
     )
-    drawing.add_argument("-o", "--output", metavar="OUT", help="write to this file")
+    drawing.add_argument("-o", "--output", metavar="OUT", help=_("write to this file"))
     drawing.add_argument("--variant", metavar="NAME")
     _redaction(drawing)
 
-    reporting = command("report", "write a self-contained HTML report of a scenario", _cmd_report)
+    reporting = command(
+        "report", _("write a self-contained HTML report of a scenario"), _cmd_report
+    )
     reporting.add_argument("file", metavar="FILE")
     reporting.add_argument(
-        "-o", "--output", metavar="OUT", required=True, help="the HTML file to write"
+        "-o", "--output", metavar="OUT", required=True, help=_("the HTML file to write")
     )
     reporting.add_argument(
         "--reveal-names",
         action="store_true",
-        help="show the subject's name (personal data; hidden by default), also with "
-        "--redact strict, which then withholds the rest",
+        help=_(
+            "show the subject's name (personal data; hidden by default), also with "
+            "--redact strict, which then withholds the rest"
+        ),
     )
     _redaction(reporting)
 
@@ -1257,134 +1282,166 @@ def _coverage_command(command: Callable[..., argparse.ArgumentParser]) -> None:
     """``coverage``: what a scenario corpus cites of the law."""
     measured = command(
         "coverage",
-        "how many steps and verdicts of the scenarios under the paths cite each provision "
-        "and give each reason code",
+        _(
+            "how many steps and verdicts of the scenarios under the paths cite each provision "
+            "and give each reason code"
+        ),
         _cmd_coverage,
     )
-    measured.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
+    measured.add_argument("paths", nargs="+", metavar="PATH", help=_("scenario files or folders"))
     measured.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     measured.add_argument(
         "--fail-under",
         type=_percent,
         metavar="PCT",
-        help="exit 1 when fewer than PCT percent of the provisions are cited",
+        help=_("exit 1 when fewer than PCT percent of the provisions are cited"),
     )
+
+
+def _(message: str) -> str:
+    """A phrase of the command's help in the language the parser is built in."""
+    return gettext_for(_HELP_LANG.get())(message)
 
 
 def _parser(lang: str = SOURCE_LANGUAGE) -> argparse.ArgumentParser:
     """The command line's parser, its help in ``lang``."""
-    from powcase import __version__  # noqa: PLC0415 - the package loads nothing heavy for this
+    token = _HELP_LANG.set(lang)
+    try:
+        return _built_parser()
+    finally:
+        _HELP_LANG.reset(token)
 
-    _ = gettext_for(lang)
+
+def _built_parser() -> argparse.ArgumentParser:
+    from powcase import __version__  # noqa: PLC0415 - the package loads nothing heavy for this
 
     parser = argparse.ArgumentParser(
         prog="powcase",
-        description="The legal path of a captured soldier: run scenario files, test their "
-        "expectations, read the model. Not legal advice.",
-        epilog=f"{_EXIT_CODES}. example: powcase run examples/ri.powcase.yaml",
+        description=_(
+            "The legal path of a captured soldier: run scenario files, test their "
+            "expectations, read the model. Not legal advice."
+        ),
+        epilog=_("{exit_codes}. example: {command}").format(
+            exit_codes=_(_EXIT_CODES), command="powcase run examples/ri.powcase.yaml"
+        ),
     )
-    parser.add_argument("--version", action="version", version=f"powcase {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"powcase {__version__}",
+        help=_("show program's version number and exit"),
+    )
     parser.add_argument(
         "--debug",
         action="store_true",
-        help="on a bug in powcase (exit 3), show its traceback (give it before the command)",
+        help=_("on a bug in powcase (exit 3), show its traceback (give it before the command)"),
     )
+    parser.add_argument("--lang", choices=LANGUAGES, default=None, help=_(_LANG_HELP))
+    _in_words(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, helptext: str, handler: Callable[..., int]) -> argparse.ArgumentParser:
         sub = commands.add_parser(
-            name, help=helptext, description=helptext, epilog=f"{_EXAMPLES[name]}; {_EXIT_CODES}"
+            name,
+            help=helptext,
+            description=helptext,
+            epilog=f"{_EXAMPLES[name]}; {_(_EXIT_CODES)}",
         )
         sub.set_defaults(handler=handler)
+        _in_words(sub)
         sub.add_argument(
             "--lang",
             choices=LANGUAGES,
-            default=None,
-            help=_(
-                "the language to write in: en, ko (Korean) or uk (Ukrainian); default: the "
-                "environment's locale (LC_ALL, LC_MESSAGES, LANG), else English. Translations "
-                "are unofficial"
-            ),
+            default=argparse.SUPPRESS,  # keeps a --lang given before the command
+            help=_(_LANG_HELP),
         )
         sub.add_argument(
             "--debug",
             action="store_true",
             default=argparse.SUPPRESS,  # keeps a --debug given before the command
-            help="on a bug in powcase (exit 3), show its traceback",
+            help=_("on a bug in powcase (exit 3), show its traceback"),
         )
         if name in _JUDGING:
             _with_law(sub)
         return sub
 
-    _run_command(command, _)
+    _run_command(command)
 
-    test = command("test", "run every scenario under the paths and check expectations", _cmd_test)
+    test = command(
+        "test", _("run every scenario under the paths and check expectations"), _cmd_test
+    )
     test.add_argument("paths", nargs="+", metavar="PATH")
     test.add_argument(
         "--explore",
         action="store_true",
-        help="also explore the property files (*.properties.yaml) under the paths",
+        help=_("also explore the property files (*.properties.yaml) under the paths"),
     )
     test.add_argument(
         "-k",
         dest="keyword",
         metavar="EXPR",
-        help="run only the runs whose names match EXPR, as pytest -k: words matched as parts "
-        "of the scenario's title, its file name, the subject's id or the variant's name, in "
-        "any case, combined with and, or, not and parentheses (e.g. -k 'kursk and not strict')",
+        help=_(
+            "run only the runs whose names match EXPR, as pytest -k: words matched as parts "
+            "of the scenario's title, its file name, the subject's id or the variant's name, in "
+            "any case, combined with and, or, not and parentheses (e.g. -k 'kursk and not strict')"
+        ),
     )
     test.add_argument(
         "--junit-xml",
         metavar="PATH",
-        help="also write the results as JUnit XML (one testcase per run), for CI systems",
+        help=_("also write the results as JUnit XML (one testcase per run), for CI systems"),
     )
     test.add_argument(
         "-x",
         "--exitfirst",
         action="store_true",
-        help="stop at the first run whose expectations fail",
+        help=_("stop at the first run whose expectations fail"),
     )
 
-    validate = command("validate", "check scenario files without running them", _cmd_validate)
+    validate = command("validate", _("check scenario files without running them"), _cmd_validate)
     validate.add_argument("files", nargs="+", metavar="FILE")
 
-    describe = command("describe", "print the legal model", _cmd_describe)
+    describe = command("describe", _("print the legal model"), _cmd_describe)
     describe.add_argument("--format", choices=("json", "text"), default="json")
 
     provisions = command(
-        "provisions", "list the provisions catalogue, searchable", _cmd_provisions
+        "provisions", _("list the provisions catalogue, searchable"), _cmd_provisions
     )
     provisions.add_argument(
         "search",
         nargs="?",
         metavar="SEARCH",
-        help="words that must all appear, in any case (in the id, the instrument, the article, "
-        "the paraphrase or the tags: the flags, obligations and readings that use it)",
+        help=_(
+            "words that must all appear, in any case (in the id, the instrument, the article, "
+            "the paraphrase or the tags: the flags, obligations and readings that use it)"
+        ),
     )
 
-    schema = command("schema", "print a JSON Schema of the scenario format", _cmd_schema)
+    schema = command("schema", _("print a JSON Schema of the scenario format"), _cmd_schema)
     schema.add_argument(
         "--output",
         nargs="?",
         const="run",
         choices=("run", "explore", "coverage"),
-        help="the schema of an output instead: run (powcase run --format json, the default), "
-        "explore (powcase explore --format json) or coverage (powcase coverage --format json)",
+        help=_(
+            "the schema of an output instead: run (powcase run --format json, the default), "
+            "explore (powcase explore --format json) or coverage (powcase coverage --format json)"
+        ),
     )
     schema.add_argument(
         "--law",
         action="store_true",
-        help="the schema of the law data files and of law overlays instead",
+        help=_("the schema of the law data files and of law overlays instead"),
     )
 
-    explain = command("explain", "explain the verdict of one step of a scenario", _cmd_explain)
+    explain = command("explain", _("explain the verdict of one step of a scenario"), _cmd_explain)
     explain.add_argument("file", metavar="FILE")
     explain.add_argument(
         "--step",
         type=int,
         required=True,
         metavar="N",
-        help="the index of the event in the file (0-based)",
+        help=_("the index of the event in the file (0-based)"),
     )
     explain.add_argument("--variant", metavar="NAME")
     explain.add_argument("--format", choices=("text", "json"), default="text")
@@ -1397,14 +1454,41 @@ def _parser(lang: str = SOURCE_LANGUAGE) -> argparse.ArgumentParser:
     _explore_command(command)
     _new_command(command)
 
-    parties_ = command("parties", "what the parties table says of a state", _cmd_parties)
-    parties_.add_argument("state", nargs="?", metavar="STATE", help="a state code, e.g. KP")
-    parties_.add_argument("--as-of", type=_date, metavar="DATE", help="default: today")
+    parties_ = command("parties", _("what the parties table says of a state"), _cmd_parties)
+    parties_.add_argument("state", nargs="?", metavar="STATE", help=_("a state code, e.g. KP"))
+    parties_.add_argument("--as-of", type=_date, metavar="DATE", help=_("default: today"))
     parties_.add_argument("--format", choices=("text", "json"), default="text")
     return parser
 
 
-def _run_command(command: Callable[..., argparse.ArgumentParser], _: Gettext) -> None:
+def _in_words(parser: argparse.ArgumentParser) -> None:
+    """The words argparse writes itself (headings, usage, -h) in the parser's language; in
+    English, argparse's own.
+    """
+    lang = _HELP_LANG.get()
+    if lang == SOURCE_LANGUAGE:
+        return
+    parser._positionals.title = _("positional arguments")
+    parser._optionals.title = _("options")
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = _("show this help message and exit")
+    usage = _("usage: ")
+
+    class Formatter(argparse.HelpFormatter):
+        def add_usage(
+            self,
+            usage_text: str | None,
+            actions: Iterable[argparse.Action],
+            groups: Iterable[argparse._MutuallyExclusiveGroup],
+            prefix: str | None = None,
+        ) -> None:
+            super().add_usage(usage_text, actions, groups, usage if prefix is None else prefix)
+
+    parser.formatter_class = Formatter
+
+
+def _run_command(command: Callable[..., argparse.ArgumentParser]) -> None:
     run = command("run", _("run scenario files and print the result"), _cmd_run)
     run.add_argument("files", nargs="+", metavar="FILE", help=_("scenario files or folders"))
     run.add_argument("--format", choices=("text", "json", "markdown"), default="text")
@@ -1431,7 +1515,9 @@ def _redaction(parser: argparse.ArgumentParser) -> None:
         "--redact",
         choices=("none", "strict"),
         default="none",
-        help="strict also hides year of birth, rank, unit and place, and shows dates to the month",
+        help=_(
+            "strict also hides year of birth, rank, unit and place, and shows dates to the month"
+        ),
     )
 
 
@@ -1622,6 +1708,8 @@ def _with_law(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="PATH",
-        help="a law overlay file, applied after the packaged law and a scenario's own law: "
-        "(repeatable)",
+        help=_(
+            "a law overlay file, applied after the packaged law and a scenario's own law: "
+            "(repeatable)"
+        ),
     )
