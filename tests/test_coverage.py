@@ -91,7 +91,9 @@ def test_the_repository_corpus_figures(corpus):
     assert len(corpus.files) == 17
     # The Belarusian overlay of one example adds its article to the catalogue.
     assert corpus.provisions.total == len(PACKAGED.provisions) + 1
-    assert corpus.provisions.cited == 50
+    # 49: GCIII-92 (an attempt punished by discipline only) was cited for the recapture after
+    # a successful escape as its transition's provision; no reason of that verdict gives it.
+    assert corpus.provisions.cited == 49
     assert corpus.reason_codes.total == len(PACKAGED.messages) - len(RETIRED)
     assert corpus.reason_codes.cited == 54
     assert (corpus.steps, corpus.verdicts) == (189, 39)

@@ -246,7 +246,10 @@ MALFORMED = {
     "variant_assumptions_int": BASE + "variants:\n  v: {assumptions: 3}\n",
     "variant_mode_list": BASE + "variants:\n  v: {mode: [a]}\n",
     "verdict_event_key_list": BASE + "expect:\n  verdicts: [{event: {event: [a]}}]\n",
-    "variant_as_of_before_last_event": BASE + "variants:\n  v: {as_of: 2020-01-01}\n",
+    # An as-of date before the last event is time travel, but an expectation about a step
+    # that had not happened by then cannot be read.
+    "variant_expects_a_step_after_its_as_of": BASE
+    + "variants:\n  v: {as_of: 2020-01-01, expect: {steps: {0: allowed}}}\n",
     "empty_scenarios": "powcase: 1\nscenarios: []\n",
     "scenarios_not_a_list": "powcase: 1\nscenarios: {}\n",
 }

@@ -19,6 +19,7 @@ powcase.errors.StepRefused: repatriate is refused: ...
 
 from __future__ import annotations
 
+import bisect
 import datetime
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -240,8 +241,40 @@ class Case:
     def options(self, as_of: datetime.date | None = None) -> tuple[Option, ...]:
         """What can happen next: every machine event possible from the current state, with
         its verdict; a move once per state the record or the parties table names.
+
+        With ``as_of`` before the last event, what could happen next on that day: the
+        options of the case as it stood then (:meth:`until`).
         """
-        return options(self, arguments.optional_day("as_of", as_of))
+        on = arguments.optional_day("as_of", as_of)
+        return options(self if on is None else self.until(on), on)
+
+    # --- time travel
+
+    def happened_by(self, as_of: datetime.date) -> int:
+        """How many of the record's events had happened by ``as_of`` (those dated on or
+        before it); the others had not happened yet.
+        """
+        on = arguments.day("as_of", as_of)
+        dates = [event.date for event in self.record.events]
+        return bisect.bisect_right(dates, on)
+
+    def not_yet(self, as_of: datetime.date) -> tuple[int, ...]:
+        """The indexes of the events dated after ``as_of``: not yet happened on that day."""
+        return tuple(range(self.happened_by(as_of), len(self.record.events)))
+
+    def until(self, as_of: datetime.date) -> Case:
+        """The case as it stood on ``as_of``: the record's events and claims dated on or
+        before that day, replayed under the same reading (this case itself when none is
+        later). Its state, flags, docket, violations and options are those of that day; the
+        later events had not happened yet, and are neither judged nor counted.
+        """
+        on = arguments.day("as_of", as_of)
+        kept = self.happened_by(on)
+        claims = tuple(c for c in self.record.claims if c.date <= on)
+        if kept == len(self.record.events) and len(claims) == len(self.record.claims):
+            return self
+        record = attrs.evolve(self.record, events=tuple(self.record.events[:kept]), claims=claims)
+        return Case(record, self.assumptions, self.mode, self.law)
 
     def moments(self, as_of: datetime.date | None = None) -> Sequence[Moment]:
         """Every step up to ``as_of`` (all when None) with the case just before and after it.

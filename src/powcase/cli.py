@@ -237,7 +237,6 @@ def _run_all(
 ) -> list[RunResult]:
     import attrs  # noqa: PLC0415
 
-    from powcase._util.dates import as_of_problem  # noqa: PLC0415
     from powcase.scenario.running import run  # noqa: PLC0415
 
     results = []
@@ -249,10 +248,7 @@ def _run_all(
                 f"{variant!r} (it has: {names})"
             )
         if as_of is not None:
-            last = scenario.record.events[-1].date if scenario.record.events else None
-            late = as_of_problem(as_of, last)
-            if late is not None:
-                raise _Invalid(f"--as-of {late}, in {_shown(scenario)}")
+            # Before the last event: the case as it stood that day (later events not yet).
             dated = attrs.evolve(
                 scenario,
                 as_of=as_of,
@@ -640,19 +636,21 @@ def _cmd_schema(args: argparse.Namespace, out: Output) -> int:
 
 def _cmd_explain(args: argparse.Namespace, out: Output) -> int:
     scenarios = _load([args.file], args.law)
-    results = _run_all(scenarios, args.variant, None)
+    results = _run_all(scenarios, args.variant, args.as_of)
     result = (
         results[0]
         if args.variant is None
         else next(r for r in results if r.variant == args.variant)
     )
-    if not 0 <= args.step < len(result.steps):
+    recorded = len(result.steps) + len(result.not_yet)
+    if not 0 <= args.step < recorded:
         raise _Invalid(
-            f"{_line(args.file)}: --step {args.step} is not an event index "
-            f"(0 to {len(result.steps) - 1})"
+            f"{_line(args.file)}: --step {args.step} is not an event index (0 to {recorded - 1})"
         )
     lang = _language(args)
     plain = _in_language(args, result.to_dict(), lang, for_programs=args.format == "json")
+    if args.step >= len(result.steps):
+        return _not_yet_explained(args, out, plain, scenarios[0].law)
     if args.format == "json":
         step = _output(args, plain["steps"][args.step])
         payload = {
@@ -668,6 +666,45 @@ def _cmd_explain(args: argparse.Namespace, out: Output) -> int:
 
     shown = annotated(_output(args, plain), result)
     out.write(render_explain(shown, args.step, scenarios[0].law, lang))
+    return OK
+
+
+def _not_yet_explained(
+    args: argparse.Namespace, out: Output, plain: dict[str, Any], law: Law
+) -> int:
+    """``explain`` of a step dated after the as-of date: it had not happened yet."""
+    later = next(e for e in plain["not_yet"] if e["index"] == args.step)
+    step = _output(args, later)
+    if args.format == "json":
+        out.json(
+            {
+                "generated_by": _generated_by(law),
+                "scenario": plain["scenario"],
+                "variant": plain["variant"],
+                "as_of": plain["as_of"],
+                "step": {**step, "not_yet": True},
+            }
+        )
+        return OK
+    step = neutral_data(step)
+    fields = _plain(step["fields"], "text")
+    shown = ", ".join(
+        f"{k} {str(v).lower() if isinstance(v, bool) else v}" for k, v in fields.items()
+    )
+    _ = gettext_for(_language(args))
+    out.write(
+        _("Step {index}, {date}: {event}").format(
+            index=step["index"],
+            date=step["date"],
+            event=step["event"] + (f" ({shown})" if shown else ""),
+        )
+        + "\n  "
+        + _(
+            "not yet happened on {date}: the case as it stood then does not have it, so it "
+            "is not judged and counts in no flag, docket or violation."
+        ).format(date=plain["as_of"])
+        + "\n"
+    )
     return OK
 
 
@@ -749,6 +786,10 @@ def _write_options(
         out.write(f"## {heading}\n\nState: {state}.\n")
     else:
         out.write(f"{heading}\n  state: {state}\n")
+    if payload["not_yet"]:
+        # Time travel: the options of the case as it stood on the as-of date.
+        indexes = ", ".join(str(e["index"]) for e in payload["not_yet"])
+        out.write(f"\nNot yet happened on {payload['as_of']}: events {indexes}.\n")
     if payload["final"]:
         out.write("\nHe is in a final state: nothing more can happen on the legal path.\n")
         return
@@ -780,18 +821,20 @@ def _counted(items: Sequence[str]) -> list[tuple[str, int]]:
 
 
 def _cmd_options(args: argparse.Namespace, out: Output) -> int:
-    from powcase._util.dates import as_of_problem, evaluated_on  # noqa: PLC0415
+    from powcase._util.dates import evaluated_on  # noqa: PLC0415
     from powcase.case import Case  # noqa: PLC0415
     from powcase.options import NOT_DECISIONS  # noqa: PLC0415
+    from powcase.scenario.result import LaterEvent  # noqa: PLC0415
 
     wanted = _wanted_events(args.event)
     documents = []
     for scenario in _load([args.file], args.law):
         case = Case.replay(scenario.record, scenario.assumptions, scenario.mode, law=scenario.law)
         on = evaluated_on(args.as_of or scenario.as_of, case.last_date)
-        late = as_of_problem(on, case.last_date)
-        if late is not None:
-            raise _Invalid(f"--as-of {late}")
+        # What could happen next on that day: the case as it stood then.
+        not_yet = case.not_yet(on) if on else ()
+        later = [LaterEvent(i, case.record.events[i]).to_dict() for i in not_yet]
+        case = case.until(on) if on else case
         found = [o.to_dict() for o in case.options(on)]
         if wanted:
             found = [o for o in found if o["event"] in wanted]
@@ -802,6 +845,7 @@ def _cmd_options(args: argparse.Namespace, out: Output) -> int:
                 "scenario": scenario.title,
                 "as_of": on.isoformat() if on else None,
                 "state": case.state,
+                "not_yet": later,
                 "final": case.finished,
                 "options": found,
             },
@@ -998,7 +1042,7 @@ def _cmd_report(args: argparse.Namespace, out: Output) -> int:
 
     scenarios = _load([args.file], args.law)
     out.reads(o["path"] for s in scenarios for o in s.law.overlays)
-    results = _run_all(scenarios, None, None)
+    results = _run_all(scenarios, None, args.as_of)
     lang = _language(args)
     page = render_report(
         results,
@@ -1111,7 +1155,7 @@ def _reading_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
         "options", _("what can happen next: every possible step with its verdict"), _cmd_options
     )
     options.add_argument("file", metavar="FILE")
-    options.add_argument("--as-of", type=_date, metavar="DATE")
+    options.add_argument("--as-of", type=_date, metavar="DATE", help=_(AS_OF_HELP))
     options.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     options.add_argument(
         "--all",
@@ -1233,6 +1277,7 @@ def _drawing_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     reporting.add_argument(
         "-o", "--output", metavar="OUT", required=True, help=_("the HTML file to write")
     )
+    reporting.add_argument("--as-of", type=_date, metavar="DATE", help=_(AS_OF_HELP))
     reporting.add_argument(
         "--reveal-names",
         action="store_true",
@@ -1444,6 +1489,7 @@ def _built_parser() -> argparse.ArgumentParser:
         help=_("the index of the event in the file (0-based)"),
     )
     explain.add_argument("--variant", metavar="NAME")
+    explain.add_argument("--as-of", type=_date, metavar="DATE", help=_(AS_OF_HELP))
     explain.add_argument("--format", choices=("text", "json"), default="text")
     _redaction(explain)
 
@@ -1497,7 +1543,7 @@ def _run_command(command: Callable[..., argparse.ArgumentParser]) -> None:
         "--as-of",
         type=_date,
         metavar="DATE",
-        help=_("evaluate flags, docket and verdicts on this date"),
+        help=_(AS_OF_HELP),
     )
     run.add_argument(
         "--reveal-names",
@@ -1508,6 +1554,12 @@ def _run_command(command: Callable[..., argparse.ArgumentParser]) -> None:
         ),
     )
     _redaction(run)
+
+
+AS_OF_HELP = N_(
+    "the case as it stood on this date: later events are listed as not yet happened, "
+    "neither judged nor counted (default: the scenario's as_of, else its last event)"
+)
 
 
 def _redaction(parser: argparse.ArgumentParser) -> None:

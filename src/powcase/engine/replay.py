@@ -35,14 +35,6 @@ class Judge(Protocol):
         """The verdict on ``event`` from ``position``, with ``facts`` on record before it."""
         ...
 
-    def transition_cites(
-        self, position: Position, facts: Facts, event: MachineEvent
-    ) -> tuple[str, ...]:
-        """The provisions the transition itself rests on that bind the acting state on the
-        step's date.
-        """
-        ...
-
     def not_possible(self, event: MachineEvent, state: tuple[str, ...]) -> Verdict:
         """The verdict on a step the legal path does not have from ``state``."""
         ...
@@ -52,7 +44,7 @@ class Judge(Protocol):
 @attrs.frozen
 class Step:
     """One recorded event with its verdict: whether it was applied, and the state before and
-    after it. ``cites`` are the transition's own provisions plus those of its reasons.
+    after it. ``cites`` are those its verdict's reasons give.
     """
 
     index: int
@@ -220,8 +212,10 @@ class _Rules:
                 facts,
             )
         verdict = judge(position, facts, event)
-        own = judge.transition_cites(position, facts, event)
-        cites = tuple(dict.fromkeys((*own, *verdict.cites)))
+        # A step cites what its verdict's reasons give, and nothing else: a provision the
+        # transition may rest on in general (describe() lists them) is cited only where a
+        # reason says it applies to him.
+        cites = verdict.cites
         if verdict.outcome is not Outcome.ALLOWED and self.mode is Mode.NORMATIVE:
             if self.raise_refusal:
                 raise StepRefused(verdict)

@@ -3,7 +3,7 @@ reason code, how many steps and asked verdicts of the corpus cite it.
 
 Every scenario is run as ``powcase run`` runs it: the record under its assumptions, then each
 variant under its own, so a record with two variants counts its steps three times. A *step*
-cites a provision when its citations (the transition's own provisions and its reasons'), or
+cites a provision when its citations (its verdict's reasons'), or
 those of a violation found at it, include the provision or a paragraph of it; an asked
 *verdict* (``expect.verdicts``) cites it when its reasons do. A reason code counts the same
 way, where a step's verdict (or a violation at the step) or an asked verdict gives it.

@@ -126,7 +126,7 @@ class Exploration:
     ranks: tuple[int, ...] = ()
     """Each situation's place in the order paths are chosen by (see :func:`ranked`)."""
     cited: frozenset[str] = frozenset()
-    """Every provision a verdict of a step explored cites, with the transition's own."""
+    """Every provision a verdict of a step explored cites (a step cites its reasons' only)."""
     timeless: bool = False
     """Whether the day did not tell situations apart: no change in the law (see
     :func:`law_changes`) falls within the days explored, so a situation reached on different
@@ -560,7 +560,6 @@ class _Search:
             verdict, read = reads(lambda j=judge: j(position, facts, event))  # type: ignore[misc]
             self.verdicts += 1
             self.cited.update(verdict.cites)
-            self.cited.update(judge.transition_cites(position, facts, event))
             group = self.grid.agreeing(first, read | set(verdict.assumptions), remaining)
             remaining &= ~group
             yield group, verdict.outcome

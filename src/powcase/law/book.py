@@ -446,9 +446,29 @@ class Law:
 
     # --- concerns, flags, obligations, messages --------------------------------------------
 
-    def concerns_for(self, flag: str) -> tuple[str, ...]:
-        """The ids of the concerns bearing on a flag code, oldest first."""
-        return self._concerns_by_flag.get(flag, ())
+    def concerns_for(
+        self,
+        flag: str,
+        *,
+        nationality: Iterable[str] | None = None,
+        held_by: str | None = None,
+        by: datetime.date | None = None,
+    ) -> tuple[str, ...]:
+        """The ids of the concerns bearing on a flag code, oldest first: with
+        ``nationality`` (his list), those about a prisoner of it held by ``held_by``; with
+        ``by``, those published by that day.
+        """
+        found = self._concerns_by_flag.get(flag, ())
+        if nationality is None and by is None:
+            return found
+        his = tuple(nationality or ())
+        about = nationality is not None
+        return tuple(
+            c
+            for c in found
+            if (by is None or self.concerns[c].date <= by)
+            and (not about or self.concerns[c].about.concerns(his, held_by))
+        )
 
     def render(self, code: str, params: Mapping[str, Any]) -> str:
         """The sentence of reason ``code`` filled with ``params``.

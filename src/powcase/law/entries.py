@@ -19,6 +19,7 @@ from powcase.model.verdict import Reading
 __all__ = [
     "Alliance",
     "Concern",
+    "ConcernAbout",
     "ConflictSide",
     "Instrument",
     "Participation",
@@ -294,15 +295,55 @@ class Party:
 
 
 @attrs.frozen
+class ConcernAbout:
+    """Whom a published concern is about, as its source says: prisoners of one of
+    ``nationality`` (any, when empty), of none of ``not_nationality`` (foreign prisoners of
+    the parties), held by one of ``held_by`` (any power, when empty).
+    """
+
+    nationality: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    not_nationality: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    held_by: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+
+    def concerns(self, nationality: Iterable[str], held_by: str | None) -> bool:
+        """Whether the concern is about a prisoner of ``nationality`` (his list of
+        nationalities) held by ``held_by`` (None: not known, so any power).
+        """
+        his = set(nationality)
+        return (
+            (not self.nationality or bool(his & set(self.nationality)))
+            and not his & set(self.not_nationality)
+            and (not self.held_by or held_by is None or held_by in self.held_by)
+        )
+
+    def to_dict(self) -> dict[str, list[str]]:
+        """The JSON form: the keys given only."""
+        keys = ("nationality", "not_nationality", "held_by")
+        return {k: list(getattr(self, k)) for k in keys if getattr(self, k)}
+
+
+@attrs.frozen
 class Concern:
-    """A published concern: who, when, under what title, where; and the flags it bears on."""
+    """A published concern: who, when, under what title, where; the flags it bears on and
+    whom it is about.
+    """
 
     id: str
     organisation: str
     date: datetime.date
+    """The day it was published: it is named for a case only as of that day or later."""
     title: str
     url: str
     flags: tuple[str, ...]
+    about: ConcernAbout = ConcernAbout()
+
+    def fits(
+        self, nationality: Iterable[str], held_by: str | None, on: datetime.date | None
+    ) -> bool:
+        """Whether it is about a prisoner of ``nationality`` held by ``held_by`` and was
+        published by ``on`` (None: any day).
+        """
+        return (on is None or self.date <= on) and self.about.concerns(nationality, held_by)
 
     def to_dict(self) -> dict[str, object]:
         """The JSON form."""
@@ -313,4 +354,5 @@ class Concern:
             "title": self.title,
             "url": self.url,
             "flags": list(self.flags),
+            "about": self.about.to_dict(),
         }

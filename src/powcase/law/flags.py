@@ -98,10 +98,20 @@ contract.shape(
 class _Tracker:
     """Open and closed entries of every flag while the steps are replayed."""
 
-    def __init__(self, law: Law, holder: str | None) -> None:
+    def __init__(
+        self,
+        law: Law,
+        holder: str | None,
+        nationality: tuple[str, ...] = (),
+        as_of: datetime.date | None = None,
+    ) -> None:
         self.law = law
         self.holder = holder
         """The detaining power: a flag cites what bound it on the day the flag was raised."""
+        self.nationality = nationality
+        """His nationalities: a flag names the concerns raised about prisoners like him."""
+        self.as_of = as_of
+        """A flag names only the concerns published by the as-of date."""
         self.open: dict[str, tuple[datetime.date, list[int]]] = {}
         self.causes: dict[str, set[str]] = {}
         """Why each open flag was raised, for the flags whose provisions depend on it."""
@@ -151,7 +161,9 @@ class _Tracker:
             if self.holder is not None:
                 cites = cited_now(self.law, self.holder, since, cites)
             self._cites[key] = cites
-        concerns = self.law.concerns_for(code)
+        concerns = self.law.concerns_for(
+            code, nationality=self.nationality, held_by=self.holder, by=self.as_of
+        )
         return Flag(code, rule.severity, cites, tuple(because), since, until, concerns, rule.text)
 
 
@@ -516,7 +528,13 @@ def derive_flags(
     obligation, the day after its due date, when ``obligations`` (the docket on ``as_of``,
     worked out when not given) first shows it overdue.
     """
-    tracker = _Tracker(law, moments[0].judge.detaining_power if moments else None)
+    judge = moments[0].judge if moments else None
+    tracker = _Tracker(
+        law,
+        judge.detaining_power if judge else None,
+        tuple(judge.subject.nationality) if judge else (),
+        as_of,
+    )
     if obligations is None:
         obligations = docket(moments, as_of, moments[0].judge.assumptions, law) if moments else ()
     # Deadlines not yet passed, kept in date order (a deadline set later may fall earlier).

@@ -23,6 +23,7 @@ from powcase.law import shape
 from powcase.law.entries import (
     Alliance,
     Concern,
+    ConcernAbout,
     ConflictSide,
     Instrument,
     Participation,
@@ -315,7 +316,10 @@ def _party(
 
 
 def _concern(key: str, raw: dict[str, Any]) -> Concern:
-    return Concern(key, raw["organisation"], raw["date"], raw["title"], raw["url"], raw["flags"])
+    about = ConcernAbout(**raw["about"])
+    return Concern(
+        key, raw["organisation"], raw["date"], raw["title"], raw["url"], raw["flags"], about
+    )
 
 
 def _flag(key: str, raw: dict[str, Any]) -> FlagRule:

@@ -582,8 +582,37 @@ CONCERN = Record(
         Field("title", Text()),
         Field("url", URL),
         Field("flags", ListOf(CODE)),
+        Field(
+            "about",
+            Record(
+                "concern_about",
+                (
+                    Field(
+                        "nationality",
+                        ListOf(STATE),
+                        False,
+                        "prisoners of one of these nationalities (any, when absent)",
+                    ),
+                    Field(
+                        "not_nationality",
+                        ListOf(STATE),
+                        False,
+                        "prisoners of none of these nationalities (foreigners to the parties)",
+                    ),
+                    Field(
+                        "held_by",
+                        ListOf(STATE),
+                        False,
+                        "prisoners held by one of these powers (any, when absent)",
+                    ),
+                ),
+                "Whom the concern is about, as its source says.",
+            ),
+            description="whom it is about: a flag names it only for such a prisoner",
+        ),
     ),
-    "A published concern and the flags it bears on.",
+    "A published concern, the flags it bears on and whom it is about; named for a case only "
+    "as of its date.",
 )
 
 FLAG = Record(

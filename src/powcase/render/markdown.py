@@ -96,6 +96,11 @@ def render_markdown(
                 list(dict.fromkeys([*s["cites"], *step_outcome(data, s["index"]).breach_cites])),
             ]
             for s in data["steps"]
+        ]
+        # Time travel: events after the as-of date, listed but neither judged nor counted.
+        + [
+            [e["index"], e["date"], e["event"], _("not yet happened"), "", []]
+            for e in data.get("not_yet", ())
         ],
     )
     if translated:

@@ -61,6 +61,7 @@ th, td { text-align: left; vertical-align: top; padding: .35rem .5rem;
 .allowed { background: var(--ok); } .refused { background: var(--no); }
 .undetermined { background: var(--open); } .recorded { background: var(--muted); }
 .violation { background: var(--crit); }
+.badge.not-yet { background: none; color: var(--muted); border: 1px dashed var(--muted); }
 .critical { background: var(--crit); } .high { background: var(--high); }
 .medium { background: var(--med); } .low { background: var(--low); }
 .overdue { color: var(--no); font-weight: 700; }
@@ -199,6 +200,13 @@ def _timeline(run: dict[str, Any]) -> str:
             f"<tr><td>{_e(step['date'])}</td><td><b>{_e(step['event'])}</b> "
             f"<span class='muted'>{_e(fields)}</span>{reasons}</td>"
             f"<td>{_badge(seen.key, seen.label)}</td><td>{_cites(cites)}</td></tr>"
+        )
+    for later in run.get("not_yet", ()):
+        # Time travel: dated after the as-of date, so listed but neither judged nor counted.
+        rows.append(
+            f"<tr class='not-yet'><td>{_e(later['date'])}</td><td><b>{_e(later['event'])}</b> "
+            f"<span class='muted'>{_e(_pairs(later['fields']))}</span></td>"
+            f"<td>{_badge('not-yet', _('not yet happened'))}</td><td></td></tr>"
         )
     return (
         f"<table class='timeline'><thead><tr><th>{_('date')}</th><th>{_('step')}</th>"

@@ -94,6 +94,17 @@ def _timeline(result: dict[str, Any], style: _Style) -> list[str]:
             lines.append(
                 "      ? " + _("open: {point}").format(point=open_point(missing, style.lang))
             )
+    for later in result.get("not_yet", ()):
+        # Time travel: dated after the as-of date, so listed but neither judged nor counted.
+        status = style("  " + _pad(_("not yet"), 11), "dim")
+        lines.append(f"  {later['date']}  {status} {_event(later, style.lang)}")
+    if result.get("not_yet"):
+        lines.append(
+            "  "
+            + _("(events after {date} had not happened yet: not judged)").format(
+                date=result["as_of"]
+            )
+        )
     return lines
 
 

@@ -16,7 +16,6 @@ from typing import Any
 import attrs
 
 from powcase._util.date_range import RANGE, day_problem
-from powcase._util.dates import as_of_problem
 from powcase._util.problems import Problems, join
 from powcase._util.redact import problem_withheld
 from powcase._util.suggest import closest
@@ -712,10 +711,6 @@ def _one(  # noqa: PLR0917 - an internal step of parse_scenarios
     as_of = _as_of(problems, data.get("as_of"), join(path, "as_of"))
     events = len(data["events"]) if isinstance(data.get("events"), list) else 0
     expect = _expectations(problems, data.get("expect"), join(path, "expect"), events)
-    last = record.events[-1].date if record is not None and record.events else None
-    late = as_of_problem(as_of, last)
-    if late is not None:
-        problems.add(join(path, "as_of"), late, "a date on or after the last event")
     variants = _variants(
         problems,
         data.get("variants"),
@@ -723,9 +718,16 @@ def _one(  # noqa: PLR0917 - an internal step of parse_scenarios
         # A base reading that is itself invalid is reported once, at its own place.
         raw_assumptions if assumptions is not None else {},
         mode,
-        (as_of, last),
+        as_of,
         events,
     )
+    if record is not None:
+        # Time travel: an as-of date before the last event shows the case as it stood then,
+        # so an expectation about a later step cannot be read.
+        _expected_by(problems, expect, join(path, "expect"), record, as_of)
+        for variant in variants:
+            where = join(join(join(path, "variants"), variant.name), "expect")
+            _expected_by(problems, variant.expect, where, record, variant.as_of)
     asked = len(expect.verdicts) + sum(len(v.expect.verdicts) for v in variants)
     _count_steps(problems, events * (1 + len(variants)) + asked, path, variants)
     if record is None or assumptions is None:
@@ -733,6 +735,43 @@ def _one(  # noqa: PLR0917 - an internal step of parse_scenarios
     return Scenario(
         title, record, assumptions, mode, as_of, expect, variants, description, file, path, law
     )
+
+
+def _expected_by(
+    problems: _Problems,
+    expect: Expectations,
+    path: str,
+    record: Record,
+    as_of: datetime.date | None,
+) -> None:
+    """Refuse an expectation about a step dated after ``as_of``: on that day it had not
+    happened yet, so there is no verdict to compare.
+    """
+    if as_of is None:
+        return
+    events = record.events
+    places = [(join(join(path, "steps"), str(i)), i) for i, _ in expect.steps]
+    places += [(join(join(path, "steps"), str(w.index)), w.index) for w in expect.long_steps]
+    lists = (
+        ("violations", expect.violations),
+        ("possible_violations", expect.possible_violations),
+        ("no_violations", expect.no_violations or ()),
+        ("no_possible_violations", expect.no_possible_violations or ()),
+    )
+    for key, matchers in lists:
+        places += [
+            (join(f"{join(path, key)}[{number}]", "step"), m.step)
+            for number, m in enumerate(matchers)
+            if m.step is not None
+        ]
+    for where, index in places:
+        if index < len(events) and events[index].date > as_of:
+            problems.add(
+                where,
+                f"event {index} ({events[index].date}) is after as_of ({as_of}): it has not "
+                "happened yet on that day",
+                "an event dated on or before as_of, or a later as_of",
+            )
 
 
 def _count_steps(
@@ -774,11 +813,10 @@ def _variants(  # noqa: PLR0917 - an internal step of parse_scenarios
     path: str,
     base: Mapping[str, Any],
     mode: Mode,
-    dates: tuple[datetime.date | None, datetime.date | None],
+    as_of: datetime.date | None,
     events: int,
 ) -> tuple[Variant, ...]:
-    """The variants of a scenario; ``dates`` are its as-of date and its last event's."""
-    as_of, last = dates
+    """The variants of a scenario; ``as_of`` is the scenario's own as-of date."""
     if data is None:
         return ()
     if not isinstance(data, Mapping):
@@ -806,9 +844,6 @@ def _variants(  # noqa: PLR0917 - an internal step of parse_scenarios
         )
         variant_mode = _mode(problems, item.get("mode", mode), join(where, "mode"))
         own_as_of = _as_of(problems, item.get("as_of"), join(where, "as_of"))
-        late = as_of_problem(own_as_of, last)
-        if late is not None:
-            problems.add(join(where, "as_of"), late, "a date on or after the last event")
         variant_as_of = own_as_of or as_of
         expect = _expectations(problems, item.get("expect"), join(where, "expect"), events)
         if merged is not None:

@@ -26,7 +26,7 @@ from powcase.model.assumptions import Assumptions
 from powcase.model.events import EVENT_TYPES, Event
 from powcase.model.mode import Mode
 from powcase.scenario.model import public_states
-from powcase.scenario.result import Asked, ClaimGroup, RunResult, StepResult
+from powcase.scenario.result import Asked, ClaimGroup, LaterEvent, RunResult, StepResult
 
 __all__ = ["run_schema"]
 
@@ -72,6 +72,11 @@ def _overrides(law: Law) -> dict[tuple[type, str], dict[str, Any]]:
         (StepResult, "index"): _COUNT,
         (StepResult, "event"): {"enum": list(EVENT_TYPES)},
         (StepResult, "kind"): {
+            "enum": list(dict.fromkeys(c.event_kind for c in EVENT_TYPES.values()))
+        },
+        (LaterEvent, "index"): _COUNT,
+        (LaterEvent, "event"): {"enum": list(EVENT_TYPES)},
+        (LaterEvent, "kind"): {
             "enum": list(dict.fromkeys(c.event_kind for c in EVENT_TYPES.values()))
         },
         (Violation, "index"): _COUNT,

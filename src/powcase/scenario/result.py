@@ -42,6 +42,7 @@ __all__ = [
     "Asked",
     "ClaimGroup",
     "Failure",
+    "LaterEvent",
     "RunResult",
     "StepResult",
     "generated_by",
@@ -115,6 +116,39 @@ class StepResult:
 
 
 contract.shape(StepResult, *STEP_KEYS, assemble=_step_event)
+
+
+@readable
+@attrs.frozen
+class LaterEvent:
+    """An event of the record dated after a run's as-of date: it had not happened yet on that
+    day, so it is listed, never judged, and counts in no flag, docket or violation.
+    """
+
+    index: int
+    event: Event
+
+    def _summary(self) -> str:
+        event = self.event
+        shown = phrase(event.name, event.fields())
+        return f"event {self.index}, {event.date}: {shown}, not yet happened"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form: the index and the event's keys, as a step writes them."""
+        return contract.to_plain(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> LaterEvent:
+        """The inverse of :meth:`to_dict`."""
+        return contract.from_plain(cls, data)
+
+
+LATER_EVENT_KEYS = tuple(
+    k for k in STEP_KEYS if k == "index" or (isinstance(k, contract.Key) and k.attr is None)
+)
+"""A step's index and event keys, without its verdict."""
+
+contract.shape(LaterEvent, *LATER_EVENT_KEYS, assemble=_step_event)
 
 
 @readable
@@ -260,6 +294,9 @@ class RunResult:
     claims: tuple[ClaimGroup, ...]
     passed: int
     failures: tuple[Failure, ...]
+    not_yet: tuple[LaterEvent, ...] = ()
+    """The record's events dated after ``as_of``: not yet happened on that day (time travel:
+    the run shows the case as it stood then)."""
     subject_name: str | None = attrs.field(default=None, repr=False)
     """Personal data: written only with ``reveal_names``."""
     case: Case | None = attrs.field(default=None, eq=False, repr=False)
@@ -390,7 +427,7 @@ contract.shape(
     *("variant", "file"),
     contract.key("subject.id", "subject_id"),
     contract.key("subject.name", "subject_name", optional=True, personal=True),
-    *("detaining_power", "mode", "as_of", "assumptions", "state", "steps"),
+    *("detaining_power", "mode", "as_of", "assumptions", "state", "steps", "not_yet"),
     contract.key("verdicts", "asked"),
     "flags",
     contract.key("active_flags", "active"),

@@ -29,7 +29,14 @@ from powcase.scenario.model import (
     VerdictExpected,
     ViolationMatcher,
 )
-from powcase.scenario.result import Asked, ClaimGroup, Failure, RunResult, StepResult
+from powcase.scenario.result import (
+    Asked,
+    ClaimGroup,
+    Failure,
+    LaterEvent,
+    RunResult,
+    StepResult,
+)
 
 __all__ = ["run", "run_one"]
 
@@ -52,7 +59,10 @@ def _check(
         (f"no_flags: {code}", "not active", "active", code not in active)
         for code in expect.no_flags
     ]
+    happened_steps = len(case.steps)
     for index, outcome in expect.steps:
+        if index >= happened_steps:
+            continue  # not yet happened on the as-of date: see _not_yet_checks
         happened = str(case.steps[index].outcome)
         checks.append(
             (
@@ -62,7 +72,9 @@ def _check(
                 outcome == happened,
             )
         )
-    checks += [_step_check(wanted, case) for wanted in expect.long_steps]
+    checks += [
+        _step_check(wanted, case) for wanted in expect.long_steps if wanted.index < happened_steps
+    ]
     for number, (wanted, answer) in enumerate(zip(expect.verdicts, asked, strict=True)):
         checks += _verdict_checks(number, wanted, answer.verdict, case.law)
     for duty in expect.obligations:
@@ -71,6 +83,30 @@ def _check(
     passed = sum(1 for *_, ok in checks if ok)
     failures = [Failure(check, expected, got) for check, expected, got, ok in checks if not ok]
     return passed, failures
+
+
+def _not_yet_checks(expect: Expectations, not_yet: tuple[LaterEvent, ...]) -> list[Failure]:
+    """An expectation about a step that had not happened by the as-of date fails: it reads
+    as not yet happened (a scenario file whose own as-of date does that is refused when it
+    is read; this is an as-of date given later, e.g. on the command line).
+    """
+    later = {each.index: each.event.name for each in not_yet}
+    indexes = [
+        *(index for index, _ in expect.steps),
+        *(wanted.index for wanted in expect.long_steps),
+    ]
+    matchers = (
+        *expect.violations,
+        *expect.possible_violations,
+        *(expect.no_violations or ()),
+        *(expect.no_possible_violations or ()),
+    )
+    indexes += [m.step for m in matchers if m.step is not None]
+    return [
+        Failure(f"steps[{index}] {later[index]}", "a step by the as-of date", "not yet happened")
+        for index in dict.fromkeys(indexes)
+        if index in later
+    ]
 
 
 def _cited(cites: tuple[str, ...], wanted: str) -> bool:
@@ -200,9 +236,12 @@ def _violation_checks(expect: Expectations, case: Case) -> list[tuple[str, Any, 
             expect.no_possible_violations,
         ),
     )
+    happened = len(case.steps)
     for key, entries, wanted, unwanted in lists:
         got = [_summary(v) for v in entries]
         for number, matcher in enumerate(wanted):
+            if matcher.step is not None and matcher.step >= happened:
+                continue  # not yet happened on the as-of date: see _not_yet_checks
             holds = any(_matched(matcher, v) for v in entries)
             checks.append((f"{key}[{number}]", _shown(matcher), got, holds))
         if unwanted is not None:
@@ -251,10 +290,14 @@ def run_one(scenario: Scenario, variant: Variant | None = None) -> RunResult:
     mode = variant.mode if variant else scenario.mode
     as_of = variant.as_of if variant else scenario.as_of
     expect = variant.expect if variant else scenario.expect
-    case = Case.replay(scenario.record, assumptions, mode, law=scenario.law)
+    whole = Case.replay(scenario.record, assumptions, mode, law=scenario.law)
     # Hypothetical steps, flags and the docket are judged at the as-of date, or else at the
     # last event's date; never at today's date.
-    on = evaluated_on(as_of, case.last_date)
+    on = evaluated_on(as_of, whole.last_date)
+    # Time travel: the case as it stood on the as-of date; later events had not happened.
+    case = whole if on is None else whole.until(on)
+    events = scenario.record.events
+    not_yet = () if on is None else tuple(LaterEvent(i, events[i]) for i in whole.not_yet(on))
     asked: list[Asked] = []
     unjudged: list[Failure] = []
     for wanted in expect.verdicts:
@@ -275,7 +318,8 @@ def run_one(scenario: Scenario, variant: Variant | None = None) -> RunResult:
     obligations = case.docket(on)
     judged = expect if on else attrs.evolve(expect, verdicts=())
     passed, failures = _check(judged, case, tuple(asked), {f.code for f in active}, obligations)
-    record = scenario.record
+    failures += _not_yet_checks(judged, not_yet)
+    record = case.record
     return RunResult(
         scenario=scenario.title,
         variant=variant.name if variant else None,
@@ -296,6 +340,7 @@ def run_one(scenario: Scenario, variant: Variant | None = None) -> RunResult:
         claims=_claims(record.claims),
         passed=passed,
         failures=(*failures, *unjudged),
+        not_yet=not_yet,
         subject_name=record.subject.name,
         case=case,
         overlays=scenario.law.overlays,
