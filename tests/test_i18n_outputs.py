@@ -273,3 +273,59 @@ def test_the_english_help_is_english():
     shown = _help("run", "--help")
     assert "run scenario files and print the result" in shown
     assert shown.startswith("usage: ")
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_the_loader_errors_are_told_in_the_language_asked(lang, tmp_path):
+    """Each problem keeps its file, line, column, key path and values; what is wrong, what is
+    expected and the did-you-mean are in the language asked.
+    """
+    bad = tmp_path / "bad.powcase.yaml"
+    bad.write_text(
+        "scenario: x\nsubject: {id: a}\ndetaining_power: UAA\n"
+        "events:\n  - {date: 2025-01-01, event: captur}\n",
+        encoding="utf-8",
+    )
+    code, _, english = cli("validate", str(bad))
+    assert code == 2
+    code, _, told = cli("validate", str(bad), "--lang", lang)
+    assert code == 2
+    english_lines, told_lines = english.splitlines(), told.splitlines()
+    assert len(told_lines) == len(english_lines)
+    for plain, said in zip(english_lines[1:], told_lines[1:], strict=True):
+        where = plain.split(": ", 2)
+        assert said.startswith(f"{where[0]}: {where[1]}: ")  # file:line:col and key path kept
+    for value in ("'UAA'", "'captur'", "'capture'", "'UA'"):
+        assert value in told
+    left = [
+        w
+        for w in re.findall(r"[a-z]{3,}", _IDENTIFIER.sub(" ", told.replace(str(bad), " ")))
+        if w
+        not in {
+            "powcase",
+            "validate",
+            "describe",
+            "title",
+            "description",
+            "mode",
+            "subject",
+            "sources",
+            "events",
+            "claims",
+            "assumptions",
+            "expect",
+            "variants",
+            "law",
+            "captur",
+            "capture",
+            "scenario",
+            "nationality",
+            "yaml",
+            "event",
+            "bad",
+            "tmp",
+            "pytest",
+        }
+    ]
+    assert left == [], told
+    assert cli("validate", str(bad), "--lang", "en")[2] == english

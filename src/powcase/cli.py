@@ -15,6 +15,7 @@ import contextlib
 import contextvars
 import datetime
 import os
+import re
 import sys
 import traceback
 import warnings
@@ -22,7 +23,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from powcase._util.escape import neutral, neutral_data
-from powcase._util.i18n import LANGUAGES, N_, SOURCE_LANGUAGE, from_argv, gettext_for
+from powcase._util.i18n import (
+    LANGUAGES,
+    N_,
+    SOURCE_LANGUAGE,
+    from_argv,
+    gettext_for,
+    problem_text,
+)
 
 if TYPE_CHECKING:
     from powcase._util.output import Output
@@ -1639,9 +1647,13 @@ def _handled(args: argparse.Namespace, out: Output, err: Output) -> int:
         _silence(out)
         return PIPE_CLOSED
     except _Invalid as error:
-        return _told(out, err, f"powcase {command}: invalid input\n{error}\n", INVALID)
+        told = _in_language_told(
+            f"powcase {command}: {_INVALID_INPUT}\n{error}\n", _language_of_errors(args)
+        )
+        return _told(out, err, told, INVALID)
     except PowcaseError as error:
-        return _told(out, err, f"powcase {command}: {error}\n", INVALID)
+        told = _in_language_told(f"powcase {command}: {error}\n", _language_of_errors(args))
+        return _told(out, err, told, INVALID)
     except KeyboardInterrupt:
         return _told(out, err, f"powcase {command}: interrupted\n", INTERRUPTED)
     except Exception as error:  # the last resort: a bug, told as one
@@ -1650,6 +1662,62 @@ def _handled(args: argparse.Namespace, out: Output, err: Output) -> int:
             text += "".join(traceback.format_exception(error))
         return _told(out, err, text, BUG)
     return code
+
+
+def _language_of_errors(args: argparse.Namespace) -> str:
+    """The language errors are told in: the command's, English if it cannot be known."""
+    try:
+        return _language(args)
+    except Exception:
+        return SOURCE_LANGUAGE
+
+
+_INVALID_INPUT = problem_text("invalid input")
+
+_PROBLEM_LINE = re.compile(
+    r"^(?P<where>(?:  - )?\S+?:\d+:\d+: |\S+\.(?:ya?ml|json): |  - )?"
+    r"(?P<path>[\w.\[\]-]+: )?(?P<rest>.*)$"
+)
+_SUGGESTION = re.compile(r" \(did you mean (?P<guess>.+)\?\)$")
+_EXPECTED = re.compile(r"; expected (?P<expected>.+)$", re.DOTALL)
+
+
+def _in_language_told(text: str, lang: str) -> str:
+    """An error as the command tells it, in ``lang``: the loader's messages and what each
+    expects worded in that language (their values, paths and file positions as they are);
+    a message with no translation stays in English.
+    """
+    if lang == SOURCE_LANGUAGE:
+        return text
+    from powcase._util.i18n import problem_in  # noqa: PLC0415
+
+    _ = gettext_for(lang)
+    lines = []
+    for line in text.split("\n"):
+        head, colon, told = line.partition(": ")
+        if head.startswith("powcase ") and colon and " " not in head[len("powcase ") :]:
+            lines.append(f"{head}: {problem_in(told, lang)}")
+            continue
+        matched = _PROBLEM_LINE.match(line)
+        if not line or matched is None:
+            lines.append(line)
+            continue
+        rest = matched["rest"]
+        guess = _SUGGESTION.search(rest)
+        if guess:
+            rest = rest[: guess.start()]
+        expected = _EXPECTED.search(rest)
+        if expected:
+            rest = rest[: expected.start()]
+        said = problem_in(rest, lang)
+        if expected:
+            said += _("; expected {expected}").format(
+                expected=problem_in(expected["expected"], lang)
+            )
+        if guess:
+            said += _(" (did you mean {guess}?)").format(guess=guess["guess"])
+        lines.append(f"{matched['where'] or ''}{matched['path'] or ''}{said}")
+    return "\n".join(lines)
 
 
 def _bug(command: str, error: BaseException) -> str:

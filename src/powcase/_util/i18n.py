@@ -20,6 +20,7 @@ import dataclasses
 import functools
 import importlib.resources
 import os
+import re
 from collections.abc import Callable, Mapping
 
 __all__ = [
@@ -35,6 +36,8 @@ __all__ = [
     "gettext_for",
     "lookup",
     "marked",
+    "problem_in",
+    "problem_text",
     "resolve",
     "translatable",
     "unofficial",
@@ -237,4 +240,53 @@ def N_(message: str) -> str:  # noqa: N802 - the name gettext tools know
     """``message``, marked for extraction (keyword ``N_``) and translated where it is used,
     with :func:`gettext_for`: for phrases kept in a table or a constant.
     """
+    return message
+
+
+_PROBLEMS: set[str] = set()
+"""The templates of the loader's messages, registered by :func:`problem_text` as their
+modules are imported."""
+
+
+def problem_text(template: str) -> str:
+    """``template``, a message of the loader about bad input (``"got {value}"``), marked for
+    extraction (keyword ``problem_text``) and known to :func:`problem_in`, which words a
+    message made from it in another language. Returns the template unchanged: the loader's
+    errors are made in English, and the command translates them as it shows them.
+    """
+    _PROBLEMS.add(template)
+    return template
+
+
+@functools.cache
+def _patterns(lang: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each loader template with a translation in ``lang``, as a pattern of its messages."""
+    found = catalogue(lang)
+    patterns = []
+    for template in sorted(_PROBLEMS, key=len, reverse=True):
+        said = found.get((None, template))
+        if said is None:
+            continue
+        parts = re.split(r"\{(\w+)\}", template)
+        pattern = "".join(
+            re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts)
+        )
+        patterns.append((re.compile(f"^{pattern}$", re.DOTALL), said))
+    return tuple(patterns)
+
+
+def problem_in(message: str, lang: str) -> str:
+    """A loader's message (made from a template of :func:`problem_text`) in ``lang``, its
+    values as they are; the message as it is where no template fits or none is translated.
+
+    >>> _ = problem_text("{value} is not a state code")
+    >>> problem_in("'UAA' is not a state code", "ko")
+    "'UAA'은(는) 국가 코드가 아닙니다"
+    """
+    if lang == SOURCE_LANGUAGE:
+        return message
+    for pattern, said in _patterns(_checked(lang)):
+        matched = pattern.match(message)
+        if matched:
+            return said.format(**matched.groupdict())
     return message

@@ -47,10 +47,16 @@ MAPPING: list[tuple[str, str]] = [
 ]
 """Which files of the package each method reads (the same as the repository's babel.cfg)."""
 
-KEYWORDS: dict[str, Any] = {"translatable": ((1, "c"), 2), "_": None, "N_": None}
+KEYWORDS: dict[str, Any] = {
+    "translatable": ((1, "c"), 2),
+    "_": None,
+    "N_": None,
+    "problem_text": None,
+}
 """The markers of a message written in Python: ``translatable(context, message)``, and a
 phrase of the code with no context, ``_(message)`` where it is translated or ``N_(message)``
-where it is kept to be translated later (see :func:`powcase._util.i18n.gettext_for`)."""
+where it is kept to be translated later (see :func:`powcase._util.i18n.gettext_for`), and
+``problem_text(template)`` for a message of the loader."""
 
 
 def _placeholders(message: str) -> list[str]:
@@ -212,10 +218,13 @@ def extract_risks(
     keywords: Collection[str],
     comment_tags: Collection[str],
     options: Mapping[str, Any],
-) -> Iterator[Extracted]:
+) -> Iterator[tuple[int, str, Any, list[str]]]:
     """The Babel extraction method for the risk kinds a state may face him with (the words
-    reasons name risks by: ``forced_labour`` reads "forced labour").
+    reasons name risks by: ``forced_labour`` reads "forced labour"), and for the messages the
+    module's code marks, as Babel's Python method finds them (a file has one method).
     """
+    from babel.messages.extract import extract_python  # noqa: PLC0415
+
     from powcase.model.events import RISK_KINDS  # noqa: PLC0415
 
     text = fileobj.read().decode("utf-8")
@@ -223,6 +232,11 @@ def extract_risks(
         line = text[: text.find(f'"{kind}"')].count("\n") + 1
         words = kind.replace("_", " ")
         yield line, "pgettext", (f"risk:{kind}", words), [f"The risk kind {kind}, in a list."]
+    fileobj.seek(0)
+    for line, keyword, message, comments in extract_python(
+        fileobj, keywords, comment_tags, options
+    ):
+        yield line, keyword, message, list(comments)
 
 
 def extracted() -> Catalog:
