@@ -364,15 +364,26 @@ def _cmd_test(args: argparse.Namespace, out: Output) -> int:
     results, cases, stopped = _test_runs(scenarios, selection, stop_early=args.exitfirst)
     passed = sum(r.passed for r in results)
     failures = [(r, f) for r in results for f in r.failures]
+    _ = gettext_for(_language(args))
     for result, failure in failures:
         out.write(f"FAIL {_line(result.file)}: {_line(_run_name(result))}\n  {_line(failure)}\n")
     runs = len(results)
-    broken = f", {len(problems)} problems in files that cannot be used" if problems else ""
+    broken = (
+        _(", {count} problems in files that cannot be used").format(count=len(problems))
+        if problems
+        else ""
+    )
     chosen = f", -k {args.keyword!r}" if args.keyword else ""
-    halted = ", stopped at the first failure (-x)" if stopped else ""
+    halted = _(", stopped at the first failure (-x)") if stopped else ""
     out.write(
-        f"{passed} passed, {len(failures)} failed ({runs} runs of "
-        f"{len({r.file for r in results})} files{chosen}){broken}{halted}\n"
+        _("{passed} passed, {failed} failed ({runs} runs of {files} files{chosen})").format(
+            passed=passed,
+            failed=len(failures),
+            runs=runs,
+            files=len({r.file for r in results}),
+            chosen=chosen,
+        )
+        + f"{broken}{halted}\n"
     )
     if args.junit_xml is not None:
         _write_junit(args.junit_xml, cases, problems, out)
@@ -490,37 +501,62 @@ def _cmd_validate(args: argparse.Namespace, out: Output) -> int:
         problems += found
     if problems:
         raise _Invalid("\n".join(problems))
+    _ = gettext_for(_language(args))
     files = len({s.file for s in scenarios})
-    properties = f" and {len(property_files)} property files" if property_files else ""
-    out.write(f"ok: {len(scenarios)} scenarios in {files} files{properties}\n")
+    properties = (
+        _(" and {count} property files").format(count=len(property_files))
+        if property_files
+        else ""
+    )
+    out.write(
+        _("ok: {scenarios} scenarios in {files} files{properties}").format(
+            scenarios=len(scenarios), files=files, properties=properties
+        )
+        + "\n"
+    )
     return OK
 
 
 def _cmd_describe(args: argparse.Namespace, out: Output) -> int:
     from powcase.description import describe  # noqa: PLC0415
 
-    model = describe(_law(args))
+    law = _law(args)
+    model = describe(law)
     if args.format == "json":
         out.json(model)
         return OK
-    out.write("States\n")
+    from powcase.law import translated  # noqa: PLC0415
+    from powcase.render.vocabulary import SEVERITIES  # noqa: PLC0415
+
+    lang = _language(args)
+    _ = gettext_for(lang)
+    english = lang == SOURCE_LANGUAGE
+    out.write(_("States") + "\n")
     for state in model["states"]:
         depth = 0 if state["parent"] is None else 2 if state["parent"] == "in_custody" else 4
-        final = " (final)" if state["final"] else ""
-        out.write(f"  {' ' * depth}{state['id']}{final}: {state['name']}\n")
-    out.write("\nMachine events\n")
+        final = _(" (final)") if state["final"] else ""
+        name = state["name"] if english else translated.state(state["id"], lang).text
+        out.write(f"  {' ' * depth}{state['id']}{final}: {name}\n")
+    # The events' and assumptions' descriptions are the model's docstrings, in English.
+    out.write("\n" + _("Machine events") + "\n")
     for event in model["events"]:
         if event["kind"] == "machine":
             out.write(f"  {event['id']}({', '.join(event['fields'])}): {event['doc']}\n")
-    out.write("\nIncidents\n")
+    out.write("\n" + _("Incidents") + "\n")
     for event in model["events"]:
         if event["kind"] == "incident":
             out.write(f"  {event['id']}({', '.join(event['fields'])}): {event['doc']}\n")
-    out.write("\nFlags\n")
-    out.writelines(f"  {f['severity']:<8} {f['code']}: {f['text']}\n" for f in model["flags"])
-    out.write("\nAssumptions\n")
+    out.write("\n" + _("Flags") + "\n")
+    out.writelines(
+        f"  {_(SEVERITIES[f['severity']]):<8} {f['code']}: "
+        f"{f['text'] if english else translated.flag(law, f['code'], lang).text}\n"
+        for f in model["flags"]
+    )
+    out.write("\n" + _("Assumptions") + "\n")
     for item in model["assumptions"]:
-        out.write(f"  {item['key']} (default {item['default']}): {item['question']}\n")
+        default = _("(default {option})").format(option=item["default"])
+        out.write(f"  {item['key']} {default}: {item['question']}\n")
+    _notice(out, lang)
     return OK
 
 
@@ -745,12 +781,23 @@ def _table(
         lines = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
         lines += ["| " + " | ".join(row) + " |" for row in rows]
         return "\n".join(lines) + "\n"
-    widths = [max(len(x) for x in (h, *(r[i] for r in rows))) for i, h in enumerate(heads)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True)).rstrip()]
+    widths = [max(_columns(x) for x in (h, *(r[i] for r in rows))) for i, h in enumerate(heads)]
+    lines = ["  ".join(_padded(h, w) for h, w in zip(heads, widths, strict=True)).rstrip()]
     lines += [
-        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
+        "  ".join(_padded(c, w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
     ]
     return "\n".join(lines) + "\n"
+
+
+def _columns(text: str) -> int:
+    """How many columns of a terminal ``text`` takes: a wide character (Hangul) two."""
+    import unicodedata  # noqa: PLC0415
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _padded(text: str, width: int) -> str:
+    return text + " " * max(0, width - _columns(text))
 
 
 def _wanted_events(names: Sequence[str] | None) -> frozenset[str]:
@@ -781,44 +828,61 @@ def _option_row(option: dict[str, Any]) -> list[str]:
     return [option["event"], pairs(option["fields"]), because, ", ".join(option["cites"][:4])]
 
 
-_GROUPS = (("allowed", "Allowed"), ("undetermined", "Undetermined"), ("refused", "Refused"))
+_GROUPS = (
+    ("allowed", N_("Allowed")),
+    ("undetermined", N_("Undetermined")),
+    ("refused", N_("Refused")),
+)
 
 
 def _write_options(
-    out: Output, payload: dict[str, Any], shown: list[dict[str, Any]], fmt: str
+    out: Output,
+    payload: dict[str, Any],
+    shown: list[dict[str, Any]],
+    fmt: str,
+    lang: str = SOURCE_LANGUAGE,
 ) -> None:
     """The options of one scenario, grouped by outcome, with what was hidden and why."""
-    heading = f"{payload['scenario']}: what can happen next, on {payload['as_of']}"
-    state = " · ".join(payload["state"])
+    from powcase.render.vocabulary import state_names  # noqa: PLC0415
+
+    _ = gettext_for(lang)
+    heading = _("{scenario}: what can happen next, on {date}").format(
+        scenario=payload["scenario"], date=payload["as_of"]
+    )
+    state = " · ".join(state_names(payload["state"], lang))
     if fmt == "markdown":
-        out.write(f"## {heading}\n\nState: {state}.\n")
+        out.write(f"## {heading}\n\n" + _("State: {states}.").format(states=state) + "\n")
     else:
-        out.write(f"{heading}\n  state: {state}\n")
+        out.write(f"{heading}\n  " + _("state: {states}").format(states=state) + "\n")
     if payload["not_yet"]:
         # Time travel: the options of the case as it stood on the as-of date.
         indexes = ", ".join(str(e["index"]) for e in payload["not_yet"])
-        out.write(f"\nNot yet happened on {payload['as_of']}: events {indexes}.\n")
+        said = _("Not yet happened on {date}: events {indexes}.")
+        out.write("\n" + said.format(date=payload["as_of"], indexes=indexes) + "\n")
     if payload["final"]:
-        out.write("\nHe is in a final state: nothing more can happen on the legal path.\n")
+        out.write(
+            "\n" + _("He is in a final state: nothing more can happen on the legal path.") + "\n"
+        )
+        _notice(out, lang)
         return
     for outcome, title in _GROUPS:
         rows = [_option_row(o) for o in shown if o["outcome"] == outcome]
         if not rows:
             continue
         out.write(
-            f"\n### {title} ({len(rows)})\n\n"
+            f"\n### {_(title)} ({len(rows)})\n\n"
             if fmt == "markdown"
-            else f"\n{title} ({len(rows)})\n"
+            else f"\n{_(title)} ({len(rows)})\n"
         )
-        out.write(_table(["event", "fields", "because", "cites"], rows, fmt))
+        out.write(_table([_("event"), _("fields"), _("because"), _("cites")], rows, fmt))
     if not shown:
-        out.write("\nNo option matches.\n")
+        out.write("\n" + _("No option matches.") + "\n")
     hidden = [o["hidden"] for o in payload["options"] if o["hidden"] and o not in shown]
     if hidden:
         counts = ", ".join(f"{n} {why}" for why, n in _counted(hidden))
-        out.write(
-            f"\n{len(hidden)} hidden as making no sense for him ({counts}); --all shows them.\n"
-        )
+        said = _("{count} hidden as making no sense for him ({counts}); --all shows them.")
+        out.write("\n" + said.format(count=len(hidden), counts=counts) + "\n")
+    _notice(out, lang)
 
 
 def _counted(items: Sequence[str]) -> list[tuple[str, int]]:
@@ -871,7 +935,7 @@ def _cmd_options(args: argparse.Namespace, out: Output) -> int:
             or not o["hidden"]
             or (o["event"] in wanted and o["event"] in NOT_DECISIONS)
         ]
-        _write_options(out, payload, shown, args.format)
+        _write_options(out, payload, shown, args.format, _language(args))
     if args.format == "json":
         out.json(documents)
     return OK
@@ -904,6 +968,8 @@ def _vary(texts: Sequence[str]) -> dict[str, list[Any]]:
 def _cmd_compare(args: argparse.Namespace, out: Output) -> int:
     from powcase.explore.comparison import compare  # noqa: PLC0415
 
+    lang = _language(args)
+    _ = gettext_for(lang)
     documents = []
     for scenario in _load([args.file], args.law):
         comparison = compare(scenario, _vary(args.vary))
@@ -923,16 +989,20 @@ def _cmd_compare(args: argparse.Namespace, out: Output) -> int:
             args.format,
         )
         marked = [False] * len(comparison.varied) + list(comparison.differs)
-        title = f"{_plain(payload['scenario'], args.format)}: readings side by side"
+        title = _("{scenario}: readings side by side").format(
+            scenario=_plain(payload["scenario"], args.format)
+        )
         out.write(f"## {title}\n\n" if args.format == "markdown" else f"{title}\n\n")
         out.write(_table(head, rows, args.format, marked))
         out.write(
-            "\n* the column differs between readings\n"
+            "\n" + _("* the column differs between readings") + "\n"
             if any(comparison.differs)
-            else "\nNo column differs: these readings change nothing here.\n"
+            else "\n" + _("No column differs: these readings change nothing here.") + "\n"
         )
     if args.format == "json":
         out.json(documents)
+    else:
+        _notice(out, lang)
     return OK
 
 
@@ -951,17 +1021,22 @@ def _cmd_parties(args: argparse.Namespace, out: Output) -> int:
         payload = {"generated_by": _generated_by(law), "parties": profiles}
         out.json(payload)
         return OK
+    lang = _language(args)
+    _ = gettext_for(lang)
     for p in profiles:
-        out.write(f"{p['code']}  {p['name']}, on {p['on']}\n")
-        out.write("  bound by:\n" if p["binding"] else "  bound by no treaty of the model\n")
+        name = _party_name(law, p, lang)
+        out.write(f"{p['code']}  " + _("{name}, on {date}").format(name=name, date=p["on"]) + "\n")
+        out.write(
+            "  " + _("bound by:") + "\n"
+            if p["binding"]
+            else "  " + _("bound by no treaty of the model") + "\n"
+        )
         for b in p["binding"]:
-            until = f" until {b['until']}" if b["until"] else ""
+            until = _(" until {date}").format(date=b["until"]) if b["until"] else ""
             if b["immediate_effect"]:
-                until += f" (at once, {b['immediate_effect']})"
-            out.write(
-                f"    {b['instrument']:<9} {b['how']:<12} since {b['since']}{until}"
-                f"  {b['source']}\n"
-            )
+                until += _(" (at once, {how})").format(how=b["immediate_effect"])
+            since = _("since {date}").format(date=b["since"])
+            out.write(f"    {b['instrument']:<9} {b['how']:<12} {since}{until}  {b['source']}\n")
         for r in p["reservations"]:
             out.write(
                 f"  {r['kind']} on {r['provision']} ({r['made']}): {r['summary']}\n"
@@ -996,7 +1071,17 @@ def _cmd_parties(args: argparse.Namespace, out: Output) -> int:
                 f"      {c['source']}\n"
             )
         out.write("\n")
+    _notice(out, lang)
     return OK
+
+
+def _party_name(law: Law, profile: dict[str, Any], lang: str) -> str:
+    """A state's name as the parties table gives it, in ``lang``."""
+    if lang == SOURCE_LANGUAGE:
+        return str(profile["name"])
+    from powcase.law import translated  # noqa: PLC0415
+
+    return translated.party(law, profile["code"], lang).text
 
 
 def _cmd_diagram(args: argparse.Namespace, out: Output) -> int:
@@ -1028,14 +1113,15 @@ def _cmd_diagram(args: argparse.Namespace, out: Output) -> int:
         results = _run_all(_load([args.file], args.law), args.variant, None)
         first = _output(args, results[0].to_dict())
         if args.path:
-            drawn = path_svg(first["steps"], first["state"]) + "\n"
+            drawn = path_svg(first["steps"], first["state"], lang=_language(args)) + "\n"
         else:
             trace = Trace.of_steps(first["steps"], first["state"])
     if not args.path:
         drawn = diagram(trace, fmt or "mermaid")
     if args.output:
         out.file(args.output, drawn)
-        out.write(f"wrote {_line(args.output)}\n")
+        out.write(gettext_for(_language(args))("wrote {path}").format(path=_line(args.output)))
+        out.write("\n")
     elif isinstance(drawn, bytes):
         if fmt == "png":
             raise _Invalid("a PNG goes to a file: add -o OUT.png")

@@ -20,7 +20,7 @@ import pathlib
 import re
 import string
 from collections.abc import Collection, Iterator, Mapping
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import yaml
 from babel.messages.catalog import Catalog
@@ -233,9 +233,11 @@ def extract_risks(
         words = kind.replace("_", " ")
         yield line, "pgettext", (f"risk:{kind}", words), [f"The risk kind {kind}, in a list."]
     fileobj.seek(0)
-    for line, keyword, message, comments in extract_python(
-        fileobj, keywords, comment_tags, options
-    ):
+    # Babel passes its keywords and options through as it got them; its stubs are narrower.
+    found: Iterator[Any] = extract_python(
+        fileobj, cast("Any", keywords), comment_tags, cast("Any", options)
+    )
+    for line, keyword, message, comments in found:
         yield line, keyword, message, list(comments)
 
 
