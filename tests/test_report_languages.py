@@ -14,6 +14,11 @@ import pytest
 
 from powcase._util import i18n
 from powcase.cli import main
+from powcase.explore.alphabet import alphabet
+from powcase.explore.readings import ReadingGrid
+from powcase.explore.search import explore
+from powcase.law.book import Law
+from powcase.render.path_book import path_book
 from powcase.render.report import render_report
 from powcase.scenario.load import load_scenarios
 from powcase.scenario.running import run
@@ -28,6 +33,30 @@ SCRIPTS = {"ko": ("ac00", "[\uac00-\ud7a3]"), "uk": ("0456", "[\u0400-\u04ff]")}
 
 def _results():
     return [r for s in load_scenarios(RI) for r in run(s)]
+
+
+def _exploration():
+    """The Ri case explored from the end of its record, as the teachers' page does it."""
+    ri = load_scenarios(RI)[0]
+    law = Law.packaged()
+    way_out = ["decide_protection", "wish_verified", "release_to_third_state", "resettle"]
+    letters = alphabet(ri.record, law, ri.record.events[-1].date, include=[*way_out, "repatriate"])
+    return explore(ri.record, letters, ReadingGrid.of(ri.assumptions, {}), depth=2, law=law)
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_the_path_book_says_its_language_and_is_in_it(lang):
+    found = _exploration()
+    book = path_book(found, lang=lang)
+    assert book.startswith(f"<!DOCTYPE html><html lang='{lang}'>")
+    assert '"Noto Sans CJK KR"' in book
+    assert i18n.unofficial(lang).text in book
+    _ = i18n.gettext_for(lang)
+    for heading in ("How the book was made", "Contents", "The path this page shows"):
+        assert _(heading) in book
+        assert heading not in book
+    assert "GCIII-118" in book  # ids stay as they are
+    assert path_book(found) == path_book(found, lang="en")
 
 
 @pytest.mark.parametrize("lang", TRANSLATED)
@@ -73,8 +102,9 @@ def browser():
     driver.quit()
 
 
+@pytest.mark.parametrize("page", ["report", "book"])
 @pytest.mark.parametrize("lang", TRANSLATED)
-def test_the_report_renders_in_chromium_with_no_missing_glyph(lang, browser, tmp_path):
+def test_the_report_renders_in_chromium_with_no_missing_glyph(lang, page, browser, tmp_path):
     """Every element whose own text has Hangul (Korean) or Cyrillic (Ukrainian) is drawn with
     at least one font that has that script, as Chromium reports the fonts it used
     (``CSS.getPlatformFontsForNode``) and fontconfig the fonts that have a letter of it. With
@@ -88,8 +118,16 @@ def test_the_report_renders_in_chromium_with_no_missing_glyph(lang, browser, tmp
     if not covering:
         pytest.fail(f"no installed font has U+{codepoint.upper()}: install fonts-noto-cjk")
     report = tmp_path / f"ri-{lang}.html"
-    assert main(["report", str(RI), "--lang", lang, "-o", str(report)]) == 0
+    if page == "report":
+        assert main(["report", str(RI), "--lang", lang, "-o", str(report)]) == 0
+    else:
+        report.write_text(path_book(_exploration(), lang=lang), encoding="utf-8")
     browser.get(report.as_uri())
+    if page == "book":
+        # Every page of the book, shown at once as when printed.
+        browser.execute_script(
+            "for (const s of document.querySelectorAll('section.page')) s.style.display='block'"
+        )
     assert browser.execute_script("return document.documentElement.lang") == lang
     browser.execute_cdp_cmd("DOM.enable", {})
     browser.execute_cdp_cmd("CSS.enable", {})
@@ -116,4 +154,4 @@ def test_the_report_renders_in_chromium_with_no_missing_glyph(lang, browser, tmp
     assert checked > 30
     assert bare == []
     SHOTS.mkdir(exist_ok=True)
-    assert browser.save_screenshot(str(SHOTS / f"ri-{lang}.png"))
+    assert browser.save_screenshot(str(SHOTS / f"ri-{page}-{lang}.png"))

@@ -1219,7 +1219,7 @@ def _write_book(args: argparse.Namespace, out: Output) -> None:
         mode=read.mode,
         law=read.law,
     )
-    out.file(args.book, path_book(found, 0))
+    out.file(args.book, path_book(found, 0, lang=_language(args)))
 
 
 @contextlib.contextmanager

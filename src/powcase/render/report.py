@@ -209,8 +209,8 @@ def _timeline(run: dict[str, Any]) -> str:
             f"<td>{_badge('not-yet', _('not yet happened'))}</td><td></td></tr>"
         )
     return (
-        f"<table class='timeline'><thead><tr><th>{_('date')}</th><th>{_('step')}</th>"
-        f"<th>{_('outcome')}</th><th>{_('cites')}</th></tr></thead>"
+        "<table class='timeline'><thead><tr><th>" + _("date") + "</th><th>" + _("step") + "</th>"
+        "<th>" + _("outcome") + "</th><th>" + _("cites") + f"</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
@@ -234,7 +234,7 @@ def _verdicts(run: dict[str, Any]) -> str:
 def _flags(run: dict[str, Any]) -> str:
     standing = sorted(standing_entries(run), key=lambda f: gravity(f["severity"]))
     if not standing:
-        return f"<h2>{_('Flags')}</h2><p class='muted flags'>{_('No flag stands.')}</p>"
+        return "<h2>" + _("Flags") + "</h2><p class='muted flags'>" + _("No flag stands.") + "</p>"
     rows = []
     for flag in standing:
         raised = [CONCERNS[c] for c in flag["concerns"] if c in CONCERNS]
@@ -253,7 +253,7 @@ def _flags(run: dict[str, Any]) -> str:
             f"<td>{_cites(flag['cites'])}</td></tr>"
         )
     return (
-        f"<h2>{_('Flags, gravest first')}</h2>"
+        "<h2>" + _("Flags, gravest first") + f"</h2>"
         f"<table class='flags'><tbody>{''.join(rows)}</tbody></table>"
     )
 
@@ -275,8 +275,8 @@ def _docket(run: dict[str, Any]) -> str:
     heading = _e(_("Docket as of {date}").format(date=run["as_of"]))
     return (
         f"<h2>{heading}</h2><table class='docket'><thead><tr>"
-        f"<th>{_('obligation')}</th><th>{_('provision')}</th><th>{_('due')}</th>"
-        f"<th>{_('status')}</th></tr></thead>"
+        f"<th>" + _("obligation") + "</th><th>" + _("provision") + "</th><th>" + _("due") + "</th>"
+        "<th>" + _("status") + f"</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
@@ -292,7 +292,7 @@ def _violations(run: dict[str, Any]) -> str:
         + f"{_reasons(v['reasons'], [], basis=True)}</td><td>{_cites(v['cites'])}</td></tr>"
         for kind, v in found
     ]
-    return f"<h2>{_('Violations')}</h2><table><tbody>{''.join(rows)}</tbody></table>"
+    return "<h2>" + _("Violations") + f"</h2><table><tbody>{''.join(rows)}</tbody></table>"
 
 
 _GRAPHVIZ_NOISE = re.compile(r"<!--.*?-->|<title>.*?</title>", re.DOTALL)
@@ -314,11 +314,13 @@ def _chart(trace: Trace) -> str:
         body = (
             f"<p class='muted chart-missing'>"
             f"{_e(said.format(missing=missing, install=INSTALL_GRAPHVIZ))}</p>"
-            f"<details><summary>{_('The chart as Mermaid text')}</summary>"
+            f"<details><summary>" + _("The chart as Mermaid text") + f"</summary>"
             f"<pre>{_e(diagram(trace, 'mermaid'))}</pre></details>"
         )
     return (
-        f"<details class='chart'><summary>{_('The whole chart, with his path on it')}</summary>"
+        "<details class='chart'><summary>"
+        + _("The whole chart, with his path on it")
+        + f"</summary>"
         f"{body}</details>"
     )
 
@@ -331,7 +333,7 @@ def _path(run: dict[str, Any], trace: Trace) -> str:
         "highlighted: where he is now; red: what the law refused."
     )
     return (
-        f"<h2>{_('The path')}</h2><figure class='diagram path'>{drawn}"
+        "<h2>" + _("The path") + f"</h2><figure class='diagram path'>{drawn}"
         f"<figcaption class='muted'>{caption}</figcaption></figure>{_chart(trace)}"
     )
 
@@ -354,12 +356,13 @@ def _run(run: dict[str, Any], trace: Trace) -> str:
         states=_e(states),
     )
     reading = _("Reading: {title}").format(title=title)
+    timeline, assumed = _("Timeline"), _("Assumptions")
     return (
         f"<section class='run'><h3>{reading}</h3><p>{about}</p>"
-        f"<h2>{_('Timeline')}</h2>{_timeline(run)}{_verdicts(run)}{_flags(run)}{_docket(run)}"
+        f"<h2>{timeline}</h2>{_timeline(run)}{_verdicts(run)}{_flags(run)}{_docket(run)}"
         f"{_violations(run)}"
         f"{_path(run, trace)}"
-        f"<h2>{_('Assumptions')}</h2><table><tbody>{assumptions}</tbody></table></section>"
+        f"<h2>{assumed}</h2><table><tbody>{assumptions}</tbody></table></section>"
     )
 
 
@@ -371,7 +374,7 @@ def _claims(head: dict[str, Any]) -> str:
         + "</li>"
         for c in head["claims"]
     )
-    return f"<h2>{_('Claims kept side by side')}</h2><ul>{claims}</ul>" if claims else ""
+    return "<h2>" + _("Claims kept side by side") + f"</h2><ul>{claims}</ul>" if claims else ""
 
 
 def _scenario(
@@ -392,7 +395,9 @@ def _scenario(
             if head.get("description")
             else ""
         )
-        + f"<p class='muted'>{_e(_('Evaluated as of {date}.').format(date=head['as_of']))}</p>"
+        + "<p class='muted'>"
+        + _e(_("Evaluated as of {date}.").format(date=head["as_of"]))
+        + "</p>"
         f"<div class='runs'>{''.join(runs)}</div>{_claims(head)}</section>"
     )
 
