@@ -440,4 +440,5 @@ def _reasons_in(verdict: dict[str, Any], law: Law) -> dict[str, Any]:
     lang = _LANG.get()
     if lang == SOURCE_LANGUAGE:
         return verdict
-    return in_language({**verdict, "verdicts": [verdict]}, law, lang)["verdicts"][0]
+    shown: dict[str, Any] = in_language({"verdicts": [verdict]}, law, lang)["verdicts"][0]
+    return shown
