@@ -329,3 +329,54 @@ def test_the_loader_errors_are_told_in_the_language_asked(lang, tmp_path):
     ]
     assert left == [], told
     assert cli("validate", str(bad), "--lang", "en")[2] == english
+
+
+COMMANDS = [
+    (["options", RI], "Allowed"),
+    (
+        ["compare", RI, "--vary", "ihl_non_refoulement"],
+        "No column differs: these readings change nothing here.",
+    ),
+    (["describe", "--format", "text"], "Machine events"),
+    (["provisions", "GCIII-118"], None),
+    (["parties", "KP", "--as-of", "2025-01-09"], "bound by:"),
+    (["explain", RI, "--step", "1"], "Step {index}, {date}: {event}"),
+    (["coverage", str(ROOT / "examples" / "ri.powcase.yaml")], "Reason codes"),
+    (
+        ["explore", str(ROOT / "examples" / "ri.properties.yaml"), "--depth", "1"],
+        "Readings grouped by their answers:",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+@pytest.mark.parametrize(
+    ("command", "heading"), COMMANDS, ids=lambda c: c[0] if isinstance(c, list) else None
+)
+def test_every_command_for_people_writes_in_the_language_asked(command, heading, lang):
+    """Its headings in the language asked, the notice that the translation is unofficial once,
+    and the same output in English with --lang en as with no --lang.
+    """
+    _ = i18n.gettext_for(lang)
+    code, out, _err = cli(*command, "--lang", lang)
+    assert code == 0
+    assert out.count(i18n.unofficial(lang).text) == 1
+    if heading is not None:
+        english = heading.split("{", 1)[0]
+        assert _(heading).split("{", 1)[0] in out
+        assert english not in out
+    assert cli(*command) == cli(*command, "--lang", "en")
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_test_and_validate_say_their_summary_in_the_language_asked(lang):
+    _ = i18n.gettext_for(lang)
+    code, out, _err = cli("test", RI, "--lang", lang)
+    assert code == 0
+    summary = _("{passed} passed, {failed} failed ({runs} runs of {files} files{chosen})")
+    assert out.startswith(summary.split("{", 1)[0])
+    assert "passed" not in out
+    code, out, _err = cli("validate", RI, "--lang", lang)
+    assert code == 0
+    assert out.startswith(_("ok: {scenarios} scenarios in {files} files{properties}")[:3])
+    assert not out.startswith("ok:")

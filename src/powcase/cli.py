@@ -863,7 +863,6 @@ def _write_options(
         out.write(
             "\n" + _("He is in a final state: nothing more can happen on the legal path.") + "\n"
         )
-        _notice(out, lang)
         return
     for outcome, title in _GROUPS:
         rows = [_option_row(o) for o in shown if o["outcome"] == outcome]
@@ -882,7 +881,6 @@ def _write_options(
         counts = ", ".join(f"{n} {why}" for why, n in _counted(hidden))
         said = _("{count} hidden as making no sense for him ({counts}); --all shows them.")
         out.write("\n" + said.format(count=len(hidden), counts=counts) + "\n")
-    _notice(out, lang)
 
 
 def _counted(items: Sequence[str]) -> list[tuple[str, int]]:
@@ -938,6 +936,8 @@ def _cmd_options(args: argparse.Namespace, out: Output) -> int:
         _write_options(out, payload, shown, args.format, _language(args))
     if args.format == "json":
         out.json(documents)
+    else:
+        _notice(out, _language(args))
     return OK
 
 
@@ -1183,9 +1183,10 @@ def _cmd_explore(args: argparse.Namespace, out: Output) -> int:
     else:
         from powcase.render.explore import render_check_text  # noqa: PLC0415
 
-        out.write(render_check_text(results))
+        out.write(render_check_text(results, lang=_language(args)))
     if args.book is not None:
-        out.write(f"wrote {_line(args.book)}\n")
+        out.write(gettext_for(_language(args))("wrote {path}").format(path=_line(args.book)))
+        out.write("\n")
     return OK
 
 
@@ -1394,9 +1395,9 @@ def _cmd_coverage(args: argparse.Namespace, out: Output) -> int:
     if args.format == "json":
         out.json(coverage.to_dict())
     elif args.format == "markdown":
-        out.write(render_coverage_markdown(coverage))
+        out.write(render_coverage_markdown(coverage, lang=_language(args)))
     else:
-        out.write(render_coverage_text(coverage))
+        out.write(render_coverage_text(coverage, lang=_language(args)))
     percent = coverage.provisions.percent
     if args.fail_under is not None and percent < args.fail_under:
         sys.stderr.write(
