@@ -1253,7 +1253,8 @@ def _reading_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
         action="store_true",
         help=_(
             "also show the options hidden as making no sense for him (no one's decision, "
-            "such as die; a return to a state not his; a move to a third state that is his own)"
+            "such as die; a return to a state neither his nor allied with his; a move to the "
+            "detaining power, or to his own state at war with it)"
         ),
     )
     options.add_argument(
