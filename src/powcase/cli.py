@@ -12,15 +12,25 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import contextvars
 import datetime
 import os
+import re
 import sys
 import traceback
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from powcase._util.escape import neutral, neutral_data
+from powcase._util.i18n import (
+    LANGUAGES,
+    N_,
+    SOURCE_LANGUAGE,
+    from_argv,
+    gettext_for,
+    problem_text,
+)
 
 if TYPE_CHECKING:
     from powcase._util.output import Output
@@ -35,7 +45,7 @@ PIPE_CLOSED = 141
 """The exit code when the reader of the output went away, as for a tool killed by SIGPIPE."""
 INTERRUPTED = 130
 
-_EXIT_CODES = (
+_EXIT_CODES = N_(
     "exit codes: 0 every expectation holds (or there are none); 1 an expectation fails; "
     "2 invalid input, or an output that cannot be written; 3 a bug in powcase "
     "(--debug shows its traceback)"
@@ -83,6 +93,18 @@ _EXAMPLES = {
     "exit codes: 0, 1 below --fail-under, 2 invalid input",
     "new": "example: powcase new --kind asylum -o my_case.powcase.yaml",
 }
+
+
+_LANG_HELP = N_(
+    "the language to write in: en, ko (Korean) or uk (Ukrainian); default: the "
+    "environment's locale (LC_ALL, LC_MESSAGES, LANG), else English. Translations "
+    "are unofficial"
+)
+
+_HELP_LANG: contextvars.ContextVar[str] = contextvars.ContextVar(
+    "help_lang", default=SOURCE_LANGUAGE
+)
+"""How the parser being built words its help (see :func:`_parser`)."""
 
 
 class _Invalid(Exception):
@@ -221,9 +243,11 @@ def _shown(scenario: Scenario) -> str:
 def _run_all(
     scenarios: Sequence[Scenario], variant: str | None, as_of: datetime.date | None
 ) -> list[RunResult]:
-    import attrs  # noqa: PLC0415
-
-    from powcase.scenario.running import run  # noqa: PLC0415
+    from powcase.scenario.running import (  # noqa: PLC0415
+        ExpectationsNotChecked,
+        run,
+        tell_unchecked,
+    )
 
     results = []
     for scenario in scenarios:
@@ -233,16 +257,10 @@ def _run_all(
                 f"{_line(scenario.file)}: scenario {_shown(scenario)} has no variant "
                 f"{variant!r} (it has: {names})"
             )
-        if as_of is not None:
-            # Before the last event: the case as it stood that day (later events not yet).
-            dated = attrs.evolve(
-                scenario,
-                as_of=as_of,
-                variants=tuple(attrs.evolve(v, as_of=as_of) for v in scenario.variants),
-            )
-            results += run(dated, variant=variant)
-            continue
-        results += run(scenario, variant=variant)
+        # On another date: the case as it stood that day, its expectations not checked.
+        results += run(scenario, variant=variant, as_of=as_of)
+    warnings.simplefilter("always", ExpectationsNotChecked)  # told, never raised
+    tell_unchecked(scenarios, as_of, variant)
     return results
 
 
@@ -256,9 +274,41 @@ def _output(args: argparse.Namespace, data: Any, of: Scenario | None = None) -> 
     return redact(data, getattr(args, "redact", "none"), names=names)
 
 
+def _language(args: argparse.Namespace) -> str:
+    """The language the command writes in: ``--lang``, else the environment's locale."""
+    from powcase._util.i18n import resolve  # noqa: PLC0415
+
+    return resolve(getattr(args, "lang", None))
+
+
+def _in_language(
+    args: argparse.Namespace, data: dict[str, Any], lang: str, *, for_programs: bool
+) -> dict[str, Any]:
+    """A run's JSON form with the law's texts in ``lang``: a ``text_<lang>`` beside each
+    ``text`` for programs (JSON), each ``text`` translated for people.
+    """
+    if lang == SOURCE_LANGUAGE:
+        return data
+    from powcase.scenario.in_language import in_language, with_translations  # noqa: PLC0415
+
+    return (with_translations if for_programs else in_language)(data, _law(args), lang)
+
+
 def _cmd_run(args: argparse.Namespace, out: Output) -> int:
+    lang = _language(args)
     results = _run_all(_load(args.files, args.law), args.variant, args.as_of)
-    payload = [_output(args, r.to_dict(reveal_names=args.reveal_names)) for r in results]
+    payload = [
+        _output(
+            args,
+            _in_language(
+                args,
+                r.to_dict(reveal_names=args.reveal_names),
+                lang,
+                for_programs=args.format == "json",
+            ),
+        )
+        for r in results
+    ]
     if args.format != "json":
         from powcase.scenario.rests_on import annotated  # noqa: PLC0415
 
@@ -269,11 +319,21 @@ def _cmd_run(args: argparse.Namespace, out: Output) -> int:
     elif args.format == "markdown":
         from powcase.render.markdown import render_markdown  # noqa: PLC0415
 
-        out.write("\n".join(render_markdown(data) for data in payload))
+        out.write(
+            "\n".join(
+                render_markdown(data, lang=lang, notice=i == len(payload) - 1)
+                for i, data in enumerate(payload)
+            )
+        )
     else:
         from powcase.render.text import render_text  # noqa: PLC0415
 
-        out.write("\n".join(render_text(data, colour=out.colour) for data in payload))
+        out.write(
+            "\n".join(
+                render_text(data, colour=out.colour, lang=lang, notice=i == len(payload) - 1)
+                for i, data in enumerate(payload)
+            )
+        )
     return OK if all(r.ok for r in results) else FAILED
 
 
@@ -300,15 +360,26 @@ def _cmd_test(args: argparse.Namespace, out: Output) -> int:
     results, cases, stopped = _test_runs(scenarios, selection, stop_early=args.exitfirst)
     passed = sum(r.passed for r in results)
     failures = [(r, f) for r in results for f in r.failures]
+    _ = gettext_for(_language(args))
     for result, failure in failures:
         out.write(f"FAIL {_line(result.file)}: {_line(_run_name(result))}\n  {_line(failure)}\n")
     runs = len(results)
-    broken = f", {len(problems)} problems in files that cannot be used" if problems else ""
+    broken = (
+        _(", {count} problems in files that cannot be used").format(count=len(problems))
+        if problems
+        else ""
+    )
     chosen = f", -k {args.keyword!r}" if args.keyword else ""
-    halted = ", stopped at the first failure (-x)" if stopped else ""
+    halted = _(", stopped at the first failure (-x)") if stopped else ""
     out.write(
-        f"{passed} passed, {len(failures)} failed ({runs} runs of "
-        f"{len({r.file for r in results})} files{chosen}){broken}{halted}\n"
+        _("{passed} passed, {failed} failed ({runs} runs of {files} files{chosen})").format(
+            passed=passed,
+            failed=len(failures),
+            runs=runs,
+            files=len({r.file for r in results}),
+            chosen=chosen,
+        )
+        + f"{broken}{halted}\n"
     )
     if args.junit_xml is not None:
         _write_junit(args.junit_xml, cases, problems, out)
@@ -426,37 +497,62 @@ def _cmd_validate(args: argparse.Namespace, out: Output) -> int:
         problems += found
     if problems:
         raise _Invalid("\n".join(problems))
+    _ = gettext_for(_language(args))
     files = len({s.file for s in scenarios})
-    properties = f" and {len(property_files)} property files" if property_files else ""
-    out.write(f"ok: {len(scenarios)} scenarios in {files} files{properties}\n")
+    properties = (
+        _(" and {count} property files").format(count=len(property_files))
+        if property_files
+        else ""
+    )
+    out.write(
+        _("ok: {scenarios} scenarios in {files} files{properties}").format(
+            scenarios=len(scenarios), files=files, properties=properties
+        )
+        + "\n"
+    )
     return OK
 
 
 def _cmd_describe(args: argparse.Namespace, out: Output) -> int:
     from powcase.description import describe  # noqa: PLC0415
 
-    model = describe(_law(args))
+    law = _law(args)
+    model = describe(law)
     if args.format == "json":
         out.json(model)
         return OK
-    out.write("States\n")
+    from powcase.law import translated  # noqa: PLC0415
+    from powcase.render.vocabulary import SEVERITIES  # noqa: PLC0415
+
+    lang = _language(args)
+    _ = gettext_for(lang)
+    english = lang == SOURCE_LANGUAGE
+    out.write(_("States") + "\n")
     for state in model["states"]:
         depth = 0 if state["parent"] is None else 2 if state["parent"] == "in_custody" else 4
-        final = " (final)" if state["final"] else ""
-        out.write(f"  {' ' * depth}{state['id']}{final}: {state['name']}\n")
-    out.write("\nMachine events\n")
+        final = _(" (final)") if state["final"] else ""
+        name = state["name"] if english else translated.state(state["id"], lang).text
+        out.write(f"  {' ' * depth}{state['id']}{final}: {name}\n")
+    # The events' and assumptions' descriptions are the model's docstrings, in English.
+    out.write("\n" + _("Machine events") + "\n")
     for event in model["events"]:
         if event["kind"] == "machine":
             out.write(f"  {event['id']}({', '.join(event['fields'])}): {event['doc']}\n")
-    out.write("\nIncidents\n")
+    out.write("\n" + _("Incidents") + "\n")
     for event in model["events"]:
         if event["kind"] == "incident":
             out.write(f"  {event['id']}({', '.join(event['fields'])}): {event['doc']}\n")
-    out.write("\nFlags\n")
-    out.writelines(f"  {f['severity']:<8} {f['code']}: {f['text']}\n" for f in model["flags"])
-    out.write("\nAssumptions\n")
+    out.write("\n" + _("Flags") + "\n")
+    out.writelines(
+        f"  {_(SEVERITIES[f['severity']]):<8} {f['code']}: "
+        f"{f['text'] if english else translated.flag(law, f['code'], lang).text}\n"
+        for f in model["flags"]
+    )
+    out.write("\n" + _("Assumptions") + "\n")
     for item in model["assumptions"]:
-        out.write(f"  {item['key']} (default {item['default']}): {item['question']}\n")
+        default = _("(default {option})").format(option=item["default"])
+        out.write(f"  {item['key']} {default}: {item['question']}\n")
+    _notice(out, lang)
     return OK
 
 
@@ -471,14 +567,35 @@ def _cmd_provisions(args: argparse.Namespace, out: Output) -> int:
         text = " ".join(searched).casefold()
         if all(w in text or w in text.replace("_", " ") for w in words):
             found.append(p)
+    lang = _language(args)
+    _ = gettext_for(lang)
     if not found:
-        out.write(f"no provision matches {args.search!r}\n")
+        out.write(_("no provision matches {search}").format(search=repr(args.search)) + "\n")
         return OK
+    if lang != SOURCE_LANGUAGE:
+        from powcase.law import translated  # noqa: PLC0415
+
     for p in found:
-        out.write(f"{p.id:<26} {p.article}\n    {p.paraphrase}\n    {p.url}\n")
+        article = (
+            p.article if lang == SOURCE_LANGUAGE else translated.article(law, p.id, lang).text
+        )
+        said = (
+            p.paraphrase if lang == SOURCE_LANGUAGE else translated.provision(law, p.id, lang).text
+        )
+        out.write(f"{p.id:<26} {article}\n    {said}\n    {p.url}\n")
         if tags.get(p.id):
-            out.write(f"    tags: {', '.join(tags[p.id])}\n")
+            out.write("    " + _("tags: {tags}").format(tags=", ".join(tags[p.id])) + "\n")
+    _notice(out, lang)
     return OK
+
+
+def _notice(out: Output, lang: str) -> None:
+    """The notice a translated output ends with: the translation is unofficial."""
+    from powcase._util.i18n import unofficial  # noqa: PLC0415
+
+    said = unofficial(lang)
+    if said is not None:
+        out.write(f"\n{said.text}\n")
 
 
 def _provision_tags(law: Law) -> dict[str, list[str]]:
@@ -521,7 +638,7 @@ def _new_command(command: Callable[..., argparse.ArgumentParser]) -> None:
     from powcase.scenario.starter import STARTERS  # noqa: PLC0415 - small, data only
 
     kinds = "; ".join(f"{s.kind}: {s.summary}" for s in STARTERS.values())
-    new = command("new", "write a commented starter scenario that validates and runs", _cmd_new)
+    new = command("new", _("write a commented starter scenario that validates and runs"), _cmd_new)
     new.add_argument(
         "--kind",
         choices=list(STARTERS),
@@ -530,9 +647,9 @@ def _new_command(command: Callable[..., argparse.ArgumentParser]) -> None:
         help=f"which starter (default basic). {kinds}",
     )
     new.add_argument(
-        "-o", "--output", metavar="PATH", help="write to this file (default: print it)"
+        "-o", "--output", metavar="PATH", help=_("write to this file (default: print it)")
     )
-    new.add_argument("--force", action="store_true", help="replace PATH if it exists")
+    new.add_argument("--force", action="store_true", help=_("replace PATH if it exists"))
 
 
 def _cmd_schema(args: argparse.Namespace, out: Output) -> int:
@@ -570,7 +687,8 @@ def _cmd_explain(args: argparse.Namespace, out: Output) -> int:
         raise _Invalid(
             f"{_line(args.file)}: --step {args.step} is not an event index (0 to {recorded - 1})"
         )
-    plain = result.to_dict()
+    lang = _language(args)
+    plain = _in_language(args, result.to_dict(), lang, for_programs=args.format == "json")
     if args.step >= len(result.steps):
         return _not_yet_explained(args, out, plain, scenarios[0].law)
     if args.format == "json":
@@ -587,7 +705,7 @@ def _cmd_explain(args: argparse.Namespace, out: Output) -> int:
     from powcase.scenario.rests_on import annotated  # noqa: PLC0415
 
     shown = annotated(_output(args, plain), result)
-    out.write(render_explain(shown, args.step, scenarios[0].law))
+    out.write(render_explain(shown, args.step, scenarios[0].law, lang))
     return OK
 
 
@@ -613,11 +731,19 @@ def _not_yet_explained(
     shown = ", ".join(
         f"{k} {str(v).lower() if isinstance(v, bool) else v}" for k, v in fields.items()
     )
+    _ = gettext_for(_language(args))
     out.write(
-        f"Step {step['index']}, {step['date']}: {step['event']}"
-        f"{f' ({shown})' if shown else ''}\n"
-        f"  not yet happened on {plain['as_of']}: the case as it stood then does not have "
-        "it, so it is not judged and counts in no flag, docket or violation.\n"
+        _("Step {index}, {date}: {event}").format(
+            index=step["index"],
+            date=step["date"],
+            event=step["event"] + (f" ({shown})" if shown else ""),
+        )
+        + "\n  "
+        + _(
+            "not yet happened on {date}: the case as it stood then does not have it, so it "
+            "is not judged and counts in no flag, docket or violation."
+        ).format(date=plain["as_of"])
+        + "\n"
     )
     return OK
 
@@ -651,12 +777,23 @@ def _table(
         lines = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
         lines += ["| " + " | ".join(row) + " |" for row in rows]
         return "\n".join(lines) + "\n"
-    widths = [max(len(x) for x in (h, *(r[i] for r in rows))) for i, h in enumerate(heads)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True)).rstrip()]
+    widths = [max(_columns(x) for x in (h, *(r[i] for r in rows))) for i, h in enumerate(heads)]
+    lines = ["  ".join(_padded(h, w) for h, w in zip(heads, widths, strict=True)).rstrip()]
     lines += [
-        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
+        "  ".join(_padded(c, w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
     ]
     return "\n".join(lines) + "\n"
+
+
+def _columns(text: str) -> int:
+    """How many columns of a terminal ``text`` takes: a wide character (Hangul) two."""
+    import unicodedata  # noqa: PLC0415
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _padded(text: str, width: int) -> str:
+    return text + " " * max(0, width - _columns(text))
 
 
 def _wanted_events(names: Sequence[str] | None) -> frozenset[str]:
@@ -687,44 +824,59 @@ def _option_row(option: dict[str, Any]) -> list[str]:
     return [option["event"], pairs(option["fields"]), because, ", ".join(option["cites"][:4])]
 
 
-_GROUPS = (("allowed", "Allowed"), ("undetermined", "Undetermined"), ("refused", "Refused"))
+_GROUPS = (
+    ("allowed", N_("Allowed")),
+    ("undetermined", N_("Undetermined")),
+    ("refused", N_("Refused")),
+)
 
 
 def _write_options(
-    out: Output, payload: dict[str, Any], shown: list[dict[str, Any]], fmt: str
+    out: Output,
+    payload: dict[str, Any],
+    shown: list[dict[str, Any]],
+    fmt: str,
+    lang: str = SOURCE_LANGUAGE,
 ) -> None:
     """The options of one scenario, grouped by outcome, with what was hidden and why."""
-    heading = f"{payload['scenario']}: what can happen next, on {payload['as_of']}"
-    state = " · ".join(payload["state"])
+    from powcase.render.vocabulary import state_names  # noqa: PLC0415
+
+    _ = gettext_for(lang)
+    heading = _("{scenario}: what can happen next, on {date}").format(
+        scenario=payload["scenario"], date=payload["as_of"]
+    )
+    state = " · ".join(state_names(payload["state"], lang))
     if fmt == "markdown":
-        out.write(f"## {heading}\n\nState: {state}.\n")
+        out.write(f"## {heading}\n\n" + _("State: {states}.").format(states=state) + "\n")
     else:
-        out.write(f"{heading}\n  state: {state}\n")
+        out.write(f"{heading}\n  " + _("state: {states}").format(states=state) + "\n")
     if payload["not_yet"]:
         # Time travel: the options of the case as it stood on the as-of date.
         indexes = ", ".join(str(e["index"]) for e in payload["not_yet"])
-        out.write(f"\nNot yet happened on {payload['as_of']}: events {indexes}.\n")
+        said = _("Not yet happened on {date}: events {indexes}.")
+        out.write("\n" + said.format(date=payload["as_of"], indexes=indexes) + "\n")
     if payload["final"]:
-        out.write("\nHe is in a final state: nothing more can happen on the legal path.\n")
+        out.write(
+            "\n" + _("He is in a final state: nothing more can happen on the legal path.") + "\n"
+        )
         return
     for outcome, title in _GROUPS:
         rows = [_option_row(o) for o in shown if o["outcome"] == outcome]
         if not rows:
             continue
         out.write(
-            f"\n### {title} ({len(rows)})\n\n"
+            f"\n### {_(title)} ({len(rows)})\n\n"
             if fmt == "markdown"
-            else f"\n{title} ({len(rows)})\n"
+            else f"\n{_(title)} ({len(rows)})\n"
         )
-        out.write(_table(["event", "fields", "because", "cites"], rows, fmt))
+        out.write(_table([_("event"), _("fields"), _("because"), _("cites")], rows, fmt))
     if not shown:
-        out.write("\nNo option matches.\n")
+        out.write("\n" + _("No option matches.") + "\n")
     hidden = [o["hidden"] for o in payload["options"] if o["hidden"] and o not in shown]
     if hidden:
         counts = ", ".join(f"{n} {why}" for why, n in _counted(hidden))
-        out.write(
-            f"\n{len(hidden)} hidden as making no sense for him ({counts}); --all shows them.\n"
-        )
+        said = _("{count} hidden as making no sense for him ({counts}); --all shows them.")
+        out.write("\n" + said.format(count=len(hidden), counts=counts) + "\n")
 
 
 def _counted(items: Sequence[str]) -> list[tuple[str, int]]:
@@ -777,9 +929,11 @@ def _cmd_options(args: argparse.Namespace, out: Output) -> int:
             or not o["hidden"]
             or (o["event"] in wanted and o["event"] in NOT_DECISIONS)
         ]
-        _write_options(out, payload, shown, args.format)
+        _write_options(out, payload, shown, args.format, _language(args))
     if args.format == "json":
         out.json(documents)
+    else:
+        _notice(out, _language(args))
     return OK
 
 
@@ -810,6 +964,8 @@ def _vary(texts: Sequence[str]) -> dict[str, list[Any]]:
 def _cmd_compare(args: argparse.Namespace, out: Output) -> int:
     from powcase.explore.comparison import compare  # noqa: PLC0415
 
+    lang = _language(args)
+    _ = gettext_for(lang)
     documents = []
     for scenario in _load([args.file], args.law):
         comparison = compare(scenario, _vary(args.vary))
@@ -829,16 +985,20 @@ def _cmd_compare(args: argparse.Namespace, out: Output) -> int:
             args.format,
         )
         marked = [False] * len(comparison.varied) + list(comparison.differs)
-        title = f"{_plain(payload['scenario'], args.format)}: readings side by side"
+        title = _("{scenario}: readings side by side").format(
+            scenario=_plain(payload["scenario"], args.format)
+        )
         out.write(f"## {title}\n\n" if args.format == "markdown" else f"{title}\n\n")
         out.write(_table(head, rows, args.format, marked))
         out.write(
-            "\n* the column differs between readings\n"
+            "\n" + _("* the column differs between readings") + "\n"
             if any(comparison.differs)
-            else "\nNo column differs: these readings change nothing here.\n"
+            else "\n" + _("No column differs: these readings change nothing here.") + "\n"
         )
     if args.format == "json":
         out.json(documents)
+    else:
+        _notice(out, lang)
     return OK
 
 
@@ -857,17 +1017,22 @@ def _cmd_parties(args: argparse.Namespace, out: Output) -> int:
         payload = {"generated_by": _generated_by(law), "parties": profiles}
         out.json(payload)
         return OK
+    lang = _language(args)
+    _ = gettext_for(lang)
     for p in profiles:
-        out.write(f"{p['code']}  {p['name']}, on {p['on']}\n")
-        out.write("  bound by:\n" if p["binding"] else "  bound by no treaty of the model\n")
+        name = _party_name(law, p, lang)
+        out.write(f"{p['code']}  " + _("{name}, on {date}").format(name=name, date=p["on"]) + "\n")
+        out.write(
+            "  " + _("bound by:") + "\n"
+            if p["binding"]
+            else "  " + _("bound by no treaty of the model") + "\n"
+        )
         for b in p["binding"]:
-            until = f" until {b['until']}" if b["until"] else ""
+            until = _(" until {date}").format(date=b["until"]) if b["until"] else ""
             if b["immediate_effect"]:
-                until += f" (at once, {b['immediate_effect']})"
-            out.write(
-                f"    {b['instrument']:<9} {b['how']:<12} since {b['since']}{until}"
-                f"  {b['source']}\n"
-            )
+                until += _(" (at once, {how})").format(how=b["immediate_effect"])
+            since = _("since {date}").format(date=b["since"])
+            out.write(f"    {b['instrument']:<9} {b['how']:<12} {since}{until}  {b['source']}\n")
         for r in p["reservations"]:
             out.write(
                 f"  {r['kind']} on {r['provision']} ({r['made']}): {r['summary']}\n"
@@ -902,7 +1067,17 @@ def _cmd_parties(args: argparse.Namespace, out: Output) -> int:
                 f"      {c['source']}\n"
             )
         out.write("\n")
+    _notice(out, lang)
     return OK
+
+
+def _party_name(law: Law, profile: dict[str, Any], lang: str) -> str:
+    """A state's name as the parties table gives it, in ``lang``."""
+    if lang == SOURCE_LANGUAGE:
+        return str(profile["name"])
+    from powcase.law import translated  # noqa: PLC0415
+
+    return translated.party(law, profile["code"], lang).text
 
 
 def _cmd_diagram(args: argparse.Namespace, out: Output) -> int:
@@ -934,14 +1109,15 @@ def _cmd_diagram(args: argparse.Namespace, out: Output) -> int:
         results = _run_all(_load([args.file], args.law), args.variant, None)
         first = _output(args, results[0].to_dict())
         if args.path:
-            drawn = path_svg(first["steps"], first["state"]) + "\n"
+            drawn = path_svg(first["steps"], first["state"], lang=_language(args)) + "\n"
         else:
             trace = Trace.of_steps(first["steps"], first["state"])
     if not args.path:
         drawn = diagram(trace, fmt or "mermaid")
     if args.output:
         out.file(args.output, drawn)
-        out.write(f"wrote {_line(args.output)}\n")
+        out.write(gettext_for(_language(args))("wrote {path}").format(path=_line(args.output)))
+        out.write("\n")
     elif isinstance(drawn, bytes):
         if fmt == "png":
             raise _Invalid("a PNG goes to a file: add -o OUT.png")
@@ -957,9 +1133,17 @@ def _cmd_report(args: argparse.Namespace, out: Output) -> int:
     scenarios = _load([args.file], args.law)
     out.reads(o["path"] for s in scenarios for o in s.law.overlays)
     results = _run_all(scenarios, None, args.as_of)
-    page = render_report(results, reveal_names=args.reveal_names, redaction=args.redact)
+    lang = _language(args)
+    page = render_report(
+        results,
+        reveal_names=args.reveal_names,
+        redaction=args.redact,
+        lang=lang,
+        law=_law(args),
+    )
     out.file(args.output, page)
-    out.write(f"wrote {_line(args.output)}\n")
+    _ = gettext_for(lang)
+    out.write(_("wrote {path}").format(path=_line(args.output)) + "\n")
     return OK
 
 
@@ -995,9 +1179,10 @@ def _cmd_explore(args: argparse.Namespace, out: Output) -> int:
     else:
         from powcase.render.explore import render_check_text  # noqa: PLC0415
 
-        out.write(render_check_text(results))
+        out.write(render_check_text(results, lang=_language(args)))
     if args.book is not None:
-        out.write(f"wrote {_line(args.book)}\n")
+        out.write(gettext_for(_language(args))("wrote {path}").format(path=_line(args.book)))
+        out.write("\n")
     return OK
 
 
@@ -1031,7 +1216,7 @@ def _write_book(args: argparse.Namespace, out: Output) -> None:
         mode=read.mode,
         law=read.law,
     )
-    out.file(args.book, path_book(found, 0))
+    out.file(args.book, path_book(found, 0, lang=_language(args)))
 
 
 @contextlib.contextmanager
@@ -1058,27 +1243,29 @@ def _reading_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     ``compare``.
     """
     options = command(
-        "options", "what can happen next: every possible step with its verdict", _cmd_options
+        "options", _("what can happen next: every possible step with its verdict"), _cmd_options
     )
     options.add_argument("file", metavar="FILE")
-    options.add_argument("--as-of", type=_date, metavar="DATE", help=AS_OF_HELP)
+    options.add_argument("--as-of", type=_date, metavar="DATE", help=_(AS_OF_HELP))
     options.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     options.add_argument(
         "--all",
         action="store_true",
-        help="also show the options hidden as making no sense for him (no one's decision, "
-        "such as die; a return to a state not his; a move to a third state that is his own)",
+        help=_(
+            "also show the options hidden as making no sense for him (no one's decision, "
+            "such as die; a return to a state not his; a move to a third state that is his own)"
+        ),
     )
     options.add_argument(
         "--event",
         action="append",
         metavar="NAME",
-        help="only the options of this event (repeatable)",
+        help=_("only the options of this event (repeatable)"),
     )
     _redaction(options)
 
     compared = command(
-        "compare", "the record under several readings of the law, side by side", _cmd_compare
+        "compare", _("the record under several readings of the law, side by side"), _cmd_compare
     )
     compared.add_argument("file", metavar="FILE")
     compared.add_argument(
@@ -1086,7 +1273,7 @@ def _reading_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
         action="append",
         required=True,
         metavar="KEY[,KEY...]",
-        help="assumptions to vary (all their options), or KEY=V1,V2",
+        help=_("assumptions to vary (all their options), or KEY=V1,V2"),
     )
     compared.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     _redaction(compared)
@@ -1096,89 +1283,99 @@ def _explore_command(command: Callable[..., argparse.ArgumentParser]) -> None:
     """The command that explores every path: ``explore``."""
     explored = command(
         "explore",
-        "every path to a depth, under every reading: check legal properties",
+        _("every path to a depth, under every reading: check legal properties"),
         _cmd_explore,
     )
     explored.add_argument(
-        "files", nargs="+", metavar="FILE", help="property files (*.properties.yaml)"
+        "files", nargs="+", metavar="FILE", help=_("property files (*.properties.yaml)")
     )
     explored.add_argument(
-        "--depth", type=int, metavar="N", help="how many steps deep (default: the file's)"
+        "--depth", type=int, metavar="N", help=_("how many steps deep (default: the file's)")
     )
     explored.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     explored.add_argument(
         "--witnesses",
         metavar="DIR",
-        help="write each shortest witness or counterexample there, as a scenario file",
+        help=_("write each shortest witness or counterexample there, as a scenario file"),
     )
     explored.add_argument(
-        "--workers", type=int, metavar="N", help="run the readings on N local processes"
+        "--workers", type=int, metavar="N", help=_("run the readings on N local processes")
     )
     explored.add_argument(
         "--scheduler",
         metavar="ADDRESS",
-        help="run the readings on a Dask distributed scheduler (pip install 'powcase[dask]')",
+        help=_("run the readings on a Dask distributed scheduler (pip install 'powcase[dask]')"),
     )
     explored.add_argument(
         "--book",
         metavar="OUT.html",
-        help="also write a path book for class: every situation to the depth, under one "
-        "reading, as linked pages of one HTML file",
+        help=_(
+            "also write a path book for class: every situation to the depth, under one "
+            "reading, as linked pages of one HTML file"
+        ),
     )
     explored.add_argument(
         "--reading",
         type=int,
         metavar="N",
-        help="the reading the book follows, numbered as in the output (default: the file's "
-        "own assumptions)",
+        help=_(
+            "the reading the book follows, numbered as in the output (default: the file's "
+            "own assumptions)"
+        ),
     )
     explored.add_argument(
         "--show-alphabet",
         action="store_true",
-        help="print the letters (candidate events) each file explores, and stop",
+        help=_("print the letters (candidate events) each file explores, and stop"),
     )
     explored.add_argument(
         "--reveal-names",
         action="store_true",
-        help="keep the subject's name in the witness files (personal data; left out by default)",
+        help=_(
+            "keep the subject's name in the witness files (personal data; left out by default)"
+        ),
     )
 
 
 def _drawing_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     """The commands that draw: ``diagram`` and ``report``."""
-    drawing = command("diagram", "draw the legal path, or a person's path on it", _cmd_diagram)
+    drawing = command("diagram", _("draw the legal path, or a person's path on it"), _cmd_diagram)
     drawing.add_argument(
         "file",
         nargs="?",
         metavar="FILE",
-        help="a scenario file: draw the path of its first scenario",
+        help=_("a scenario file: draw the path of its first scenario"),
     )
     drawing.add_argument(
         "--format",
         choices=("mermaid", "dot", "svg", "png"),
         default=None,
-        help="default: svg where Graphviz is installed, else mermaid",
+        help=_("default: svg where Graphviz is installed, else mermaid"),
     )
     drawing.add_argument(
         "--path",
         action="store_true",
-        help="draw only the path he took, large, as SVG (needs FILE; nothing to install)",
+        help=_("draw only the path he took, large, as SVG (needs FILE; nothing to install)"),
     )
-    drawing.add_argument("-o", "--output", metavar="OUT", help="write to this file")
+    drawing.add_argument("-o", "--output", metavar="OUT", help=_("write to this file"))
     drawing.add_argument("--variant", metavar="NAME")
     _redaction(drawing)
 
-    reporting = command("report", "write a self-contained HTML report of a scenario", _cmd_report)
+    reporting = command(
+        "report", _("write a self-contained HTML report of a scenario"), _cmd_report
+    )
     reporting.add_argument("file", metavar="FILE")
     reporting.add_argument(
-        "-o", "--output", metavar="OUT", required=True, help="the HTML file to write"
+        "-o", "--output", metavar="OUT", required=True, help=_("the HTML file to write")
     )
-    reporting.add_argument("--as-of", type=_date, metavar="DATE", help=AS_OF_HELP)
+    reporting.add_argument("--as-of", type=_date, metavar="DATE", help=_(AS_OF_HELP))
     reporting.add_argument(
         "--reveal-names",
         action="store_true",
-        help="show the subject's name (personal data; hidden by default), also with "
-        "--redact strict, which then withholds the rest",
+        help=_(
+            "show the subject's name (personal data; hidden by default), also with "
+            "--redact strict, which then withholds the rest"
+        ),
     )
     _redaction(reporting)
 
@@ -1194,9 +1391,9 @@ def _cmd_coverage(args: argparse.Namespace, out: Output) -> int:
     if args.format == "json":
         out.json(coverage.to_dict())
     elif args.format == "markdown":
-        out.write(render_coverage_markdown(coverage))
+        out.write(render_coverage_markdown(coverage, lang=_language(args)))
     else:
-        out.write(render_coverage_text(coverage))
+        out.write(render_coverage_text(coverage, lang=_language(args)))
     percent = coverage.provisions.percent
     if args.fail_under is not None and percent < args.fail_under:
         sys.stderr.write(
@@ -1221,140 +1418,169 @@ def _coverage_command(command: Callable[..., argparse.ArgumentParser]) -> None:
     """``coverage``: what a scenario corpus cites of the law."""
     measured = command(
         "coverage",
-        "how many steps and verdicts of the scenarios under the paths cite each provision "
-        "and give each reason code",
+        _(
+            "how many steps and verdicts of the scenarios under the paths cite each provision "
+            "and give each reason code"
+        ),
         _cmd_coverage,
     )
-    measured.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
+    measured.add_argument("paths", nargs="+", metavar="PATH", help=_("scenario files or folders"))
     measured.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     measured.add_argument(
         "--fail-under",
         type=_percent,
         metavar="PCT",
-        help="exit 1 when fewer than PCT percent of the provisions are cited",
+        help=_("exit 1 when fewer than PCT percent of the provisions are cited"),
     )
 
 
-def _parser() -> argparse.ArgumentParser:
+def _(message: str) -> str:
+    """A phrase of the command's help in the language the parser is built in."""
+    return gettext_for(_HELP_LANG.get())(message)
+
+
+def _parser(lang: str = SOURCE_LANGUAGE) -> argparse.ArgumentParser:
+    """The command line's parser, its help in ``lang``."""
+    token = _HELP_LANG.set(lang)
+    try:
+        return _built_parser()
+    finally:
+        _HELP_LANG.reset(token)
+
+
+def _built_parser() -> argparse.ArgumentParser:
     from powcase import __version__  # noqa: PLC0415 - the package loads nothing heavy for this
 
     parser = argparse.ArgumentParser(
         prog="powcase",
-        description="The legal path of a captured soldier: run scenario files, test their "
-        "expectations, read the model. Not legal advice.",
-        epilog=f"{_EXIT_CODES}. example: powcase run examples/ri.powcase.yaml",
+        description=_(
+            "The legal path of a captured soldier: run scenario files, test their "
+            "expectations, read the model. Not legal advice."
+        ),
+        epilog=_("{exit_codes}. example: {command}").format(
+            exit_codes=_(_EXIT_CODES), command="powcase run examples/ri.powcase.yaml"
+        ),
     )
-    parser.add_argument("--version", action="version", version=f"powcase {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"powcase {__version__}",
+        help=_("show program's version number and exit"),
+    )
     parser.add_argument(
         "--debug",
         action="store_true",
-        help="on a bug in powcase (exit 3), show its traceback (give it before the command)",
+        help=_("on a bug in powcase (exit 3), show its traceback (give it before the command)"),
     )
+    parser.add_argument("--lang", choices=LANGUAGES, default=None, help=_(_LANG_HELP))
+    _in_words(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, helptext: str, handler: Callable[..., int]) -> argparse.ArgumentParser:
         sub = commands.add_parser(
-            name, help=helptext, description=helptext, epilog=f"{_EXAMPLES[name]}; {_EXIT_CODES}"
+            name,
+            help=helptext,
+            description=helptext,
+            epilog=f"{_EXAMPLES[name]}; {_(_EXIT_CODES)}",
         )
         sub.set_defaults(handler=handler)
+        _in_words(sub)
+        sub.add_argument(
+            "--lang",
+            choices=LANGUAGES,
+            default=argparse.SUPPRESS,  # keeps a --lang given before the command
+            help=_(_LANG_HELP),
+        )
         sub.add_argument(
             "--debug",
             action="store_true",
             default=argparse.SUPPRESS,  # keeps a --debug given before the command
-            help="on a bug in powcase (exit 3), show its traceback",
+            help=_("on a bug in powcase (exit 3), show its traceback"),
         )
         if name in _JUDGING:
             _with_law(sub)
         return sub
 
-    run = command("run", "run scenario files and print the result", _cmd_run)
-    run.add_argument("files", nargs="+", metavar="FILE", help="scenario files or folders")
-    run.add_argument("--format", choices=("text", "json", "markdown"), default="text")
-    run.add_argument("--variant", metavar="NAME", help="run only this variant")
-    run.add_argument(
-        "--as-of",
-        type=_date,
-        metavar="DATE",
-        help=AS_OF_HELP,
-    )
-    run.add_argument(
-        "--reveal-names",
-        action="store_true",
-        help="show the subject's name (personal data; hidden by default), also with "
-        "--redact strict, which then withholds the rest",
-    )
-    _redaction(run)
+    _run_command(command)
 
-    test = command("test", "run every scenario under the paths and check expectations", _cmd_test)
+    test = command(
+        "test", _("run every scenario under the paths and check expectations"), _cmd_test
+    )
     test.add_argument("paths", nargs="+", metavar="PATH")
     test.add_argument(
         "--explore",
         action="store_true",
-        help="also explore the property files (*.properties.yaml) under the paths",
+        help=_("also explore the property files (*.properties.yaml) under the paths"),
     )
     test.add_argument(
         "-k",
         dest="keyword",
         metavar="EXPR",
-        help="run only the runs whose names match EXPR, as pytest -k: words matched as parts "
-        "of the scenario's title, its file name, the subject's id or the variant's name, in "
-        "any case, combined with and, or, not and parentheses (e.g. -k 'kursk and not strict')",
+        help=_(
+            "run only the runs whose names match EXPR, as pytest -k: words matched as parts "
+            "of the scenario's title, its file name, the subject's id or the variant's name, in "
+            "any case, combined with and, or, not and parentheses (e.g. -k 'kursk and not strict')"
+        ),
     )
     test.add_argument(
         "--junit-xml",
         metavar="PATH",
-        help="also write the results as JUnit XML (one testcase per run), for CI systems",
+        help=_("also write the results as JUnit XML (one testcase per run), for CI systems"),
     )
     test.add_argument(
         "-x",
         "--exitfirst",
         action="store_true",
-        help="stop at the first run whose expectations fail",
+        help=_("stop at the first run whose expectations fail"),
     )
 
-    validate = command("validate", "check scenario files without running them", _cmd_validate)
+    validate = command("validate", _("check scenario files without running them"), _cmd_validate)
     validate.add_argument("files", nargs="+", metavar="FILE")
 
-    describe = command("describe", "print the legal model", _cmd_describe)
+    describe = command("describe", _("print the legal model"), _cmd_describe)
     describe.add_argument("--format", choices=("json", "text"), default="json")
 
     provisions = command(
-        "provisions", "list the provisions catalogue, searchable", _cmd_provisions
+        "provisions", _("list the provisions catalogue, searchable"), _cmd_provisions
     )
     provisions.add_argument(
         "search",
         nargs="?",
         metavar="SEARCH",
-        help="words that must all appear, in any case (in the id, the instrument, the article, "
-        "the paraphrase or the tags: the flags, obligations and readings that use it)",
+        help=_(
+            "words that must all appear, in any case (in the id, the instrument, the article, "
+            "the paraphrase or the tags: the flags, obligations and readings that use it)"
+        ),
     )
 
-    schema = command("schema", "print a JSON Schema of the scenario format", _cmd_schema)
+    schema = command("schema", _("print a JSON Schema of the scenario format"), _cmd_schema)
     schema.add_argument(
         "--output",
         nargs="?",
         const="run",
         choices=("run", "explore", "coverage"),
-        help="the schema of an output instead: run (powcase run --format json, the default), "
-        "explore (powcase explore --format json) or coverage (powcase coverage --format json)",
+        help=_(
+            "the schema of an output instead: run (powcase run --format json, the default), "
+            "explore (powcase explore --format json) or coverage (powcase coverage --format json)"
+        ),
     )
     schema.add_argument(
         "--law",
         action="store_true",
-        help="the schema of the law data files and of law overlays instead",
+        help=_("the schema of the law data files and of law overlays instead"),
     )
 
-    explain = command("explain", "explain the verdict of one step of a scenario", _cmd_explain)
+    explain = command("explain", _("explain the verdict of one step of a scenario"), _cmd_explain)
     explain.add_argument("file", metavar="FILE")
     explain.add_argument(
         "--step",
         type=int,
         required=True,
         metavar="N",
-        help="the index of the event in the file (0-based)",
+        help=_("the index of the event in the file (0-based)"),
     )
     explain.add_argument("--variant", metavar="NAME")
-    explain.add_argument("--as-of", type=_date, metavar="DATE", help=AS_OF_HELP)
+    explain.add_argument("--as-of", type=_date, metavar="DATE", help=_(AS_OF_HELP))
     explain.add_argument("--format", choices=("text", "json"), default="text")
     _redaction(explain)
 
@@ -1365,14 +1591,63 @@ def _parser() -> argparse.ArgumentParser:
     _explore_command(command)
     _new_command(command)
 
-    parties_ = command("parties", "what the parties table says of a state", _cmd_parties)
-    parties_.add_argument("state", nargs="?", metavar="STATE", help="a state code, e.g. KP")
-    parties_.add_argument("--as-of", type=_date, metavar="DATE", help="default: today")
+    parties_ = command("parties", _("what the parties table says of a state"), _cmd_parties)
+    parties_.add_argument("state", nargs="?", metavar="STATE", help=_("a state code, e.g. KP"))
+    parties_.add_argument("--as-of", type=_date, metavar="DATE", help=_("default: today"))
     parties_.add_argument("--format", choices=("text", "json"), default="text")
     return parser
 
 
-AS_OF_HELP = (
+def _in_words(parser: argparse.ArgumentParser) -> None:
+    """The words argparse writes itself (headings, usage, -h) in the parser's language; in
+    English, argparse's own.
+    """
+    lang = _HELP_LANG.get()
+    if lang == SOURCE_LANGUAGE:
+        return
+    parser._positionals.title = _("positional arguments")
+    parser._optionals.title = _("options")
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = _("show this help message and exit")
+    usage = _("usage: ")
+
+    class Formatter(argparse.HelpFormatter):
+        def add_usage(
+            self,
+            usage_text: str | None,
+            actions: Iterable[argparse.Action],
+            groups: Iterable[argparse._MutuallyExclusiveGroup],
+            prefix: str | None = None,
+        ) -> None:
+            super().add_usage(usage_text, actions, groups, usage if prefix is None else prefix)
+
+    parser.formatter_class = Formatter
+
+
+def _run_command(command: Callable[..., argparse.ArgumentParser]) -> None:
+    run = command("run", _("run scenario files and print the result"), _cmd_run)
+    run.add_argument("files", nargs="+", metavar="FILE", help=_("scenario files or folders"))
+    run.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    run.add_argument("--variant", metavar="NAME", help=_("run only this variant"))
+    run.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="DATE",
+        help=_(AS_OF_HELP),
+    )
+    run.add_argument(
+        "--reveal-names",
+        action="store_true",
+        help=_(
+            "show the subject's name (personal data; hidden by default), also with "
+            "--redact strict, which then withholds the rest"
+        ),
+    )
+    _redaction(run)
+
+
+AS_OF_HELP = N_(
     "the case as it stood on this date: later events are listed as not yet happened, "
     "neither judged nor counted (default: the scenario's as_of, else its last event)"
 )
@@ -1383,7 +1658,9 @@ def _redaction(parser: argparse.ArgumentParser) -> None:
         "--redact",
         choices=("none", "strict"),
         default="none",
-        help="strict also hides year of birth, rank, unit and place, and shows dates to the month",
+        help=_(
+            "strict also hides year of birth, rank, unit and place, and shows dates to the month"
+        ),
     )
 
 
@@ -1399,7 +1676,7 @@ def main(
     """
     stdout = sys.stdout if out is None else out
     stderr = sys.stderr if err is None else err
-    parser = _parser()
+    parser = _parser(from_argv(list(sys.argv[1:] if argv is None else argv)))
     try:
         args = parser.parse_args(argv)
     except SystemExit:  # --help, --version or a usage error: argparse has printed it
@@ -1453,9 +1730,13 @@ def _handled(args: argparse.Namespace, out: Output, err: Output) -> int:
         _silence(out)
         return PIPE_CLOSED
     except _Invalid as error:
-        return _told(out, err, f"powcase {command}: invalid input\n{error}\n", INVALID)
+        told = _in_language_told(
+            f"powcase {command}: {_INVALID_INPUT}\n{error}\n", _language_of_errors(args)
+        )
+        return _told(out, err, told, INVALID)
     except PowcaseError as error:
-        return _told(out, err, f"powcase {command}: {error}\n", INVALID)
+        told = _in_language_told(f"powcase {command}: {error}\n", _language_of_errors(args))
+        return _told(out, err, told, INVALID)
     except KeyboardInterrupt:
         return _told(out, err, f"powcase {command}: interrupted\n", INTERRUPTED)
     except Exception as error:  # the last resort: a bug, told as one
@@ -1464,6 +1745,62 @@ def _handled(args: argparse.Namespace, out: Output, err: Output) -> int:
             text += "".join(traceback.format_exception(error))
         return _told(out, err, text, BUG)
     return code
+
+
+def _language_of_errors(args: argparse.Namespace) -> str:
+    """The language errors are told in: the command's, English if it cannot be known."""
+    try:
+        return _language(args)
+    except Exception:
+        return SOURCE_LANGUAGE
+
+
+_INVALID_INPUT = problem_text("invalid input")
+
+_PROBLEM_LINE = re.compile(
+    r"^(?P<where>(?:  - )?\S+?:\d+:\d+: |\S+\.(?:ya?ml|json): |  - )?"
+    r"(?P<path>[\w.\[\]-]+: )?(?P<rest>.*)$"
+)
+_SUGGESTION = re.compile(r" \(did you mean (?P<guess>.+)\?\)$")
+_EXPECTED = re.compile(r"; expected (?P<expected>.+)$", re.DOTALL)
+
+
+def _in_language_told(text: str, lang: str) -> str:
+    """An error as the command tells it, in ``lang``: the loader's messages and what each
+    expects worded in that language (their values, paths and file positions as they are);
+    a message with no translation stays in English.
+    """
+    if lang == SOURCE_LANGUAGE:
+        return text
+    from powcase._util.i18n import problem_in  # noqa: PLC0415
+
+    _ = gettext_for(lang)
+    lines = []
+    for line in text.split("\n"):
+        head, colon, told = line.partition(": ")
+        if head.startswith("powcase ") and colon and " " not in head[len("powcase ") :]:
+            lines.append(f"{head}: {problem_in(told, lang)}")
+            continue
+        matched = _PROBLEM_LINE.match(line)
+        if not line or matched is None:
+            lines.append(line)
+            continue
+        rest = matched["rest"]
+        guess = _SUGGESTION.search(rest)
+        if guess:
+            rest = rest[: guess.start()]
+        expected = _EXPECTED.search(rest)
+        if expected:
+            rest = rest[: expected.start()]
+        said = problem_in(rest, lang)
+        if expected:
+            said += _("; expected {expected}").format(
+                expected=problem_in(expected["expected"], lang)
+            )
+        if guess:
+            said += _(" (did you mean {guess}?)").format(guess=guess["guess"])
+        lines.append(f"{matched['where'] or ''}{matched['path'] or ''}{said}")
+    return "\n".join(lines)
 
 
 def _bug(command: str, error: BaseException) -> str:
@@ -1537,7 +1874,7 @@ def _warnings_to(err: Output, command: str) -> Iterator[None]:
             yield
         finally:
             for warning in caught:
-                if issubclass(warning.category, NameInFreeText) or _contradiction(warning):
+                if issubclass(warning.category, NameInFreeText) or _one_line(warning):
                     with contextlib.suppress(Exception):  # a closed stderr: nowhere to tell
                         err.write(f"powcase {command}: warning: {warning.message}\n")
                 else:
@@ -1546,8 +1883,12 @@ def _warnings_to(err: Output, command: str) -> Iterator[None]:
                     )
 
 
-def _contradiction(warning: warnings.WarningMessage) -> bool:
-    """Whether a warning tells of a record that contradicts itself (told as one line)."""
+def _one_line(warning: warnings.WarningMessage) -> bool:
+    """Whether a warning is told as one line: a record that contradicts itself, or
+    expectations left unchecked on another date (``--as-of``).
+    """
+    if warning.category.__name__ == "ExpectationsNotChecked":
+        return warning.category.__module__ == "powcase.scenario.running"
     if warning.category.__module__ != "powcase.scenario.contradictions":
         return False  # the module is loaded only by the commands that warn of it
     from powcase.scenario.contradictions import RecordContradiction  # noqa: PLC0415
@@ -1574,6 +1915,8 @@ def _with_law(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="PATH",
-        help="a law overlay file, applied after the packaged law and a scenario's own law: "
-        "(repeatable)",
+        help=_(
+            "a law overlay file, applied after the packaged law and a scenario's own law: "
+            "(repeatable)"
+        ),
     )

@@ -16,22 +16,28 @@ True
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import importlib.resources
 import os
-from collections.abc import Mapping
-
-import attrs
-
-from powcase._util.arguments import choice
+import re
+from collections.abc import Callable, Mapping
 
 __all__ = [
+    "ENGLISH_MARK",
     "LANGUAGES",
+    "N_",
     "SOURCE_LANGUAGE",
     "UNOFFICIAL",
+    "Gettext",
     "Translated",
     "catalogue",
+    "from_argv",
+    "gettext_for",
     "lookup",
+    "marked",
+    "problem_in",
+    "problem_text",
     "resolve",
     "translatable",
     "unofficial",
@@ -66,7 +72,7 @@ UNOFFICIAL = translatable(
 """What every translated output says of itself (in its own language)."""
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True)
 class Translated:
     """A message in the language asked for, or in English where it has no translation.
 
@@ -84,7 +90,15 @@ class Translated:
 
     def format(self, **values: object) -> Translated:
         """The same message with its placeholders filled."""
-        return attrs.evolve(self, text=self.text.format(**values))
+        return dataclasses.replace(self, text=self.text.format(**values))
+
+
+def _checked(lang: str) -> str:
+    """``lang`` if powcase speaks it; else an invalid-argument error naming the languages."""
+    # Imported here: the command's parser resolves the language, and --version loads no more.
+    from powcase._util.arguments import choice  # noqa: PLC0415
+
+    return choice("lang", lang, LANGUAGES, "a language powcase speaks")
 
 
 def resolve(lang: str | None = None, environ: Mapping[str, str] | None = None) -> str:
@@ -101,7 +115,7 @@ def resolve(lang: str | None = None, environ: Mapping[str, str] | None = None) -
     'uk'
     """
     if lang is not None:
-        return choice("lang", lang, LANGUAGES, "a language powcase speaks")
+        return _checked(lang)
     env = os.environ if environ is None else environ
     for name in _ENVIRONMENT:
         value = env.get(name, "")
@@ -142,7 +156,7 @@ def lookup(context: str, message: str, lang: str) -> Translated:
     """
     if lang == SOURCE_LANGUAGE:
         return Translated(message, lang)
-    found = catalogue(choice("lang", lang, LANGUAGES, "a language powcase speaks"))
+    found = catalogue(_checked(lang))
     text = found.get((context, message))
     if text is None:
         return Translated(message, lang, fallback=True)
@@ -152,3 +166,127 @@ def lookup(context: str, message: str, lang: str) -> Translated:
 def unofficial(lang: str) -> Translated | None:
     """The notice a translated output carries (None in English)."""
     return None if lang == SOURCE_LANGUAGE else lookup("notice:unofficial", UNOFFICIAL, lang)
+
+
+Gettext = Callable[[str], str]
+"""A function giving a phrase of the code in a reader's language (see :func:`gettext_for`)."""
+
+
+def _english(message: str) -> str:
+    return message
+
+
+def gettext_for(lang: str) -> Gettext:
+    """The function that gives a phrase of powcase's code in ``lang``.
+
+    Write ``_ = gettext_for(lang)``, then ``_("Timeline")``. The phrases are extracted from
+    the code by Babel (keyword ``_``) into the same catalogues as the law's texts, with no
+    context. In English it returns the
+    phrase unchanged (the output is the same as with no translation at all); a phrase with no
+    translation reads in English.
+
+    >>> gettext_for("ko")("Timeline")
+    '경과'
+    >>> gettext_for("en")("Timeline")
+    'Timeline'
+    """
+    if lang == SOURCE_LANGUAGE:
+        return _english
+    resolved = _checked(lang)
+
+    def gettext(message: str) -> str:
+        return catalogue(resolved).get((None, message), message)
+
+    return gettext
+
+
+ENGLISH_MARK = translatable("mark:english", "(English)")
+"""What follows a text shown in English in a translated output (in the output's language)."""
+
+
+def marked(text: Translated) -> str:
+    """``text`` as a translated output shows it: a fallback to English followed by
+    :data:`ENGLISH_MARK` in the reader's language, so a reader knows it was not translated.
+    """
+    if not text.fallback:
+        return text.text
+    return f"{text.text} {lookup('mark:english', ENGLISH_MARK, text.lang).text}"
+
+
+def from_argv(argv: list[str] | tuple[str, ...], environ: Mapping[str, str] | None = None) -> str:
+    """The language a command line asks for: the value of ``--lang`` (``--lang ko`` or
+    ``--lang=ko``) where it names a language powcase speaks, else the environment's. Read
+    before the parser is built, so that the parser's help is in that language.
+
+    >>> from_argv(["run", "x.yaml", "--lang", "uk"], environ={})
+    'uk'
+    >>> from_argv(["run", "--lang=fr"], environ={"LANG": "ko_KR.UTF-8"})
+    'ko'
+    """
+    asked: str | None = None
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            asked = argv[i + 1]
+        elif arg.startswith("--lang="):
+            asked = arg.partition("=")[2]
+    if asked in LANGUAGES:
+        return asked
+    return resolve(environ=environ)
+
+
+def N_(message: str) -> str:  # noqa: N802 - the name gettext tools know
+    """``message``, marked for extraction (keyword ``N_``) and translated where it is used,
+    with :func:`gettext_for`: for phrases kept in a table or a constant.
+    """
+    return message
+
+
+_PROBLEMS: set[str] = set()
+"""The templates of the loader's messages, registered by :func:`problem_text` as their
+modules are imported."""
+
+
+def problem_text(template: str) -> str:
+    """``template``, a message of the loader about bad input (``"got {value}"``), marked for
+    extraction (keyword ``problem_text``) and known to :func:`problem_in`, which words a
+    message made from it in another language. Returns the template unchanged: the loader's
+    errors are made in English, and the command translates them as it shows them.
+    """
+    _PROBLEMS.add(template)
+    return template
+
+
+@functools.cache
+def _patterns(lang: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each loader template with a translation in ``lang``, as a pattern of its messages."""
+    found = catalogue(lang)
+    patterns = []
+    for template in sorted(_PROBLEMS, key=len, reverse=True):
+        said = found.get((None, template))
+        if said is None:
+            continue
+        parts = re.split(r"\{(\w+)\}", template)
+        pattern = "".join(
+            re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts)
+        )
+        patterns.append((re.compile(f"^{pattern}$", re.DOTALL), said))
+    return tuple(patterns)
+
+
+def problem_in(message: str, lang: str) -> str:
+    """A loader's message (made from a template of :func:`problem_text`) in ``lang``, its
+    values as they are; the message as it is where no template fits or none is translated.
+
+    >>> _ = problem_text("{value} is not a state code")
+    >>> problem_in("'UAA' is not a state code", "ko")
+    "'UAA'은(는) 국가 코드가 아닙니다"
+    """
+    if lang == SOURCE_LANGUAGE:
+        return message
+    for pattern, said in _patterns(_checked(lang)):
+        matched = pattern.match(message)
+        if matched:
+            return said.format(**matched.groupdict())
+    return message

@@ -22,6 +22,7 @@ import attrs
 import yaml
 
 from powcase._util.characters import surrogate_problem
+from powcase._util.i18n import problem_text
 from powcase.errors import Problem
 
 __all__ = [
@@ -315,7 +316,10 @@ def _read_bytes(path: str | os.PathLike[str]) -> bytes:
         # writer; it changes nothing for a regular file.
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
-        raise UnreadableFile(Problem("", f"cannot be read: {error.strerror}"), None) from None
+        raise UnreadableFile(
+            Problem("", problem_text("cannot be read: {reason}").format(reason=error.strerror)),
+            None,
+        ) from None
     measured = os.fstat(handle)
     if not stat.S_ISREG(measured.st_mode) or measured.st_size > MAX_BYTES:
         os.close(handle)
@@ -323,14 +327,24 @@ def _read_bytes(path: str | os.PathLike[str]) -> bytes:
             raise _too_large()
         kind = "a folder" if stat.S_ISDIR(measured.st_mode) else "a device, pipe or socket"
         raise UnreadableFile(
-            Problem("", f"is {kind}, not a file", "a scenario file (YAML or JSON)"), None
+            Problem(
+                "",
+                problem_text("is {kind}, not a file").format(kind=kind),
+                problem_text("a scenario file (YAML or JSON)"),
+            ),
+            None,
         )
     with os.fdopen(handle, "rb") as file:
         try:
             # One byte more than the cap tells a file that grew since it was measured.
             raw = file.read(MAX_BYTES + 1)
         except OSError as error:
-            raise UnreadableFile(Problem("", f"cannot be read: {error.strerror}"), None) from None
+            raise UnreadableFile(
+                Problem(
+                    "", problem_text("cannot be read: {reason}").format(reason=error.strerror)
+                ),
+                None,
+            ) from None
     if len(raw) > MAX_BYTES:
         raise _too_large()
     return raw
@@ -360,7 +374,10 @@ def parse_document(text: str, name: str = "<string>") -> Document:
         mark = error.problem_mark or error.context_mark
         where = Location(mark.line + 1, mark.column + 1) if mark else Location(1, 1)
         message = (error.problem or error.context or "is not valid YAML").strip()
-        raise UnreadableFile(Problem("", f"is not valid YAML or JSON: {message}"), where) from None
+        raise UnreadableFile(
+            Problem("", problem_text("is not valid YAML or JSON: {error}").format(error=message)),
+            where,
+        ) from None
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
@@ -370,7 +387,8 @@ def parse_document(text: str, name: str = "<string>") -> Document:
         ) from None
     except yaml.YAMLError as error:
         raise UnreadableFile(
-            Problem("", f"is not valid YAML or JSON: {error}"), Location(1, 1)
+            Problem("", problem_text("is not valid YAML or JSON: {error}").format(error=error)),
+            Location(1, 1),
         ) from None
     except RecursionError:
         raise UnreadableFile(Problem("", "is nested too deeply"), Location(1, 1)) from None

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from powcase._util.i18n import problem_text
 from powcase._util.suggest import closest
 from powcase.errors import Problem
 
@@ -41,7 +42,7 @@ class Problems:
                 guess = closest(key, known) if isinstance(key, str) else None
                 self.add(
                     join(path, str(key)),
-                    "is not a known key",
-                    "one of " + ", ".join(known),
+                    problem_text("is not a known key"),
+                    problem_text("one of {options}").format(options=", ".join(known)),
                     guess,
                 )

@@ -20,7 +20,7 @@ import pathlib
 import re
 import string
 from collections.abc import Collection, Iterator, Mapping
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import yaml
 from babel.messages.catalog import Catalog
@@ -39,12 +39,24 @@ MAPPING: list[tuple[str, str]] = [
     ("chart.py", "powcase.law.extraction:extract_chart"),
     ("model/events.py", "powcase.law.extraction:extract_risks"),
     ("law/clauses.py", "python"),
-    ("_util/i18n.py", "python"),
+    ("_util/**.py", "python"),
+    ("model/**.py", "python"),
+    ("scenario/**.py", "python"),
+    ("render/**.py", "python"),
+    ("cli.py", "python"),
 ]
 """Which files of the package each method reads (the same as the repository's babel.cfg)."""
 
-KEYWORDS: dict[str, Any] = {"translatable": ((1, "c"), 2)}
-"""The marker of a message written in Python: ``translatable(context, message)``."""
+KEYWORDS: dict[str, Any] = {
+    "translatable": ((1, "c"), 2),
+    "_": None,
+    "N_": None,
+    "problem_text": None,
+}
+"""The markers of a message written in Python: ``translatable(context, message)``, and a
+phrase of the code with no context, ``_(message)`` where it is translated or ``N_(message)``
+where it is kept to be translated later (see :func:`powcase._util.i18n.gettext_for`), and
+``problem_text(template)`` for a message of the loader."""
 
 
 def _placeholders(message: str) -> list[str]:
@@ -206,10 +218,13 @@ def extract_risks(
     keywords: Collection[str],
     comment_tags: Collection[str],
     options: Mapping[str, Any],
-) -> Iterator[Extracted]:
+) -> Iterator[tuple[int, str, Any, list[str]]]:
     """The Babel extraction method for the risk kinds a state may face him with (the words
-    reasons name risks by: ``forced_labour`` reads "forced labour").
+    reasons name risks by: ``forced_labour`` reads "forced labour"), and for the messages the
+    module's code marks, as Babel's Python method finds them (a file has one method).
     """
+    from babel.messages.extract import extract_python  # noqa: PLC0415
+
     from powcase.model.events import RISK_KINDS  # noqa: PLC0415
 
     text = fileobj.read().decode("utf-8")
@@ -217,6 +232,13 @@ def extract_risks(
         line = text[: text.find(f'"{kind}"')].count("\n") + 1
         words = kind.replace("_", " ")
         yield line, "pgettext", (f"risk:{kind}", words), [f"The risk kind {kind}, in a list."]
+    fileobj.seek(0)
+    # Babel passes its keywords and options through as it got them; its stubs are narrower.
+    found: Iterator[Any] = extract_python(
+        fileobj, cast("Any", keywords), comment_tags, cast("Any", options)
+    )
+    for line, keyword, message, comments in found:
+        yield line, keyword, message, list(comments)
 
 
 def extracted() -> Catalog:

@@ -21,6 +21,7 @@ from typing import Any, ClassVar
 
 import attrs
 
+from powcase._util.i18n import problem_text
 from powcase._util.suggest import closest
 from powcase.errors import InvalidInput, Problem
 from powcase.model.fields import (
@@ -955,15 +956,17 @@ def event_from_dict(data: Mapping[str, Any]) -> Event:
         raise InvalidInput.single("", f"an event must be a mapping, got {type(data).__name__}")
     name = data.get("event")
     if name is None:
-        raise InvalidInput.single("event", "is required", expected="the event's name")
+        raise InvalidInput.single(
+            "event", problem_text("is required"), expected=problem_text("the event's name")
+        )
     if not isinstance(name, str) or name not in EVENT_TYPES:
         guess = closest(name, EVENT_TYPES) if isinstance(name, str) else None
         raise InvalidInput(
             [
                 Problem(
                     "event",
-                    f"{name!r} is not a known event",
-                    "an event of the model (see powcase describe)",
+                    problem_text("{name} is not a known event").format(name=repr(name)),
+                    problem_text("an event of the model (see powcase describe)"),
                     guess,
                 )
             ]

@@ -21,6 +21,7 @@ import attrs
 
 from powcase._util.characters import surrogate_problem
 from powcase._util.date_range import FIRST_DAY, LAST_DAY, day_problem
+from powcase._util.i18n import problem_text
 from powcase._util.suggest import closest
 from powcase.errors import InvalidInput, Problem
 from powcase.model.countries import STATE_CODES, is_state_code
@@ -90,19 +91,25 @@ class FieldSpec:
 
 
 _EXPECTED: dict[str, Callable[[FieldSpec], str]] = {
-    "date": lambda s: f"an ISO date (YYYY-MM-DD) from {FIRST_DAY} to {LAST_DAY}",
-    "state": lambda s: "an ISO 3166 alpha-2 state code in upper case, e.g. 'UA'",
-    "states": lambda s: "a list of ISO 3166 alpha-2 state codes, e.g. ['UA', 'RU']",
-    "state_or": lambda s: "a state code or one of " + ", ".join(repr(o) for o in s.options),
-    "choice": lambda s: "one of " + ", ".join(repr(o) for o in s.options),
-    "choices": lambda s: (
-        "a list of distinct values among " + ", ".join(repr(o) for o in s.options)
+    "date": lambda s: problem_text("an ISO date (YYYY-MM-DD) from {first} to {last}").format(
+        first=FIRST_DAY, last=LAST_DAY
     ),
-    "bool": lambda s: "true or false (leave it out when unknown)",
-    "text": lambda s: "text",
-    "confidence": lambda s: "a number from 0 to 1",
-    "year": lambda s: "a year or a date, e.g. 1998 or 1998-03-01",
-    "sources": lambda s: "a source id or a list of source ids",
+    "state": lambda s: problem_text("an ISO 3166 alpha-2 state code in upper case, e.g. 'UA'"),
+    "states": lambda s: problem_text("a list of ISO 3166 alpha-2 state codes, e.g. ['UA', 'RU']"),
+    "state_or": lambda s: problem_text("a state code or one of {options}").format(
+        options=", ".join(repr(o) for o in s.options)
+    ),
+    "choice": lambda s: problem_text("one of {options}").format(
+        options=", ".join(repr(o) for o in s.options)
+    ),
+    "choices": lambda s: problem_text("a list of distinct values among {options}").format(
+        options=", ".join(repr(o) for o in s.options)
+    ),
+    "bool": lambda s: problem_text("true or false (leave it out when unknown)"),
+    "text": lambda s: problem_text("text"),
+    "confidence": lambda s: problem_text("a number from 0 to 1"),
+    "year": lambda s: problem_text("a year or a date, e.g. 1998 or 1998-03-01"),
+    "sources": lambda s: problem_text("a source id or a list of source ids"),
     "provisions": lambda s: (
         "a provision id, a list of them, or a mapping from a term ("
         + ", ".join(repr(o) for o in s.options)
@@ -205,13 +212,22 @@ def _describe(value: object) -> str:
 def _state_problem(attribute: attrs.Attribute[Any], value: object) -> None:
     if isinstance(value, bool):
         # YAML 1.1 reads an unquoted NO (Norway) as false; say so rather than "not a string".
-        _fail(attribute, f"got {value!r}; quote state codes in YAML ('NO' is read as false)")
+        _fail(
+            attribute,
+            problem_text("got {value}; quote state codes in YAML ('NO' is read as false)").format(
+                value=repr(value)
+            ),
+        )
     if not isinstance(value, str):
-        _fail(attribute, f"got {_describe(value)}")
+        _fail(attribute, problem_text("got {value}").format(value=_describe(value)))
     suggestion = closest(value.upper(), sorted(STATE_CODES)) if isinstance(value, str) else None
     if isinstance(value, str) and value.upper() in STATE_CODES:
         suggestion = value.upper()
-    _fail(attribute, f"{_describe(value)} is not a state code", suggestion)
+    _fail(
+        attribute,
+        problem_text("{value} is not a state code").format(value=_describe(value)),
+        suggestion,
+    )
 
 
 # --- converters: turn the plain forms users write into the stored form. A value that cannot
@@ -251,7 +267,7 @@ def _check_date(instance: object, attribute: attrs.Attribute[Any], value: object
     if value is None and not attribute.metadata[FIELD_SPEC].required:
         return
     if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
-        _fail(attribute, f"got {_describe(value)}")
+        _fail(attribute, problem_text("got {value}").format(value=_describe(value)))
     else:
         # Deadlines are computed from dates: one near the end of the calendar would overflow.
         outside = day_problem(value)
@@ -269,15 +285,15 @@ def _check_state(instance: object, attribute: attrs.Attribute[Any], value: objec
 def _check_states(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     spec: FieldSpec = attribute.metadata[FIELD_SPEC]
     if not isinstance(value, tuple):
-        _fail(attribute, f"got {_describe(value)}")
+        _fail(attribute, problem_text("got {value}").format(value=_describe(value)))
         return
     if spec.required and not value:
-        _fail(attribute, "is empty")
+        _fail(attribute, problem_text("is empty"))
     for item in value:
         if not is_state_code(item):
             _state_problem(attribute, item)
     if len(set(value)) != len(value):
-        _fail(attribute, "lists a state twice")
+        _fail(attribute, problem_text("lists a state twice"))
 
 
 def _check_state_or(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -289,7 +305,13 @@ def _check_state_or(instance: object, attribute: attrs.Attribute[Any], value: ob
     if not is_state_code(value):
         if isinstance(value, str):
             guess = closest(value, [*spec.options, *sorted(STATE_CODES)])
-            _fail(attribute, f"{_describe(value)} is neither a state code nor a known word", guess)
+            _fail(
+                attribute,
+                problem_text("{value} is neither a state code nor a known word").format(
+                    value=_describe(value)
+                ),
+                guess,
+            )
         _state_problem(attribute, value)
 
 
@@ -299,13 +321,13 @@ def _check_choice(instance: object, attribute: attrs.Attribute[Any], value: obje
         return
     if not isinstance(value, str) or value not in spec.options:
         guess = closest(value, spec.options) if isinstance(value, str) else None
-        _fail(attribute, f"got {_describe(value)}", guess)
+        _fail(attribute, problem_text("got {value}").format(value=_describe(value)), guess)
 
 
 def _check_choices(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     spec: FieldSpec = attribute.metadata[FIELD_SPEC]
     if not isinstance(value, tuple):
-        _fail(attribute, f"got {_describe(value)}")
+        _fail(attribute, problem_text("got {value}").format(value=_describe(value)))
         return
     for item in value:
         if not isinstance(item, str) or item not in spec.options:
@@ -320,7 +342,7 @@ def _check_provisions(instance: object, attribute: attrs.Attribute[Any], value: 
     if value is None:
         return
     if not isinstance(value, TermProvisions):
-        _fail(attribute, f"got {_describe(value)}")
+        _fail(attribute, problem_text("got {value}").format(value=_describe(value)))
         return
     if not value.ids() or not all(i.strip() for i in value.ids()):
         _fail(attribute, "names no provision id")
@@ -336,7 +358,7 @@ def _check_bool(instance: object, attribute: attrs.Attribute[Any], value: object
     if value is None and not attribute.metadata[FIELD_SPEC].required:
         return
     if not isinstance(value, bool):
-        _fail(attribute, f"got {_describe(value)}")
+        _fail(attribute, problem_text("got {value}").format(value=_describe(value)))
 
 
 def _check_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -347,7 +369,7 @@ def _check_text(instance: object, attribute: attrs.Attribute[Any], value: object
         # The value is not echoed: a text field may hold personal data such as a name.
         _fail(attribute, f"got a {type(value).__name__}")
     elif spec.required and not value.strip():
-        _fail(attribute, "is empty")
+        _fail(attribute, problem_text("is empty"))
     else:
         broken = surrogate_problem(value)
         if broken is not None:
@@ -358,7 +380,7 @@ def _check_confidence(instance: object, attribute: attrs.Attribute[Any], value: 
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int | float):
-        _fail(attribute, f"got {_describe(value)}")
+        _fail(attribute, problem_text("got {value}").format(value=_describe(value)))
     elif not 0 <= value <= 1:
         # Compared, not converted: a huge integer has no float, and NaN fails the comparison.
         _fail(attribute, f"{_describe(value)} is outside 0..1")
@@ -370,7 +392,7 @@ def _check_year(instance: object, attribute: attrs.Attribute[Any], value: object
     if isinstance(value, datetime.date):
         year = value.year
     elif isinstance(value, bool) or not isinstance(value, int):
-        _fail(attribute, f"got {_describe(value)}")
+        _fail(attribute, problem_text("got {value}").format(value=_describe(value)))
         return
     else:
         year = value
@@ -380,7 +402,7 @@ def _check_year(instance: object, attribute: attrs.Attribute[Any], value: object
 
 def _check_sources(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, tuple) or not all(isinstance(v, str) and v for v in value):
-        _fail(attribute, f"got {_describe(value)}")
+        _fail(attribute, problem_text("got {value}").format(value=_describe(value)))
 
 
 # --- builders
@@ -539,7 +561,12 @@ def from_plain(cls: type[T], data: Mapping[str, Any], *, ignore: Iterable[str] =
             known = [*fields, *skipped]
             guess = closest(key, known) if isinstance(key, str) else None
             problems.append(
-                Problem(str(key), "is not a known field", "one of " + ", ".join(known), guess)
+                Problem(
+                    str(key),
+                    problem_text("is not a known field"),
+                    problem_text("one of {options}").format(options=", ".join(known)),
+                    guess,
+                )
             )
             continue
         attribute = fields[key]
@@ -556,7 +583,7 @@ def from_plain(cls: type[T], data: Mapping[str, Any], *, ignore: Iterable[str] =
     for name, attribute in fields.items():
         spec = attribute.metadata[FIELD_SPEC]
         if spec.required and name not in data:
-            problems.append(Problem(name, "is required", spec.expected()))
+            problems.append(Problem(name, problem_text("is required"), spec.expected()))
     if problems:
         raise InvalidInput(problems)
     try:

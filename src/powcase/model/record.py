@@ -30,6 +30,7 @@ from typing import Any, TypeVar
 import attrs
 
 from powcase._util.chain import Chain
+from powcase._util.i18n import problem_text
 from powcase._util.redact import withheld
 from powcase.errors import InvalidInput, Problem
 from powcase.model.events import Event, event_from_dict
@@ -417,12 +418,22 @@ class Record:
 
         subject = None
         if "subject" not in data:
-            problems.append(Problem("subject", "is required", "a mapping with at least id"))
+            problems.append(
+                Problem(
+                    "subject",
+                    problem_text("is required"),
+                    problem_text("a mapping with at least id"),
+                )
+            )
         else:
             subject = attempt("subject", Subject.from_dict, data["subject"])
         detaining_power: Any = data.get("detaining_power")
         if detaining_power is None:
-            problems.append(Problem("detaining_power", "is required", "a state code"))
+            problems.append(
+                Problem(
+                    "detaining_power", problem_text("is required"), problem_text("a state code")
+                )
+            )
         else:
             attempt("", parse_field, cls, "detaining_power", detaining_power)
         sources: list[Source] = []

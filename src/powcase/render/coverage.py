@@ -4,32 +4,53 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from powcase.explore.coverage import Count, Coverage, Part, summary
+from powcase._util.i18n import N_, SOURCE_LANGUAGE, Gettext, gettext_for, unofficial
+from powcase.explore.coverage import Count, Coverage, Part
 
 __all__ = ["render_coverage_markdown", "render_coverage_text"]
 
-NEVER = "never cited"
+NEVER = N_("never cited")
 
-_PROVISIONS = ("id", "instrument", "steps", "verdicts")
-_CODES = ("code", "steps", "verdicts")
+_PROVISIONS = (N_("id"), N_("instrument"), N_("steps"), N_("verdicts"))
+_CODES = (N_("code"), N_("steps"), N_("verdicts"))
 
 
-def _row(count: Count, *, instrument: bool) -> list[str]:
+def _row(count: Count, *, instrument: bool, _: Gettext) -> list[str]:
     cells = [count.id, *([count.instrument or ""] if instrument else [])]
-    return [*cells, str(count.steps), str(count.verdicts), "" if count.cited else NEVER]
+    return [*cells, str(count.steps), str(count.verdicts), "" if count.cited else _(NEVER)]
 
 
-def _rows(part: Part, *, instrument: bool) -> list[list[str]]:
-    return [_row(e, instrument=instrument) for e in part.entries]
+def _rows(part: Part, *, instrument: bool, _: Gettext) -> list[list[str]]:
+    return [_row(e, instrument=instrument, _=_) for e in part.entries]
 
 
-def _heading(coverage: Coverage) -> str:
+def _heading(coverage: Coverage, _: Gettext) -> str:
     files = len(coverage.files)
-    return (
-        f"Coverage of the law by {coverage.runs} runs of {files} scenario "
-        f"file{'s' if files != 1 else ''} ({coverage.steps} steps, {coverage.verdicts} "
-        "asked verdicts)"
+    said = (
+        _(
+            "Coverage of the law by {runs} runs of {files} scenario file ({steps} steps, "
+            "{verdicts} asked verdicts)"
+        )
+        if files == 1
+        else _(
+            "Coverage of the law by {runs} runs of {files} scenario files ({steps} steps, "
+            "{verdicts} asked verdicts)"
+        )
     )
+    return said.format(
+        runs=coverage.runs, files=files, steps=coverage.steps, verdicts=coverage.verdicts
+    )
+
+
+_CITED = N_("{cited} of {total} provisions cited ({percent}%)")
+_GIVEN = N_("{cited} of {total} reason codes given ({percent}%)")
+
+
+def _summary(part: Part, template: str, _: Gettext) -> str:
+    """``N of M ... (P%)`` in the output's language, the percentage to one decimal (as
+    :func:`~powcase.explore.coverage.summary` says it in English).
+    """
+    return _(template).format(cited=part.cited, total=part.total, percent=f"{part.percent:.1f}")
 
 
 def _aligned(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
@@ -48,19 +69,26 @@ def _aligned(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     return [line(full), *(line(r) for r in rows)]
 
 
-def render_coverage_text(coverage: Coverage) -> str:
-    """The coverage as aligned text: a table of provisions, one of reason codes, each ending
-    with its summary line ``N of M ... (P%)``; ids no step or verdict cites are marked.
+def render_coverage_text(coverage: Coverage, *, lang: str = SOURCE_LANGUAGE) -> str:
+    """The coverage as aligned text (in ``lang``): a table of provisions, one of reason codes,
+    each ending with its summary line ``N of M ... (P%)``; ids no step or verdict cites are
+    marked.
     """
-    lines = [_heading(coverage), "", "Provisions"]
-    lines += _aligned(_PROVISIONS, _rows(coverage.provisions, instrument=True))
-    lines += ["", "Reason codes"]
-    lines += _aligned(_CODES, _rows(coverage.reason_codes, instrument=False))
+    _ = gettext_for(lang)
+    lines = [_heading(coverage, _), "", _("Provisions")]
+    lines += _aligned(
+        [_(h) for h in _PROVISIONS], _rows(coverage.provisions, instrument=True, _=_)
+    )
+    lines += ["", _("Reason codes")]
+    lines += _aligned([_(h) for h in _CODES], _rows(coverage.reason_codes, instrument=False, _=_))
     lines += [
         "",
-        summary(coverage.provisions, "provisions cited"),
-        summary(coverage.reason_codes, "reason codes given"),
+        _summary(coverage.provisions, _CITED, _),
+        _summary(coverage.reason_codes, _GIVEN, _),
     ]
+    said = unofficial(lang)
+    if said is not None:
+        lines += ["", said.text]
     return "\n".join(lines) + "\n"
 
 
@@ -77,20 +105,26 @@ def _table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     return lines + ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
 
 
-def render_coverage_markdown(coverage: Coverage) -> str:
-    """The coverage as Markdown: a heading, the summary lines, and the two tables."""
+def render_coverage_markdown(coverage: Coverage, *, lang: str = SOURCE_LANGUAGE) -> str:
+    """The coverage as Markdown (in ``lang``): a heading, the summary lines, and the two
+    tables.
+    """
+    _ = gettext_for(lang)
     lines = [
-        f"## {_heading(coverage)}",
+        f"## {_heading(coverage, _)}",
         "",
-        f"- **{summary(coverage.provisions, 'provisions cited')}**",
-        f"- **{summary(coverage.reason_codes, 'reason codes given')}**",
+        f"- **{_summary(coverage.provisions, _CITED, _)}**",
+        f"- **{_summary(coverage.reason_codes, _GIVEN, _)}**",
         "",
-        "### Provisions",
+        "### " + _("Provisions"),
         "",
-        *_table(_PROVISIONS, _rows(coverage.provisions, instrument=True)),
+        *_table([_(h) for h in _PROVISIONS], _rows(coverage.provisions, instrument=True, _=_)),
         "",
-        "### Reason codes",
+        "### " + _("Reason codes"),
         "",
-        *_table(_CODES, _rows(coverage.reason_codes, instrument=False)),
+        *_table([_(h) for h in _CODES], _rows(coverage.reason_codes, instrument=False, _=_)),
     ]
+    said = unofficial(lang)
+    if said is not None:
+        lines += ["", f"*{said.text}*"]
     return "\n".join(lines) + "\n"

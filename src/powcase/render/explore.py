@@ -5,13 +5,39 @@ exploration ran and the provisions no explored path cites.
 
 from __future__ import annotations
 
+import contextvars
 import re
 from collections.abc import Sequence
 from typing import Any
 
+from powcase._util.i18n import N_, SOURCE_LANGUAGE, gettext_for, resolve, unofficial
 from powcase.explore.results import Answer, CheckResult, PathStep, PropertyResult
+from powcase.render.vocabulary import OUTCOMES
 
 __all__ = ["render_check_markdown", "render_check_text"]
+
+_LANG: contextvars.ContextVar[str] = contextvars.ContextVar(
+    "explore_lang", default=SOURCE_LANGUAGE
+)
+"""The language of the output being written (set by the render functions)."""
+
+_ANSWERS = {
+    Answer.HOLDS: N_("holds"),
+    Answer.VIOLATED: N_("violated"),
+    Answer.REACHABLE: N_("reachable"),
+    Answer.UNREACHABLE: N_("unreachable"),
+}
+"""A property's answer in words."""
+
+
+def _(message: str) -> str:
+    """``message`` in the output's language."""
+    return gettext_for(_LANG.get())(message)
+
+
+def _answer(answer: Answer) -> str:
+    return _(_ANSWERS[answer])
+
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -36,8 +62,8 @@ def _step_label(step: PathStep) -> str:
     for key in ("source", "note"):
         event.pop(key, None)
     fields = ", ".join(f"{k}={_value(v)}" for k, v in event.items())
-    return f"{date} {name}({fields}) {step.outcome.value}" + (
-        "" if step.applied else ", not applied"
+    return f"{date} {name}({fields}) {_(OUTCOMES[step.outcome.value])}" + (
+        "" if step.applied else ", " + _("not applied")
     )
 
 
@@ -61,7 +87,9 @@ def _paths(prop: PropertyResult) -> list[tuple[tuple[str, ...], list[int]]]:
 
 def _counts(prop: PropertyResult, total: int) -> str:
     return "; ".join(
-        f"{answer.value} under {prop.count(answer)} of {total}"
+        _("{answer} under {count} of {total}").format(
+            answer=_answer(answer), count=prop.count(answer), total=total
+        )
         for answer in Answer
         if prop.count(answer)
     )
@@ -80,19 +108,33 @@ def _numbers(readings: Sequence[int]) -> str:
 
 def _header(result: CheckResult) -> list[str]:
     source, stats = result.source, result.stats
-    varied = ", ".join(result.reading_keys) or "nothing (one reading)"
+    varied = ", ".join(result.reading_keys) or _("nothing (one reading)")
     by_depth = ", ".join(f"{n:,}" for n in stats.by_depth)
-    exact = " (told apart by every fact: a property reads flags or the docket)"
+    exact = _(" (told apart by every fact: a property reads flags or the docket)")
     return [
-        f"from {_plain(source.start_label)}",
-        (
-            f"depth {stats.depth}, {source.mode.value} mode, {source.step_days} days a step, "
-            f"{stats.letters} letters, {stats.readings} readings varying {varied}"
+        _("from {start}").format(start=_plain(source.start_label)),
+        _(
+            "depth {depth}, {mode} mode, {days} days a step, {letters} letters, {readings} "
+            "readings varying {varied}"
+        ).format(
+            depth=stats.depth,
+            mode=source.mode.value,
+            days=source.step_days,
+            letters=stats.letters,
+            readings=stats.readings,
+            varied=varied,
         ),
-        (
-            f"explored {stats.steps:,} steps, {stats.situations:,} distinct situations "
-            f"({by_depth} by depth){exact if stats.exact else ''}, {stats.verdicts:,} verdicts, "
-            f"{stats.explore_seconds:.1f} s exploring and {stats.check_seconds:.1f} s checking"
+        _(
+            "explored {steps} steps, {situations} distinct situations ({by_depth} by depth)"
+            "{exact}, {verdicts} verdicts, {exploring} s exploring and {checking} s checking"
+        ).format(
+            steps=f"{stats.steps:,}",
+            situations=f"{stats.situations:,}",
+            by_depth=by_depth,
+            exact=exact if stats.exact else "",
+            verdicts=f"{stats.verdicts:,}",
+            exploring=f"{stats.explore_seconds:.1f}",
+            checking=f"{stats.check_seconds:.1f}",
         ),
     ]
 
@@ -102,8 +144,16 @@ def _reading_words(result: CheckResult, number: int) -> str:
     return ", ".join(f"{k}={_value(described[k])}" for k in result.reading_keys)
 
 
-def render_check_text(results: Sequence[CheckResult]) -> str:
-    """Property checks as plain text."""
+def render_check_text(results: Sequence[CheckResult], *, lang: str = SOURCE_LANGUAGE) -> str:
+    """Property checks as plain text, in ``lang`` (the properties' own texts as written)."""
+    token = _LANG.set(resolve(lang))
+    try:
+        return _check_text(results)
+    finally:
+        _LANG.reset(token)
+
+
+def _check_text(results: Sequence[CheckResult]) -> str:
     lines: list[str] = []
     for result in results:
         total = len(result.grid)
@@ -116,32 +166,46 @@ def render_check_text(results: Sequence[CheckResult]) -> str:
             lines.append(f"{_plain(p.id)} ({p.form.value}){text}")
             if prop.note:
                 lines.append(f"  {prop.note}")
-            lines.append(f"  {_counts(prop, total)} readings")
+            lines.append("  " + _("{counts} readings").format(counts=_counts(prop, total)))
             for labels, readings in _paths(prop):
-                kind = "witness" if prop.definition.form.value == "reachable" else "counterexample"
-                lines.append(
-                    f"  shortest {kind} ({len(labels)} steps) for readings {_numbers(readings)}:"
+                shortest = (
+                    _("shortest witness ({count} steps) for readings {readings}:")
+                    if prop.definition.form.value == "reachable"
+                    else _("shortest counterexample ({count} steps) for readings {readings}:")
                 )
-                lines += [f"    {label}" for label in labels] or ["    (the start itself)"]
+                lines.append(
+                    "  " + shortest.format(count=len(labels), readings=_numbers(readings))
+                )
+                lines += [f"    {label}" for label in labels] or ["    " + _("(the start itself)")]
             lines.append("")
-        lines.append("Readings grouped by their answers:")
-        head = ["readings", *(_plain(p.definition.id) for p in result.properties), "where"]
+        lines.append(_("Readings grouped by their answers:"))
+        head = [
+            _("readings"),
+            *(_plain(p.definition.id) for p in result.properties),
+            _("where"),
+        ]
         rows = [
-            [str(len(g.readings)), *(a.value for a in g.answers), g.describe()]
+            [str(len(g.readings)), *(_answer(a) for a in g.answers), g.describe()]
             for g in result.groups()
         ]
         lines += ["  " + row for row in _columns([head, *rows])]
         lines.append("")
         if result.reading_keys:
-            lines.append("Readings:")
+            lines.append(_("Readings:"))
             lines += [f"  {n}: {_reading_words(result, n)}" for n in range(1, total + 1)]
             lines.append("")
         never = result.never_cited
         lines.append(
-            f"Provisions never cited on an explored path ({len(never)} of "
-            f"{len(result.law.provisions)}): {', '.join(never) if never else 'none'}"
+            _("Provisions never cited on an explored path ({count} of {total}): {ids}").format(
+                count=len(never),
+                total=len(result.law.provisions),
+                ids=", ".join(never) if never else _("none"),
+            )
         )
         lines.append("")
+    said = unofficial(_LANG.get())
+    if said is not None:
+        lines.append(said.text)
     return "\n".join(lines)
 
 

@@ -12,44 +12,47 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from powcase._util.i18n import N_, SOURCE_LANGUAGE, gettext_for
 from powcase._util.readable import pairs, words
 
 __all__ = ["OPEN_POINTS", "open_point"]
 
 OPEN_POINTS = {
     "wish": (
-        "his wish about {destination}, verified by one whose check counts",
-        "record a wish_verified by a verifier the wish_verifiers assumption counts",
+        N_("his wish about {destination}, verified by one whose check counts"),
+        N_("record a wish_verified by a verifier the wish_verifiers assumption counts"),
     ),
     "wish_condition": (
-        "an unconditional wish about {destination}",
-        "record it verified, without a condition (wish_verified)",
+        N_("an unconditional wish about {destination}"),
+        N_("record it verified, without a condition (wish_verified)"),
     ),
-    "forces": ("whose armed forces he served in", "give subject.forces"),
+    "forces": (N_("whose armed forces he served in"), N_("give subject.forces")),
     "allegation_credible": (
-        "whether the war-crime allegation is credible",
-        "give its credible field (true or false)",
+        N_("whether the war-crime allegation is credible"),
+        N_("give its credible field (true or false)"),
     ),
     "grave_breach_of": (
-        "whether the allegation is of a grave breach, and of which Convention",
-        "give its grave_breach_of field",
+        N_("whether the allegation is of a grave breach, and of which Convention"),
+        N_("give its grave_breach_of field"),
     ),
     "decision": (
-        "a decision left to {by}",
-        "it is for {by} to make; a decide_protection step records it",
+        N_("a decision left to {by}"),
+        N_("it is for {by} to make; a decide_protection step records it"),
     ),
     "rc_33_2_exception": (
-        "whether the exception for a refugee convicted of a particularly serious crime applies",
-        "it is for the authorities to weigh; no field of the record settles it",
+        N_(
+            "whether the exception for a refugee convicted of a particularly serious crime applies"
+        ),
+        N_("it is for the authorities to weigh; no field of the record settles it"),
     ),
-    "age": ("whether he was under 18 on {date}", "give subject.born (his year of birth)"),
+    "age": (N_("whether he was under 18 on {date}"), N_("give subject.born (his year of birth)")),
     "risk_despite_wish": (
-        "whether the risk in {to} is real for him notwithstanding his wish",
-        "record it (risk_on_return), or that it is gone (risk_lifted)",
+        N_("whether the risk in {to} is real for him notwithstanding his wish"),
+        N_("record it (risk_on_return), or that it is gone (risk_lifted)"),
     ),
     "offence": (
-        "which offence he was sentenced for",
-        "record the offence (espionage, serious sabotage or an intentional killing, or other)",
+        N_("which offence he was sentenced for"),
+        N_("record the offence (espionage, serious sabotage or an intentional killing, or other)"),
     ),
 }
 """Each kind of open point (a verdict's ``missing`` entry, by its fact): the fact that would
@@ -63,8 +66,9 @@ def _filled(template: str, details: Mapping[str, Any]) -> str:
         return template
 
 
-def open_point(missing: Mapping[str, Any]) -> str:
-    """An open point in words: the fact that would settle it, and how to give it.
+def open_point(missing: Mapping[str, Any], lang: str = SOURCE_LANGUAGE) -> str:
+    """An open point in words (in ``lang``): the fact that would settle it, and how to give
+    it.
 
     >>> open_point({"fact": "forces"})
     'whose armed forces he served in. To settle it: give subject.forces.'
@@ -75,6 +79,9 @@ def open_point(missing: Mapping[str, Any]) -> str:
     if known is None:
         shown = pairs((k, v) for k, v in details.items() if v is not False)
         return f"{fact} ({shown})" if shown else fact
-    what, how = (_filled(t, details) for t in known)
-    contested = " (the wishes on record disagree)" if details.get("contested") else ""
-    return f"{what}{contested}. To settle it: {how}."
+    _ = gettext_for(lang)
+    what, how = (_filled(_(t), details) for t in known)
+    contested = _(" (the wishes on record disagree)") if details.get("contested") else ""
+    return _("{what}{contested}. To settle it: {how}.").format(
+        what=what, contested=contested, how=how
+    )

@@ -25,22 +25,31 @@ from collections.abc import Sequence
 from typing import Any
 
 from powcase._util.escape import neutral
+from powcase._util.i18n import SOURCE_LANGUAGE, resolve, unofficial
 from powcase.case import Case
 from powcase.engine.table import NODES
 from powcase.errors import InvalidInput
 from powcase.explore.search import Exploration, Situation, Step
+from powcase.law import translated
+from powcase.law.book import Law
 from powcase.law.provenance import generated_by
 from powcase.model.events import Event
 from powcase.model.verdict import Outcome
 from powcase.render.report import (
+    _FONTS,
+    _LANG,
     _STYLE,
     CONTENT_SECURITY_POLICY,
+    _,
     _badge,
     _cites,
     _e,
     _reasons,
+    _text,
 )
 from powcase.render.text import words
+from powcase.render.vocabulary import OUTCOMES, SEVERITIES
+from powcase.scenario.in_language import in_language
 
 __all__ = ["MAX_SITUATIONS", "path_book", "where"]
 
@@ -61,19 +70,24 @@ ol.path, ul.contents { padding-left: 1.4rem; } ul.contents { columns: 2 24rem; }
 """
 
 
-def where(configuration: Sequence[str]) -> str:
-    """Where he is, in the chart's own words: ``In custody: Status: Prisoner of war;
-    Protection request: No request; Penal proceedings: No proceedings``.
+def where(configuration: Sequence[str], lang: str = SOURCE_LANGUAGE) -> str:
+    """Where he is, in the chart's own words (in ``lang``): ``In custody: Status: Prisoner of
+    war; Protection request: No request; Penal proceedings: No proceedings``.
     """
+
+    def name(state: str) -> str:
+        if lang == SOURCE_LANGUAGE:
+            return NODES[state].name
+        return translated.state(state, lang).text
+
     parts: list[str] = []
     regions: list[str] = []
     for state in configuration:
         node = NODES[state]
         if node.parent is None:
-            parts.append(node.name)
+            parts.append(name(state))
             continue
-        region = NODES[node.parent]
-        regions.append(f"{region.name}: {node.name}")
+        regions.append(f"{name(node.parent)}: {name(state)}")
     text = ", ".join(parts)
     return f"{text}: {'; '.join(regions)}" if regions else text
 
@@ -83,10 +97,13 @@ def path_book(
     reading: int = 0,
     *,
     max_situations: int = MAX_SITUATIONS,
+    lang: str = SOURCE_LANGUAGE,
 ) -> str:
     """The path book of ``exploration`` under its reading ``reading`` (an index into its
     grid): one self-contained HTML page, the cover first, then one section per situation that
-    reading reaches, each anchored ``#s<index>`` by the situation's index.
+    reading reaches, each anchored ``#s<index>`` by the situation's index. In ``lang``: its
+    words, the law's texts and the names of states (an unofficial translation, said on the
+    cover).
 
     Raises :class:`~powcase.errors.InvalidInput` when ``reading`` is not in the grid, or when
     the reading reaches more than ``max_situations`` situations (explore less deep, or with
@@ -112,7 +129,11 @@ def path_book(
             expected="a smaller depth, fewer letters (include or exclude events), "
             "or a larger max_situations",
         )
-    return _Book(exploration, reading, pages).html()
+    token = _LANG.set(resolve(lang))
+    try:
+        return _Book(exploration, reading, pages).html()
+    finally:
+        _LANG.reset(token)
 
 
 class _Book:
@@ -167,15 +188,19 @@ class _Book:
 
     def html(self) -> str:
         record = self.found.start
-        title = f"Path book: {record.subject.id}, held by {record.detaining_power}"
+        lang = _LANG.get()
+        title = _("Path book: {subject}, held by {power}").format(
+            subject=record.subject.id, power=record.detaining_power
+        )
         body = self._cover(title) + "".join(
             self._page(situation, self._ways_in(situation)) for situation in self.pages
         )
+        fonts = "" if lang == SOURCE_LANGUAGE else _FONTS
         page = (
-            "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+            f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>"
             f"<meta http-equiv='Content-Security-Policy' content=\"{CONTENT_SECURITY_POLICY}\">"
             "<meta name='viewport' content='width=device-width, initial-scale=1'>"
-            f"<title>{_e(title)}</title><style>{_STYLE}{_BOOK_STYLE}</style></head>"
+            f"<title>{_e(title)}</title><style>{_STYLE}{_BOOK_STYLE}{fonts}</style></head>"
             f"<body>{body}</body></html>\n"
         )
         # Escaped, then neutral: no control or bidi character of the scenario reaches the
@@ -190,55 +215,78 @@ class _Book:
         made = generated_by(found.law)
         chosen = found.grid.describe(self.reading)
         varied = set(found.grid.varying)
+        varied_here, counts_days = _("varied in this exploration"), _("counts days")
         rows = "".join(
             f"<tr><td>{_e(key)}</td><td>{_e(words(value))}</td>"
-            f"<td class='muted'>{'varied in this exploration' if key in varied else ''}"
-            f"{'' if key in chosen else 'counts days'}</td></tr>"
+            f"<td class='muted'>{varied_here if key in varied else ''}"
+            f"{'' if key in chosen else counts_days}</td></tr>"
             for key, value in self.assumptions.to_dict().items()
         )
         events = "".join(f"<li>{_e(event.date)} {_e(event.name)}</li>" for event in record.events)
         letters = ", ".join(_e(letter.label) for letter in found.letters)
         finals = sum(1 for s in self.pages if s.position.final)
+        said = unofficial(_LANG.get())
+        notice = f"<p class='notice unofficial'>{_e(said.text)}</p>" if said else ""
+        made_by = _("powcase {version}, legal model {model}, law data of {date}.").format(
+            version=_e(made["powcase"]), model=_e(made["model"]), date=_e(made["law_data"])
+        )
+        advice = _(
+            "Not legal advice: a research and teaching model of contested law. This book "
+            "follows one reading of its open questions, listed below."
+        )
+        opening = _("<b>Open the book at the start</b>")
+        at_start = _("{where}, on {date}.").format(
+            where=_e(where(found.situations[self.start].configuration, _LANG.get())),
+            date=_e(found.first_day),
+        )
+        reading = _("The reading this book follows (reading {number} of {count})").format(
+            number=self.reading + 1, count=len(found.grid)
+        )
+        how = _(
+            "Subject <b>{subject}</b>, held by {power}, {mode} mode. From the end of his record, "
+            "every step of the alphabet below, one every {days} days, to {depth} steps: "
+            "{situations} situations, {finals} of them final. A step the legal path does not "
+            "have from a situation is not listed there."
+        ).format(
+            subject=_e(record.subject.id),
+            power=_e(record.detaining_power),
+            mode=_e(found.mode),
+            days=found.step_days,
+            depth=found.depth,
+            situations=len(self.pages),
+            finals=finals,
+        )
         return (
             f"<section id='cover'><h1>{_e(title)}</h1>"
-            f"<p class='muted'>powcase {_e(made['powcase'])}, legal model {_e(made['model'])}, "
-            f"law data of {_e(made['law_data'])}.</p>"
-            "<p class='notice'>Not legal advice: a research and teaching model of contested "
-            "law. This book follows one reading of its open questions, listed below.</p>"
-            f"<p><a href='#s{self.start}'><b>Open the book at the start</b></a>: "
-            f"{_e(where(found.situations[self.start].configuration))}, on "
-            f"{_e(found.first_day)}.</p>"
-            f"<h2>The reading this book follows (reading {self.reading + 1} of "
-            f"{len(found.grid)})</h2><table class='reading'><tbody>{rows}</tbody></table>"
-            "<h2>How the book was made</h2>"
-            f"<p>Subject <b>{_e(record.subject.id)}</b>, held by "
-            f"{_e(record.detaining_power)}, {_e(found.mode)} mode. From the end of his record, "
-            f"every step of the alphabet below, one every {found.step_days} days, to "
-            f"{found.depth} steps: {len(self.pages)} situations, {finals} of them final. "
-            "A step the legal path does not have from a situation is not listed there.</p>"
-            f"<h3>His record up to the start</h3><ol class='start'>{events}</ol>"
-            f"<h3>The alphabet</h3><p class='muted'>{letters}</p>"
-            f"<h2>Contents</h2>{self._contents()}</section>"
+            f"<p class='muted'>{made_by}</p>"
+            f"<p class='notice'>{advice}</p>{notice}"
+            f"<p><a href='#s{self.start}'>{opening}</a>: {at_start}</p>"
+            f"<h2>{reading}</h2><table class='reading'><tbody>{rows}</tbody></table>"
+            f"<h2>" + _("How the book was made") + f"</h2><p>{how}</p>"
+            f"<h3>" + _("His record up to the start") + f"</h3><ol class='start'>{events}</ol>"
+            f"<h3>" + _("The alphabet") + f"</h3><p class='muted'>{letters}</p>"
+            f"<h2>" + _("Contents") + f"</h2>{self._contents()}</section>"
         )
 
     def _contents(self) -> str:
         parts = []
+        final = _(" (final)")
         for depth in range(self.found.depth + 1):
             items = "".join(
-                f"<li>{self._link(s)}{' (final)' if s.position.final else ''}</li>"
+                f"<li>{self._link(s)}{final if s.position.final else ''}</li>"
                 for s in self.pages
                 if self.depth[s.index] == depth
             )
             if items:
-                label = "The start" if depth == 0 else f"After {depth} step{'s' * (depth > 1)}"
+                label = _steps_from_start(depth)
                 parts.append(f"<h3>{label}</h3><ul class='contents'>{items}</ul>")
         return "".join(parts)
 
     def _link(self, situation: Situation) -> str:
-        return (
-            f"<a href='#s{situation.index}'>situation {situation.index}: "
-            f"{_e(where(situation.configuration))}</a>"
+        situated = _("situation {index}: {where}").format(
+            index=situation.index, where=_e(where(situation.configuration, _LANG.get()))
         )
+        return f"<a href='#s{situation.index}'>{situated}</a>"
 
     # --- a page
 
@@ -247,36 +295,48 @@ class _Book:
         case = self.cases[index]
         depth = self.depth[index]
         on = self._day(depth)
+        here = _e(where(situation.configuration, _LANG.get()))
+        cover, start = _("Cover"), _("Start")
+        heading = _("Situation {index}").format(index=index)
+        here_said = _("Where he is: <b>{where}</b>.").format(where=here)
+        when = (
+            _("On {date}, after {depth} step from the start.")
+            if depth == 1
+            else _("On {date}, after {depth} steps from the start.")
+        ).format(date=_e(on), depth=depth)
         return (
             f"<section class='page' id='s{index}'>"
-            f"<nav class='turn'><a href='#cover'>Cover</a> · <a href='#s{self.start}'>Start</a>"
-            f"</nav><h2>Situation {index}</h2>"
-            f"<p class='where'>Where he is: <b>{_e(where(situation.configuration))}</b>.</p>"
-            f"<p>On {_e(on)}, after {depth} step{'s' * (depth != 1)} from the start.</p>"
+            f"<nav class='turn'><a href='#cover'>{cover}</a> · "
+            f"<a href='#s{self.start}'>{start}</a></nav>"
+            f"<h2>{heading}</h2><p class='where'>{here_said}</p>"
+            f"<p>{when}</p>"
             f"{self._path(situation, ways_in)}{self._flags(case, on)}"
             f"{self._end(situation)}{self._next(situation, case)}</section>"
         )
 
     def _path(self, situation: Situation, ways_in: int) -> str:
         if self.depth[situation.index] == 0:
-            return (
-                "<p class='muted'>The start: where his record leaves him. The flags below are "
-                "those of his record.</p>"
+            said = _(
+                "The start: where his record leaves him. The flags below are those of his record."
             )
+            return f"<p class='muted'>{said}</p>"
         steps = self.found.path(situation.index, self.reading)
-        items = [f"<li><a href='#s{self.start}'>the start</a></li>"]
+        start = _("the start")
+        items = [f"<li><a href='#s{self.start}'>{start}</a></li>"]
         for step in steps:
             items.append(f"<li>{self._step_line(step)} → {self._link_to(step.target)}</li>")
-        others = (
-            f" {ways_in - 1} other path{'s' * (ways_in > 2)} as short also lead here; "
-            "they may raise other flags."
-            if ways_in > 1
-            else ""
-        )
+        others = ""
+        if ways_in == 2:
+            others = _(" 1 other path as short also lead here; they may raise other flags.")
+        elif ways_in > 2:
+            others = _(
+                " {count} other paths as short also lead here; they may raise other flags."
+            ).format(count=ways_in - 1)
+        shown = _("The flags on this page are those of this path.")
         return (
-            "<h3>The path this page shows</h3>"
+            "<h3>" + _("The path this page shows") + f"</h3>"
             f"<ol class='path'>{''.join(items)}</ol>"
-            f"<p class='muted'>The flags on this page are those of this path.{others}</p>"
+            f"<p class='muted'>{shown}{others}</p>"
         )
 
     def _step_line(self, step: Step) -> str:
@@ -291,34 +351,39 @@ class _Book:
     @staticmethod
     def _outcome(kind: str, outcome: Outcome, applied: bool) -> str:
         if kind != "machine":
-            return _badge("fact")
-        note = "" if applied or outcome is Outcome.ALLOWED else " (not applied)"
-        return _badge(str(outcome), f"{outcome}{note}")
+            return _badge("fact", _("fact"))
+        said = _(OUTCOMES[str(outcome)])
+        if not (applied or outcome is Outcome.ALLOWED):
+            said = _("{outcome} (not applied)").format(outcome=said)
+        return _badge(str(outcome), said)
 
     def _flags(self, case: Case, on: datetime.date) -> str:
         standing = case.active_flags(on)
         if not standing:
-            return f"<h3>Flags standing on {_e(on)}</h3><p class='muted flags'>None.</p>"
+            heading = _("Flags standing on {date}").format(date=_e(on))
+            return f"<h3>{heading}</h3><p class='muted flags'>" + _("None.") + "</p>"
+        lang = _LANG.get()
         rows = "".join(
-            f"<tr><td>{_badge(str(flag.severity))}</td><td><b>{_e(flag.code)}</b><br>"
-            f"{_e(flag.text)}<br><span class='muted'>since {_e(flag.since)}</span></td>"
+            f"<tr><td>{_badge(str(flag.severity), _(SEVERITIES[str(flag.severity)]))}</td>"
+            f"<td><b>{_e(flag.code)}</b><br>"
+            f"{_flag_text(self.found.law, flag.code, flag.text, lang)}<br>"
+            f"<span class='muted'>{_e(_('since {date}').format(date=flag.since))}</span></td>"
             f"<td>{_cites(flag.cites)}</td></tr>"
             for flag in standing
         )
-        return (
-            f"<h3>Flags standing on {_e(on)}, gravest first</h3>"
-            f"<table class='flags'><tbody>{rows}</tbody></table>"
-        )
+        heading = _("Flags standing on {date}, gravest first").format(date=_e(on))
+        return f"<h3>{heading}</h3><table class='flags'><tbody>{rows}</tbody></table>"
 
     def _end(self, situation: Situation) -> str:
-        back = f"<a href='#s{self.start}'>Back to the start</a>."
+        back = f"<a href='#s{self.start}'>" + _("Back to the start") + "</a>."
         if situation.position.final:
-            return f"<p class='final'>A final state: his legal path ends here. {back}</p>"
+            said = _("A final state: his legal path ends here.")
+            return f"<p class='final'>{said} {back}</p>"
         if self.depth[situation.index] == self.found.depth:
-            return (
-                f"<p class='edge'>The book ends here: it explores {self.found.depth} steps "
-                f"from the start. {back}</p>"
+            said = _("The book ends here: it explores {depth} steps from the start.").format(
+                depth=self.found.depth
             )
+            return f"<p class='edge'>{said} {back}</p>"
         return ""
 
     def _next(self, situation: Situation, case: Case) -> str:
@@ -326,11 +391,12 @@ class _Book:
         if not leaving:
             return ""
         on = self._day(self.depth[situation.index] + 1)
+        this_page = _(" (this page)")
         rows = []
         for step in leaving:
             event = self._event(step)
             verdict = case.verdict(event)
-            plain: dict[str, Any] = verdict.to_dict()
+            plain: dict[str, Any] = _reasons_in(verdict.to_dict(), self.found.law)
             basis = verdict.outcome is Outcome.ALLOWED
             rows.append(
                 f"<tr><td><b>{_e(self.found.letters[step.letter].label)}</b>"
@@ -338,10 +404,41 @@ class _Book:
                 f"<td>{self._outcome(event.event_kind, verdict.outcome, step.applied)}</td>"
                 f"<td>{_cites(verdict.cites)}</td>"
                 f"<td class='to'>→ {self._link_to(step.target)}"
-                f"{' (this page)' if step.target == situation.index else ''}</td></tr>"
+                f"{this_page if step.target == situation.index else ''}</td></tr>"
             )
+        heading = _("Every possible next step, on {date}").format(date=_e(on))
         return (
-            f"<h3>Every possible next step, on {_e(on)}</h3>"
-            "<table class='next'><thead><tr><th>step</th><th>verdict</th><th>cites</th>"
-            f"<th>leads to</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+            f"<h3>{heading}</h3>"
+            f"<table class='next'><thead><tr><th>"
+            + _("step")
+            + "</th><th>"
+            + _("verdict")
+            + "</th>"
+            "<th>" + _("cites") + "</th><th>" + _("leads to") + f"</th></tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>"
         )
+
+
+def _steps_from_start(depth: int) -> str:
+    """A heading of the contents: the start, or how many steps after it."""
+    if depth == 0:
+        return _("The start")
+    if depth == 1:
+        return _("After 1 step")
+    return _("After {depth} steps").format(depth=depth)
+
+
+def _flag_text(law: Law, code: str, english: str, lang: str) -> str:
+    """A flag's text on a page, in ``lang``; English (tagged so) where it has no translation."""
+    if lang == SOURCE_LANGUAGE or code not in law.flags:
+        return _e(english)
+    return _text(in_language({"flags": [{"code": code, "text": english}]}, law, lang)["flags"][0])
+
+
+def _reasons_in(verdict: dict[str, Any], law: Law) -> dict[str, Any]:
+    """A verdict's JSON form with its reasons' texts in the book's language."""
+    lang = _LANG.get()
+    if lang == SOURCE_LANGUAGE:
+        return verdict
+    shown: dict[str, Any] = in_language({"verdicts": [verdict]}, law, lang)["verdicts"][0]
+    return shown

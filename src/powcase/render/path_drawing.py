@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import textwrap
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -26,9 +27,13 @@ import attrs
 from statemachine import Event, State
 
 from powcase._util.escape import neutral
+from powcase._util.i18n import N_, SOURCE_LANGUAGE, gettext_for
 from powcase.chart import LegalPath
+from powcase.law import translated
+from powcase.scenario.outcome import OUTCOME_WORDS
 
 __all__ = [
+    "FONTS",
     "MIN_FONT_SIZE",
     "WIDTH",
     "DeadEnd",
@@ -70,19 +75,36 @@ _EVENTS: Mapping[str, str] = {
     event.id: str(event.name) for event in vars(LegalPath).values() if isinstance(event, Event)
 }
 _WHY = {
-    "refused": "the law refuses it; it happened anyway",
-    "undetermined": "the law leaves it undetermined; it happened",
+    "refused": N_("the law refuses it; it happened anyway"),
+    "undetermined": N_("the law leaves it undetermined; it happened"),
 }
 
+FONTS = (
+    "system-ui, -apple-system, 'Segoe UI', 'Noto Sans KR', 'Noto Sans CJK KR', "
+    "'Malgun Gothic', 'Apple SD Gothic Neo', 'Noto Sans', 'DejaVu Sans', sans-serif"
+)
+"""The drawing's fonts in Korean and Ukrainian: common system fonts with Hangul and Cyrillic
+(none is embedded)."""
 
-def state_label(state: str) -> str:
-    """The chart's name for a state (``Presumed prisoner of war``), or the id made readable."""
+
+def state_label(state: str, lang: str = SOURCE_LANGUAGE) -> str:
+    """The chart's name for a state (``Presumed prisoner of war``), or the id made readable;
+    in ``lang``.
+    """
     found = _STATES.get(state)
-    return str(found.name) if found is not None else state.replace("_", " ").capitalize()
+    if found is None:
+        return state.replace("_", " ").capitalize()
+    if lang != SOURCE_LANGUAGE:
+        return translated.state(state, lang).text
+    return str(found.name)
 
 
-def event_label(event: str) -> str:
-    """The chart's name for an event (``Release to third state``), or the id made readable."""
+def event_label(event: str, lang: str = SOURCE_LANGUAGE) -> str:
+    """The chart's name for an event (``Release to third state``), or the id made readable;
+    in ``lang``.
+    """
+    if lang != SOURCE_LANGUAGE and event in _EVENTS:
+        return translated.event(event, lang).text
     return str(_EVENTS.get(event) or event.replace("_", " ").capitalize())
 
 
@@ -93,16 +115,20 @@ class Situation:
     states: tuple[str, ...]
     now: bool = False
 
-    def lines(self, before: Situation | None = None) -> list[tuple[str, bool]]:
-        """The box's lines after its heading, each with whether it changed since ``before``."""
+    def lines(
+        self, before: Situation | None = None, lang: str = SOURCE_LANGUAGE
+    ) -> list[tuple[str, bool]]:
+        """The box's lines after its heading (in ``lang``), each with whether it changed since
+        ``before``.
+        """
         shown = []
         earlier = set(before.states) if before is not None else set()
         for state in self.states[1:]:
             found = _STATES.get(state)
             region = found.parent if found is not None else None
-            text = state_label(state)
+            text = state_label(state, lang)
             if region is not None and region.id != self.states[0]:
-                text = f"{region.name}: {text}"
+                text = f"{state_label(region.id, lang)}: {text}"
             # Only a change inside the same outer state is news: after a capture every
             # region is new, and bold on every line would mark nothing.
             same = before is not None and before.states[0] == self.states[0]
@@ -112,9 +138,14 @@ class Situation:
     @property
     def heading(self) -> str:
         """The outermost state's name, marked when it is final."""
+        return self.heading_in(SOURCE_LANGUAGE)
+
+    def heading_in(self, lang: str) -> str:
+        """The outermost state's name in ``lang``, marked when it is final."""
         top = _STATES.get(self.states[0])
-        final = " (final)" if top is not None and top.final else ""
-        return state_label(self.states[0]) + final
+        _ = gettext_for(lang)
+        final = _(" (final)") if top is not None and top.final else ""
+        return state_label(self.states[0], lang) + final
 
 
 @attrs.frozen
@@ -165,14 +196,18 @@ def _t(text: str) -> str:
 
 
 def _wrap(text: str, room: float, size: int) -> list[str]:
-    return textwrap.wrap(text, width=max(8, int(room / (size * _CHAR)))) or [""]
+    # Hangul is about twice as wide as the average Latin letter: a line of it holds fewer.
+    wide = sum(1 for c in text if unicodedata.east_asian_width(c) in "WF")
+    scale = 1 + wide / max(1, len(text))
+    return textwrap.wrap(text, width=max(8, int(room / (size * _CHAR * scale)))) or [""]
 
 
 class _Canvas:
     """The drawing's elements and the height used so far."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str = SOURCE_LANGUAGE) -> None:
         self.parts: list[str] = []
+        self.lang = lang
         self.y = float(_MARGIN)
 
     def text(
@@ -202,10 +237,13 @@ def _situation(canvas: _Canvas, situation: Situation, before: Situation | None) 
     parts, canvas.parts = canvas.parts, []
     canvas.y += _PAD
     canvas.text(
-        _MARGIN + _PAD, _wrap(situation.heading, room - 120, _TITLE_SIZE), _TITLE_SIZE, bold=True
+        _MARGIN + _PAD,
+        _wrap(situation.heading_in(canvas.lang), room - 120, _TITLE_SIZE),
+        _TITLE_SIZE,
+        bold=True,
     )
     heading_bottom = canvas.y
-    for text, changed in situation.lines(before):
+    for text, changed in situation.lines(before, canvas.lang):
         canvas.text(
             _MARGIN + _PAD + 12, _wrap(text, room - 12, _TEXT_SIZE), _TEXT_SIZE, bold=changed
         )
@@ -222,10 +260,12 @@ def _situation(canvas: _Canvas, situation: Situation, before: Situation | None) 
     canvas.parts.append(box)
     canvas.parts += inside
     if situation.now:
+        _ = gettext_for(canvas.lang)
+        now = _("now")
         canvas.parts.append(
             f"<text x='{WIDTH - _MARGIN - _PAD}' y='{heading_bottom - _TITLE_SIZE * 0.3:.0f}' "
             f"font-size='{_TITLE_SIZE}' font-weight='bold' text-anchor='end' "
-            f"fill='{_NOW_LINE}'>now</text>"
+            f"fill='{_NOW_LINE}'>{_t(now)}</text>"
         )
 
 
@@ -236,14 +276,15 @@ def _move(canvas: _Canvas, move: Move) -> None:
     room = WIDTH - _LABEL_X - _MARGIN
     canvas.text(
         _LABEL_X,
-        _wrap(event_label(move.event), room, _TITLE_SIZE),
+        _wrap(event_label(move.event, canvas.lang), room, _TITLE_SIZE),
         _TITLE_SIZE,
         fill=colour,
         bold=True,
     )
+    _ = gettext_for(canvas.lang)
     lines = [move.date]
     if move.outcome in _WHY:
-        lines.append(_WHY[move.outcome])
+        lines.append(_(_WHY[move.outcome]))
     elif move.outcome != "allowed":
         lines.append(move.outcome)
     canvas.text(
@@ -268,11 +309,13 @@ def _dead_end(canvas: _Canvas, dead: DeadEnd, last: bool) -> None:
     room = WIDTH - _NOTE_X - _MARGIN - 2 * _PAD
     parts, canvas.parts = canvas.parts, []
     canvas.y += _PAD
-    heading = f"\u2715 {dead.outcome.capitalize()}: {event_label(dead.event)}"
+    _ = gettext_for(canvas.lang)
+    outcome = _(OUTCOME_WORDS.get(dead.outcome, dead.outcome))
+    heading = f"\u2715 {outcome[:1].upper()}{outcome[1:]}: {event_label(dead.event, canvas.lang)}"
     canvas.text(_NOTE_X + _PAD, _wrap(heading, room, _TEXT_SIZE), _TEXT_SIZE, fill=_RED, bold=True)
     canvas.text(
         _NOTE_X + _PAD,
-        _wrap(f"{dead.date} \u00b7 not applied", room, _TEXT_SIZE),
+        _wrap(f"{dead.date} \u00b7 " + _("not applied"), room, _TEXT_SIZE),
         _TEXT_SIZE,
         fill=_RED,
     )
@@ -298,14 +341,19 @@ def path_svg(
     steps: Iterable[Mapping[str, Any]],
     state: Sequence[str],
     *,
-    title: str = "The path he took",
+    title: str | None = None,
+    lang: str = SOURCE_LANGUAGE,
 ) -> str:
     """The path as one ``<svg>`` element: situations top to bottom, the one he is in now
     highlighted, refused steps as red dead ends. ``steps`` are a run's steps in their JSON
-    form (redacted as the output asks), ``state`` its configuration now.
+    form (redacted as the output asks), ``state`` its configuration now. Its labels are in
+    ``lang``; ``title`` defaults to "The path he took" in that language.
     """
+    if title is None:
+        _ = gettext_for(lang)
+        title = _("The path he took")
     drawn = path_of(steps, state)
-    canvas = _Canvas()
+    canvas = _Canvas(lang)
     before: Situation | None = None
     for index, item in enumerate(drawn):
         if isinstance(item, Situation):
@@ -316,9 +364,17 @@ def path_svg(
         else:
             _dead_end(canvas, item, last=index == len(drawn) - 1)
     height = int(canvas.y + _MARGIN)
+    if lang == SOURCE_LANGUAGE:
+        return (
+            f"<svg xmlns='http://www.w3.org/2000/svg' class='path-drawing' role='img' "
+            f"viewBox='0 0 {WIDTH} {height}' width='100%' preserveAspectRatio='xMinYMin meet' "
+            "font-family='system-ui, -apple-system, Segoe UI, sans-serif' "
+            f"aria-label='{_t(title)}'><title>{_t(title)}</title>{''.join(canvas.parts)}</svg>"
+        )
+    fonts = FONTS
     return (
         f"<svg xmlns='http://www.w3.org/2000/svg' class='path-drawing' role='img' "
         f"viewBox='0 0 {WIDTH} {height}' width='100%' preserveAspectRatio='xMinYMin meet' "
-        f"font-family='system-ui, -apple-system, Segoe UI, sans-serif' aria-label='{_t(title)}'>"
+        f"font-family=\"{fonts}\" lang='{lang}' aria-label='{_t(title)}'>"
         f"<title>{_t(title)}</title>{''.join(canvas.parts)}</svg>"
     )

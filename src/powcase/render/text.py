@@ -8,14 +8,18 @@ bidi overrides shown as escapes (``\x1b``), so a scenario cannot write to the te
 from __future__ import annotations
 
 import textwrap
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
 from powcase._util.escape import neutral_data
+from powcase._util.i18n import SOURCE_LANGUAGE, Gettext, gettext_for, unofficial
 from powcase._util.readable import pairs, phrase, words
+from powcase.law import translated
 from powcase.law.concerns import CONCERNS
 from powcase.law.rules import gravity
 from powcase.render.open_points import open_point
+from powcase.render.vocabulary import OUTCOMES, SEVERITIES, STATUSES, state_names
 from powcase.scenario.outcome import StepOutcome, breach_words, step_outcome
 from powcase.scenario.result import due_text, obligation_note, standing_entries
 
@@ -43,8 +47,10 @@ _COLOURS = {
 
 
 class _Style:
-    def __init__(self, colour: bool) -> None:
+    def __init__(self, colour: bool, lang: str = SOURCE_LANGUAGE) -> None:
         self.colour = colour
+        self.lang = lang
+        self.gettext: Gettext = gettext_for(lang)
 
     def __call__(self, text: str, key: str) -> str:
         code = _COLOURS.get(key)
@@ -56,162 +62,219 @@ def _cites(cites: Iterable[str]) -> str:
     return f"[{listed}]" if listed else ""
 
 
-def _reason(reason: dict[str, Any]) -> str:
+def _reason(reason: dict[str, Any], _: Gettext = str) -> str:
     """A reason's line: its sentence, its citations, and the reading it applies, if any."""
     reading = reason.get("reading")
     # A source later than the step (the 2020 commentary on a 1954 release) is read back.
-    later = "; a later source" if reason.get("params", {}).get("later_source") else ""
+    later = _("; a later source") if reason.get("params", {}).get("later_source") else ""
     read = (
-        f" (reading: {reading['assumption']} {words(reading['option'])}{later})" if reading else ""
+        _(" (reading: {assumption} {option}{later})").format(
+            assumption=reading["assumption"], option=words(reading["option"]), later=later
+        )
+        if reading
+        else ""
     )
     return f"      - {reason['text']} {_cites(reason['cites'])}".rstrip() + read
 
 
 def _timeline(result: dict[str, Any], style: _Style) -> list[str]:
-    lines = [style("Timeline", "title")]
+    _ = style.gettext
+    lines = [style(_("Timeline"), "title")]
     for step in result["steps"]:
-        seen = step_outcome(result, step["index"])
+        seen = step_outcome(result, step["index"], style.lang)
         shown = f"{seen.mark} {seen.label}"
         status = style(shown.ljust(13) if len(shown) < 13 else f"{shown} ", seen.key)
-        lines.append(f"  {step['date']}  {status} {phrase(step['event'], step['fields'])}")
+        lines.append(f"  {step['date']}  {status} {_event(step, style.lang)}")
         for reason in step["reasons"]:
             if reason["kind"] in ("prohibition", "precondition", "graph") or not step["applied"]:
-                lines.append(_reason(reason))
-        lines += _breaches(seen, step)
-        lines += _rests_on(step)
+                lines.append(_reason(reason, _))
+        lines += _breaches(seen, step, style.lang)
+        lines += _rests_on(step, style.lang)
         for missing in step["missing"]:
-            lines.append(f"      ? open: {open_point(missing)}")
+            lines.append(
+                "      ? " + _("open: {point}").format(point=open_point(missing, style.lang))
+            )
     for later in result.get("not_yet", ()):
         # Time travel: dated after the as-of date, so listed but neither judged nor counted.
-        status = style("  not yet    ", "dim")
-        lines.append(f"  {later['date']}  {status} {phrase(later['event'], later['fields'])}")
+        status = style("  " + _pad(_("not yet"), 11), "dim")
+        lines.append(f"  {later['date']}  {status} {_event(later, style.lang)}")
     if result.get("not_yet"):
-        lines.append(f"  (events after {result['as_of']} had not happened yet: not judged)")
+        lines.append(
+            "  "
+            + _("(events after {date} had not happened yet: not judged)").format(
+                date=result["as_of"]
+            )
+        )
     return lines
 
 
-def _breaches(seen: StepOutcome, step: dict[str, Any]) -> list[str]:
+def _event(step: dict[str, Any], lang: str) -> str:
+    """A step's event as its id and fields (the scenario's words); in a translated view, its
+    name in the reader's language first.
+    """
+    shown = phrase(step["event"], step["fields"])
+    if lang == SOURCE_LANGUAGE:
+        return shown
+    name = translated.event(step["event"], lang).text
+    return shown if name == step["event"] else f"{name}: {shown}"
+
+
+def _breaches(seen: StepOutcome, step: dict[str, Any], lang: str) -> list[str]:
     """The breaches found in a step, one line each, with their citations."""
     return [
-        f"      ! {breach_words(b, step)} {_cites(seen.cites_of(b))}".rstrip()
+        f"      ! {breach_words(b, step, lang)} {_cites(seen.cites_of(b))}".rstrip()
         for b in seen.breaches
     ]
 
 
-def rests_on_lines(judged: dict[str, Any]) -> list[str]:
-    """What a verdict rests on and which other readings would change it, in words (empty
-    when it rests on no assumption or none was computed).
+def rests_on_lines(judged: dict[str, Any], lang: str = SOURCE_LANGUAGE) -> list[str]:
+    """What a verdict rests on and which other readings would change it, in words (in
+    ``lang``; empty when it rests on no assumption or none was computed).
     """
+    _ = gettext_for(lang)
     relied = judged.get("rests_on")
     if not relied or not relied["assumptions"]:
         return []
-    lines = [f"rests on: {pairs(relied['assumptions'])}"]
+    lines = [_("rests on: {assumptions}").format(assumptions=pairs(relied["assumptions"]))]
     changes = relied["would_change"]
     if not changes:
-        lines.append("no other option of these changes the outcome")
+        lines.append(_("no other option of these changes the outcome"))
     lines += [
-        f"under {c['assumption']} {words(c['option'])} it would be: {c['outcome']}"
+        _("under {assumption} {option} it would be: {outcome}").format(
+            assumption=c["assumption"],
+            option=words(c["option"]),
+            outcome=_(OUTCOMES.get(c["outcome"], c["outcome"])),
+        )
         for c in changes
     ]
     return lines
 
 
-def _rests_on(judged: dict[str, Any]) -> list[str]:
-    return [f"      ~ {line}" for line in rests_on_lines(judged)]
+def _rests_on(judged: dict[str, Any], lang: str) -> list[str]:
+    return [f"      ~ {line}" for line in rests_on_lines(judged, lang)]
 
 
 def _verdicts(result: dict[str, Any], style: _Style) -> list[str]:
     if not result["verdicts"]:
         return []
-    lines = ["", style(f"What if, on {result['as_of']}?", "title")]
+    _ = style.gettext
+    lines = ["", style(_("What if, on {date}?").format(date=result["as_of"]), "title")]
     for asked in result["verdicts"]:
         event = dict(asked["event"])
         name = event.pop("event")
         outcome = asked["outcome"]
-        lines.append(f"  {phrase(name, event)}: {style(outcome, outcome)}")
+        lines.append(f"  {phrase(name, event)}: {style(_(OUTCOMES[outcome]), outcome)}")
         for reason in asked["reasons"]:
             if reason["kind"] != "note":
-                lines.append(_reason(reason))
-        lines += _rests_on(asked)
+                lines.append(_reason(reason, _))
+        lines += _rests_on(asked, style.lang)
         for missing in asked["missing"]:
-            lines.append(f"      ? open: {open_point(missing)}")
+            lines.append(
+                "      ? " + _("open: {point}").format(point=open_point(missing, style.lang))
+            )
     return lines
 
 
 def _flags(result: dict[str, Any], style: _Style) -> list[str]:
+    _ = style.gettext
     standing = standing_entries(result)
     if not standing:
-        return ["", style("Flags", "title"), "  none"]
-    lines = ["", style("Flags, gravest first", "title")]
+        return ["", style(_("Flags"), "title"), "  " + _("none")]
+    lines = ["", style(_("Flags, gravest first"), "title")]
     for flag in sorted(standing, key=lambda f: gravity(f["severity"])):
-        severity = style(flag["severity"].upper().ljust(8), flag["severity"])
+        shown = _(SEVERITIES[flag["severity"]]).upper()
+        severity = style(_pad(shown, 8), flag["severity"])
         because = ", ".join(str(i) for i in flag["because"])
         lines.append(
-            f"  {severity} {flag['code']}  since {flag['since']}"
-            f"  (events {because})  {_cites(flag['cites'])}"
+            f"  {severity} {flag['code']}  "
+            + _("since {date}  (events {events})").format(date=flag["since"], events=because)
+            + f"  {_cites(flag['cites'])}"
         )
         lines.append(f"           {flag['text']}")
         raised = [CONCERNS[c] for c in flag["concerns"] if c in CONCERNS]
         if raised:
             who = "; ".join(f"{c.organisation}, {c.date.isoformat()}" for c in raised)
-            lines.append(style(f"           raised by {who}", "dim"))
+            lines.append(style("           " + _("raised by {who}").format(who=who), "dim"))
     return lines
 
 
 def _docket(result: dict[str, Any], style: _Style) -> list[str]:
     if not result["obligations"]:
         return []
-    lines = ["", style(f"Docket as of {result['as_of']}", "title")]
+    _ = style.gettext
+    lines = ["", style(_("Docket as of {date}").format(date=result["as_of"]), "title")]
     for duty in result["obligations"]:
         status = duty["status"]
         mark = "!" if status == "overdue" else " "
-        note = obligation_note(duty)
+        note = obligation_note(duty, style.lang)
         extra = f" ({note})" if note else ""
+        due = _("due {date}").format(date=due_text(duty, style.lang))
         lines.append(
-            f"  {mark} {style(status.ljust(8), status)} {duty['code']:<20} "
-            f"{duty['provision']:<10} due {due_text(duty)}{extra}"
+            f"  {mark} {style(_pad(_(STATUSES[status]), 8), status)} {duty['code']:<20} "
+            f"{duty['provision']:<10} {due}{extra}"
         )
+        if style.lang != SOURCE_LANGUAGE:
+            # The English view shows the code; a translated one also says what is owed.
+            lines.append(f"           {duty['text']}")
     return lines
 
 
 def _violations(result: dict[str, Any], style: _Style) -> list[str]:
+    _ = style.gettext
     lines = []
     for key, title in (
-        ("violations", "Violations"),
-        ("possible_violations", "Possible violations"),
+        ("violations", _("Violations")),
+        ("possible_violations", _("Possible violations")),
     ):
         if result[key]:
             lines += ["", style(title, "title")]
             for v in result[key]:
                 lines.append(
-                    f"  {v['date']}  {v['event']['event']} (event {v['index']}), by {v['state']}"
+                    f"  {v['date']}  "
+                    + _("{event} (event {index}), by {state}").format(
+                        event=v["event"]["event"], index=v["index"], state=v["state"]
+                    )
                 )
-                lines += [_reason(r) for r in v["reasons"]]
+                lines += [_reason(r, _) for r in v["reasons"]]
     return lines
 
 
 def _claims(result: dict[str, Any], style: _Style) -> list[str]:
     if not result["claims"]:
         return []
-    lines = ["", style("Claims", "title")]
+    _ = style.gettext
+    lines = ["", style(_("Claims"), "title")]
+    unsourced = _("no source")
     for group in result["claims"]:
-        contested = " (sources disagree)" if group["contested"] else ""
+        contested = _(" (sources disagree)") if group["contested"] else ""
         lines.append(f"  {group['about']}{contested}")
         lines += [
-            f"      {v['value']}  ({v['source'] or 'no source'}, {v['date']})"
+            f"      {v['value']}  ({v['source'] or unsourced}, {v['date']})"
             for v in group["values"]
         ]
     return lines
 
 
-def render_text(data: dict[str, Any], *, colour: bool = False) -> str:
-    """The run result as text.
+def _pad(text: str, width: int) -> str:
+    """``text`` padded to ``width`` columns, a wide character (Hangul) taking two."""
+    columns = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(0, width - columns)
 
-    ``data`` is a run's JSON form (``RunResult.to_dict``), redacted as the caller chose.
+
+def render_text(
+    data: dict[str, Any], *, colour: bool = False, lang: str = SOURCE_LANGUAGE, notice: bool = True
+) -> str:
+    """The run result as text, in ``lang``.
+
+    ``data`` is a run's JSON form (``RunResult.to_dict``), redacted as the caller chose; in
+    another language than English, as :func:`~powcase.scenario.in_language.in_language` gives
+    it (the law's texts translated). A translated text ends with the notice that the
+    translation is unofficial, unless ``notice`` is False (the command says it once).
     """
     about = " ".join((data.get("description") or "").split())  # a YAML block ends in a newline
     data = neutral_data(data)
-    style = _Style(colour)
+    style = _Style(colour, lang)
+    _ = style.gettext
     title = data["scenario"] + (f"  [variant: {data['variant']}]" if data["variant"] else "")
     subject = data["subject"]["id"] + (
         f" ({data['subject']['name']})" if "name" in data["subject"] else ""
@@ -220,11 +283,11 @@ def render_text(data: dict[str, Any], *, colour: bool = False) -> str:
     lines = [
         style(title, "title"),
         *(textwrap.wrap(about, 96, initial_indent="  ", subsequent_indent="  ") if about else []),
-        (
-            f"  subject {subject} · held by {data['detaining_power']} · "
-            f"{data['mode']} · as of {data['as_of']}"
+        "  "
+        + _("subject {subject} · held by {power} · {mode} · as of {date}").format(
+            subject=subject, power=data["detaining_power"], mode=data["mode"], date=data["as_of"]
         ),
-        f"  state: {' · '.join(data['state'])}",
+        "  " + _("state: {states}").format(states=" · ".join(state_names(data["state"], lang))),
         "",
         *_timeline(data, style),
         *_verdicts(data, style),
@@ -233,7 +296,7 @@ def render_text(data: dict[str, Any], *, colour: bool = False) -> str:
         *_violations(data, style),
         *_claims(data, style),
         "",
-        style("Assumptions", "title"),
+        style(_("Assumptions"), "title"),
         "  "
         + ", ".join(
             f"{k}={str(v).lower() if isinstance(v, bool) else v}"
@@ -242,7 +305,18 @@ def render_text(data: dict[str, Any], *, colour: bool = False) -> str:
         "",
     ]
     failed = data["expectations"]["failed"]
-    summary = f"Expectations: {data['expectations']['passed']} passed, {len(failed)} failed"
+    summary = _("Expectations: {passed} passed, {failed} failed").format(
+        passed=data["expectations"]["passed"], failed=len(failed)
+    )
     lines.append(style(summary, "fail" if failed else "pass"))
-    lines += [f"  x {f['check']}: expected {f['expected']}, got {f['got']}" for f in failed]
+    lines += [
+        "  x "
+        + _("{check}: expected {expected}, got {got}").format(
+            check=f["check"], expected=f["expected"], got=f["got"]
+        )
+        for f in failed
+    ]
+    said = unofficial(lang) if notice else None
+    if said is not None:
+        lines += ["", said.text]
     return "\n".join(lines) + "\n"

@@ -6,6 +6,7 @@ import pathlib
 from collections.abc import Iterable, Iterator, Sequence
 
 from powcase._util import arguments
+from powcase._util.i18n import problem_text
 from powcase._util.located import Document, Location, UnreadableFile, read_document
 from powcase.errors import LawDataError, LocatedProblem, PowcaseError, Problem
 from powcase.law.book import Source
@@ -24,7 +25,11 @@ class ScenarioError(PowcaseError):
     def __init__(self, problems: Iterable[LocatedProblem]) -> None:
         self.problems = tuple(problems)
         count = len(self.problems)
-        head = "1 problem" if count == 1 else f"{count} problems"
+        head = (
+            problem_text("1 problem")
+            if count == 1
+            else problem_text("{count} problems").format(count=count)
+        )
         super().__init__("\n".join([head, *(str(p) for p in self.problems)]))
 
 

@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from powcase._util.date_range import RANGE, day_problem
+from powcase._util.i18n import problem_text
 from powcase._util.problems import Problems, join
 from powcase._util.redact import problem_withheld
 from powcase._util.suggest import closest
@@ -686,7 +687,7 @@ def _one(  # noqa: PLR0917 - an internal step of parse_scenarios
     law = _law(problems, data, path, inherited, file)
     version = data.get("powcase", inherited.get("powcase"))
     if version is None:
-        problems.add(join(path, "powcase"), "is required", "powcase: 1")
+        problems.add(join(path, "powcase"), problem_text("is required"), "powcase: 1")
     elif version != FORMAT_VERSION:
         problems.add(
             join(path, "powcase"), f"format version {version!r} is not supported", "powcase: 1"
@@ -870,7 +871,7 @@ def parse_scenarios(
     if "scenarios" in data:
         problems.unknown_keys(data, ("powcase", "scenarios", "law"), "")
         if data.get("powcase") is None:
-            problems.add("powcase", "is required", "powcase: 1")
+            problems.add("powcase", problem_text("is required"), "powcase: 1")
         items = _as_list(problems, data["scenarios"], "scenarios")
         if not items:
             problems.add("scenarios", "lists no scenario", "at least one scenario")

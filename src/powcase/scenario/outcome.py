@@ -15,12 +15,29 @@ from typing import Any
 
 import attrs
 
-__all__ = ["BREACH", "POSSIBLE_BREACH", "StepOutcome", "breach_words", "outcomes", "step_outcome"]
+from powcase._util.i18n import N_, SOURCE_LANGUAGE, gettext_for
 
-BREACH = "a violation"
+__all__ = [
+    "BREACH",
+    "OUTCOME_WORDS",
+    "POSSIBLE_BREACH",
+    "StepOutcome",
+    "breach_words",
+    "outcomes",
+    "step_outcome",
+]
+
+BREACH = N_("a violation")
 """What a step found a violation adds to its outcome."""
-POSSIBLE_BREACH = "a possible violation"
+POSSIBLE_BREACH = N_("a possible violation")
 """What a step found a possible violation adds to its outcome."""
+
+OUTCOME_WORDS = {
+    "allowed": N_("allowed"),
+    "refused": N_("refused"),
+    "undetermined": N_("undetermined"),
+}
+"""A verdict's outcome in words, marked for translation (in English, the outcome's value)."""
 
 _MARKS = {"allowed": "+", "refused": "x", "undetermined": "?"}
 
@@ -50,21 +67,31 @@ class StepOutcome:
         return tuple(dict.fromkeys(c for b in self.breaches for c in b["cites"]))
 
 
-def breach_words(breach: Mapping[str, Any], step: Mapping[str, Any]) -> str:
+def breach_words(
+    breach: Mapping[str, Any], step: Mapping[str, Any], lang: str = SOURCE_LANGUAGE
+) -> str:
     """A breach found in ``step`` in words: what it is, by whom, and its reasons, save those
     the step's verdict already gives (a step refused and taken anyway breaches the law on
-    the reasons that refused it).
+    the reasons that refused it). In ``lang``, the reasons' texts as ``breach`` has them.
 
     >>> breach_words({"possible": False, "state": "UA", "reasons": []}, {"reasons": []})
     'violation by UA, on the reasons above'
     """
-    kind = "possible violation" if breach["possible"] else "violation"
+    _ = gettext_for(lang)
     new = [r["text"] for r in breach["reasons"] if r not in step["reasons"]]
-    return (
-        f"{kind} by {breach['state']}: {' '.join(new)}"
-        if new
-        else (f"{kind} by {breach['state']}, on the reasons above")
-    )
+    if breach["possible"]:
+        said = (
+            _("possible violation by {state}: {reasons}")
+            if new
+            else _("possible violation by {state}, on the reasons above")
+        )
+    else:
+        said = (
+            _("violation by {state}: {reasons}")
+            if new
+            else _("violation by {state}, on the reasons above")
+        )
+    return said.format(state=breach["state"], reasons=" ".join(new))
 
 
 def _breaches(run: Mapping[str, Any], index: int) -> tuple[dict[str, Any], ...]:
@@ -73,27 +100,28 @@ def _breaches(run: Mapping[str, Any], index: int) -> tuple[dict[str, Any], ...]:
     return tuple(found)
 
 
-def step_outcome(run: Mapping[str, Any], index: int) -> StepOutcome:
+def step_outcome(run: Mapping[str, Any], index: int, lang: str = SOURCE_LANGUAGE) -> StepOutcome:
     """The outcome of step ``index`` of a run in its JSON form (``RunResult.to_dict``,
-    redacted or not), as every human view shows it.
+    redacted or not), as every human view shows it (its label in ``lang``).
     """
+    _ = gettext_for(lang)
     step: Mapping[str, Any] = run["steps"][index]
     breaches = _breaches(run, index)
     certain = any(not b["possible"] for b in breaches)
-    found = BREACH if certain else POSSIBLE_BREACH if breaches else ""
+    found = _(BREACH) if certain else _(POSSIBLE_BREACH) if breaches else ""
     if step["kind"] == "incident":
-        label = f"recorded, {found}" if found else "recorded"
+        label = _("recorded, {found}").format(found=found) if found else _("recorded")
         return StepOutcome(
             label, "violation" if found else "recorded", "!" if found else " ", breaches
         )
     outcome = step["outcome"]
-    label = outcome
+    label = _(OUTCOME_WORDS[outcome])
     if not step["applied"]:
-        label += " (not applied)"
+        label = _("{outcome} (not applied)").format(outcome=label)
     elif outcome != "allowed":
-        label += " (applied anyway)"
+        label = _("{outcome} (applied anyway)").format(outcome=label)
     if found:
-        label += f", {found}"
+        label = _("{outcome}, {found}").format(outcome=label, found=found)
     return StepOutcome(label, "violation" if certain else outcome, _MARKS[outcome], breaches)
 
 

@@ -15,6 +15,7 @@ import typing
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from powcase._util.i18n import LANGUAGES, SOURCE_LANGUAGE
 from powcase.law.book import Law
 from powcase.law.docket import Obligation
 from powcase.law.flags import Flag
@@ -32,6 +33,10 @@ __all__ = ["run_schema"]
 # Redacted output shows dates to the month only.
 _DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}(-\d{2})?$"}
 _COUNT = {"type": "integer", "minimum": 0}
+_TRANSLATED_TEXT = (
+    "^text_(" + "|".join(lang for lang in LANGUAGES if lang != SOURCE_LANGUAGE) + ")$"
+)
+"""The keys of a text translated into a language powcase speaks, beside ``text``."""
 
 
 def _list(items: Mapping[str, Any]) -> dict[str, Any]:
@@ -165,6 +170,10 @@ class _Walk:
             _place(schema, each.json, value, required=not (each.optional or each.personal))
         if closed:
             schema["additionalProperties"] = False
+            if "text" in schema["properties"]:
+                # Output asked in another language gives the law's text in it beside the
+                # English (``text_ko``), a text each.
+                schema["patternProperties"] = {_TRANSLATED_TEXT: {"type": "string"}}
         return schema
 
 

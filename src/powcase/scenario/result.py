@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from powcase._util.escape import code_span, markdown_text
+from powcase._util.i18n import SOURCE_LANGUAGE, gettext_for
 from powcase._util.readable import cited, event_words, phrase, readable, words
 from powcase._util.redact import Names, checked_flag, redact
 from powcase.engine.replay import STEP_KEYS
@@ -449,7 +450,7 @@ def standing_entries(run: Mapping[str, Any]) -> list[dict[str, Any]]:
     return [f for f in run["flags"] if f["code"] in active and f["until"] is None]
 
 
-def due_text(duty: Mapping[str, Any]) -> str:
+def due_text(duty: Mapping[str, Any], lang: str = SOURCE_LANGUAGE) -> str:
     """An obligation's due date as people read it: where the treaty sets no period, with the
     number of days assumed (a reading of "without delay", not the treaty's own deadline);
     where an agreement on record sets it, saying so.
@@ -461,13 +462,16 @@ def due_text(duty: Mapping[str, Any]) -> str:
     >>> due_text({"due": "1954-01-23", "assumed_days": None, "due_agreed": True})
     '1954-01-23 (agreed)'
     """
+    _ = gettext_for(lang)
     if duty.get("due_agreed"):
-        return f"{duty['due']} (agreed)"
+        return _("{due} (agreed)").format(due=duty["due"])
     days = duty.get("assumed_days")
-    return f"{duty['due']} (assumed: {days} days)" if days is not None else str(duty["due"])
+    if days is None:
+        return str(duty["due"])
+    return _("{due} (assumed: {days} days)").format(due=duty["due"], days=days)
 
 
-def obligation_note(duty: Mapping[str, Any]) -> str:
+def obligation_note(duty: Mapping[str, Any], lang: str = SOURCE_LANGUAGE) -> str:
     """What qualifies an obligation's status in a run's JSON form: ``late``, met by a step
     found unlawful, what holds it back, or why it lapsed and at which event; empty when
     nothing does.
@@ -479,18 +483,19 @@ def obligation_note(duty: Mapping[str, Any]) -> str:
     >>> obligation_note({"status": "met", "met_unlawfully": True})
     'by a step found unlawful'
     """
+    _ = gettext_for(lang)
     met = [
         note
-        for key, note in (("late", "late"), ("met_unlawfully", "by a step found unlawful"))
+        for key, note in (("late", _("late")), ("met_unlawfully", _("by a step found unlawful")))
         if duty.get(key)
     ]
     if met:
         return ", ".join(met)
     if duty.get("held_back"):
         by = duty.get("held_back_by")
-        return f"held back: {by}" if by else "held back"
+        return _("held back: {by}").format(by=by) if by else _("held back")
     why = duty.get("why")
     if why:
         at = duty.get("lapsed_by")
-        return f"{why}, event {at}" if at is not None else str(why)
+        return _("{why}, event {at}").format(why=why, at=at) if at is not None else str(why)
     return ""
