@@ -105,10 +105,15 @@ class TestConcerns:
         (propaganda,) = _concerns(c, "propaganda_use", D(2025, 3, 1))
         assert propaganda == ("hrw-2022-03-16",)
 
-    def test_the_icrc_on_foreign_prisoners_is_not_about_a_russian_held_by_ukraine(self):
+    def test_the_icrc_on_access_to_prisoners_held_by_russia_or_ukraine_is_about_each(self):
+        """The ICRC's call of 2025-02-13 was for access to every prisoner of war held by
+        Russia or Ukraine, foreign nationals included: a Russian held by Ukraine too.
+        """
         c = _case(RU_SOLDIER, "UA", RUSSIAN_ASYLUM[0])
-        for concerns in _concerns(c, "icrc_access_unconfirmed", D(2025, 3, 1)):
-            assert "icrc-2025-02-13" not in concerns
+        found = _concerns(c, "icrc_access_unconfirmed", D(2025, 3, 1))
+        assert found
+        assert all("icrc-2025-02-13" in concerns for concerns in found)
+        assert "icrc-2025-02-13" not in LAW.concerns_for("icrc_access_unconfirmed", held_by="GB")
 
     def test_a_concern_published_after_the_as_of_date_is_not_named(self):
         c = _case(

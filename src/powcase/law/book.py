@@ -455,20 +455,25 @@ class Law:
         by: datetime.date | None = None,
     ) -> tuple[str, ...]:
         """The ids of the concerns bearing on a flag code, oldest first: with
-        ``nationality`` (his list), those about a prisoner of it held by ``held_by``; with
-        ``by``, those published by that day.
+        ``nationality`` (his list) or ``held_by``, those about a prisoner of that nationality
+        or held by that state (each as given); with ``by``, those published by that day.
         """
         found = self._concerns_by_flag.get(flag, ())
-        if nationality is None and by is None:
+        about = nationality is not None or held_by is not None
+        if not about and by is None:
             return found
-        his = tuple(nationality or ())
-        about = nationality is not None
-        return tuple(
-            c
-            for c in found
-            if (by is None or self.concerns[c].date <= by)
-            and (not about or self.concerns[c].about.concerns(his, held_by))
-        )
+        his = None if nationality is None else tuple(nationality)
+
+        def work_out() -> tuple[str, ...]:
+            return tuple(
+                c
+                for c in found
+                if (by is None or self.concerns[c].date <= by)
+                and (not about or self.concerns[c].about.concerns(his, held_by))
+            )
+
+        # Every entry of every flag asks it again, with the case's own answers.
+        return self.remembered(("concerns", flag, his, held_by, by), work_out)
 
     def render(self, code: str, params: Mapping[str, Any]) -> str:
         """The sentence of reason ``code`` filled with ``params``.

@@ -305,15 +305,18 @@ class ConcernAbout:
     not_nationality: tuple[str, ...] = attrs.field(default=(), converter=tuple)
     held_by: tuple[str, ...] = attrs.field(default=(), converter=tuple)
 
-    def concerns(self, nationality: Iterable[str], held_by: str | None) -> bool:
+    def concerns(self, nationality: Iterable[str] | None, held_by: str | None) -> bool:
         """Whether the concern is about a prisoner of ``nationality`` (his list of
-        nationalities) held by ``held_by`` (None: not known, so any power).
+        nationalities; None: not known, so any) held by ``held_by`` (None: any power).
         """
+        held = not self.held_by or held_by is None or held_by in self.held_by
+        if nationality is None:
+            return held
         his = set(nationality)
         return (
-            (not self.nationality or bool(his & set(self.nationality)))
+            held
+            and (not self.nationality or bool(his & set(self.nationality)))
             and not his & set(self.not_nationality)
-            and (not self.held_by or held_by is None or held_by in self.held_by)
         )
 
     def to_dict(self) -> dict[str, list[str]]:
