@@ -18,8 +18,14 @@ from powcase.law.situation import context_of
 RI = Subject(id="ri", nationality=["KP"], forces="KP")
 ON = datetime.date(2025, 1, 9)
 CAPTURED = Facts().replaced(captured_on=ON)
+# Facts that keep what he did share the value itself, as a record's steps do: worked out
+# before the next facts are made from them.
+assert CAPTURED.acts == {"capture"}
 AT_RISK = CAPTURED.replaced(risks=(("RU", "torture"),))
 LIFTED = AT_RISK.replaced(lifted=(("RU", "torture"),))
+assert AT_RISK.acts is CAPTURED.acts
+assert LIFTED.acts is CAPTURED.acts
+assert LIFTED.risks is AT_RISK.risks
 
 
 @pytest.fixture

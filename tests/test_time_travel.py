@@ -249,13 +249,18 @@ class TestAScenarioOwnAsOf:
         assert "variants.early.expect.violations[0].step" in err
         assert "expect.steps.4" not in err.replace("variants.early.", "")
 
-    def test_an_earlier_as_of_on_the_command_line_reads_a_later_step_as_not_yet(self, tmp_path):
+    def test_an_earlier_as_of_on_the_command_line_leaves_the_expectations_unchecked(
+        self, tmp_path
+    ):
+        """The expectations are written for the file's own date: on another, the case is
+        shown as it stood then (step 4 not yet happened) and they are said to be unchecked."""
         path = tmp_path / "late.powcase.yaml"
         path.write_text(SCENARIO + "expect:\n  steps: {4: allowed}\n", encoding="utf-8")
-        code, out, _ = cli("run", str(path), "--as-of", "2024-12-01")
-        assert code == 1
-        failure = "steps[4] interrogated: expected a step by the as-of date, got not yet happened"
-        assert failure in out
+        code, out, err = cli("run", str(path), "--as-of", "2024-12-01")
+        assert code == 0
+        assert "2025-04-01    not yet     interrogated (coercive true)" in out
+        assert "expected a step by the as-of date" not in out
+        assert "written for 2025-04-01, not for 2024-12-01; they were not checked" in err
 
 
 def test_the_example_files_do_not_change_as_of_their_own_date():

@@ -52,6 +52,8 @@ DEFAULT_TESTS = [
     "tests/test_flags.py",
     "tests/test_docket.py",
     "tests/test_i18n.py",  # the law's texts in Korean and Ukrainian (law/translated.py)
+    "tests/test_cites_and_concerns_fit.py",  # what a step cites, whom a concern is about
+    "tests/test_readable_values.py",  # how the law's values present themselves
 ]
 """The law tests: the guards, the legal readings, the law data, flags and docket."""
 

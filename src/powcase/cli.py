@@ -221,9 +221,11 @@ def _shown(scenario: Scenario) -> str:
 def _run_all(
     scenarios: Sequence[Scenario], variant: str | None, as_of: datetime.date | None
 ) -> list[RunResult]:
-    import attrs  # noqa: PLC0415
-
-    from powcase.scenario.running import run  # noqa: PLC0415
+    from powcase.scenario.running import (  # noqa: PLC0415
+        ExpectationsNotChecked,
+        run,
+        tell_unchecked,
+    )
 
     results = []
     for scenario in scenarios:
@@ -233,16 +235,10 @@ def _run_all(
                 f"{_line(scenario.file)}: scenario {_shown(scenario)} has no variant "
                 f"{variant!r} (it has: {names})"
             )
-        if as_of is not None:
-            # Before the last event: the case as it stood that day (later events not yet).
-            dated = attrs.evolve(
-                scenario,
-                as_of=as_of,
-                variants=tuple(attrs.evolve(v, as_of=as_of) for v in scenario.variants),
-            )
-            results += run(dated, variant=variant)
-            continue
-        results += run(scenario, variant=variant)
+        # On another date: the case as it stood that day, its expectations not checked.
+        results += run(scenario, variant=variant, as_of=as_of)
+    warnings.simplefilter("always", ExpectationsNotChecked)  # told, never raised
+    tell_unchecked(scenarios, as_of, variant)
     return results
 
 
@@ -1537,7 +1533,7 @@ def _warnings_to(err: Output, command: str) -> Iterator[None]:
             yield
         finally:
             for warning in caught:
-                if issubclass(warning.category, NameInFreeText) or _contradiction(warning):
+                if issubclass(warning.category, NameInFreeText) or _one_line(warning):
                     with contextlib.suppress(Exception):  # a closed stderr: nowhere to tell
                         err.write(f"powcase {command}: warning: {warning.message}\n")
                 else:
@@ -1546,8 +1542,12 @@ def _warnings_to(err: Output, command: str) -> Iterator[None]:
                     )
 
 
-def _contradiction(warning: warnings.WarningMessage) -> bool:
-    """Whether a warning tells of a record that contradicts itself (told as one line)."""
+def _one_line(warning: warnings.WarningMessage) -> bool:
+    """Whether a warning is told as one line: a record that contradicts itself, or
+    expectations left unchecked on another date (``--as-of``).
+    """
+    if warning.category.__name__ == "ExpectationsNotChecked":
+        return warning.category.__module__ == "powcase.scenario.running"
     if warning.category.__module__ != "powcase.scenario.contradictions":
         return False  # the module is loaded only by the commands that warn of it
     from powcase.scenario.contradictions import RecordContradiction  # noqa: PLC0415

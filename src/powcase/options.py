@@ -6,12 +6,17 @@ the event chooses (``determine_status``, ``decide_protection``, ``charge``) ther
 per choice.
 
 Some options make no sense for him, and the command hides them unless asked (``--all``); the
-rule is :func:`hidden_because`, and only here. Hidden are: events that are no one's decision
-(``die``); a return (``repatriate``, ``repatriate_medically``, ``exchange``) to a state that is
-neither his nationality nor the one whose forces he served in; a move away to a third state
+rule is :func:`hidden_because`, and only here. It never hides a route the law may leave open:
+whatever the reading of the law, the states he may be returned to are his power of origin (his
+state of nationality or the state whose forces he served in, as ``status_route`` reads it),
+his other states of nationality, and the allies of each (the real counterpart of an exchange).
+Hidden are: events that are no one's decision (``die``); a return (``repatriate``,
+``repatriate_medically``, ``exchange``) to any other state; a move away to a third state
 (``release_to_third_state``, ``transfer_to_power``, ``intern_in_neutral_state``,
-``hand_over_to_neutral_custody``) that is his own state; and protection asked of his own state.
-Each is still judged, and kept in the JSON output, marked ``hidden``.
+``hand_over_to_neutral_custody``) that is the detaining power itself, or his own state where
+it is a party to the conflict adverse to the detaining power (a state of his nationality at
+peace with it is a lawful way out, and is shown); and protection asked, as of a third state, of
+the detaining power. Each is still judged, and kept in the JSON output, marked ``hidden``.
 """
 
 from __future__ import annotations
@@ -75,32 +80,50 @@ _AWAY = frozenset(
 """Moves that send him to a state other than his own."""
 
 
-def hidden_because(event: Event, record: Record) -> str | None:
+def _returns_to(record: Record, law: Law, on: datetime.date) -> set[str]:
+    """The states a return may hand him to under any reading: his power of origin under every
+    option of ``status_route`` (his state of nationality, or the state whose forces he served
+    in; a civilian's is his state), his other states of nationality, and their allies that day.
+    """
+    subject = record.subject
+    his = {*subject.nationality, *((subject.forces,) if subject.forces else ())}
+    return his | {ally for state in his for ally in law.allies(state, on)}
+
+
+def hidden_because(event: Event, record: Record, law: Law | None = None) -> str | None:
     """Why the option of ``event`` makes no sense for the subject of ``record`` and is hidden
-    unless asked for, in words; None when it is shown.
+    unless asked for, in words; None when it is shown. ``law`` (default: the packaged law)
+    says who is allied with his states and who is a party to the conflict on the event's date.
 
     The one rule of hiding (see the module's description): a fact about the step and about
-    him, never what the law makes of it.
+    him, never what the law makes of it, and never a route the law may leave open.
     """
-    own = {
-        *record.subject.nationality,
-        *((record.subject.forces,) if record.subject.forces else ()),
-    }
+    law = law if law is not None else Law.packaged()
     name = event.name
     if name in NOT_DECISIONS:
         return "no one's decision"
+    holder = record.detaining_power
+    subject = record.subject
     destination = event.destination if isinstance(event, Move) else None
-    if destination is not None and name in _RETURNS and destination not in own:
-        return "a return to a state that is not his"
-    if destination is not None and name in _AWAY and destination in own:
-        return "a move to a third state that is his own"
+    if (
+        destination is not None
+        and name in _RETURNS
+        and destination not in _returns_to(record, law, event.date)
+    ):
+        return "a return to a state that is neither his nor his state's ally"
+    if destination is not None and name in _AWAY:
+        if destination == holder:
+            return "a move to a third state that is the detaining power itself"
+        his = {*subject.nationality, *((subject.forces,) if subject.forces else ())}
+        if destination in his and law.adverse(destination, holder, event.date):
+            return "a move to a third state that is his own"
     state = getattr(event, "state", None)
     if (
         name == "request_protection"
         and getattr(event, "kind", None) == "third_state"
-        and state in own
+        and state == holder
     ):
-        return "protection asked of his own state"
+        return "protection asked of the detaining power as a third state"
     return None
 
 
@@ -193,5 +216,5 @@ def options(case: Case, as_of: datetime.date | None = None) -> tuple[Option, ...
             event = EVENT_TYPES[name](date=on, **fields)
             verdict = case.verdict(event)
             if not any(r.kind == "graph" for r in verdict.reasons):
-                found.append(Option(event, verdict, hidden_because(event, case.record)))
+                found.append(Option(event, verdict, hidden_because(event, case.record, case.law)))
     return tuple(found)

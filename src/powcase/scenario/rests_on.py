@@ -1,17 +1,20 @@
 """Which readings of the law a run's verdicts rest on, and which other readings would change
 them: computed, never guessed.
 
-A step rests on the assumptions its verdict names, and on those whose reading its reasons (or
-the reasons of a breach found in it) apply. For each such assumption, every other option is
-tried: the whole record is replayed under the reading with that one option changed, and the
-step's outcome in words (:func:`~powcase.scenario.outcome.step_outcome`) is compared. An asked
-verdict ("what if") is judged again on the replayed case. An assumption that is a number of
-days has no list of options to try; it is named, not varied.
+A step may read an assumption: its verdict names it, or its reasons (or the reasons of a
+breach found in it) apply its reading. For each assumption read, every other option is tried:
+the whole record is replayed under the reading with that one option changed, and the step is
+judged again. The step rests on the assumption only where some other option changes its
+outcome in words (:func:`~powcase.scenario.outcome.step_outcome`) or its reasons (their kinds,
+codes, citations and values, the reading they apply aside); an assumption read whose every
+other option leaves both as they are is kept apart, as read but changing nothing, and the
+views do not show it. An asked verdict ("what if") is judged again on the replayed case. An
+assumption that is a number of days has no list of options to try; it is named, not varied.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -42,24 +45,57 @@ class Change:
 
 @attrs.frozen
 class RestsOn:
-    """The assumptions a verdict rests on with their values in the run, and the other
-    options that change its outcome (none when every other option gives the same).
+    """The assumptions a verdict rests on with their values in the run (some other option
+    changes its outcome or its reasons), the other options that change its outcome (none when
+    only its reasons change), and the assumptions it read but no other option of which
+    changes either (``unchanged``).
     """
 
     assumptions: tuple[tuple[str, Any], ...] = ()
     changes: tuple[Change, ...] = ()
+    unchanged: tuple[tuple[str, Any], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """The plain form the views read: ``assumptions`` (a mapping) and ``would_change``."""
+        """The plain form the views read: ``assumptions`` (a mapping), ``would_change``, and
+        ``read_unchanged`` (a mapping the views leave out).
+        """
         return {
             "assumptions": dict(self.assumptions),
             "would_change": [c.to_dict() for c in self.changes],
+            "read_unchanged": dict(self.unchanged),
         }
 
 
 def _keys(verdict: Verdict, reasons: Iterable[Reason]) -> tuple[str, ...]:
     read = [r.reading.assumption for r in (*verdict.reasons, *reasons) if r.reading is not None]
     return tuple(dict.fromkeys((*verdict.assumptions, *read)))
+
+
+def _reasons(reasons: Iterable[Mapping[str, Any]]) -> list[tuple[Any, ...]]:
+    """Reasons in their plain form as compared across readings: the reading applied aside
+    (it names the option, which differs by construction), the sentence aside (it says the
+    same as the code and values).
+    """
+    return [
+        (r["kind"], r["code"], tuple(r["cites"]), sorted(r["params"].items(), key=str))
+        for r in reasons
+    ]
+
+
+def _judged_step(run: Mapping[str, Any], index: int) -> tuple[str, list[tuple[Any, ...]]]:
+    """Step ``index`` of a run in its plain form as compared across readings: its outcome in
+    words, and its reasons and those of the breaches found in it.
+    """
+    outcome = step_outcome(run, index)
+    reasons = _reasons(run["steps"][index]["reasons"])
+    for breach in outcome.breaches:
+        reasons += [("breach", breach["possible"]), *_reasons(breach["reasons"])]
+    return outcome.label, reasons
+
+
+def _judged(verdict: Verdict) -> tuple[str, list[tuple[Any, ...]]]:
+    """A verdict as compared across readings: its outcome and its reasons."""
+    return str(verdict.outcome), _reasons(verdict.to_dict()["reasons"])
 
 
 def _plain(case: Case) -> dict[str, Any]:
@@ -95,35 +131,49 @@ class _Replays:
         return tuple(o for o in spec.options if not (o == current and type(o) is type(current)))
 
 
+def _compared(
+    replays: _Replays,
+    keys: tuple[str, ...],
+    now: tuple[str, list[tuple[Any, ...]]],
+    then: Callable[[Case, dict[str, Any]], tuple[str, list[tuple[Any, ...]]]],
+) -> RestsOn:
+    """What a verdict judged as ``now`` rests on: each of ``keys`` some other option of which
+    changes it when judged again (``then``) on the replayed case; a number of days is named.
+    """
+    case = replays.case
+    relied: list[tuple[str, Any]] = []
+    unchanged: list[tuple[str, Any]] = []
+    changes: list[Change] = []
+    for key in keys:
+        value = (key, getattr(case.assumptions, key))
+        options = replays.options(key)
+        moved = not Assumptions.specs()[key].options  # a number of days: named, not varied
+        for option in options:
+            other = then(*replays.under(key, option))
+            if other[0] != now[0]:
+                changes.append(Change(key, option, other[0]))
+            moved = moved or other != now
+        (relied if moved else unchanged).append(value)
+    return RestsOn(tuple(relied), tuple(changes), tuple(unchanged))
+
+
 def _step(replays: _Replays, plain: Mapping[str, Any], index: int) -> RestsOn:
     case = replays.case
     step = case.steps[index]
     breaches = [v for v in (*case.violations, *case.possible_violations) if v.index == index]
     keys = _keys(step.verdict, (r for v in breaches for r in v.reasons))
-    now = step_outcome(plain, index).label
-    changes = []
-    for key in keys:
-        for option in replays.options(key):
-            _, other = replays.under(key, option)
-            then = step_outcome(other, index).label
-            if then != now:
-                changes.append(Change(key, option, then))
-    values = tuple((k, getattr(case.assumptions, k)) for k in keys)
-    return RestsOn(values, tuple(changes))
+    return _compared(
+        replays, keys, _judged_step(plain, index), lambda _, other: _judged_step(other, index)
+    )
 
 
 def _asked(replays: _Replays, verdict: Verdict) -> RestsOn:
-    case = replays.case
-    keys = _keys(verdict, ())
-    changes = []
-    for key in keys:
-        for option in replays.options(key):
-            other, _ = replays.under(key, option)
-            then = other.verdict(verdict.event).outcome
-            if then is not verdict.outcome:
-                changes.append(Change(key, option, str(then)))
-    values = tuple((k, getattr(case.assumptions, k)) for k in keys)
-    return RestsOn(values, tuple(changes))
+    return _compared(
+        replays,
+        _keys(verdict, ()),
+        _judged(verdict),
+        lambda other, _: _judged(other.verdict(verdict.event)),
+    )
 
 
 def rests_on(result: RunResult) -> dict[str, list[RestsOn]] | None:

@@ -1,16 +1,25 @@
 """Running a scenario: its record under its assumptions, then each variant under its own, with
 the expectations checked. The result has the keys of the output contract.
+
+A scenario's expectations are written for its own date (its ``as_of``, else its last event's
+date; a variant's for the variant's). Run on another date (``as_of``, e.g. the command's
+``--as-of``), the case is shown as it stood that day and the expectations are not checked:
+:func:`tell_unchecked` says so, once for each file.
 """
 
 from __future__ import annotations
 
+import datetime
 import enum
+import warnings
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
 
 from powcase._util import arguments
 from powcase._util.dates import evaluated_on
+from powcase._util.escape import neutral
 from powcase.case import Case
 from powcase.law.book import Law
 from powcase.law.docket import Obligation
@@ -38,7 +47,53 @@ from powcase.scenario.result import (
     StepResult,
 )
 
-__all__ = ["run", "run_one"]
+__all__ = ["ExpectationsNotChecked", "run", "run_one", "tell_unchecked", "written_for"]
+
+
+class ExpectationsNotChecked(UserWarning):
+    """Told when scenarios run on a date other than their own: their expectations, written for
+    their own date, were not checked.
+    """
+
+
+def written_for(scenario: Scenario, variant: Variant | None = None) -> datetime.date | None:
+    """The date the expectations of ``scenario`` (or of its ``variant``) are written for: its
+    ``as_of``, else its last event's date (None for an empty record without one).
+    """
+    own = variant.as_of if variant else scenario.as_of
+    events = scenario.record.events
+    return evaluated_on(own, events[-1].date if events else None)
+
+
+def _checked_on(scenario: Scenario, variant: Variant | None, as_of: datetime.date | None) -> bool:
+    """Whether a run on ``as_of`` (None: its own date) checks the expectations."""
+    return as_of is None or as_of == written_for(scenario, variant)
+
+
+def tell_unchecked(
+    scenarios: Sequence[Scenario], as_of: datetime.date | None, variant: str | None = None
+) -> None:
+    """Warn (:class:`ExpectationsNotChecked`), once for each file, where a run of
+    ``scenarios`` on ``as_of`` (or only of the variant named) leaves expectations unchecked.
+    """
+    if as_of is None:
+        return
+    dates: dict[str, set[datetime.date | None]] = {}
+    for scenario in scenarios:
+        runs: list[Variant | None] = [None, *scenario.variants] if variant is None else []
+        runs += [v for v in scenario.variants if variant is not None and v.name == variant]
+        for each in runs:
+            expect = each.expect if each else scenario.expect
+            if expect != Expectations() and not _checked_on(scenario, each, as_of):
+                dates.setdefault(scenario.file, set()).add(written_for(scenario, each))
+    for file, found in dates.items():
+        written = ", ".join(sorted(str(d) for d in found))
+        warnings.warn(
+            f"{neutral(file, newlines=False)}: its expectations were written for {written}, "
+            f"not for {as_of}; they were not checked",
+            ExpectationsNotChecked,
+            stacklevel=2,
+        )
 
 
 def _check(
@@ -281,14 +336,22 @@ def _summary(violation: Violation) -> str:
     )
 
 
-def run_one(scenario: Scenario, variant: Variant | None = None) -> RunResult:
-    """Run a scenario, or one of its variants (a :class:`Variant` of it)."""
+def run_one(
+    scenario: Scenario, variant: Variant | None = None, *, as_of: datetime.date | None = None
+) -> RunResult:
+    """Run a scenario, or one of its variants (a :class:`Variant` of it), on its own date or
+    on ``as_of``: the case as it stood that day. On a date other than its own (see
+    :func:`written_for`) its expectations are not checked: none passes, none fails.
+    """
     arguments.instance("scenario", scenario, Scenario, "a Scenario, e.g. from load_scenarios()")
     if variant is not None:
         arguments.instance("variant", variant, Variant, "a Variant of the scenario, or None")
+    as_of = arguments.optional_day("as_of", as_of)
+    checked = _checked_on(scenario, variant, as_of)
     assumptions = variant.assumptions if variant else scenario.assumptions
     mode = variant.mode if variant else scenario.mode
-    as_of = variant.as_of if variant else scenario.as_of
+    if as_of is None:
+        as_of = variant.as_of if variant else scenario.as_of
     expect = variant.expect if variant else scenario.expect
     whole = Case.replay(scenario.record, assumptions, mode, law=scenario.law)
     # Hypothetical steps, flags and the docket are judged at the as-of date, or else at the
@@ -319,6 +382,9 @@ def run_one(scenario: Scenario, variant: Variant | None = None) -> RunResult:
     judged = expect if on else attrs.evolve(expect, verdicts=())
     passed, failures = _check(judged, case, tuple(asked), {f.code for f in active}, obligations)
     failures += _not_yet_checks(judged, not_yet)
+    if not checked:
+        # Written for another date: the expectations are neither passed nor failed.
+        passed, failures, unjudged = 0, [], []
     record = case.record
     return RunResult(
         scenario=scenario.title,
@@ -358,8 +424,11 @@ def _claims(claims: tuple[Claim, ...]) -> tuple[ClaimGroup, ...]:
     )
 
 
-def run(scenario: Scenario, *, variant: str | None = None) -> list[RunResult]:
-    """Run a scenario and each of its variants (or only the variant named).
+def run(
+    scenario: Scenario, *, variant: str | None = None, as_of: datetime.date | None = None
+) -> list[RunResult]:
+    """Run a scenario and each of its variants (or only the variant named), each on its own
+    date or on ``as_of`` (see :func:`run_one`: on another date nothing is checked).
 
     :class:`~powcase.errors.InvalidInput` if ``variant`` names none of the scenario's variants
     (the message lists them); :class:`~powcase.errors.InvalidArgument` for an argument of the
@@ -372,8 +441,8 @@ def run(scenario: Scenario, *, variant: str | None = None) -> list[RunResult]:
         )
     results = []
     if variant is None:
-        results.append(run_one(scenario))
+        results.append(run_one(scenario, as_of=as_of))
     for each in scenario.variants:
         if variant is None or each.name == variant:
-            results.append(run_one(scenario, each))
+            results.append(run_one(scenario, each, as_of=as_of))
     return results
