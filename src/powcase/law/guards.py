@@ -256,7 +256,9 @@ def _request_protection(j: Judgement[ev.RequestProtection]) -> None:
     """RC-1A(2): anyone may seek asylum; NKRA-3: KR protects North Koreans who ask for it
     (cited only for a request to KR by one its law covers). The ``asylum_while_pow``
     assumption decides whether a POW may claim asylum in captivity. A request to a third
-    state to take him is no refugee claim: RC-1A(2) is not cited for it.
+    state to take him is no refugee claim: RC-1A(2) is not cited for it; neither the detaining
+    power nor his own power of origin is a third state (going there is repatriation,
+    GCIII-118).
     """
     kind = j.event.kind
     state = j.event.state or j.situation.detaining_power
@@ -275,6 +277,9 @@ def _request_protection(j: Judgement[ev.RequestProtection]) -> None:
         return
     if state == j.situation.detaining_power:
         j.require("third_state_is_holder", ("GCIII-118",), state=state)
+    elif state == j.situation.power_of_origin:
+        # Going to the power he fought for is repatriation, not a release to a third state.
+        j.require("third_state_is_his_power", ("GCIII-118",), state=state)
     elif _korean_defectors_act(j.situation, state):
         # NKRA-7: he applies, in principle in person, at a mission abroad or an agency.
         at_mission = ("NKRA-7",) if j.event.via == "mission" else ()
