@@ -20,7 +20,7 @@ import sys
 import traceback
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from powcase._util.escape import neutral, neutral_data
 from powcase._util.i18n import (
@@ -1034,41 +1034,101 @@ def _cmd_parties(args: argparse.Namespace, out: Output) -> int:
             since = _("since {date}").format(date=b["since"])
             out.write(f"    {b['instrument']:<9} {b['how']:<12} {since}{until}  {b['source']}\n")
         for r in p["reservations"]:
+            summary = _party_text(law, p["code"], r["summary"], lang, provision=r["provision"])
             out.write(
-                f"  {r['kind']} on {r['provision']} ({r['made']}): {r['summary']}\n"
+                "  "
+                + _("{kind} on {provision} ({made}): {summary}").format(
+                    kind=_(_RESERVATION_KINDS.get(r["kind"], r["kind"])),
+                    provision=r["provision"],
+                    made=r["made"],
+                    summary=summary,
+                )
+                + "\n"
                 f"      {r['source']}\n"
             )
         for a in p["allies"]:
             out.write(
-                f"  ally: {a['state']} since {a['since']} ({a['basis']})\n      {a['source']}\n"
+                "  "
+                + _("ally: {state} since {since} ({basis})").format(
+                    state=a["state"], since=a["since"], basis=a["basis"]
+                )
+                + f"\n      {a['source']}\n"
             )
         for t in p["treatment"]:
-            dates = " ".join(f"{k} {t[k]}" for k in ("since", "until") if t[k])
+            dates = " ".join(
+                _(template).format(date=t[k])
+                for k, template in (("since", _SINCE), ("until", _UNTIL))
+                if t[k]
+            )
             when = f" ({dates})" if dates else ""
             cites = f" [{', '.join(t['cites'])}]" if t["cites"] else ""
+            summary = _party_text(law, p["code"], t["summary"], lang)
             out.write(
-                f"  {t['act']} -> {', '.join(t['kinds'])}{when}{cites}: {t['summary']}\n"
+                f"  {t['act']} -> {', '.join(t['kinds'])}{when}{cites}: {summary}\n"
                 f"      {t['source']}\n"
             )
         if p["abolished_death_penalty"]:
-            out.write(f"  abolished the death penalty on {p['abolished_death_penalty']}\n")
+            out.write(
+                "  "
+                + _("abolished the death penalty on {date}").format(
+                    date=p["abolished_death_penalty"]
+                )
+                + "\n"
+            )
         if p["claims_nationals_of"]:
             out.write(
-                f"  counts as its nationals the people of: {', '.join(p['claims_nationals_of'])}\n"
+                "  "
+                + _("counts as its nationals the people of: {states}").format(
+                    states=", ".join(p["claims_nationals_of"])
+                )
+                + "\n"
             )
         if p["protects_applicants"]:
             out.write(
-                "  protects asylum applicants from removal meanwhile: "
-                f"{', '.join(p['protects_applicants'])}\n"
+                "  "
+                + _("protects asylum applicants from removal meanwhile: {provisions}").format(
+                    provisions=", ".join(p["protects_applicants"])
+                )
+                + "\n"
             )
         for c in p["conflicts"]:
             out.write(
-                f"  party to {c['conflict']} (side {c['side']}) since {c['since']}\n"
+                "  "
+                + _("party to {conflict} (side {side}) since {since}").format(
+                    conflict=c["conflict"], side=c["side"], since=c["since"]
+                )
+                + "\n"
                 f"      {c['source']}\n"
             )
         out.write("\n")
     _notice(out, lang)
     return OK
+
+
+_SINCE, _UNTIL = N_("since {date}"), N_("until {date}")
+_RESERVATION_KINDS = {"reservation": N_("reservation"), "declaration": N_("declaration")}
+"""The kinds of a state's statement on a treaty, as the parties table names them."""
+
+
+def _party_text(
+    law: Law,
+    state: str,
+    summary: str,
+    lang: str,
+    *,
+    provision: str | None = None,
+) -> str:
+    """Our summary of a state's reservation on ``provision``, or else of its treatment of those
+    returned to it, in ``lang``; an untranslated one (an overlay's) marked English.
+    """
+    if lang == SOURCE_LANGUAGE:
+        return summary
+    from powcase._util.i18n import marked  # noqa: PLC0415
+    from powcase.law import translated  # noqa: PLC0415
+
+    if provision is not None:
+        return marked(translated.reservation(law, state, summary, lang))
+    return marked(translated.treatment(law, state, summary, lang))
 
 
 def _party_name(law: Law, profile: dict[str, Any], lang: str) -> str:
@@ -1099,9 +1159,16 @@ def _cmd_diagram(args: argparse.Namespace, out: Output) -> int:
         missing = graphviz_missing()
         fmt = "svg" if missing is None else "mermaid"
         if missing is not None:
+            said = gettext_for(_language(args))
             sys.stderr.write(
-                f"powcase diagram: {missing}, so this is Mermaid text; for SVG or PNG, "
-                f"{INSTALL_GRAPHVIZ}; for the path he took as SVG, add --path\n"
+                "powcase diagram: "
+                + said(
+                    N_(
+                        "{missing}, so this is Mermaid text; for SVG or PNG, {install}; for "
+                        "the path he took as SVG, add --path"
+                    )
+                ).format(missing=said(missing), install=said(INSTALL_GRAPHVIZ))
+                + "\n"
             )
     trace = None
     drawn: str | bytes
@@ -1398,8 +1465,11 @@ def _cmd_coverage(args: argparse.Namespace, out: Output) -> int:
     percent = coverage.provisions.percent
     if args.fail_under is not None and percent < args.fail_under:
         sys.stderr.write(
-            f"powcase coverage: provision coverage {percent:.1f}% is below "
-            f"--fail-under {args.fail_under:g}%\n"
+            "powcase coverage: "
+            + gettext_for(_language(args))(
+                N_("provision coverage {percent}% is below --fail-under {limit}%")
+            ).format(percent=f"{percent:.1f}", limit=f"{args.fail_under:g}")
+            + "\n"
         )
         return FAILED
     return OK
@@ -1624,6 +1694,48 @@ def _in_words(parser: argparse.ArgumentParser) -> None:
             super().add_usage(usage_text, actions, groups, usage if prefix is None else prefix)
 
     parser.formatter_class = Formatter
+    said = gettext_for(lang)
+
+    def error(message: str) -> NoReturn:
+        parser.print_usage(sys.stderr)
+        told = _usage_error_in(message, lang)
+        parser.exit(INVALID, said(_ERROR_LINE).format(prog=parser.prog, message=told) + "\n")
+
+    parser.error = error  # type: ignore[method-assign]
+
+
+_USAGE_ERRORS = (
+    problem_text("the following arguments are required: {arguments}"),
+    problem_text("unrecognized arguments: {arguments}"),
+    problem_text("invalid choice: {value} (choose from {choices})"),
+    problem_text("invalid {kind} value: {value}"),
+    problem_text("expected one argument"),
+    problem_text("expected at most one argument"),
+    problem_text("expected at least one argument"),
+    problem_text("one of the arguments {arguments} is required"),
+    problem_text("ambiguous option: {option} could match {matches}"),
+    problem_text("not allowed with argument {argument}"),
+    problem_text("ignored explicit argument {value}"),
+)
+"""argparse's own messages of a usage error (Python's wording), known to the translation."""
+
+_ERROR_LINE = N_("{prog}: error: {message}")
+_ARGUMENT_LINE = N_("argument {argument}: {message}")
+_ARGUMENT_ERROR = re.compile(r"^argument (?P<argument>[^:]+): (?P<message>.*)$", re.DOTALL)
+
+
+def _usage_error_in(message: str, lang: str) -> str:
+    """A usage error argparse made (in English) in ``lang``: its argument names, values and
+    choices as they are; an error about one argument names it first, as argparse does.
+    """
+    from powcase._util.i18n import problem_in  # noqa: PLC0415
+
+    matched = _ARGUMENT_ERROR.match(message)
+    if matched is None:
+        return problem_in(message, lang)
+    return gettext_for(lang)(_ARGUMENT_LINE).format(
+        argument=matched["argument"], message=problem_in(matched["message"], lang)
+    )
 
 
 def _run_command(command: Callable[..., argparse.ArgumentParser]) -> None:
@@ -1757,6 +1869,9 @@ def _language_of_errors(args: argparse.Namespace) -> str:
 
 
 _INVALID_INPUT = problem_text("invalid input")
+# The heading of a list of problems (a law data error's too, made below the translation
+# layer): registered here, so that the command words it whatever modules were loaded.
+_PROBLEM_COUNTS = (problem_text("1 problem"), problem_text("{count} problems"))
 
 _PROBLEM_LINE = re.compile(
     r"^(?P<where>(?:  - )?\S+?:\d+:\d+: |\S+\.(?:ya?ml|json): |  - )?"

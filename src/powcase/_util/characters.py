@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["surrogate_problem"]
+from powcase._util.i18n import problem_text
+
+__all__ = ["surrogate_code", "surrogate_problem"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -21,7 +23,15 @@ def surrogate_problem(text: str) -> str | None:
     >>> surrogate_problem("\U0001F600") is None
     True
     """
-    found = _SURROGATE.search(text)
-    if found is None:
+    code = surrogate_code(text)
+    if code is None:
         return None
-    return f"has a lone surrogate (\\u{ord(found.group()):04x}), which is not a character"
+    return problem_text("has a lone surrogate ({code}), which is not a character").format(
+        code=code
+    )
+
+
+def surrogate_code(text: str) -> str | None:
+    r"""The escape of the first lone surrogate in ``text`` (``\\ud83d``), or None."""
+    found = _SURROGATE.search(text)
+    return None if found is None else f"\\u{ord(found.group()):04x}"

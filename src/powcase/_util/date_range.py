@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime
 
+from powcase._util.i18n import problem_text
+
 __all__ = ["FIRST_DAY", "LAST_DAY", "LONGEST_DAYS", "LONGEST_MONTHS", "RANGE", "day_problem"]
 
 FIRST_DAY = datetime.date(1850, 1, 1)
@@ -17,7 +19,7 @@ LONGEST_DAYS = 36_500
 """The longest period in days law data may set (a century): a deadline stays a date."""
 LONGEST_MONTHS = 1_200
 """The longest period in months law data may set (a century)."""
-RANGE = f"a date from {FIRST_DAY} to {LAST_DAY}"
+RANGE = problem_text("a date from {first} to {last}").format(first=FIRST_DAY, last=LAST_DAY)
 """The accepted range, as error messages say it."""
 
 
@@ -29,4 +31,6 @@ def day_problem(day: datetime.date) -> str | None:
     """
     if FIRST_DAY <= day <= LAST_DAY:
         return None
-    return f"{day} is outside the dates powcase accepts ({FIRST_DAY} to {LAST_DAY})"
+    return problem_text("{day} is outside the dates powcase accepts ({first} to {last})").format(
+        day=day, first=FIRST_DAY, last=LAST_DAY
+    )

@@ -259,8 +259,12 @@ def problem_text(template: str) -> str:
 
 
 @functools.cache
-def _patterns(lang: str) -> tuple[tuple[re.Pattern[str], str], ...]:
-    """Each loader template with a translation in ``lang``, as a pattern of its messages."""
+def _patterns(lang: str, known: int) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each loader template with a translation in ``lang``, as a pattern of its messages.
+
+    ``known`` is how many templates are registered: a template registers when its message is
+    first made, so a later message may come from a template the patterns made before lacked.
+    """
     found = catalogue(lang)
     patterns = []
     for template in sorted(_PROBLEMS, key=len, reverse=True):
@@ -285,7 +289,7 @@ def problem_in(message: str, lang: str) -> str:
     """
     if lang == SOURCE_LANGUAGE:
         return message
-    for pattern, said in _patterns(_checked(lang)):
+    for pattern, said in _patterns(_checked(lang), len(_PROBLEMS)):
         matched = pattern.match(message)
         if matched:
             return said.format(**matched.groupdict())

@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 import yaml
 
-from powcase._util.characters import surrogate_problem
+from powcase._util.characters import surrogate_code
 from powcase._util.i18n import problem_text
 from powcase.errors import Problem
 
@@ -93,14 +93,20 @@ class _Loader(yaml.SafeLoader):
             self.aliases += 1
             if self.aliases > MAX_ALIASES:
                 raise UnreadableFile(
-                    Problem(path, f"uses an alias: more than {MAX_ALIASES} alias uses"), where
+                    Problem(
+                        path,
+                        problem_text("uses an alias: more than {count} alias uses").format(
+                            count=MAX_ALIASES
+                        ),
+                    ),
+                    where,
                 )
         else:
             self.values += 1
             if self.values > MAX_VALUES:
                 raise _too_many(path, where)
         if len(self.paths) > MAX_DEPTH:
-            raise UnreadableFile(Problem(path, f"nesting deeper than {MAX_DEPTH} levels"), where)
+            raise UnreadableFile(Problem(path, _too_deep()), where)
         self.paths.append(path)
         try:
             node = super().compose_node(parent, index)
@@ -135,9 +141,11 @@ def _too_many(path: str, where: Location) -> UnreadableFile:
     return UnreadableFile(
         Problem(
             path,
-            f"the file holds more than {MAX_VALUES:,} values (keys, items and scalars, "
-            "counting what aliases repeat)",
-            "a smaller file, or several",
+            problem_text(
+                "the file holds more than {count} values (keys, items and scalars, "
+                "counting what aliases repeat)"
+            ).format(count=f"{MAX_VALUES:,}"),
+            problem_text("a smaller file, or several"),
         ),
         where,
     )
@@ -197,9 +205,7 @@ class _Builder:
     def build(self, node: yaml.Node, path: str, depth: int) -> Any:
         self.locations[path] = _mark(node)
         if depth > MAX_DEPTH:
-            raise UnreadableFile(
-                Problem(path, f"nesting deeper than {MAX_DEPTH} levels"), _mark(node)
-            )
+            raise UnreadableFile(Problem(path, _too_deep()), _mark(node))
         self.values += 1
         if self.values > MAX_VALUES:
             raise _too_many(path, _mark(node))
@@ -220,8 +226,10 @@ class _Builder:
             raise UnreadableFile(
                 Problem(
                     path,
-                    f"its aliases repeat more than {MAX_EXPANDED:,} characters of text",
-                    "aliases that repeat a little, or the text written out",
+                    problem_text("its aliases repeat more than {count} characters of text").format(
+                        count=f"{MAX_EXPANDED:,}"
+                    ),
+                    problem_text("aliases that repeat a little, or the text written out"),
                 ),
                 _mark(node),
             )
@@ -233,12 +241,14 @@ class _Builder:
                 key = self.build(key_node, path, depth + 1)
                 if isinstance(key, list | dict):
                     raise UnreadableFile(
-                        Problem(path, "a key must be a plain value"), _mark(key_node)
+                        Problem(path, problem_text("a key must be a plain value")), _mark(key_node)
                     )
                 key = key if isinstance(key, str | int) else str(key)
                 where = _child(path, key)
                 if key in built:
-                    raise UnreadableFile(Problem(where, "is given twice"), _mark(key_node))
+                    raise UnreadableFile(
+                        Problem(where, problem_text("is given twice")), _mark(key_node)
+                    )
                 self.key_locations[where] = _mark(key_node)
                 built[key] = self.build(value_node, where, depth + 1)
             self.locations[path] = _mark(node)
@@ -265,7 +275,11 @@ class _Builder:
                 # not echoed: the reader cannot tell a name from any other value.
                 tag = node.tag.replace("tag:yaml.org,2002:", "!!")
                 raise UnreadableFile(
-                    Problem(path, f"is not a valid {tag}", f"text that fits {tag}, or no tag"),
+                    Problem(
+                        path,
+                        problem_text("is not a valid {tag}").format(tag=tag),
+                        problem_text("text that fits {tag}, or no tag").format(tag=tag),
+                    ),
                     _mark(node),
                 ) from None
             # A date YAML recognises but the calendar does not (2025-02-30): keep the text, so
@@ -278,17 +292,20 @@ def _plain(value: Any, path: str, node: yaml.Node) -> Any:
     """``value`` if a scenario can hold it; else :class:`UnreadableFile`, saying why."""
     problem = None
     if isinstance(value, bytes):
-        problem = "binary data is not accepted"
+        problem = problem_text("binary data is not accepted")
     elif isinstance(value, str):
-        problem = surrogate_problem(value)
-        if problem is not None:
-            problem += (
-                "; write a character beyond U+FFFF as \\U and eight hex digits, not as a pair"
-            )
+        match = surrogate_code(value)
+        if match is not None:
+            problem = problem_text(
+                "has a lone surrogate ({code}), which is not a character; write a character "
+                "beyond U+FFFF as \\U and eight hex digits, not as a pair"
+            ).format(code=match)
     elif isinstance(value, float) and not math.isfinite(value):
-        problem = "is not a finite number"
+        problem = problem_text("is not a finite number")
     elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INTEGER:
-        problem = f"the number is too large (more than {MAX_INTEGER})"
+        problem = problem_text("the number is too large (more than {limit})").format(
+            limit=MAX_INTEGER
+        )
     if problem is not None:
         raise UnreadableFile(Problem(path, problem), _mark(node))
     return value
@@ -305,7 +322,9 @@ def read_document(path: str | os.PathLike[str]) -> Document:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise UnreadableFile(Problem("", "is not UTF-8 text"), Location(line, column)) from None
+        raise UnreadableFile(
+            Problem("", problem_text("is not UTF-8 text")), Location(line, column)
+        ) from None
     return parse_document(text, name)
 
 
@@ -350,9 +369,18 @@ def _read_bytes(path: str | os.PathLike[str]) -> bytes:
     return raw
 
 
+def _too_deep() -> str:
+    return problem_text("nesting deeper than {count} levels").format(count=MAX_DEPTH)
+
+
 def _too_large() -> UnreadableFile:
     return UnreadableFile(
-        Problem("", f"is larger than {MAX_BYTES:,} bytes", "a smaller file, or several"), None
+        Problem(
+            "",
+            problem_text("is larger than {count} bytes").format(count=f"{MAX_BYTES:,}"),
+            problem_text("a smaller file, or several"),
+        ),
+        None,
     )
 
 
@@ -360,14 +388,19 @@ def parse_document(text: str, name: str = "<string>") -> Document:
     """Parse YAML or JSON text into a located document."""
     if len(text) > MAX_BYTES:
         raise UnreadableFile(
-            Problem("", f"is longer than {MAX_BYTES:,} characters", "a smaller document"), None
+            Problem(
+                "",
+                problem_text("is longer than {count} characters").format(count=f"{MAX_BYTES:,}"),
+                problem_text("a smaller document"),
+            ),
+            None,
         )
     loader: _Loader | None = None
     try:
         loader = _Loader(text)
         node = loader.get_single_node()
         if node is None:
-            raise UnreadableFile(Problem("", "is empty"), Location(1, 1))
+            raise UnreadableFile(Problem("", problem_text("is empty")), Location(1, 1))
         builder = _Builder(loader)
         data = builder.build(node, "", 0)
     except yaml.MarkedYAMLError as error:
@@ -382,7 +415,12 @@ def parse_document(text: str, name: str = "<string>") -> Document:
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
         raise UnreadableFile(
-            Problem("", f"has a character YAML does not allow (#x{error.character:04x})"),
+            Problem(
+                "",
+                problem_text("has a character YAML does not allow ({code})").format(
+                    code=f"#x{error.character:04x}"
+                ),
+            ),
             Location(line, column),
         ) from None
     except yaml.YAMLError as error:
@@ -391,7 +429,9 @@ def parse_document(text: str, name: str = "<string>") -> Document:
             Location(1, 1),
         ) from None
     except RecursionError:
-        raise UnreadableFile(Problem("", "is nested too deeply"), Location(1, 1)) from None
+        raise UnreadableFile(
+            Problem("", problem_text("is nested too deeply")), Location(1, 1)
+        ) from None
     finally:
         if loader is not None:
             loader.dispose()

@@ -39,6 +39,8 @@ MAPPING: list[tuple[str, str]] = [
     ("chart.py", "powcase.law.extraction:extract_chart"),
     ("model/events.py", "powcase.law.extraction:extract_risks"),
     ("law/clauses.py", "python"),
+    ("law/loading.py", "python"),
+    ("law/shape.py", "python"),
     ("_util/**.py", "python"),
     ("model/**.py", "python"),
     ("scenario/**.py", "python"),
@@ -153,6 +155,30 @@ def _party(fileobj: IO[bytes], code: str) -> Iterator[Extracted]:
     for key, node in _entries(fileobj):
         if key == "name" and isinstance(node, yaml.ScalarNode):
             yield from _message(node, f"party:{code}", [f"The name of the state {code}."])
+        elif key == "reservations" and isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                provision = _field(item, "provision")
+                if provision is None:
+                    continue
+                yield from _message(
+                    _field(item, "summary"),
+                    f"reservation:{code}:{provision.value}",
+                    [
+                        f"Our summary of {code}'s reservation or declaration on "
+                        f"{provision.value}: keep the provision ids as they are."
+                    ],
+                )
+        elif key == "treatment" and isinstance(node, yaml.SequenceNode):
+            for n, item in enumerate(node.value):
+                act = _field(item, "act")
+                yield from _message(
+                    _field(item, "summary"),
+                    f"treatment:{code}:{n}",
+                    [
+                        f"Our summary of what {code} does to those returned to it "
+                        f"({act.value if act else 'an act'}), by law or by reported practice."
+                    ],
+                )
 
 
 def extract_law(

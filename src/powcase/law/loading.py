@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from powcase._util.date_range import LONGEST_DAYS, LONGEST_MONTHS
+from powcase._util.i18n import problem_text
 from powcase._util.located import Document, UnreadableFile, read_document
 from powcase._util.suggest import closest
 from powcase.errors import LawDataError, LocatedProblem, Problem
@@ -138,7 +139,12 @@ def packaged_fragments(root: pathlib.Path = DATA) -> tuple[datetime.date, list[F
     for path in sorted((root / "parties").glob("*.yaml")):
         if path.stem not in listed and manifest is not shape.INVALID:
             report.add(
-                None, Problem("parties", f"{path.stem} has a file but is not listed"), "law.yaml"
+                None,
+                Problem(
+                    "parties",
+                    problem_text("{code} has a file but is not listed").format(code=path.stem),
+                ),
+                "law.yaml",
             )
     for table in ("concerns", "flags", "obligations", "messages"):
         table_file(table, f"{table}.yaml")
@@ -161,7 +167,9 @@ def _provisions_file(
             report.add(
                 fragment,
                 Problem(
-                    f"{key}.instrument", f"{entry['instrument']} is not this file's", instrument
+                    f"{key}.instrument",
+                    problem_text("{value} is not this file's").format(value=entry["instrument"]),
+                    instrument,
                 ),
             )
     fragments.append(fragment)
@@ -285,9 +293,16 @@ def _immediate(
 def _unknown_instrument(name: str, instruments: Mapping[str, Instrument], path: str) -> Problem:
     if name in instruments:
         return Problem(
-            path, f"{name} has no takes_effect clause", "a treaty with takes_effect and in_force"
+            path,
+            problem_text("{name} has no takes_effect clause").format(name=name),
+            problem_text("a treaty with takes_effect and in_force"),
         )
-    return Problem(path, f"{name} is not an instrument", None, closest(name, instruments))
+    return Problem(
+        path,
+        problem_text("{value} is not an instrument").format(value=name),
+        None,
+        closest(name, instruments),
+    )
 
 
 def _party(
@@ -412,15 +427,21 @@ def _redate(tables: Tables, fragments: list[Fragment], report: _Report) -> None:
                         fragment,
                         Problem(
                             fragment.where(p.instrument),
-                            f"parties.{code} has a deposit of it, so it needs a "
-                            "takes_effect clause and in_force",
+                            problem_text(
+                                "parties.{code} has a deposit of it, so it needs a "
+                                "takes_effect clause and in_force"
+                            ).format(code=code),
                         ),
                     )
             participations.append(attrs.evolve(p, since=since, immediate_effect=immediate))
         tables["parties"][code] = attrs.evolve(party, participations=tuple(participations))
 
 
-_NOUNS = {"provisions": "a provision", "instruments": "an instrument", "flags": "a flag"}
+_NOUNS = {
+    "provisions": problem_text("{value} is not a provision"),
+    "instruments": problem_text("{value} is not an instrument"),
+    "flags": problem_text("{value} is not a flag"),
+}
 
 
 def _references(table: str, raw: Any) -> Iterator[tuple[str, str, str]]:
@@ -479,7 +500,7 @@ def _check_references(
                             fragment,
                             Problem(
                                 _join(fragment.where(key), path),
-                                f"{value} is not {_NOUNS[target]}",
+                                _NOUNS[target].format(value=value),
                                 None,
                                 closest(value, tables[target]),
                             ),
@@ -502,8 +523,10 @@ def _check_references(
                     fragment,
                     Problem(
                         _join(fragment.where(key), "met_by"),
-                        f"{met_by} is not an event",
-                        "an event name, or " + ", ".join(MEETERS),
+                        problem_text("{value} is not an event").format(value=met_by),
+                        problem_text("an event name, or {others}").format(
+                            others=", ".join(MEETERS)
+                        ),
                         closest(met_by, _MEETERS),
                     ),
                 )
@@ -519,7 +542,9 @@ def _check_texts(fragment: Fragment, key: str, raw: dict[str, Any], report: _Rep
                 fragment,
                 Problem(
                     _join(fragment.where(key), f"texts.{name}"),
-                    f"the obligation names no {name} provision for this text",
+                    problem_text("the obligation names no {name} provision for this text").format(
+                        name=name
+                    ),
                     ", ".join(k for k in TEXT_KEYS if k in raw) or None,
                 ),
             )
@@ -539,8 +564,11 @@ def _check_met_if(fragment: Fragment, key: str, raw: dict[str, Any], report: _Re
             fragment,
             Problem(
                 _join(fragment.where(key), "met_if"),
-                f"{met_if} is not a yes-or-no field of {raw['met_by']}",
-                ", ".join(sorted(fields)) or "met_by naming a single event with such a field",
+                problem_text("{value} is not a yes-or-no field of {event}").format(
+                    value=met_if, event=raw["met_by"]
+                ),
+                ", ".join(sorted(fields))
+                or problem_text("met_by naming a single event with such a field"),
                 closest(met_if, fields) if fields else None,
             ),
         )
@@ -557,12 +585,16 @@ def _reading_problem(reading: Mapping[str, Any]) -> Problem | None:
     if spec is None:
         return Problem(
             "assumption",
-            f"{reading['assumption']} is not an assumption",
+            problem_text("{value} is not an assumption").format(value=reading["assumption"]),
             ", ".join(specs),
             closest(reading["assumption"], specs),
         )
     if spec.days or not spec.accepts(reading["option"]):
-        return Problem("option", f"{reading['option']!r} is not an option", spec.expected())
+        return Problem(
+            "option",
+            problem_text("{value} is not an option").format(value=repr(reading["option"])),
+            spec.expected(),
+        )
     return None
 
 
@@ -583,7 +615,7 @@ def _check_period(
             fragment,
             Problem(
                 where,
-                f"{period} is not an assumption giving days",
+                problem_text("{value} is not an assumption giving days").format(value=period),
                 ", ".join(days),
                 closest(period, days),
             ),
@@ -600,7 +632,10 @@ def _too_long(period: str) -> tuple[str, str] | None:
     longest = LONGEST_MONTHS if unit == "months" else LONGEST_DAYS
     if len(count) <= len(str(longest)) and int(count) <= longest:
         return None
-    return f"{period[:20]} is longer than a century", f"at most {longest} {unit}"
+    return (
+        problem_text("{period} is longer than a century").format(period=period[:20]),
+        problem_text("at most {count} {unit}").format(count=longest, unit=unit),
+    )
 
 
 def _assumption_days() -> tuple[str, ...]:

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 import attrs
 
 from powcase._util.date_range import LONGEST_DAYS
+from powcase._util.i18n import problem_text
 from powcase._util.suggest import closest
 from powcase.errors import Problem
 from powcase.law.rules import Severity
@@ -55,20 +56,24 @@ def _join(path: str, key: str | int) -> str:
     return f"{path}.{key}" if path else key
 
 
+def _not_accepted(shown: str) -> str:
+    return problem_text("{value} is not accepted").format(value=shown)
+
+
 @attrs.frozen
 class Text:
     """A non-empty string, optionally of a pattern."""
 
     pattern: str | None = None
-    expected: str = "a non-empty string"
+    expected: str = problem_text("a non-empty string")
 
     def check(self, value: object, path: str, problems: list[Problem]) -> Any:
         """The string, or INVALID."""
         if not isinstance(value, str) or not value.strip():
-            problems.append(Problem(path, f"{value!r} is not accepted", self.expected))
+            problems.append(Problem(path, _not_accepted(repr(value)), self.expected))
             return INVALID
         if self.pattern and not re.fullmatch(self.pattern, value):
-            problems.append(Problem(path, f"{value!r} is not accepted", self.expected))
+            problems.append(Problem(path, _not_accepted(repr(value)), self.expected))
             return INVALID
         return value
 
@@ -80,14 +85,17 @@ class Text:
         return out
 
 
-URL = Text(r"https?://\S+", "an http(s) address")
-STATE = Text(r"[A-Z]{2}", "an ISO 3166 alpha-2 state code such as UA")
-INSTRUMENT_ID = Text(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*", "an instrument id such as GCIII")
-PROVISION_ID = Text(
-    r"[A-Z][A-Z0-9-]*-[0-9A-Za-z.]+(?:\([0-9a-z]+\))*", "a provision id such as GCIII-118"
+URL = Text(r"https?://\S+", problem_text("an http(s) address"))
+STATE = Text(r"[A-Z]{2}", problem_text("an ISO 3166 alpha-2 state code such as UA"))
+INSTRUMENT_ID = Text(
+    r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*", problem_text("an instrument id such as GCIII")
 )
-CODE = Text(r"[a-z][a-z0-9_]*", "a snake_case code")
-CONCERN_ID = Text(r"[a-z0-9][a-z0-9.-]*", "a concern id such as hrw-2026-02-26")
+PROVISION_ID = Text(
+    r"[A-Z][A-Z0-9-]*-[0-9A-Za-z.]+(?:\([0-9a-z]+\))*",
+    problem_text("a provision id such as GCIII-118"),
+)
+CODE = Text(r"[a-z][a-z0-9_]*", problem_text("a snake_case code"))
+CONCERN_ID = Text(r"[a-z0-9][a-z0-9.-]*", problem_text("a concern id such as hrw-2026-02-26"))
 
 
 @attrs.frozen
@@ -103,7 +111,9 @@ class Day:
                 return datetime.date.fromisoformat(value)
             except ValueError:
                 pass
-        problems.append(Problem(path, f"{_shown(value)} is not a date"))
+        problems.append(
+            Problem(path, problem_text("{value} is not a date").format(value=_shown(value)))
+        )
         return INVALID
 
     def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
@@ -130,7 +140,11 @@ class Count:
         if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= self.maximum:
             return value
         problems.append(
-            Problem(path, f"{value!r} is not accepted", f"a whole number from 0 to {self.maximum}")
+            Problem(
+                path,
+                _not_accepted(repr(value)),
+                problem_text("a whole number from 0 to {maximum}").format(maximum=self.maximum),
+            )
         )
         return INVALID
 
@@ -147,7 +161,7 @@ class Boolean:
         """The boolean, or INVALID."""
         if isinstance(value, bool):
             return value
-        problems.append(Problem(path, f"{value!r} is not accepted", "true or false"))
+        problems.append(Problem(path, _not_accepted(repr(value)), problem_text("true or false")))
         return INVALID
 
     def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
@@ -167,7 +181,12 @@ class Choice:
             return value
         guess = closest(value, self.options) if isinstance(value, str) else None
         problems.append(
-            Problem(path, f"{value!r} is not accepted", "one of " + ", ".join(self.options), guess)
+            Problem(
+                path,
+                _not_accepted(repr(value)),
+                problem_text("one of {options}").format(options=", ".join(self.options)),
+                guess,
+            )
         )
         return INVALID
 
@@ -185,7 +204,7 @@ class TextOrFlag:
         if isinstance(value, bool) or (isinstance(value, str) and value.strip()):
             return value
         problems.append(
-            Problem(path, f"{value!r} is not accepted", "an option: text or a boolean")
+            Problem(path, _not_accepted(repr(value)), problem_text("an option: text or a boolean"))
         )
         return INVALID
 
@@ -203,7 +222,7 @@ class ListOf:
     def check(self, value: object, path: str, problems: list[Problem]) -> Any:
         """The tuple of checked items, or INVALID."""
         if not isinstance(value, list):
-            problems.append(Problem(path, f"{_shown(value)} is not accepted", "a list"))
+            problems.append(Problem(path, _not_accepted(_shown(value)), problem_text("a list")))
             return INVALID
         items = [self.item.check(v, _join(path, i), problems) for i, v in enumerate(value)]
         return INVALID if any(i is INVALID for i in items) else tuple(items)
@@ -247,7 +266,7 @@ class Record:
     def check(self, value: object, path: str, problems: list[Problem]) -> Any:
         """The dict of checked values (absent optional keys left out), or INVALID."""
         if not isinstance(value, dict):
-            problems.append(Problem(path, f"{_shown(value)} is not accepted", "a mapping"))
+            problems.append(Problem(path, _not_accepted(_shown(value)), problem_text("a mapping")))
             return INVALID
         known = {f.name: f for f in self.fields}
         out: dict[str, Any] = {}
@@ -257,7 +276,12 @@ class Record:
             if field is None:
                 guess = closest(str(key), known)
                 problems.append(
-                    Problem(_join(path, str(key)), "is not a known key", ", ".join(known), guess)
+                    Problem(
+                        _join(path, str(key)),
+                        problem_text("is not a known key"),
+                        ", ".join(known),
+                        guess,
+                    )
                 )
                 bad = True
                 continue
@@ -266,7 +290,7 @@ class Record:
             out[key] = checked
         for field in self.fields:
             if field.required and field.name not in value:
-                problems.append(Problem(_join(path, field.name), "is missing"))
+                problems.append(Problem(_join(path, field.name), problem_text("is missing")))
                 bad = True
         bad = self._check_together(value, path, problems) or bad
         return INVALID if bad else out
@@ -277,7 +301,12 @@ class Record:
             given = [k for k in self.exactly_one_of if k in value]
             if len(given) != 1:
                 problems.append(
-                    Problem(path, "needs exactly one of " + ", ".join(self.exactly_one_of))
+                    Problem(
+                        path,
+                        problem_text("needs exactly one of {fields}").format(
+                            fields=", ".join(self.exactly_one_of)
+                        ),
+                    )
                 )
                 bad = True
         for rule in self.when:
@@ -285,8 +314,10 @@ class Record:
                 problems.append(
                     Problem(
                         _join(path, rule.field),
-                        f"{value.get(rule.field)!r} does not go with {rule.present}",
-                        "one of " + ", ".join(rule.values),
+                        problem_text("{value} does not go with {present}").format(
+                            value=repr(value.get(rule.field)), present=rule.present
+                        ),
+                        problem_text("one of {options}").format(options=", ".join(rule.values)),
                     )
                 )
                 bad = True
@@ -339,7 +370,7 @@ class MapOf:
     def check(self, value: object, path: str, problems: list[Problem]) -> Any:
         """The dict of checked entries (bad entries left out), or INVALID if not a mapping."""
         if not isinstance(value, dict):
-            problems.append(Problem(path, f"{_shown(value)} is not accepted", "a mapping"))
+            problems.append(Problem(path, _not_accepted(_shown(value)), problem_text("a mapping")))
             return INVALID
         out: dict[str, Any] = {}
         for key, item in value.items():
@@ -713,7 +744,7 @@ class Whole:
     def check(self, value: object, path: str, problems: list[Problem]) -> Any:
         """The dict of checked tables, or INVALID if not a mapping."""
         if not isinstance(value, dict):
-            problems.append(Problem(path, f"{_shown(value)} is not accepted", "a mapping"))
+            problems.append(Problem(path, _not_accepted(_shown(value)), problem_text("a mapping")))
             return INVALID
         out: dict[str, Any] = {}
         for key, item in value.items():
@@ -722,7 +753,7 @@ class Whole:
                 problems.append(
                     Problem(
                         str(key),
-                        "is not a known key",
+                        problem_text("is not a known key"),
                         ", ".join(TABLES),
                         closest(str(key), TABLES),
                     )

@@ -42,7 +42,9 @@ __all__ = [
     "party",
     "provision",
     "reason",
+    "reservation",
     "state",
+    "treatment",
 ]
 
 
@@ -61,6 +63,8 @@ def reason(law: Law, code: str, params: Mapping[str, Any], lang: str) -> Transla
         k: _risks(v, wording) if k in _RISK_LISTS and isinstance(v, str) else v
         for k, v in params.items()
     }
+    if isinstance(worded.get("summary"), str) and isinstance(worded.get("state"), str):
+        worded["summary"] = reservation(law, worded["state"], worded["summary"], lang).text
     return sentence.format(**clauses.values(worded, wording))
 
 
@@ -145,3 +149,25 @@ def event(event_id: str, lang: str) -> Translated:
 
 
 _EVENT_NAMES = {e.id: str(e.name) for e in vars(LegalPath).values() if isinstance(e, Event)}
+
+
+def reservation(law: Law, state: str, summary: str, lang: str) -> Translated:
+    """Our summary of a reservation (or declaration) of ``state``, given in English, in
+    ``lang``; the English, marked, where none of the state's reservations has it.
+    """
+    party = law.parties.get(state)
+    for entry in party.reservations if party is not None else ():
+        if entry.summary == summary:
+            return lookup(f"reservation:{state}:{entry.provision}", summary, lang)
+    return Translated(summary, lang, fallback=lang != SOURCE_LANGUAGE)
+
+
+def treatment(law: Law, state: str, summary: str, lang: str) -> Translated:
+    """Our summary of what ``state`` does to those returned to it (one entry of its treatment,
+    given in English) in ``lang``; the English, marked, where it has no translation.
+    """
+    party = law.parties.get(state)
+    for n, entry in enumerate(party.treatment if party is not None else ()):
+        if entry.summary == summary:
+            return lookup(f"treatment:{state}:{n}", summary, lang)
+    return Translated(summary, lang, fallback=lang != SOURCE_LANGUAGE)

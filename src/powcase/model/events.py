@@ -254,7 +254,9 @@ class RequestProtection(MachineEvent):
     def __attrs_post_init__(self) -> None:
         if self.kind == "third_state" and self.state is None:
             raise InvalidInput.single(
-                "state", "is required when kind is third_state", expected="a state code"
+                "state",
+                problem_text("is required when kind is third_state"),
+                expected=problem_text("a state code"),
             )
 
 
@@ -953,7 +955,12 @@ def event_from_dict(data: Mapping[str, Any]) -> Event:
     Raises :class:`~powcase.errors.InvalidInput` listing every problem, each located by key.
     """
     if not isinstance(data, Mapping):
-        raise InvalidInput.single("", f"an event must be a mapping, got {type(data).__name__}")
+        raise InvalidInput.single(
+            "",
+            problem_text("an event must be a mapping, got {kind}").format(
+                kind=type(data).__name__
+            ),
+        )
     name = data.get("event")
     if name is None:
         raise InvalidInput.single(

@@ -332,9 +332,13 @@ def _check_choices(instance: object, attribute: attrs.Attribute[Any], value: obj
     for item in value:
         if not isinstance(item, str) or item not in spec.options:
             guess = closest(item, spec.options) if isinstance(item, str) else None
-            _fail(attribute, f"{_describe(item)} is not one of them", guess)
+            _fail(
+                attribute,
+                problem_text("{value} is not one of them").format(value=_describe(item)),
+                guess,
+            )
     if len(set(value)) != len(value):
-        _fail(attribute, "lists a value twice")
+        _fail(attribute, problem_text("lists a value twice"))
 
 
 def _check_provisions(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -345,13 +349,20 @@ def _check_provisions(instance: object, attribute: attrs.Attribute[Any], value: 
         _fail(attribute, problem_text("got {value}").format(value=_describe(value)))
         return
     if not value.ids() or not all(i.strip() for i in value.ids()):
-        _fail(attribute, "names no provision id")
+        _fail(attribute, problem_text("names no provision id"))
     for term, ids in value.by_term:
         if not isinstance(term, str) or term not in spec.options:
             guess = closest(term, spec.options) if isinstance(term, str) else None
-            _fail(attribute, f"{_describe(term)} is not a term", guess)
+            _fail(
+                attribute,
+                problem_text("{value} is not a term").format(value=_describe(term)),
+                guess,
+            )
         if not ids:
-            _fail(attribute, f"names no provision id for {term!r}")
+            _fail(
+                attribute,
+                problem_text("names no provision id for {term}").format(term=repr(term)),
+            )
 
 
 def _check_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -367,7 +378,7 @@ def _check_text(instance: object, attribute: attrs.Attribute[Any], value: object
         return
     if not isinstance(value, str):
         # The value is not echoed: a text field may hold personal data such as a name.
-        _fail(attribute, f"got a {type(value).__name__}")
+        _fail(attribute, problem_text("got a {kind}").format(kind=type(value).__name__))
     elif spec.required and not value.strip():
         _fail(attribute, problem_text("is empty"))
     else:
@@ -383,7 +394,7 @@ def _check_confidence(instance: object, attribute: attrs.Attribute[Any], value: 
         _fail(attribute, problem_text("got {value}").format(value=_describe(value)))
     elif not 0 <= value <= 1:
         # Compared, not converted: a huge integer has no float, and NaN fails the comparison.
-        _fail(attribute, f"{_describe(value)} is outside 0..1")
+        _fail(attribute, problem_text("{value} is outside 0..1").format(value=_describe(value)))
 
 
 def _check_year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -397,7 +408,10 @@ def _check_year(instance: object, attribute: attrs.Attribute[Any], value: object
     else:
         year = value
     if not 1850 <= year <= 2100:
-        _fail(attribute, f"{value!r} is not a plausible year of birth")
+        _fail(
+            attribute,
+            problem_text("{value} is not a plausible year of birth").format(value=repr(value)),
+        )
 
 
 def _check_sources(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -577,7 +591,7 @@ def from_plain(cls: type[T], data: Mapping[str, Any], *, ignore: Iterable[str] =
             continue
         except (TypeError, ValueError, ArithmeticError):
             spec: FieldSpec = attribute.metadata[FIELD_SPEC]
-            problems.append(Problem(key, "has the wrong type", spec.expected()))
+            problems.append(Problem(key, problem_text("has the wrong type"), spec.expected()))
             continue
         kwargs[attribute.name] = converted
     for name, attribute in fields.items():

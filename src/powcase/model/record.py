@@ -72,7 +72,9 @@ def _plain_fields(value: object) -> dict[str, Any]:
 
 def _mapping(data: object, path: str) -> Mapping[str, Any]:
     if not isinstance(data, Mapping):
-        raise InvalidInput.single(path, f"must be a mapping, got {type(data).__name__}")
+        raise InvalidInput.single(
+            path, problem_text("must be a mapping, got {kind}").format(kind=type(data).__name__)
+        )
     return data
 
 
@@ -206,7 +208,9 @@ class Source:
     def from_dict(cls, source_id: str, data: Mapping[str, Any]) -> Source:
         """Build a source from its id and its plain-dict form."""
         if "id" in _mapping(data, ""):
-            raise InvalidInput.single("id", "is the source's key; do not repeat it inside")
+            raise InvalidInput.single(
+                "id", problem_text("is the source's key; do not repeat it inside")
+            )
         return from_plain(cls, {**data, "id": source_id})
 
 
@@ -238,7 +242,11 @@ class Claim:
 
 def _unknown_sources(path: str, cited: Iterable[str], known: set[str]) -> list[Problem]:
     return [
-        Problem(f"{path}.source", f"cites unknown source {ref!r}", "an id listed under sources")
+        Problem(
+            f"{path}.source",
+            problem_text("cites unknown source {source}").format(source=repr(ref)),
+            problem_text("an id listed under sources"),
+        )
         for ref in cited
         if ref not in known
     ]
@@ -250,8 +258,10 @@ def _out_of_order(index: int, earlier: Event | None, later: Event) -> list[Probl
     return [
         Problem(
             f"events[{index}].date",
-            f"{later.date} is before the previous event's date {earlier.date}",
-            "events in date order (same-date events keep their order)",
+            problem_text("{date} is before the previous event's date {previous}").format(
+                date=later.date, previous=earlier.date
+            ),
+            problem_text("events in date order (same-date events keep their order)"),
         )
     ]
 
@@ -292,20 +302,31 @@ def _typed_tuple(items: Iterable[T], kind: type[T], key: str) -> tuple[T, ...]:
     """The items as a tuple, each checked to be a ``kind`` (use from_dict for plain data)."""
     if isinstance(items, str | bytes | Mapping) or not isinstance(items, Iterable):
         raise InvalidInput.single(
-            key, f"expected a list of {kind.__name__}, got {type(items).__name__}"
+            key,
+            problem_text("expected a list of {expected}, got {kind}").format(
+                expected=kind.__name__, kind=type(items).__name__
+            ),
         )
     built = tuple(items)
     for index, item in enumerate(built):
         if not isinstance(item, kind):
             raise InvalidInput.single(
-                f"{key}[{index}]", f"expected a {kind.__name__}, got {type(item).__name__}"
+                f"{key}[{index}]",
+                problem_text("expected a {expected}, got {kind}").format(
+                    expected=kind.__name__, kind=type(item).__name__
+                ),
             )
     return built
 
 
 def _check_subject(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, Subject):
-        raise InvalidInput.single("subject", f"expected a Subject, got {type(value).__name__}")
+        raise InvalidInput.single(
+            "subject",
+            problem_text("expected a {expected}, got {kind}").format(
+                expected="Subject", kind=type(value).__name__
+            ),
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -328,7 +349,7 @@ class Record:
         problems += _check_sources_cited(self.sources, self.events, self.claims)
         ids = [s.id for s in self.sources]
         problems += [
-            Problem("sources", f"lists {sid!r} twice")
+            Problem("sources", problem_text("lists {source} twice").format(source=repr(sid)))
             for sid in sorted(set(ids))
             if ids.count(sid) > 1
         ]
@@ -340,7 +361,10 @@ class Record:
         for source in self.sources:
             if source.id == source_id:
                 return source
-        raise InvalidInput.single("source", f"no source {source_id!r} in the record")
+        raise InvalidInput.single(
+            "source",
+            problem_text("no source {source} in the record").format(source=repr(source_id)),
+        )
 
     def check_next(self, event: Event) -> None:
         """Check ``event`` as the record's next one: its type, its date after the last
@@ -404,7 +428,11 @@ class Record:
         unknown = set(data) - {"subject", "detaining_power", "sources", "events", "claims"}
         problems += [
             Problem(
-                str(k), "is not a record key", "subject, detaining_power, sources, events, claims"
+                str(k),
+                problem_text("is not a record key"),
+                problem_text("one of {options}").format(
+                    options="subject, detaining_power, sources, events, claims"
+                ),
             )
             for k in sorted(unknown, key=str)
         ]
@@ -439,7 +467,9 @@ class Record:
         sources: list[Source] = []
         raw_sources = data.get("sources") or {}
         if not isinstance(raw_sources, Mapping):
-            problems.append(Problem("sources", "must be a mapping of source ids to sources"))
+            problems.append(
+                Problem("sources", problem_text("must be a mapping of source ids to sources"))
+            )
             raw_sources = {}
         for sid, raw in raw_sources.items():
             built = attempt(f"sources.{sid}", Source.from_dict, str(sid), raw)
@@ -465,7 +495,9 @@ class Record:
 
 def _build_list(items: object, key: str, build: Any) -> tuple[Any, ...]:
     if not isinstance(items, list | tuple):
-        raise InvalidInput.single(key, f"must be a list, got {type(items).__name__}")
+        raise InvalidInput.single(
+            key, problem_text("must be a list, got {kind}").format(kind=type(items).__name__)
+        )
     problems: list[Problem] = []
     built = []
     for index, item in enumerate(items):

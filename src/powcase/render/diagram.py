@@ -22,6 +22,7 @@ from typing import Any, Protocol
 
 import attrs
 
+from powcase._util.i18n import N_
 from powcase._util.redact import redact
 from powcase.chart import LegalPath
 from powcase.errors import PowcaseError
@@ -89,10 +90,10 @@ def graphviz_missing() -> str | None:
         pydot_missing = False
     dot_missing = shutil.which("dot") is None
     if pydot_missing and dot_missing:
-        return "pydot and Graphviz's dot program are missing"
+        return N_("pydot and Graphviz's dot program are missing")
     if pydot_missing:
-        return "pydot is missing"
-    return "Graphviz's dot program is missing" if dot_missing else None
+        return N_("pydot is missing")
+    return N_("Graphviz's dot program is missing") if dot_missing else None
 
 
 def graphviz_available() -> bool:

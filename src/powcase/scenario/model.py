@@ -274,7 +274,7 @@ class _Problems(Problems):
         if value in options:
             return True
         guess = closest(value, options) if isinstance(value, str) else None
-        self.add(path, f"got {value!r}", expected, guess)
+        self.add(path, problem_text("got {value}").format(value=repr(value)), expected, guess)
         return False
 
 
@@ -282,7 +282,9 @@ def _as_list(problems: _Problems, value: Any, path: str) -> list[Any]:
     if value is None:
         return []
     if not isinstance(value, list):
-        problems.add(path, f"must be a list, got {type(value).__name__}")
+        problems.add(
+            path, problem_text("must be a list, got {kind}").format(kind=type(value).__name__)
+        )
         return []
     return value
 
@@ -295,7 +297,12 @@ def _names(
         where = f"{path}[{index}]"
         if not isinstance(item, str) or item not in known:
             guess = closest(item, known) if isinstance(item, str) else None
-            problems.add(where, f"{item!r} is not a known {what}", f"a {what} of the model", guess)
+            problems.add(
+                where,
+                problem_text("{value} is not a known {what}").format(value=repr(item), what=what),
+                problem_text("a {what} of the model").format(what=what),
+                guess,
+            )
         else:
             found.append(item)
     return tuple(found)
@@ -323,7 +330,11 @@ def _expectations(problems: _Problems, data: Any, path: str, events: int) -> Exp
     if data is None:
         return Expectations()
     if not isinstance(data, Mapping):
-        problems.add(path, "must be a mapping", "keys among " + ", ".join(EXPECT_KEYS))
+        problems.add(
+            path,
+            problem_text("must be a mapping"),
+            problem_text("keys among {keys}").format(keys=", ".join(EXPECT_KEYS)),
+        )
         return Expectations()
     problems.unknown_keys(data, EXPECT_KEYS, path)
     state = None
@@ -359,7 +370,11 @@ def _steps(
     if data is None:
         return (), ()
     if not isinstance(data, Mapping):
-        problems.add(path, "must be a mapping of event indexes to outcomes", "e.g. {3: allowed}")
+        problems.add(
+            path,
+            problem_text("must be a mapping of event indexes to outcomes"),
+            problem_text("e.g. {example}").format(example="{3: allowed}"),
+        )
         return (), ()
     short = []
     long = []
@@ -369,8 +384,10 @@ def _steps(
         if index is None or not 0 <= index < events:
             problems.add(
                 where,
-                f"{key!r} is not the index of an event",
-                f"an index from 0 to {events - 1}" if events else "no events to index",
+                problem_text("{value} is not the index of an event").format(value=repr(key)),
+                problem_text("an index from 0 to {last}").format(last=events - 1)
+                if events
+                else problem_text("no events to index"),
             )
             continue
         if isinstance(outcome, Mapping):
@@ -378,7 +395,9 @@ def _steps(
             if found is not None:
                 long.append(found)
             continue
-        if not problems.one_of(where, outcome, OUTCOMES, "allowed, refused or undetermined"):
+        if not problems.one_of(
+            where, outcome, OUTCOMES, problem_text("allowed, refused or undetermined")
+        ):
             continue
         short.append((index, outcome))
     return tuple(short), tuple(long)
@@ -398,13 +417,20 @@ def _long_step(
     """A step's long form: a mapping with any of :data:`STEP_KEYS`, at least one."""
     problems.unknown_keys(data, STEP_KEYS, where)
     if not data:
-        problems.add(where, "names nothing to check", "any of " + ", ".join(STEP_KEYS))
+        problems.add(
+            where,
+            problem_text("names nothing to check"),
+            problem_text("any of {keys}").format(keys=", ".join(STEP_KEYS)),
+        )
     if not any(k in data for k in STEP_KEYS):
         return None
     outcome = data.get("outcome")
     if outcome is not None:
         problems.one_of(
-            join(where, "outcome"), outcome, OUTCOMES, "allowed, refused or undetermined"
+            join(where, "outcome"),
+            outcome,
+            OUTCOMES,
+            problem_text("allowed, refused or undetermined"),
         )
     applied = _flag(problems, data, where, "applied")
     return StepExpected(
@@ -422,7 +448,11 @@ def _flag(problems: _Problems, data: Mapping[str, Any], where: str, key: str) ->
     value = data.get(key)
     if value is None or isinstance(value, bool):
         return value
-    problems.add(join(where, key), f"got {value!r}", "true or false")
+    problems.add(
+        join(where, key),
+        problem_text("got {value}").format(value=repr(value)),
+        problem_text("true or false"),
+    )
     return None
 
 
@@ -438,8 +468,10 @@ def _cites(problems: _Problems, data: Any, path: str) -> tuple[str, ...]:
             guess = closest(cite, provisions) if isinstance(cite, str) else None
             problems.add(
                 where,
-                f"{cite!r} is not a provision id of the catalogue",
-                "an id such as GCIII-118",
+                problem_text("{value} is not a provision id of the catalogue").format(
+                    value=repr(cite)
+                ),
+                problem_text("an id such as GCIII-118"),
                 guess,
             )
         else:
@@ -464,8 +496,10 @@ def _not_cites(problems: _Problems, data: Any, path: str) -> tuple[str, ...]:
                 guess = closest(cite, [*law.instruments, *law.provisions])
             problems.add(
                 where,
-                f"{cite!r} is neither a provision nor an instrument of the catalogue",
-                "an id such as GCIII-118, or an instrument such as API",
+                problem_text(
+                    "{value} is neither a provision nor an instrument of the catalogue"
+                ).format(value=repr(cite)),
+                problem_text("an id such as GCIII-118, or an instrument such as API"),
                 guess,
             )
         else:
@@ -490,7 +524,11 @@ def _entries(
     for index, item in enumerate(_as_list(problems, data, path)):
         where = f"{path}[{index}]"
         if not isinstance(item, Mapping):
-            problems.add(where, "must be a mapping", "keys among " + ", ".join(keys))
+            problems.add(
+                where,
+                problem_text("must be a mapping"),
+                problem_text("keys among {keys}").format(keys=", ".join(keys)),
+            )
             continue
         problems.unknown_keys(item, keys, where)
         yield where, item
@@ -503,8 +541,8 @@ def _verdicts(problems: _Problems, data: Any, path: str) -> tuple[VerdictExpecte
         if not isinstance(event, Mapping):
             problems.add(
                 join(where, "event"),
-                "is required: the hypothetical step",
-                "e.g. {event: repatriate, to: KP}",
+                problem_text("is required: the hypothetical step"),
+                problem_text("e.g. {example}").format(example="{event: repatriate, to: KP}"),
             )
             continue
         # Checked with a stand-in date: the run judges it at the as-of date.
@@ -514,7 +552,10 @@ def _verdicts(problems: _Problems, data: Any, path: str) -> tuple[VerdictExpecte
         outcome = item.get("outcome")
         if outcome is not None:
             problems.one_of(
-                join(where, "outcome"), outcome, OUTCOMES, "allowed, refused or undetermined"
+                join(where, "outcome"),
+                outcome,
+                OUTCOMES,
+                problem_text("allowed, refused or undetermined"),
             )
         cites = _cites(problems, item.get("cites"), join(where, "cites"))
         found.append(
@@ -551,14 +592,18 @@ def _obligations(problems: _Problems, data: Any, path: str) -> tuple[ObligationE
     for where, item in _entries(problems, data, path, OBLIGATION_KEYS):
         code, provision = item.get("code"), item.get("provision")
         if code is None and provision is None:
-            problems.add(where, "names no obligation", "a code, or a provision id")
+            problems.add(
+                where,
+                problem_text("names no obligation"),
+                problem_text("a code, or a provision id"),
+            )
         rules = problems.law.obligations
         if code is not None and not (isinstance(code, str) and code in rules):
             guess = closest(code, rules) if isinstance(code, str) else None
             problems.add(
                 join(where, "code"),
-                f"{code!r} is not an obligation",
-                "an obligation of the docket",
+                problem_text("{value} is not an obligation").format(value=repr(code)),
+                problem_text("an obligation of the docket"),
                 guess,
             )
         known = {p for r in rules.values() for p in r.provisions}
@@ -566,14 +611,17 @@ def _obligations(problems: _Problems, data: Any, path: str) -> tuple[ObligationE
             guess = closest(provision, known) if isinstance(provision, str) else None
             problems.add(
                 join(where, "provision"),
-                f"{provision!r} starts no obligation",
-                "one of " + ", ".join(sorted(known)),
+                problem_text("{value} starts no obligation").format(value=repr(provision)),
+                problem_text("one of {options}").format(options=", ".join(sorted(known))),
                 guess,
             )
         keys = _obligation_keys(problems, item, where)
         status = item.get("status")
         if not problems.one_of(
-            join(where, "status"), status, STATUSES, "met, pending, overdue or lapsed"
+            join(where, "status"),
+            status,
+            STATUSES,
+            problem_text("met, pending, overdue or lapsed"),
         ):
             continue
         found.append(ObligationExpected(str(status), code, provision, keys))
@@ -612,7 +660,11 @@ def _day(problems: _Problems, value: Any, path: str) -> datetime.date | None:
         with contextlib.suppress(ValueError):
             day = datetime.date.fromisoformat(value)
     if day is None:
-        problems.add(path, f"{value!r} is not a date", "a date such as 2025-01-16")
+        problems.add(
+            path,
+            problem_text("{value} is not a date").format(value=repr(value)),
+            problem_text("a date such as 2025-01-16"),
+        )
         return None
     outside = day_problem(day)
     if outside is not None:
@@ -628,7 +680,11 @@ def _matchers(
     found = []
     for where, item in _entries(problems, data, path, MATCHER_KEYS):
         if not item:
-            problems.add(where, "names nothing to match", "any of " + ", ".join(MATCHER_KEYS))
+            problems.add(
+                where,
+                problem_text("names nothing to match"),
+                problem_text("any of {keys}").format(keys=", ".join(MATCHER_KEYS)),
+            )
         if not any(k in item for k in MATCHER_KEYS):
             continue
         step = item.get("step")
@@ -637,18 +693,23 @@ def _matchers(
             if index is None or not 0 <= index < events:
                 problems.add(
                     join(where, "step"),
-                    f"{step!r} is not the index of an event",
-                    f"an index from 0 to {events - 1}" if events else "no events to index",
+                    problem_text("{value} is not the index of an event").format(value=repr(step)),
+                    problem_text("an index from 0 to {last}").format(last=events - 1)
+                    if events
+                    else problem_text("no events to index"),
                 )
                 continue
         event = item.get("event")
         if event is not None and not problems.one_of(
-            join(where, "event"), event, tuple(EVENT_TYPES), "an event name"
+            join(where, "event"), event, tuple(EVENT_TYPES), problem_text("an event name")
         ):
             continue
         state = item.get("state")
         if state is not None and not problems.one_of(
-            join(where, "state"), state, tuple(STATE_CODES), "an ISO 3166 alpha-2 state code"
+            join(where, "state"),
+            state,
+            tuple(STATE_CODES),
+            problem_text("an ISO 3166 alpha-2 state code"),
         ):
             continue
         cites = _cites(problems, item.get("cites"), join(where, "cites"))
@@ -668,7 +729,11 @@ def _none_of(
         return (ViolationMatcher(),)
     if isinstance(value, list):
         return _matchers(problems, value, where, events)
-    problems.add(where, f"got {value!r}", "true, or a list of matchers")
+    problems.add(
+        where,
+        problem_text("got {value}").format(value=repr(value)),
+        problem_text("true, or a list of matchers"),
+    )
     return None
 
 
@@ -681,7 +746,11 @@ def _one(  # noqa: PLR0917 - an internal step of parse_scenarios
     fallback_title: str,
 ) -> Scenario | None:
     if not isinstance(data, Mapping):
-        problems.add(path, "a scenario must be a mapping", "keys such as subject and events")
+        problems.add(
+            path,
+            problem_text("a scenario must be a mapping"),
+            problem_text("keys such as subject and events"),
+        )
         return None
     problems.unknown_keys(data, SCENARIO_KEYS, path)
     law = _law(problems, data, path, inherited, file)
@@ -690,15 +759,19 @@ def _one(  # noqa: PLR0917 - an internal step of parse_scenarios
         problems.add(join(path, "powcase"), problem_text("is required"), "powcase: 1")
     elif version != FORMAT_VERSION:
         problems.add(
-            join(path, "powcase"), f"format version {version!r} is not supported", "powcase: 1"
+            join(path, "powcase"),
+            problem_text("format version {version} is not supported").format(
+                version=repr(version)
+            ),
+            "powcase: 1",
         )
     title = data.get("title", fallback_title)
     if not isinstance(title, str) or not title.strip():
-        problems.add(join(path, "title"), "must be text")
+        problems.add(join(path, "title"), problem_text("must be text"))
         title = fallback_title
     description = data.get("description")
     if description is not None and not isinstance(description, str):
-        problems.add(join(path, "description"), "must be text")
+        problems.add(join(path, "description"), problem_text("must be text"))
         description = None
     record_data = {k: data[k] for k in RECORD_KEYS if k in data}
     record = problems.attempt(path, Record.from_dict, record_data)
@@ -769,9 +842,11 @@ def _expected_by(
         if index < len(events) and events[index].date > as_of:
             problems.add(
                 where,
-                f"event {index} ({events[index].date}) is after as_of ({as_of}): it has not "
-                "happened yet on that day",
-                "an event dated on or before as_of, or a later as_of",
+                problem_text(
+                    "event {index} ({date}) is after as_of ({as_of}): it has not "
+                    "happened yet on that day"
+                ).format(index=index, date=events[index].date, as_of=as_of),
+                problem_text("an event dated on or before as_of, or a later as_of"),
             )
 
 
@@ -784,9 +859,11 @@ def _count_steps(
     if before <= MAX_STEPS < problems.steps:
         problems.add(
             join(path, "variants" if variants else "events"),
-            f"the file asks for more than {MAX_STEPS:,} steps to be judged: each run (a "
-            "scenario, and each of its variants) replays its events and asks its verdicts",
-            "fewer variants or events, or several files",
+            problem_text(
+                "the file asks for more than {count} steps to be judged: each run (a "
+                "scenario, and each of its variants) replays its events and asks its verdicts"
+            ).format(count=f"{MAX_STEPS:,}"),
+            problem_text("fewer variants or events, or several files"),
         )
 
 
@@ -802,8 +879,10 @@ def _articles_of_agreements(problems: _Problems, record: Record, path: str, law:
             if provision_id not in law.provisions:
                 problems.add(
                     join(path, f"events[{index}].provision"),
-                    f"{provision_id!r} is not a provision id of the catalogue",
-                    "an id of the catalogue (powcase provisions)",
+                    problem_text("{value} is not a provision id of the catalogue").format(
+                        value=repr(provision_id)
+                    ),
+                    problem_text("an id of the catalogue (powcase provisions)"),
                     closest(provision_id, law.provisions),
                 )
 
@@ -821,21 +900,27 @@ def _variants(  # noqa: PLR0917 - an internal step of parse_scenarios
     if data is None:
         return ()
     if not isinstance(data, Mapping):
-        problems.add(path, "must be a mapping of names to variants")
+        problems.add(path, problem_text("must be a mapping of names to variants"))
         return ()
     found = []
     for name, item in data.items():
         where = join(path, str(name))
         if not isinstance(item, Mapping):
-            problems.add(where, "must be a mapping", "keys among " + ", ".join(VARIANT_KEYS))
+            problems.add(
+                where,
+                problem_text("must be a mapping"),
+                problem_text("keys among {keys}").format(keys=", ".join(VARIANT_KEYS)),
+            )
             continue
         problems.unknown_keys(item, VARIANT_KEYS, where)
         own = item.get("assumptions") or {}
         if not isinstance(own, Mapping):
             problems.add(
                 join(where, "assumptions"),
-                f"must be a mapping, got {type(own).__name__}",
-                "assumption keys and their options, e.g. {rok_nationality: effective}",
+                problem_text("must be a mapping, got {kind}").format(kind=type(own).__name__),
+                problem_text("assumption keys and their options, e.g. {example}").format(
+                    example="{rok_nationality: effective}"
+                ),
             )
             continue
         merged = problems.attempt(
@@ -864,7 +949,9 @@ def parse_scenarios(
     stem = file.rsplit("/", 1)[-1]
     if not isinstance(data, Mapping):
         problems.add(
-            "", "a scenario file must be a mapping", "keys such as powcase, subject and events"
+            "",
+            problem_text("a scenario file must be a mapping"),
+            problem_text("keys such as powcase, subject and events"),
         )
         return [], problems.found
     scenarios: list[Scenario] = []
@@ -874,7 +961,11 @@ def parse_scenarios(
             problems.add("powcase", problem_text("is required"), "powcase: 1")
         items = _as_list(problems, data["scenarios"], "scenarios")
         if not items:
-            problems.add("scenarios", "lists no scenario", "at least one scenario")
+            problems.add(
+                "scenarios",
+                problem_text("lists no scenario"),
+                problem_text("at least one scenario"),
+            )
         for index, item in enumerate(items):
             found = _one(problems, item, f"scenarios[{index}]", data, file, f"{stem} #{index + 1}")
             if found is not None:
@@ -904,7 +995,11 @@ def _law(
     if isinstance(listed, str):
         listed = [listed]
     if not isinstance(listed, list) or not all(isinstance(p, str) for p in listed):
-        problems.add(where, "must be a list of overlay file paths", "e.g. [law/overlay.yaml]")
+        problems.add(
+            where,
+            problem_text("must be a list of overlay file paths"),
+            problem_text("e.g. {example}").format(example="[law/overlay.yaml]"),
+        )
         listed = []
     base = pathlib.Path(file).parent if file != "<string>" else pathlib.Path()
     paths = [base / entry for entry in listed]
@@ -912,8 +1007,8 @@ def _law(
     for index in missing:
         problems.add(
             f"{where}[{index}]",
-            f"{listed[index]!r} is not a file",
-            "a law overlay file, its path relative to the scenario file",
+            problem_text("{value} is not a file").format(value=repr(listed[index])),
+            problem_text("a law overlay file, its path relative to the scenario file"),
         )
     if missing:
         paths = []
