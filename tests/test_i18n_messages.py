@@ -12,7 +12,7 @@ import pathlib
 
 import pytest
 
-from powcase._util import i18n
+from powcase._util import i18n, templates
 from powcase.cli import main
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -122,7 +122,7 @@ def test_a_template_registered_after_a_translation_is_still_translated(monkeypat
     """A template registers when its first message is made: the patterns made before it are
     made again, so its messages are translated too.
     """
-    monkeypatch.setattr(i18n, "_PROBLEMS", i18n._PROBLEMS - {"is not UTF-8 text"})
+    monkeypatch.setattr(templates, "PROBLEMS", templates.PROBLEMS - {"is not UTF-8 text"})
     assert i18n.problem_in("is not UTF-8 text", "ko") == "is not UTF-8 text"
     i18n.problem_text("is not UTF-8 text")
     assert i18n.problem_in("is not UTF-8 text", "ko") == "UTF-8 텍스트가 아닙니다"
@@ -339,3 +339,53 @@ def test_an_overlay_s_summary_reads_in_english_marked():
     said = translated.treatment(Law.packaged(), "KP", "An overlay's own words.", "ko")
     assert said.fallback
     assert said.text == "An overlay's own words."
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_describe_gives_events_and_assumption_questions_in_the_language_asked(lang):
+    from powcase.law.translated import event_doc
+    from powcase.model.assumptions import Assumptions
+    from powcase.model.events import EVENT_TYPES
+
+    docs = [event_doc(cls) for cls in EVENT_TYPES.values()]
+    questions = [spec.question for spec in Assumptions.specs().values()]
+    code, english, _ = cli("describe", "--format", "text")
+    assert code == 0
+    for text in docs + questions:
+        assert text in english
+    code, told, _ = cli("describe", "--format", "text", "--lang", lang)
+    assert code == 0
+    for text in docs + questions:
+        assert text not in told
+    for name in list(EVENT_TYPES) + list(Assumptions.specs()):
+        assert f"  {name}" in told
+
+
+def test_describe_s_json_keeps_the_english_descriptions():
+    from powcase.description import describe
+    from powcase.law.book import Law
+
+    model = describe(Law.packaged())
+    capture = next(e for e in model["events"] if e["id"] == "capture")
+    assert capture["doc"].startswith("He falls into the power of the detaining power")
+
+
+PROPERTIES = str(ROOT / "examples" / "ri.properties.yaml")
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_explore_markdown_is_in_the_language_asked(lang):
+    args = ("explore", PROPERTIES, "--depth", "2", "--format", "markdown")
+    code, english, _ = cli(*args)
+    assert code == 0
+    phrases = ("### Answers by reading", "readings.", "Shortest counterexample", "| readings |")
+    phrases += ("### Provisions never cited", "from ri.powcase.yaml", "| where |")
+    for phrase in phrases:
+        assert phrase in english
+    code, told, _ = cli(*args, "--lang", lang)
+    assert code == 0
+    for phrase in phrases:
+        assert phrase not in told
+    for kept in ("`no_return_to_risk`", "ihl\\_non\\_refoulement", "repatriate(to=KP)"):
+        assert kept in told
+    assert told.rstrip().splitlines()[-1].startswith("*")  # the unofficial-translation notice

@@ -533,15 +533,16 @@ def _cmd_describe(args: argparse.Namespace, out: Output) -> int:
         final = _(" (final)") if state["final"] else ""
         name = state["name"] if english else translated.state(state["id"], lang).text
         out.write(f"  {' ' * depth}{state['id']}{final}: {name}\n")
-    # The events' and assumptions' descriptions are the model's docstrings, in English.
-    out.write("\n" + _("Machine events") + "\n")
-    for event in model["events"]:
-        if event["kind"] == "machine":
-            out.write(f"  {event['id']}({', '.join(event['fields'])}): {event['doc']}\n")
-    out.write("\n" + _("Incidents") + "\n")
-    for event in model["events"]:
-        if event["kind"] == "incident":
-            out.write(f"  {event['id']}({', '.join(event['fields'])}): {event['doc']}\n")
+    for heading, kind in ((_("Machine events"), "machine"), (_("Incidents"), "incident")):
+        out.write("\n" + heading + "\n")
+        for event in model["events"]:
+            if event["kind"] == kind:
+                doc = (
+                    event["doc"]
+                    if english
+                    else translated.event_description(event["id"], lang).text
+                )
+                out.write(f"  {event['id']}({', '.join(event['fields'])}): {doc}\n")
     out.write("\n" + _("Flags") + "\n")
     out.writelines(
         f"  {_(SEVERITIES[f['severity']]):<8} {f['code']}: "
@@ -551,7 +552,7 @@ def _cmd_describe(args: argparse.Namespace, out: Output) -> int:
     out.write("\n" + _("Assumptions") + "\n")
     for item in model["assumptions"]:
         default = _("(default {option})").format(option=item["default"])
-        out.write(f"  {item['key']} {default}: {item['question']}\n")
+        out.write(f"  {item['key']} {default}: {_(item['question'])}\n")
     _notice(out, lang)
     return OK
 
@@ -1242,7 +1243,7 @@ def _cmd_explore(args: argparse.Namespace, out: Output) -> int:
     if args.format == "markdown":
         from powcase.render.explore import render_check_markdown  # noqa: PLC0415
 
-        out.write(render_check_markdown(results))
+        out.write(render_check_markdown(results, lang=_language(args)))
     else:
         from powcase.render.explore import render_check_text  # noqa: PLC0415
 

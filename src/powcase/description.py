@@ -16,6 +16,7 @@ from powcase.engine.table import EDGES, NODES
 from powcase.law.book import Law, LawLike, law_of
 from powcase.law.guards import GUARDS
 from powcase.law.provenance import MODEL_VERSION, generated_by
+from powcase.law.translated import event_doc
 from powcase.model.assumptions import Assumptions
 from powcase.model.events import EVENT_TYPES
 from powcase.model.fields import field_specs
@@ -45,7 +46,7 @@ def _events() -> list[dict[str, Any]]:
             {
                 "id": name,
                 "kind": cls.event_kind,
-                "doc": (cls.__doc__ or "").strip().splitlines()[0],
+                "doc": event_doc(cls),
                 "fields": fields,
             }
         )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from powcase._util.i18n import problem_text
+from powcase._util.templates import problem_text
 
 __all__ = ["surrogate_code", "surrogate_problem"]
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime
 
-from powcase._util.i18n import problem_text
+from powcase._util.templates import problem_text
 
 __all__ = ["FIRST_DAY", "LAST_DAY", "LONGEST_DAYS", "LONGEST_MONTHS", "RANGE", "day_problem"]
 

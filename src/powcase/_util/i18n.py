@@ -23,6 +23,9 @@ import os
 import re
 from collections.abc import Callable, Mapping
 
+from powcase._util import templates
+from powcase._util.templates import problem_text
+
 __all__ = [
     "ENGLISH_MARK",
     "LANGUAGES",
@@ -243,21 +246,6 @@ def N_(message: str) -> str:  # noqa: N802 - the name gettext tools know
     return message
 
 
-_PROBLEMS: set[str] = set()
-"""The templates of the loader's messages, registered by :func:`problem_text` as their
-modules are imported."""
-
-
-def problem_text(template: str) -> str:
-    """``template``, a message of the loader about bad input (``"got {value}"``), marked for
-    extraction (keyword ``problem_text``) and known to :func:`problem_in`, which words a
-    message made from it in another language. Returns the template unchanged: the loader's
-    errors are made in English, and the command translates them as it shows them.
-    """
-    _PROBLEMS.add(template)
-    return template
-
-
 @functools.cache
 def _patterns(lang: str, known: int) -> tuple[tuple[re.Pattern[str], str], ...]:
     """Each loader template with a translation in ``lang``, as a pattern of its messages.
@@ -267,7 +255,7 @@ def _patterns(lang: str, known: int) -> tuple[tuple[re.Pattern[str], str], ...]:
     """
     found = catalogue(lang)
     patterns = []
-    for template in sorted(_PROBLEMS, key=len, reverse=True):
+    for template in sorted(templates.PROBLEMS, key=len, reverse=True):
         said = found.get((None, template))
         if said is None:
             continue
@@ -289,7 +277,7 @@ def problem_in(message: str, lang: str) -> str:
     """
     if lang == SOURCE_LANGUAGE:
         return message
-    for pattern, said in _patterns(_checked(lang), len(_PROBLEMS)):
+    for pattern, said in _patterns(_checked(lang), len(templates.PROBLEMS)):
         matched = pattern.match(message)
         if matched:
             return said.format(**matched.groupdict())

@@ -164,8 +164,10 @@ def _party(fileobj: IO[bytes], code: str) -> Iterator[Extracted]:
                     _field(item, "summary"),
                     f"reservation:{code}:{provision.value}",
                     [
-                        f"Our summary of {code}'s reservation or declaration on "
-                        f"{provision.value}: keep the provision ids as they are."
+                        (
+                            f"Our summary of {code}'s reservation or declaration on "
+                            f"{provision.value}: keep the provision ids as they are."
+                        )
                     ],
                 )
         elif key == "treatment" and isinstance(node, yaml.SequenceNode):
@@ -175,8 +177,10 @@ def _party(fileobj: IO[bytes], code: str) -> Iterator[Extracted]:
                     _field(item, "summary"),
                     f"treatment:{code}:{n}",
                     [
-                        f"Our summary of what {code} does to those returned to it "
-                        f"({act.value if act else 'an act'}), by law or by reported practice."
+                        (
+                            f"Our summary of what {code} does to those returned to it "
+                            f"({act.value if act else 'an act'}), by law or by reported practice."
+                        )
                     ],
                 )
 
@@ -251,13 +255,22 @@ def extract_risks(
     """
     from babel.messages.extract import extract_python  # noqa: PLC0415
 
-    from powcase.model.events import RISK_KINDS  # noqa: PLC0415
+    from powcase.law.translated import event_doc  # noqa: PLC0415
+    from powcase.model.events import EVENT_TYPES, RISK_KINDS  # noqa: PLC0415
 
     text = fileobj.read().decode("utf-8")
     for kind in RISK_KINDS:
         line = text[: text.find(f'"{kind}"')].count("\n") + 1
         words = kind.replace("_", " ")
         yield line, "pgettext", (f"risk:{kind}", words), [f"The risk kind {kind}, in a list."]
+    for name, cls in EVENT_TYPES.items():
+        line = text[: text.find(f"class {cls.__name__}(")].count("\n") + 1
+        yield (
+            line,
+            "pgettext",
+            (f"event-doc:{name}", event_doc(cls)),
+            [f"What the event {name} records, as describe says it (ids stay as they are)."],
+        )
     fileobj.seek(0)
     # Babel passes its keywords and options through as it got them; its stubs are narrower.
     found: Iterator[Any] = extract_python(

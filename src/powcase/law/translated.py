@@ -30,12 +30,14 @@ from powcase.chart import LegalPath
 from powcase.engine.table import NODES
 from powcase.law import clauses
 from powcase.law.book import Law
-from powcase.model.events import RISK_KINDS
+from powcase.model.events import EVENT_TYPES, RISK_KINDS
 
 __all__ = [
     "article",
     "concern",
     "event",
+    "event_description",
+    "event_doc",
     "flag",
     "instrument",
     "obligation",
@@ -171,3 +173,15 @@ def treatment(law: Law, state: str, summary: str, lang: str) -> Translated:
         if entry.summary == summary:
             return lookup(f"treatment:{state}:{n}", summary, lang)
     return Translated(summary, lang, fallback=lang != SOURCE_LANGUAGE)
+
+
+def event_doc(cls: type) -> str:
+    """What an event records, in English, as ``describe`` says it: the first line of its
+    class's docstring.
+    """
+    return (cls.__doc__ or "").strip().splitlines()[0]
+
+
+def event_description(event_id: str, lang: str) -> Translated:
+    """What the event ``event_id`` records (:func:`event_doc`), in ``lang``."""
+    return lookup(f"event-doc:{event_id}", event_doc(EVENT_TYPES[event_id]), lang)

@@ -21,6 +21,7 @@ from typing import Any
 
 import attrs
 
+from powcase._util.i18n import N_
 from powcase._util.suggest import closest
 from powcase.errors import InvalidAssumption, Problem
 
@@ -91,70 +92,83 @@ class Assumptions:
     """One reading of the contested law. Omitted keys take their defaults."""
 
     status_route: str = _choice(
-        "If his state of nationality and the state whose forces he served in (subject.forces) "
-        "are both parties to the conflict, which does he depend on? Decides his power of origin.",
+        N_(
+            "If his state of nationality and the state whose forces he served in "
+            "(subject.forces) are both parties to the conflict, which does he depend on? "
+            "Decides his power of origin."
+        ),
         "own_forces",
         "integrated_forces",
     )
     ihl_non_refoulement: str = _choice(
-        "Does IHL itself bar a return against his will, where he faces a risk at home?",
+        N_("Does IHL itself bar a return against his will, where he faces a risk at home?"),
         "icrc_2020",
         "free_will",
         "strict_text",
     )
     human_rights_non_refoulement: bool = _choice(
-        "Where IHL itself requires his return (repatriation once active hostilities have "
-        "ended, GCIII-118; the direct repatriation of a consenting prisoner found seriously "
-        "wounded or sick, GCIII-109(1)), do the human-rights bars on return (CAT-3, ICCPR-6/7, "
-        "CED-16, ECHR-2/3, ECHR-P13-1) still apply? false: the Convention's duty, as the "
-        "special rule, displaces them there. No rule requires any other return, so elsewhere "
-        "they apply whatever the answer.",
+        N_(
+            "Where IHL itself requires his return (repatriation once active hostilities have "
+            "ended, GCIII-118; the direct repatriation of a consenting prisoner found seriously "
+            "wounded or sick, GCIII-109(1)), do the human-rights bars on return (CAT-3, "
+            "ICCPR-6/7, CED-16, ECHR-2/3, ECHR-P13-1) still apply? false: the Convention's "
+            "duty, as the special rule, displaces them there. No rule requires any other "
+            "return, so elsewhere they apply whatever the answer."
+        ),
         True,
         False,
     )
     rok_nationality: str = _choice(
-        "Does the KR claim that North Koreans are its nationals count internationally (the "
-        "dual-nationality clause of RC-1A)?",
+        N_(
+            "Does the KR claim that North Koreans are its nationals count internationally (the "
+            "dual-nationality clause of RC-1A)?"
+        ),
         "domestic_only",
         "effective",
         "ignored",
     )
     third_state_release: str = _choice(
-        "Before hostilities end, may a POW be released to a third state?",
+        N_("Before hostilities end, may a POW be released to a third state?"),
         "allowed_as_release",
         "art12_transfer",
         "barred",
     )
     asylum_while_pow: str = _choice(
-        "May a POW ask for asylum during captivity (kind asylum only)?",
+        N_("May a POW ask for asylum during captivity (kind asylum only)?"),
         "claim_allowed",
         "barred_until_release",
     )
     media_exception: bool = _choice(
-        "Does a public interest justify identifiable media?", False, True
+        N_("Does a public interest justify identifiable media?"), False, True
     )
     wish_verifiers: str = _choice(
-        "Whose verification of his wish counts as his free consent? independent: the ICRC, "
-        "UNHCR, a protecting power or a neutral commission; independent_private: those, after "
-        "hearing him without witnesses; any: whoever verified it.",
+        N_(
+            "Whose verification of his wish counts as his free consent? independent: the ICRC, "
+            "UNHCR, a protecting power or a neutral commission; independent_private: those, after "
+            "hearing him without witnesses; any: whoever verified it."
+        ),
         "independent",
         "independent_private",
         "any",
     )
     detaining_power_nationals: str = _choice(
-        "Is the detaining power's own national, captured fighting in enemy forces, its "
-        "prisoner of war? not_pow: state practice (the Koi case, Privy Council, 1967); pow: "
-        "GCIII-4 itself does not ask about nationality.",
+        N_(
+            "Is the detaining power's own national, captured fighting in enemy forces, its "
+            "prisoner of war? not_pow: state practice (the Koi case, Privy Council, 1967); pow: "
+            "GCIII-4 itself does not ask about nationality."
+        ),
         "not_pow",
         "pow",
     )
-    icrc_access_days: int = _days("Days after capture by which an ICRC visit is expected.", 30)
-    information_days: int = _days("Days allowed for information to the bureau (GCIII-122).", 7)
+    icrc_access_days: int = _days(N_("Days after capture by which an ICRC visit is expected."), 30)
+    information_days: int = _days(N_("Days allowed for information to the bureau (GCIII-122)."), 7)
     repatriation_delay_days: int = _days(
-        "Days that 'without delay' allows for release and repatriation.", 90
+        N_("Days that 'without delay' allows for release and repatriation."), 90
     )
-    prolonged_custody_days: int = _days("Days in custody after which custody is prolonged.", 365)
-    inquiry_days: int = _days("Days allowed to open an inquiry into a death (GCIII-121).", 30)
+    prolonged_custody_days: int = _days(
+        N_("Days in custody after which custody is prolonged."), 365
+    )
+    inquiry_days: int = _days(N_("Days allowed to open an inquiry into a death (GCIII-121)."), 30)
 
     @classmethod
     def specs(cls) -> dict[str, AssumptionSpec]:

@@ -220,17 +220,34 @@ def _table(head: list[str], rows: list[list[str]]) -> list[str]:
     return lines
 
 
-def render_check_markdown(results: Sequence[CheckResult]) -> str:
-    """Property checks as Markdown."""
+def render_check_markdown(results: Sequence[CheckResult], *, lang: str = SOURCE_LANGUAGE) -> str:
+    """Property checks as Markdown, in ``lang`` (the properties' own texts as written)."""
+    token = _LANG.set(resolve(lang))
+    try:
+        return _check_markdown(results)
+    finally:
+        _LANG.reset(token)
+
+
+def _check_markdown(results: Sequence[CheckResult]) -> str:
+    english = _LANG.get() == SOURCE_LANGUAGE
     lines: list[str] = []
     for result in results:
         total = len(result.grid)
         lines += [f"## {_md(result.source.title)}", ""]
         lines += [f"- {_md(line)}" for line in _header(result)]
-        lines += ["", "### Answers by reading", ""]
-        head = ["readings", *(f"`{_plain(p.definition.id)}`" for p in result.properties), "where"]
+        lines += ["", "### " + _("Answers by reading"), ""]
+        head = [
+            _("readings"),
+            *(f"`{_plain(p.definition.id)}`" for p in result.properties),
+            _("where"),
+        ]
         rows = [
-            [str(len(g.readings)), *(a.value for a in g.answers), _md(g.describe())]
+            [
+                str(len(g.readings)),
+                *(a.value if english else _answer(a) for a in g.answers),
+                _md(g.describe()),
+            ]
             for g in result.groups()
         ]
         lines += _table(head, rows)
@@ -242,17 +259,18 @@ def render_check_markdown(results: Sequence[CheckResult]) -> str:
                 lines += [_md(p.text), ""]
             if prop.note:
                 lines += [f"*{prop.note}.*", ""]
-            lines += [f"{_counts(prop, total)} readings.", ""]
+            lines += [_("{counts} readings").format(counts=_counts(prop, total)) + ".", ""]
             for labels, readings in _paths(prop):
-                kind = "witness" if p.form.value == "reachable" else "counterexample"
-                lines += [
-                    f"Shortest {kind} ({len(labels)} steps), readings {_numbers(readings)}:",
-                    "",
-                ]
-                lines += [f"1. {_md(label)}" for label in labels] or ["- the start itself"]
+                shortest = (
+                    _("Shortest witness ({count} steps), readings {readings}:")
+                    if p.form.value == "reachable"
+                    else _("Shortest counterexample ({count} steps), readings {readings}:")
+                )
+                lines += [shortest.format(count=len(labels), readings=_numbers(readings)), ""]
+                lines += [f"1. {_md(label)}" for label in labels] or ["- " + _("the start itself")]
                 lines.append("")
         if result.reading_keys:
-            lines += ["### Readings", ""]
+            lines += ["### " + _("Readings"), ""]
             lines += _table(
                 ["#", *result.reading_keys],
                 [
@@ -269,9 +287,15 @@ def render_check_markdown(results: Sequence[CheckResult]) -> str:
             lines.append("")
         never = result.never_cited
         lines += [
-            f"### Provisions never cited ({len(never)} of {len(result.law.provisions)})",
+            "### "
+            + _("Provisions never cited ({count} of {total})").format(
+                count=len(never), total=len(result.law.provisions)
+            ),
             "",
-            _md(", ".join(never)) if never else "none",
+            _md(", ".join(never)) if never else _("none"),
             "",
         ]
+    said = unofficial(_LANG.get())
+    if said is not None:
+        lines += [f"*{_md(said.text)}*", ""]
     return "\n".join(lines)
