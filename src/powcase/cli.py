@@ -499,11 +499,13 @@ def _cmd_validate(args: argparse.Namespace, out: Output) -> int:
         raise _Invalid("\n".join(problems))
     _ = gettext_for(_language(args))
     files = len({s.file for s in scenarios})
-    properties = (
-        _(" and {count} property files").format(count=len(property_files))
-        if property_files
-        else ""
-    )
+    # gettext_for has no plural forms: one property file has its own message, and the
+    # translations word the count so that it needs none.
+    properties = ""
+    if len(property_files) == 1:
+        properties = _(" and 1 property file")
+    elif property_files:
+        properties = _(" and {count} property files").format(count=len(property_files))
     out.write(
         _("ok: {scenarios} scenarios in {files} files{properties}").format(
             scenarios=len(scenarios), files=files, properties=properties
