@@ -305,7 +305,8 @@ _IDS = st.sampled_from(sorted(LAW.parties) + sorted(LAW.provisions))
 _RISK_WORDS = st.lists(st.sampled_from(RISK_KINDS), min_size=1, max_size=4, unique=True).map(
     lambda kinds: ", ".join(k.replace("_", " ") for k in kinds)
 )
-_DERIVED = {"onward_text", "instead_text"}
+_DERIVED = {"onward_text", "instead_text", "why_text"}
+_WHY = ("power_of_origin", "nationality", "detaining_power", "party")
 
 
 @st.composite
@@ -325,6 +326,8 @@ def _reasons(draw):
     if "instead_text" in names:
         params["instead"] = draw(st.just("") | _IDS)
         params.setdefault("to", draw(_IDS))
+    if "why_text" in names:
+        params["why"] = draw(st.sampled_from(_WHY))
     return code, params
 
 

@@ -212,3 +212,22 @@ def test_one_return_open_and_another_possible_is_no_ground_for_release_gciii_118
     )
     assert opened.steps[4].verdict.outcome.value == "refused"
     assert reasons(opened, 4) == {"return_possible": ("GCIII-118",)}
+
+
+# --- a request for protection ------------------------------------------------------------------
+
+
+def test_his_own_power_is_no_third_state_to_ask_for_protection_gciii_118():
+    """To go to the power he fought for is to be repatriated (GCIII-118), not released to a
+    third state: a request to it as a third state is refused. A state of his nationality
+    that is not his power (a Nepali in Russian forces asking Nepal) stays a third state.
+    """
+    asked = {"date": "2025-01-20", "event": "request_protection", "kind": "third_state"}
+    opened = run(RI, "UA", CAPTURE, asked | {"state": "KP"})
+    assert opened.steps[1].verdict.outcome.value == "refused"
+    assert reasons(opened, 1) == {"third_state_is_his_power": ("GCIII-118",)}
+    nepali = Subject(id="recruit", nationality=["NP"], forces="RU")
+    home = run(nepali, "UA", CAPTURE, asked | {"state": "NP"})
+    assert home.steps[1].verdict.outcome.value == "allowed"
+    to_russia = run(nepali, "UA", CAPTURE, asked | {"state": "RU"})
+    assert "third_state_is_his_power" in reasons(to_russia, 1)

@@ -377,21 +377,21 @@ class TestNeutralCustody:
     }
 
     @pytest.mark.parametrize(
-        ("subject", "state"),
+        ("subject", "state", "why"),
         [
-            (RU_SOLDIER, "UA"),
-            (RU_SOLDIER, "RU"),
-            (RU_SOLDIER, "KP"),
-            (Subject(id="recruit", nationality=["IN"], forces="RU"), "IN"),
+            (RU_SOLDIER, "UA", "detaining_power"),
+            (RU_SOLDIER, "RU", "power_of_origin"),
+            (RU_SOLDIER, "KP", "party"),
+            (Subject(id="recruit", nationality=["IN"], forces="RU"), "IN", "nationality"),
         ],
         ids=["detaining power", "power of origin", "co-belligerent", "his nationality"],
     )
-    def test_a_party_to_the_conflict_is_no_neutral_custodian_gciii_6(self, subject, state):
+    def test_a_party_to_the_conflict_is_no_neutral_custodian_gciii_6(self, subject, state, why):
         verdict = case(self.AGREED, CAPTURE, subject=subject).verdict(
             {"date": "2025-01-11", "event": "hand_over_to_neutral_custody", "state": state}
         )
         assert verdict.outcome is Outcome.REFUSED
-        assert params(reason(verdict, "custodian_not_neutral")) == {"state": state}
+        assert params(reason(verdict, "custodian_not_neutral")) == {"state": state, "why": why}
 
     def test_a_neutral_state_may_hold_him_gciii_6(self):
         verdict = case(self.AGREED, CAPTURE).verdict(

@@ -177,12 +177,14 @@ class TestTheReleaseOfACivilianInternee:
         assert verdict.outcome is Outcome.ALLOWED
         assert reason(verdict, "internment_release").cites == ("GCIV-132",)
 
-    def test_without_a_review_there_is_no_ground_gciv_132(self):
+    def test_without_a_review_his_release_is_still_lawful_gciv_132_gciv_78(self):
+        # Internment is the exception (GCIV-78): releasing him needs no review.
         interned = case(self.OCCUPIED, self.INTERNED, subject=KURSK_RESIDENT)
         verdict = interned.verdict({"date": "2025-02-01", "event": "release_in_detaining_state"})
-        assert verdict.outcome is Outcome.REFUSED
-        found = reason(verdict, "no_ground_for_release")
-        assert found.cites == ("GCIII-118", "RC-33", "GCIV-132")
+        assert verdict.outcome is Outcome.ALLOWED
+        found = reason(verdict, "protected_person_released")
+        assert found.cites == ("GCIV-132", "GCIV-78")
+        assert "no_ground_for_release" not in {r.code for r in verdict.reasons}
 
     def test_released_to_a_third_state_during_hostilities_gciv_132(self):
         interned = case(

@@ -2,8 +2,10 @@
 
 A reason's sentence may hold ``{onward_text}`` (the clause about an ally that would pass him
 on, when ``onward`` names one) and ``{instead_text}`` (the moves named by ``instead`` or, when
-it names none, that ``to`` is a party on his side which no other move reaches); a tuple of
-values reads as alternatives ("a or b"). :func:`values` derives them, with the English
+it names none, that ``to`` is a party on his side which no other move reaches) and
+``{why_text}`` (what ``why`` says a state is to him: his power of origin, his state of
+nationality, the detaining power or a party to the conflict); a tuple of values reads as
+alternatives ("a or b"). :func:`values` derives them, with the English
 wording by default or with each clause looked up in a language.
 """
 
@@ -16,7 +18,7 @@ from powcase._util.i18n import translatable
 
 __all__ = ["AND", "DERIVED", "english", "values"]
 
-DERIVED = frozenset({"onward_text", "instead_text"})
+DERIVED = frozenset({"onward_text", "instead_text", "why_text"})
 """The parameters that are only sentence glue, derived from others."""
 
 _OR = translatable("clause:or", "or")
@@ -30,6 +32,13 @@ _INSTEAD_SIDE = translatable(
     "{to} is a party to the conflict on his side, which no transfer or release reaches either",
 )
 _THAT_STATE = translatable("clause:that_state", "that state")
+_WHY = {
+    "power_of_origin": translatable("clause:why_text:power_of_origin", "his power of origin"),
+    "nationality": translatable("clause:why_text:nationality", "his state of nationality"),
+    "detaining_power": translatable("clause:why_text:detaining_power", "the detaining power"),
+    "party": translatable("clause:why_text:party", "a party to the conflict"),
+}
+"""What ``why`` says a state is to him, by value."""
 
 AND = _AND
 """The word that joins the last two items of a list ("a, b and c")."""
@@ -65,4 +74,7 @@ def values(params: Mapping[str, Any], wording: Wording = english) -> dict[str, A
             if filled["instead"]
             else wording("clause:instead_text:side", _INSTEAD_SIDE).format(to=to)
         )
+    why = filled.get("why")
+    if why in _WHY:
+        filled["why_text"] = wording(f"clause:why_text:{why}", _WHY[why])
     return filled

@@ -22,7 +22,7 @@ from powcase.law.agreements import civilian_release, custodian_matches
 from powcase.law.book import Law
 from powcase.law.refoulement import judge_move
 from powcase.law.situation import Judgement, Situation, is_civilian
-from powcase.law.will import Will
+from powcase.law.will import Refusal, Will
 from powcase.model import events as ev
 from powcase.model.events import Event, MachineEvent
 from powcase.model.verdict import Outcome, Reading, ReasonKind, Verdict
@@ -256,7 +256,9 @@ def _request_protection(j: Judgement[ev.RequestProtection]) -> None:
     """RC-1A(2): anyone may seek asylum; NKRA-3: KR protects North Koreans who ask for it
     (cited only for a request to KR by one its law covers). The ``asylum_while_pow``
     assumption decides whether a POW may claim asylum in captivity. A request to a third
-    state to take him is no refugee claim: RC-1A(2) is not cited for it.
+    state to take him is no refugee claim: RC-1A(2) is not cited for it; neither the detaining
+    power nor his own power of origin is a third state (going there is repatriation,
+    GCIII-118).
     """
     kind = j.event.kind
     state = j.event.state or j.situation.detaining_power
@@ -275,6 +277,9 @@ def _request_protection(j: Judgement[ev.RequestProtection]) -> None:
         return
     if state == j.situation.detaining_power:
         j.require("third_state_is_holder", ("GCIII-118",), state=state)
+    elif state == j.situation.power_of_origin:
+        # Going to the power he fought for is repatriation, not a release to a third state.
+        j.require("third_state_is_his_power", ("GCIII-118",), state=state)
     elif _korean_defectors_act(j.situation, state):
         # NKRA-7: he applies, in principle in person, at a mission abroad or an agency.
         at_mission = ("NKRA-7",) if j.event.via == "mission" else ()
@@ -726,15 +731,27 @@ def _grave_breach_check(j: Judgement[Any]) -> None:
 
 def _medical_consent(j: Judgement[Any], to: str) -> None:
     """GCIII-109(3): during hostilities no eligible sick or wounded prisoner is repatriated
-    against his will. His will must be ascertained: none on record is an unmet precondition;
-    a verified wish to go is a basis.
+    against his will. His verified refusal (a counting, unconditional wish to stay or to go
+    elsewhere) forbids it; otherwise his will must be ascertained: none on record is an unmet
+    precondition, an unverified one open; a verified wish to go is a basis.
     """
     if j.hostilities_over():
         return
-    if j.will(to) is Will.CONSENT:
+    if j.refusal(to) is Refusal.REFUSED:
+        j.prohibit("against_his_verified_will", ("GCIII-109(3)",), to=to)
+    elif j.will(to) is Will.CONSENT:
         j.basis("not_against_his_will", ("GCIII-109(3)",), to=to)
     else:
         _needs_wish(j, to, "against_his_will", ("GCIII-109(3)",))
+
+
+def _sick_or_wounded_return(j: Judgement[Any], to: str) -> None:
+    """GCIII-109(3) on a return of one found eligible for direct repatriation (a GCIII-110(1)
+    finding), whatever the move is called (``exchange``, ``repatriate``): not against his
+    will during hostilities (:func:`_medical_consent`).
+    """
+    if j.situation.facts.medical_category == "gcIII_110_1":
+        _medical_consent(j, to)
 
 
 @guard(ev.Exchange, "GCIII-6", "GCIII-7")
@@ -749,8 +766,7 @@ def _exchange(j: Judgement[ev.Exchange]) -> None:
         j.basis("exchange_agreed", ("GCIII-6",), to=to)
     else:
         j.require("no_exchange_agreement", ("GCIII-6",), to=to, holder=j.situation.detaining_power)
-    if j.situation.facts.medical_category == "gcIII_110_1":
-        _medical_consent(j, to)
+    _sick_or_wounded_return(j, to)
     _grave_breach_check(j)
     judge_move(j, to, returning=True)
 
@@ -778,14 +794,25 @@ def _repatriate_medically(j: Judgement[ev.RepatriateMedically]) -> None:
 @guard(ev.InternInNeutralState, "GCIII-109", "GCIII-111")
 def _intern_in_neutral_state(j: Judgement[ev.InternInNeutralState]) -> None:
     """GCIII-111: internment in a neutral state needs an agreement with it, not his consent
-    (GCIII-109(2)); non-refoulement, read through GCIII-12 for this move.
+    (GCIII-109(2)): one binding the detaining power with that state among its parties.
+    GCIII-109(2), GCIII-110(2) and GCIII-111 all mean a neutral state: his own power, the
+    detaining power or another party to the conflict is none, whatever agreement it joined
+    (the test of :func:`_hand_over_to_neutral_custody`). Non-refoulement, read through
+    GCIII-12 for this move.
     """
     state = j.event.state
-    if _agreed(j, state, j.situation.facts.neutral_agreements):
-        j.basis("neutral_internment_agreed", ("GCIII-111",), state=state)
-    else:
+    situation = j.situation
+    finding = situation.facts.medical_category == "gcIII_110_2"
+    why = _why_not_neutral(situation, state)
+    if why is not None:
+        paragraph = ("GCIII-110(2)",) if finding else ()
+        cites = ("GCIII-109(2)", *paragraph, "GCIII-111")
+        j.require("state_not_neutral", cites, state=state, why=why)
+    if not _agreed(j, state, situation.facts.neutral_agreements):
         j.require("no_neutral_agreement", ("GCIII-111",), state=state)
-    if j.situation.facts.medical_category == "gcIII_110_2":
+    elif why is None:
+        j.basis("neutral_internment_agreed", ("GCIII-111",), state=state)
+    if finding:
         j.basis("gciii_110_2_finding", ("GCIII-110(2)",))
     judge_move(j, state, returning=False)
 
@@ -815,9 +842,10 @@ def _hand_over_to_neutral_custody(j: Judgement[ev.HandOverToNeutralCustody]) -> 
             custodian=named,
             agreed=agreement.custodian,
         )
-    if _party_to_the_conflict(j.situation, state):
+    why = _why_not_neutral(j.situation, state)
+    if why is not None:
         cites = tuple(dict.fromkeys(c for a in agreements for c in a.cites("neutral_custody")))
-        j.require("custodian_not_neutral", cites or ("GCIII-6",), state=state)
+        j.require("custodian_not_neutral", cites or ("GCIII-6",), state=state, why=why)
     elif agreed:
         for agreement in agreed:
             custodian = named or agreement.custodian or "a neutral custodian"
@@ -830,17 +858,22 @@ def _hand_over_to_neutral_custody(j: Judgement[ev.HandOverToNeutralCustody]) -> 
     judge_move(j, state, returning=False)
 
 
-def _party_to_the_conflict(situation: Situation, state: str) -> bool:
-    """Whether ``state`` is a party to the conflict on the step's date: his power of origin
-    or state of nationality, the detaining power, or a party to an armed conflict the
-    detaining power is a party to that day.
+def _why_not_neutral(situation: Situation, state: str) -> str | None:
+    """Why ``state`` is no neutral state on the step's date, or None if it is one: it is his
+    power of origin (``power_of_origin``), the detaining power (``detaining_power``), his
+    state of nationality (``nationality``), or a party to an armed conflict the detaining
+    power is a party to that day (``party``).
     """
-    if state in (situation.power_of_origin, situation.detaining_power):
-        return True
+    if state == situation.power_of_origin:
+        return "power_of_origin"
+    if state == situation.detaining_power:
+        return "detaining_power"
     if state in situation.subject.nationality:
-        return True
+        return "nationality"
     law, on = situation.law, situation.on
-    return bool(law.sides(state, on).keys() & law.sides(situation.detaining_power, on).keys())
+    if law.sides(state, on).keys() & law.sides(situation.detaining_power, on).keys():
+        return "party"
+    return None
 
 
 @guard(ev.ReturnFromNeutralCustody)
@@ -968,9 +1001,12 @@ def _recall(j: Judgement[ev.Recall]) -> None:
 
 @guard(ev.ReleaseInDetainingState, "GCIII-118", "RC-33", "GCIV-132")
 def _release_in_detaining_state(j: Judgement[ev.ReleaseInDetainingState]) -> None:
-    """A release with protection in the detaining state needs a ground: asylum granted (RC-33),
-    every return barred by non-refoulement after hostilities (GCIII-118 as the ICRC reads it),
-    or, for a civilian internee, a review ordering release (GCIV-132).
+    """A prisoner of war's release with protection in the detaining state needs a ground:
+    asylum granted (RC-33), or every return barred by non-refoulement after hostilities
+    (GCIII-118 as the ICRC reads it). A protected person's release is never unlawful:
+    internment is the exception (GCIV-42; in occupied territory GCIV-78), and he is released
+    as soon as its reasons cease (GCIV-132), on a review ordering it or without one;
+    GCIII-118 does not govern him.
     """
     situation = j.situation
     if situation.facts.protection_granted_as == "complementary":
@@ -980,8 +1016,13 @@ def _release_in_detaining_state(j: Judgement[ev.ReleaseInDetainingState]) -> Non
     if situation.facts.asylum_granted:
         j.basis("released_as_refugee", j.binding("RC-33") or ("RC-1A(2)",))
         return
-    if situation.is_in("civilian_internee") and situation.facts.internment_release:
-        j.basis("internment_release", j.binding("GCIV-132"))
+    if situation.protected_person:
+        if situation.facts.internment_release:
+            j.basis("internment_release", j.binding("GCIV-132"))
+        else:
+            occupied = situation.facts.territory == "occupied"
+            exception = j.binding("GCIV-78") if occupied else j.binding("GCIV-42")
+            j.basis("protected_person_released", j.binding("GCIV-132") + exception)
         return
     if not j.hostilities_over():
         j.require("no_ground_for_release", ("GCIII-118", "RC-33", "GCIV-132"))
@@ -1175,11 +1216,13 @@ def _repatriate(j: Judgement[ev.Repatriate]) -> None:
     (GCIII-109 itself lets the parties agree to send home able-bodied prisoners after long
     captivity while hostilities last). GCIII-119(5) allows, not requires, holding back one
     facing proceedings, and GCIII-129 asks that a grave-breach suspect be tried or handed over
-    first; the move is subject to non-refoulement.
+    first; GCIII-109(3) for the seriously wounded or sick, as for any return; the move is
+    subject to non-refoulement.
     """
     situation = j.situation
     to = j.event.to or situation.power_of_origin
     _origin_check(j, to)
+    _sick_or_wounded_return(j, to)
     if situation.protected_person:
         cites = j.binding("GCIV-133", customary="CIHL-128")
     else:

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from powcase.law.book import Law, read_on_first_use
+from powcase.law.clauses import DERIVED
 
 __all__ = [
     "FLAG_MESSAGES",
@@ -50,14 +51,10 @@ repatriation due then but does not forbid it earlier (a return before is noted,
 ``repatriation_before_due``)."""
 
 
-# Derived wording: parameters that are only sentence glue.
-_DERIVED = {"onward_text", "instead_text"}
-
-
 def placeholders(code: str) -> set[str]:
     """The parameters a message expects (derived wording excluded)."""
     sentence = Law.packaged().messages[code]
-    return {name for _, name, _, _ in string.Formatter().parse(sentence) if name} - _DERIVED
+    return {name for _, name, _, _ in string.Formatter().parse(sentence) if name} - DERIVED
 
 
 def render(code: str, params: Mapping[str, Any]) -> str:
