@@ -83,8 +83,7 @@ _EXAMPLES = {
     "powcase schema --output > output.schema.json",
     "explain": "example: powcase explain examples/ri.powcase.yaml --step 4",
     "options": "example: powcase options examples/ri.powcase.yaml --format markdown",
-    "compare": "example: powcase compare examples/ri.powcase.yaml "
-    "--vary ihl_non_refoulement,human_rights_non_refoulement",
+    "compare": "example: powcase compare examples/checked_wish.powcase.yaml --vary wish_verifiers",
     "parties": "example: powcase parties KP --as-of 2025-01-09",
     "diagram": "example: powcase diagram examples/ri.powcase.yaml --path -o ri-path.svg",
     "report": "example: powcase report examples/ri.powcase.yaml -o report.html",
