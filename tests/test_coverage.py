@@ -365,3 +365,12 @@ def test_a_broken_scenario_file_in_a_folder_is_an_error_not_skipped(tmp_path):
     assert code == 2
     assert out == ""
     assert "typo.powcase.yaml" in err
+
+
+def test_the_how_to_guide_quotes_the_corpus_figures(corpus):
+    """docs/how-to/coverage.md shows the figures of the repository's own scenarios: they are
+    the ones the command prints."""
+    page = (ROOT / "docs" / "how-to" / "coverage.md").read_text(encoding="utf-8")
+    quoted = page.split("```text\n", 1)[1].split("```", 1)[0].splitlines()
+    printed = _render().render_coverage_text(corpus).splitlines()
+    assert [line for line in quoted if line not in printed] == []

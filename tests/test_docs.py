@@ -63,3 +63,38 @@ def test_the_reference_lists_every_state_event_flag_obligation_assumption_and_pr
     names += [a["key"] for a in model["assumptions"]] + [p["id"] for p in model["provisions"]]
     missing = [n for n in names if f"`{n}`" not in page]
     assert missing == []
+
+
+def test_the_readme_counts_the_model_as_describe_does():
+    """README, "What is in the model": its numbers of events and its parties are the model's."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    model = powcase.describe()
+    kinds = [e["kind"] for e in model["events"]]
+    said = re.search(r"(\d+) machine events that move the path and (\d+) incidents", readme)
+    assert said is not None
+    assert (int(said[1]), int(said[2])) == (kinds.count("machine"), kinds.count("incident"))
+    listed = re.search(r"which treaties bind ([A-Z, and\n]+?) and since when", readme)
+    assert listed is not None
+    codes = re.findall(r"[A-Z]{2}", listed[1])
+    assert sorted(codes) == sorted(p["code"] for p in model["parties"])
+
+
+def test_the_scenario_format_page_gives_the_values_of_every_expectation():
+    """docs/reference/scenario-format.md, "Expectations": the flag codes, reason codes,
+    obligation codes and statuses, the states of each region and the open facts are listed;
+    a required or defaulted true-or-false field is never said to be left out when unknown."""
+    from powcase.law.book import Law
+    from powcase.model.verdict import MISSING_FACTS
+
+    page = (ROOT / "docs" / "reference" / "scenario-format.md").read_text(encoding="utf-8")
+    section = page.split("## Expectations", 1)[1].split("## The readers", 1)[0]
+    model = powcase.describe()
+    law = Law.packaged()
+    names = [f["code"] for f in model["flags"]] + [o["code"] for o in model["obligations"]]
+    names += [s["id"] for s in model["states"] if s["kind"] != "compound"]
+    names += list(law.messages) + list(MISSING_FACTS) + ["met", "pending", "overdue", "lapsed"]
+    assert [n for n in names if f"`{n}`" not in section] == []
+    assert "(model.md)" in section
+    rows = [r for r in page.splitlines() if r.startswith(("| `granted` |", "| `fair_trial` |"))]
+    assert len(rows) == 2
+    assert not any("leave it out when unknown" in r for r in rows)

@@ -9,6 +9,7 @@ import json
 import pathlib
 
 import jsonschema
+import pytest
 
 from powcase.cli import main
 
@@ -82,7 +83,7 @@ def test_witnesses_are_not_written_over_a_file(tmp_path: pathlib.Path) -> None:
 def test_validate_reads_property_files_with_located_errors(tmp_path: pathlib.Path) -> None:
     code, out, _ = cli("validate", PROPERTIES)
     assert code == 0
-    assert "1 property files" in out
+    assert out.endswith(" and 1 property file\n")
     broken = tmp_path / "broken.properties.yaml"
     broken.write_text(
         PROPERTIES.read_text().replace(
@@ -141,3 +142,25 @@ def test_a_reading_outside_the_file_is_invalid_input(tmp_path: pathlib.Path) -> 
     code, _, err = cli("explore", PROPERTIES, "--book", tmp_path / "b.html", "--reading", "99")
     assert code == 2
     assert "readings 1 to 24" in err
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "two"),
+    [
+        ("en", " and 1 property file\n", " and 2 property files\n"),
+        ("ko", " 및 속성 파일 1개\n", " 및 속성 파일 2개\n"),
+        ("uk", " і файлів властивостей: 1\n", " і файлів властивостей: 2\n"),
+    ],
+)
+def test_validate_counts_property_files_in_each_language(
+    tmp_path: pathlib.Path, lang: str, one: str, two: str
+) -> None:
+    """One property file is "1 property file", not "1 property files"; the translations word
+    the count so that it needs no plural."""
+    code, out, _ = cli("validate", PROPERTIES, "--lang", lang)
+    assert (code, out[-len(one) :]) == (0, one)
+    (tmp_path / "ri.powcase.yaml").symlink_to(PROPERTIES.parent / "ri.powcase.yaml")
+    second = tmp_path / "second.properties.yaml"
+    second.write_text(PROPERTIES.read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, _ = cli("validate", PROPERTIES, second, "--lang", lang)
+    assert (code, out[-len(two) :]) == (0, two)

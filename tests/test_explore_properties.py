@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import json
 import pathlib
+import re
 import subprocess
 import sys
 from typing import Any
@@ -749,3 +750,20 @@ def test_a_folder_of_scenarios_leaves_property_files_out() -> None:
     found = {path.name for path in find_scenario_files([EXAMPLES])}
     assert "ri.powcase.yaml" in found
     assert "ri.properties.yaml" not in found
+
+
+class TestTheFiguresTheGuideQuotes:
+    """docs/how-to/explore.md quotes the Ri exploration: the figures it gives are the ones the
+    command prints."""
+
+    def test_the_situations_at_depth_3(self, ri_result: Any) -> None:
+        page = (pathlib.Path(__file__).parent.parent / "docs/how-to/explore.md").read_text(
+            encoding="utf-8"
+        )
+        quoted = re.search(r"depth 3 takes [^(]*\(([\d,]+) situations\)", page)
+        assert quoted is not None
+        assert int(quoted.group(1).replace(",", "")) == ri_result.stats.situations
+
+    def test_the_start_names_the_scenario_by_its_index_from_0(self, ri_result: Any) -> None:
+        """The file says `scenario: 0`; the output names the same scenario the same way."""
+        assert ri_result.source.start_label.startswith("ri.powcase.yaml, scenario 0 (")

@@ -155,3 +155,116 @@ def test_an_obligation_is_not_without_delay_unless_it_says_so():
     }
     law = Law.packaged().overlaid({"obligations": {"capture_card": entry}})
     assert law.obligations["capture_card"].without_delay is False
+
+
+# --- an overlay's entries checked against the rest of the law ---------------------------------
+
+CARD = Law.packaged().obligations["capture_card"]
+
+
+def _obligation(**changes):
+    entry = {"provision": CARD.provision, "period": "7 days", "met_by": CARD.met_by, "text": "x"}
+    return {"obligations": {"capture_card": {**entry, **changes}}}
+
+
+def _overlay_errors(overlay) -> list[str]:
+    with pytest.raises(LawDataError) as caught:
+        Law.packaged().overlaid(overlay)
+    return [str(p) for p in caught.value.located]
+
+
+@pytest.mark.parametrize(
+    ("period", "message"),
+    [
+        ("36501 days", "36501 days is longer than a century; expected at most 36500 days"),
+        ("1201 months", "1201 months is longer than a century; expected at most 1200 months"),
+        ("123456789 days", "123456789 days is longer than a century"),
+        ("icrc_access_dayz", "icrc_access_dayz is not an assumption giving days"),
+    ],
+)
+def test_an_obligation_s_period_is_a_century_at_most_or_an_assumption(period, message):
+    found = _overlay_errors(_obligation(period=period))
+    assert any(f"obligations.capture_card.period: {message}" in f for f in found), found
+
+
+@pytest.mark.parametrize("period", ["36500 days", "1200 months", "icrc_access_days", "1 months"])
+def test_a_period_within_a_century_or_an_assumption_is_accepted(period):
+    law = Law.packaged().overlaid(_obligation(period=period))
+    assert law.obligations["capture_card"].period == period
+
+
+def test_an_obligation_met_by_an_unknown_event_is_located_with_a_guess():
+    (found,) = _overlay_errors(_obligation(met_by="capture_card_sen"))
+    assert "obligations.capture_card.met_by: capture_card_sen is not an event" in found
+    assert "expected an event name, or " in found
+    assert "leaving_custody" in found
+    assert "capture_card_sent" in found
+
+
+def test_met_if_names_a_yes_or_no_field_of_the_event():
+    (found,) = _overlay_errors(
+        _obligation(met_by="icrc_visit", met_if="private_intervew", period="30 days")
+    )
+    assert "met_if: private_intervew is not a yes-or-no field of icrc_visit" in found
+    assert "private_interview" in found
+    law = Law.packaged().overlaid(
+        _obligation(met_by="icrc_visit", met_if="private_interview", period="30 days")
+    )
+    assert law.obligations["capture_card"].met_if == "private_interview"
+
+
+def test_met_if_with_a_name_for_several_events_has_no_field_to_name():
+    (found,) = _overlay_errors(_obligation(met_by="leaving_custody", met_if="free"))
+    assert "met_by naming a single event with such a field" in found
+
+
+def test_a_text_for_a_provision_the_obligation_does_not_name_is_located():
+    (found,) = _overlay_errors(_obligation(texts={"protected_person": "y"}))
+    assert "texts.protected_person: the obligation names no protected_person provision" in found
+    (named,) = _overlay_errors(_obligation(detainee="CIHL-124", texts={"protected_person": "y"}))
+    assert "detainee" in named
+
+
+def test_a_reading_names_an_assumption_and_one_of_its_options():
+    provision = Law.packaged().provisions["ICRC-COM-2020-GCIII-12"].to_dict()
+    provision.pop("id")
+    for reading, message in (
+        ({"assumption": "ihl_non_refoulment", "option": "icrc_2020"}, "is not an assumption"),
+        (
+            {"assumption": "ihl_non_refoulement", "option": "icrc_2021"},
+            "'icrc_2021' is not an option",
+        ),
+        ({"assumption": "icrc_access_days", "option": "30"}, "'30' is not an option"),
+    ):
+        overlay = {"provisions": {"ICRC-COM-2020-GCIII-12": {**provision, "readings": [reading]}}}
+        found = _overlay_errors(overlay)
+        assert any("readings[0]" in f and message in f for f in found), found
+
+
+def test_references_of_concerns_and_obligations_are_checked():
+    concern = Law.packaged().concerns["hrw-2022-03-16"].to_dict()
+    concern.pop("id")
+    found = _overlay_errors({"concerns": {"x-1": {**concern, "flags": ["no_such_flag"]}}})
+    assert any("concerns.x-1.flags[0]" in f for f in found), found
+    found = _overlay_errors(_obligation(provision="GCIII-7000"))
+    assert any("obligations.capture_card.provision" in f for f in found), found
+
+
+def test_a_replaced_instrument_redates_deposits_and_needs_its_clause_for_them():
+    """A deposit's first binding day is read from its instrument's clause: replacing the
+    instrument with one that has no clause leaves the deposits undated, an error located at
+    the instrument; replacing it with another clause redates them.
+    """
+    cat = Law.packaged().instruments["CAT"]
+    entry = {"title": cat.title, "binding": "treaty", "adopted": "1984-12-10", "url": cat.url}
+    found = _overlay_errors({"instruments": {"CAT": entry}})
+    assert any(
+        "has a deposit of it, so it needs a takes_effect clause and in_force" in f for f in found
+    )
+    slower = {**entry, "in_force": "1987-06-26", "takes_effect": {"days": 60}}
+    law = Law.packaged().overlaid({"instruments": {"CAT": slower}})
+    (kr,) = [p for p in law.parties["KR"].participations if p.instrument == "CAT"]
+    (before,) = [p for p in Law.packaged().parties["KR"].participations if p.instrument == "CAT"]
+    assert before.deposited is not None
+    assert kr.since == before.deposited + datetime.timedelta(days=60)
+    assert kr.since != before.since

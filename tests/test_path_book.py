@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import html
+import io
 import json
 import pathlib
 import re
@@ -22,6 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from powcase import Case, load_scenarios
+from powcase.cli import main
 from powcase.errors import InvalidInput
 from powcase.explore.alphabet import Letter, alphabet
 from powcase.explore.readings import ReadingGrid
@@ -297,14 +299,34 @@ def test_a_student_clicks_from_the_first_page_to_a_final_state(browser, tmp_path
 
 def test_the_teachers_page_makes_the_book_it_describes(tmp_path, monkeypatch) -> None:
     page = (ROOT / "docs" / "teaching" / "path-book.md").read_text(encoding="utf-8")
-    (block,) = re.findall(r"```python\n(.*?)```", page, re.S)
+    book, barred = re.findall(r"```python\n(.*?)```", page, re.S)
     (tmp_path / "examples").symlink_to(ROOT / "examples")
     monkeypatch.chdir(tmp_path)
-    exec(compile(block, "path-book.md", "exec"), {})
+    namespace: dict[str, object] = {}
+    exec(compile(book, "path-book.md", "exec"), namespace)
     made = (tmp_path / "ri-book.html").read_text(encoding="utf-8")
     assert made == BOOK
     assert len(_pages(made)) == 14
     assert "(14 pages)" in page
+    # The second book, made by continuing the code above, follows the barred reading.
+    exec(compile(barred, "path-book.md", "exec"), namespace)
+    second = (tmp_path / "ri-book-barred.html").read_text(encoding="utf-8")
+    assert second != BOOK
+    assert "barred" in second
+
+
+def test_the_command_writes_the_book_the_teachers_page_says(tmp_path) -> None:
+    """`powcase explore ... --depth 2 --book`: a book of the pages the page gives."""
+    page = (ROOT / "docs" / "teaching" / "path-book.md").read_text(encoding="utf-8")
+    command = re.search(r"powcase explore (examples/ri.properties.yaml --depth 2) --book", page)
+    assert command is not None
+    said = re.search(r"That book has (\d+) pages", page)
+    assert said is not None
+    out = tmp_path / "ri-book-all.html"
+    path, *options = command[1].split()
+    argv = ["explore", str(ROOT / path), *options, "--book", str(out)]
+    assert main(argv, out=io.StringIO(), err=io.StringIO()) == 0
+    assert len(_pages(out.read_text(encoding="utf-8"))) == int(said[1])
 
 
 def _after(step) -> list[str]:

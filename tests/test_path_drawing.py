@@ -302,3 +302,57 @@ def test_the_whole_chart_in_mermaid_has_no_internal_names():
     assert "escaped --> in_custody : Recapture (as before)" in text
     assert "transferred_to_third_power --> in_custody : Recall (as before)" in text
     assert "presumed_pow --> pow : Determine status\n" in text
+
+
+@pytest.mark.parametrize(
+    ("fmt", "which_dot", "pydot_ok", "said"),
+    [
+        ("dot", None, False, "DOT diagrams need pydot, which is missing"),
+        ("dot", None, True, None),
+        ("svg", "/usr/bin/dot", False, "SVG diagrams need pydot, which is missing"),
+        ("png", None, True, "PNG diagrams need Graphviz's dot program, which is missing"),
+        ("svg", None, False, "SVG diagrams need pydot and Graphviz's dot program"),
+    ],
+)
+def test_a_diagram_that_cannot_be_drawn_names_what_is_missing(
+    monkeypatch, fmt, which_dot, pydot_ok, said
+):
+    """powcase.diagram(case, "dot") and powcase diagram --format svg: the error names what is
+    missing (DOT needs pydot; SVG and PNG also Graphviz's dot) and how to install it."""
+    import builtins
+    import shutil
+
+    real_import = builtins.__import__
+
+    def importing(name, *args, **kwargs):
+        if name == "pydot" and not pydot_ok:
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", importing)
+    monkeypatch.setattr(shutil, "which", lambda name: which_dot)
+    if said is None:
+        assert diagram_module.diagram(None, fmt).startswith("digraph")
+        return
+    with pytest.raises(diagram_module.DiagramUnavailable) as raised:
+        diagram_module.diagram(None, fmt)
+    assert str(raised.value).startswith(said)
+    if not pydot_ok:
+        assert "pip install 'powcase[diagrams]'" in str(raised.value)
+    if which_dot is None and fmt != "dot":
+        assert "apt-get install graphviz" in str(raised.value)
+
+
+def test_the_command_says_what_a_diagram_format_needs(monkeypatch):
+    monkeypatch.setattr(diagram_module, "_missing", lambda: (True, False))
+    code, _, err = _cli("diagram", "--format", "svg")
+    assert code == 2
+    assert "SVG diagrams need pydot, which is missing: pip install 'powcase[diagrams]'" in err
+
+
+def test_the_command_says_what_a_diagram_needs_in_the_readers_language(monkeypatch):
+    monkeypatch.setattr(diagram_module, "_missing", lambda: (True, False))
+    code, _, err = _cli("diagram", "--format", "dot", "--lang", "ko")
+    assert code == 2
+    assert "DOT 도표에는 pydot이 필요하지만" in err
+    assert "pip install 'powcase[diagrams]'" in err

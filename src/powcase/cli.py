@@ -83,8 +83,7 @@ _EXAMPLES = {
     "powcase schema --output > output.schema.json",
     "explain": "example: powcase explain examples/ri.powcase.yaml --step 4",
     "options": "example: powcase options examples/ri.powcase.yaml --format markdown",
-    "compare": "example: powcase compare examples/ri.powcase.yaml "
-    "--vary ihl_non_refoulement,human_rights_non_refoulement",
+    "compare": "example: powcase compare examples/checked_wish.powcase.yaml --vary wish_verifiers",
     "parties": "example: powcase parties KP --as-of 2025-01-09",
     "diagram": "example: powcase diagram examples/ri.powcase.yaml --path -o ri-path.svg",
     "report": "example: powcase report examples/ri.powcase.yaml -o report.html",
@@ -499,11 +498,13 @@ def _cmd_validate(args: argparse.Namespace, out: Output) -> int:
         raise _Invalid("\n".join(problems))
     _ = gettext_for(_language(args))
     files = len({s.file for s in scenarios})
-    properties = (
-        _(" and {count} property files").format(count=len(property_files))
-        if property_files
-        else ""
-    )
+    # gettext_for has no plural forms: one property file has its own message, and the
+    # translations word the count so that it needs none.
+    properties = ""
+    if len(property_files) == 1:
+        properties = _(" and 1 property file")
+    elif property_files:
+        properties = _(" and {count} property files").format(count=len(property_files))
     out.write(
         _("ok: {scenarios} scenarios in {files} files{properties}").format(
             scenarios=len(scenarios), files=files, properties=properties

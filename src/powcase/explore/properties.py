@@ -372,7 +372,7 @@ class _Reader:
             )
             return None, Assumptions(), "", self.law
         scenario = scenarios[index]
-        label = f"{name}, scenario {index + 1} ({scenario.title})"
+        label = f"{name}, scenario {index} ({scenario.title})"
         if fresh:
             label = f"a fresh capture from {label}"
         record = self._fresh(scenario.record, fresh, path, label)

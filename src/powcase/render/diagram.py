@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 import attrs
 
-from powcase._util.i18n import N_
+from powcase._util.i18n import N_, problem_text
 from powcase._util.redact import redact
 from powcase.chart import LegalPath
 from powcase.errors import PowcaseError
@@ -43,7 +43,19 @@ FORMATS = ("mermaid", "dot", "svg", "png")
 VISITED, CURRENT, REFUSED = "#dbeafe", "#fde68a", "#dc2626"
 INSTALL_GRAPHVIZ = (
     "install Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew "
-    "install graphviz) and pydot (pip install 'python-statemachine[diagrams]')"
+    "install graphviz) and pydot (pip install 'powcase[diagrams]')"
+)
+_NEEDS_PYDOT = problem_text(
+    "{format} diagrams need pydot, which is missing: pip install 'powcase[diagrams]'"
+)
+_NEEDS_DOT = problem_text(
+    "{format} diagrams need Graphviz's dot program, which is missing: install Graphviz "
+    "(Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz)"
+)
+_NEEDS_BOTH = problem_text(
+    "{format} diagrams need pydot and Graphviz's dot program, which are missing: "
+    "pip install 'powcase[diagrams]' and install Graphviz (Debian/Ubuntu: apt-get install "
+    "graphviz; macOS: brew install graphviz)"
 )
 
 
@@ -82,18 +94,40 @@ def graphviz_missing() -> str | None:
     """What the DOT, SVG and PNG drawings lack on this machine, in words (``pydot is
     missing``, ``Graphviz's dot program is missing``, or both), or None when nothing is.
     """
+    pydot_missing, dot_missing = _missing()
+    if pydot_missing and dot_missing:
+        return N_("pydot and Graphviz's dot program are missing")
+    if pydot_missing:
+        return N_("pydot is missing")
+    return N_("Graphviz's dot program is missing") if dot_missing else None
+
+
+def _missing() -> tuple[bool, bool]:
+    """Whether pydot, and whether Graphviz's ``dot`` program, are missing."""
     try:
         import pydot  # noqa: F401, PLC0415 - an optional dependency
     except ImportError:
         pydot_missing = True
     else:
         pydot_missing = False
-    dot_missing = shutil.which("dot") is None
+    return pydot_missing, shutil.which("dot") is None
+
+
+def _unavailable(fmt: str) -> DiagramUnavailable | None:
+    """Why ``fmt`` (dot, svg or png) cannot be drawn here, naming what is missing and how to
+    install it; None when it can. DOT text needs pydot; SVG and PNG also Graphviz's ``dot``.
+    """
+    pydot_missing, dot_missing = _missing()
+    dot_missing = dot_missing and fmt != "dot"
     if pydot_missing and dot_missing:
-        return N_("pydot and Graphviz's dot program are missing")
-    if pydot_missing:
-        return N_("pydot is missing")
-    return N_("Graphviz's dot program is missing") if dot_missing else None
+        template = _NEEDS_BOTH
+    elif pydot_missing:
+        template = _NEEDS_PYDOT
+    elif dot_missing:
+        template = _NEEDS_DOT
+    else:
+        return None
+    return DiagramUnavailable(template.format(format=fmt.upper()))
 
 
 def graphviz_available() -> bool:
@@ -154,14 +188,12 @@ def _mermaid(trace: Trace | None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _dot(trace: Trace | None) -> Any:
+def _dot(trace: Trace | None, fmt: str = "dot") -> Any:
     try:
         import pydot  # noqa: PLC0415 - an optional dependency
         from statemachine.contrib.diagram import DotGraphMachine  # noqa: PLC0415
     except ImportError:
-        raise DiagramUnavailable(
-            f"DOT, SVG and PNG diagrams need pydot: {INSTALL_GRAPHVIZ}"
-        ) from None
+        raise DiagramUnavailable(_NEEDS_PYDOT.format(format=fmt.upper())) from None
     graph = DotGraphMachine(LegalPath)()  # type: ignore[no-untyped-call]
     graph.set_label("The legal path")
     graph.set_fontsize(_CHART_FONT + 4)
@@ -254,13 +286,12 @@ def diagram(trace: Trace | None = None, fmt: str = "mermaid") -> str | bytes:
         )
     if fmt == "mermaid":
         return _mermaid(trace)
-    graph = _dot(trace)
+    unavailable = _unavailable(fmt)
+    if unavailable is not None:
+        raise unavailable
+    graph = _dot(trace, fmt)
     if fmt == "dot":
         return str(graph.to_string())
-    if shutil.which("dot") is None:
-        raise DiagramUnavailable(
-            f"{fmt.upper()} diagrams need Graphviz's dot program: {INSTALL_GRAPHVIZ}"
-        )
     return bytes(graph.create(format=fmt))
 
 

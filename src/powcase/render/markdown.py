@@ -12,8 +12,9 @@ from typing import Any
 from powcase._util.escape import code_span, markdown_text
 from powcase._util.i18n import SOURCE_LANGUAGE, Gettext, gettext_for, unofficial
 from powcase._util.readable import phrase
+from powcase.law.rules import gravity
 from powcase.render.open_points import open_point
-from powcase.render.text import rests_on_lines, words
+from powcase.render.text import overlays_line, rests_on_lines, words
 from powcase.render.vocabulary import OUTCOMES, SEVERITIES, STATUSES, state_names
 from powcase.scenario.outcome import step_outcome
 from powcase.scenario.result import due_text, obligation_note, standing_entries
@@ -81,9 +82,11 @@ def render_markdown(
             ),
         ),
         "",
-        "### " + _("Timeline"),
-        "",
     ]
+    overlays = overlays_line(data.get("generated_by", {}).get("overlays", ()), lang)
+    if overlays is not None:
+        lines += [markdown_text(overlays), ""]
+    lines += ["### " + _("Timeline"), ""]
     lines += _table(
         [_("#"), _("date"), _("event"), _("outcome"), _("applied"), _("cites")],
         [
@@ -129,7 +132,7 @@ def render_markdown(
             [
                 [_(SEVERITIES[f["severity"]]), f["code"], f["since"], f["because"], f["cites"]]
                 + ([f["text"]] if translated else [])
-                for f in flags
+                for f in sorted(flags, key=lambda f: gravity(f["severity"]))
             ],
         )
     if data["obligations"]:

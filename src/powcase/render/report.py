@@ -25,7 +25,7 @@ from powcase.law.rules import gravity
 from powcase.render.diagram import INSTALL_GRAPHVIZ, Trace, diagram, graphviz_missing
 from powcase.render.open_points import open_point
 from powcase.render.path_drawing import path_svg
-from powcase.render.text import rests_on_lines, words
+from powcase.render.text import overlays_line, rests_on_lines, words
 from powcase.render.vocabulary import OUTCOMES, SEVERITIES, STATUSES, state_names
 from powcase.scenario.in_language import in_language
 from powcase.scenario.outcome import StepOutcome, breach_words, step_outcome
@@ -444,6 +444,14 @@ def _page(results: Sequence[RunResult], reveal_names: bool, redaction: str, law:
         model=_e(generated["model"]),
         date=_e(generated["law_data"]),
     )
+    applied = {
+        o["path"]: o
+        for result in results
+        for o in result.to_dict(reveal_names=reveal_names)["generated_by"].get("overlays", ())
+    }
+    overlays = overlays_line(list(applied.values()), lang)
+    if overlays is not None:
+        made += " " + _e(overlays)
     advice = _(
         "Not legal advice: a research and teaching model of contested law. "
         "Its readings of open questions are assumptions, shown with each run."

@@ -104,6 +104,8 @@ def _values(spec: FieldSpec) -> str:
     if spec.kind in ("choice", "choices", "state_or"):
         listed = ", ".join(f"`{o}`" for o in spec.options)
         return listed if spec.kind != "state_or" else f"a state code, or {listed}"
+    if spec.kind == "bool" and (spec.required or spec.default not in (None, ())):
+        return "true or false"  # never unknown: required, or its default when left out
     if spec.kind == "provisions":
         terms = ", ".join(f"`{o}`" for o in spec.options)
         return f"a provision id, a list of ids, or a mapping from a term ({terms}) to ids"
@@ -114,7 +116,8 @@ def _required(spec: FieldSpec) -> str:
     if spec.required:
         return "required"
     if spec.default not in (None, ()):
-        return f"default `{spec.default}`"
+        default = str(spec.default).lower() if isinstance(spec.default, bool) else spec.default
+        return f"default `{default}`"
     return "optional (unknown when left out)" if spec.kind == "bool" else "optional"
 
 
@@ -286,6 +289,55 @@ def _head() -> list[str]:
     ]
 
 
+def _listed(values: Any) -> str:
+    return ", ".join(f"`{v}`" for v in values if v is not None)
+
+
+def _expect_values(expect: Mapping[str, Any], model: Mapping[str, Any]) -> list[str]:
+    """The values each expectation takes, read from the scenario schema (and the chart's
+    regions from the model), with a link to what they mean.
+    """
+    states = model["states"]
+    top = _listed(s["id"] for s in states if s["parent"] is None and s["kind"] == "atomic")
+    regions = "; ".join(
+        f"`{r['id']}`: " + _listed(s["id"] for s in states if s["parent"] == r["id"])
+        for r in states
+        if r["kind"] == "compound"
+    )
+    step = expect["steps"]["patternProperties"][r"^\d+$"]["anyOf"][1]["properties"]
+    verdict = expect["verdicts"]["items"]["properties"]
+    duty = expect["obligations"]["items"]["properties"]
+    missing = _listed(step["missing"]["items"]["enum"])
+    state = (
+        f"a state outside custody ({top}); or, in custody, `in_custody` and one state of "
+        f"each of its regions: {regions}"
+    )
+    rows = [
+        ("`state`", state),
+        ("`flags`, `no_flags`", "flag codes: " + _listed(expect["flags"]["items"]["enum"])),
+        ("`outcome` (of `steps` and `verdicts`)", _listed(step["outcome"]["enum"])),
+        ("`reasons`", "reason codes: " + _listed(step["reasons"]["items"]["enum"])),
+        ("`missing`", "a list of the facts the verdict left open: " + missing),
+        ("`rests_on`", "assumption keys: " + _listed(verdict["rests_on"]["items"]["enum"])),
+        ("`obligations`: `code`", _listed(duty["code"]["enum"])),
+        ("`obligations`: `provision`", _listed(duty["provision"]["enum"])),
+        ("`obligations`: `status`", _listed(duty["status"]["enum"])),
+        ("`obligations`: `held_back_by`", _listed(duty["held_back_by"]["enum"])),
+        ("`obligations`: `why`", _listed(duty["why"]["enum"])),
+    ]
+    return [
+        "",
+        (
+            "The values they take (what each state, flag and obligation means: "
+            "[the legal model](model.md); what each reason code says: `powcase describe`):"
+        ),
+        "",
+        "| expectation | values |",
+        "|---|---|",
+        *(f"| {key} | {_cell(values)} |" for key, values in rows),
+    ]
+
+
 def scenario_format() -> str:
     """The scenario-format reference page (MyST Markdown)."""
     schema = scenario_schema()
@@ -369,6 +421,7 @@ def scenario_format() -> str:
         out.append(f"| `{item['key']}` | {shown} | `{default}` | {_cell(item['question'])} |")
     out += ["", "## Expectations", ""]
     out += _keys_table(_EXPECT_KEYS, expect_keys)
+    out += _expect_values(expect_keys, model)
     out += [
         "",
         (

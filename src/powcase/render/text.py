@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import textwrap
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from powcase._util.escape import neutral_data
@@ -23,7 +23,7 @@ from powcase.render.vocabulary import OUTCOMES, SEVERITIES, STATUSES, state_name
 from powcase.scenario.outcome import StepOutcome, breach_words, step_outcome
 from powcase.scenario.result import due_text, obligation_note, standing_entries
 
-__all__ = ["render_text", "rests_on_lines", "words"]
+__all__ = ["overlays_line", "render_text", "rests_on_lines", "words"]
 
 _COLOURS = {
     "allowed": "32",
@@ -255,6 +255,30 @@ def _claims(result: dict[str, Any], style: _Style) -> list[str]:
     return lines
 
 
+def overlays_line(
+    generated: Sequence[Mapping[str, Any]], lang: str = SOURCE_LANGUAGE
+) -> str | None:
+    """The law overlays applied (``generated_by["overlays"]`` of a run's JSON form), each with
+    the entries it added and replaced, in one line in ``lang``; None when there are none.
+
+    >>> overlays_line([{"path": "by.yaml", "added": ["provisions.BY-1"], "replaced": []}])
+    'Law overlays applied: by.yaml (added: provisions.BY-1; replaced: none)'
+    """
+    if not generated:
+        return None
+    _ = gettext_for(lang)
+    none = _("none")
+    each = (
+        _("{path} (added: {added}; replaced: {replaced})").format(
+            path=o["path"],
+            added=", ".join(o["added"]) or none,
+            replaced=", ".join(o["replaced"]) or none,
+        )
+        for o in generated
+    )
+    return _("Law overlays applied: {overlays}").format(overlays="; ".join(each))
+
+
 def _pad(text: str, width: int) -> str:
     """``text`` padded to ``width`` columns, a wide character (Hangul) taking two."""
     columns = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
@@ -302,8 +326,11 @@ def render_text(
             f"{k}={str(v).lower() if isinstance(v, bool) else v}"
             for k, v in data["assumptions"].items()
         ),
-        "",
     ]
+    overlays = overlays_line(data.get("generated_by", {}).get("overlays", ()), lang)
+    if overlays is not None:
+        lines.append("  " + overlays)
+    lines.append("")
     failed = data["expectations"]["failed"]
     summary = _("Expectations: {passed} passed, {failed} failed").format(
         passed=data["expectations"]["passed"], failed=len(failed)

@@ -30,9 +30,10 @@ class Starter(NamedTuple):
 _HEAD = """\
 # A powcase scenario: one person's record, the reading of the law it is judged under, and
 # what you expect. Check it with `powcase validate FILE`, run it with `powcase run FILE`, test
-# its expectations with `powcase test FILE`. Every key is described in the scenario-format
-# reference (docs/reference/scenario-format.md); `powcase schema` prints a JSON Schema an
-# editor can check this file against.
+# its expectations with `powcase test FILE`. `powcase describe` lists every state, event and
+# field with its values, and `powcase schema` prints a JSON Schema an editor can check this
+# file against; every key is explained in the scenario-format reference of powcase's
+# documentation (docs/reference/scenario-format.md in its source).
 #
 # A MADE-UP CASE: the person, the dates (in 2030) and the events are hypothetical, for
 # illustration only; they are no real person's facts. Replace them with a real record and
