@@ -39,3 +39,11 @@ def test_an_obligation_rule_lists_its_code_provision_and_period():
     assert (listed["code"], listed["provision"]) == ("capture_card", rule.provision)
     assert listed["due"] == rule.period
     assert listed["met_by"] == rule.met_by
+
+
+def test_the_concerns_of_a_flag_from_the_concerns_module():
+    from powcase.law import concerns
+
+    found = concerns.concerns_for("refoulement_risk")
+    assert found == Law.packaged().concerns_for("refoulement_risk")
+    assert "hrw-2026-02-26" in found
