@@ -20,7 +20,7 @@ from powcase.law.concerns import CONCERNS
 from powcase.law.rules import gravity
 from powcase.render.open_points import open_point
 from powcase.render.vocabulary import OUTCOMES, SEVERITIES, STATUSES, state_names
-from powcase.scenario.outcome import StepOutcome, breach_words, step_outcome
+from powcase.scenario.outcome import StepOutcome, breach_words, outcome_label, step_outcome
 from powcase.scenario.result import due_text, obligation_note, standing_entries
 
 __all__ = ["overlays_line", "render_text", "rests_on_lines", "words"]
@@ -127,6 +127,16 @@ def _breaches(seen: StepOutcome, step: dict[str, Any], lang: str) -> list[str]:
     ]
 
 
+def _changed_outcome(change: dict[str, Any], lang: str) -> str:
+    """The outcome another reading would give, in ``lang``: a step's from its parts, an asked
+    verdict's from its outcome.
+    """
+    if change.get("said"):
+        kind, outcome, applied, found = change["said"]
+        return outcome_label(kind, outcome, applied, found, lang)
+    return gettext_for(lang)(OUTCOMES.get(change["outcome"], change["outcome"]))
+
+
 def rests_on_lines(judged: dict[str, Any], lang: str = SOURCE_LANGUAGE) -> list[str]:
     """What a verdict rests on and which other readings would change it, in words (in
     ``lang``; empty when it rests on no assumption or none was computed).
@@ -143,7 +153,7 @@ def rests_on_lines(judged: dict[str, Any], lang: str = SOURCE_LANGUAGE) -> list[
         _("under {assumption} {option} it would be: {outcome}").format(
             assumption=c["assumption"],
             option=words(c["option"]),
-            outcome=_(OUTCOMES.get(c["outcome"], c["outcome"])),
+            outcome=_changed_outcome(c, lang),
         )
         for c in changes
     ]

@@ -10,7 +10,7 @@ violations).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -23,7 +23,7 @@ __all__ = [
     "POSSIBLE_BREACH",
     "StepOutcome",
     "breach_words",
-    "outcomes",
+    "outcome_label",
     "step_outcome",
 ]
 
@@ -104,27 +104,35 @@ def step_outcome(run: Mapping[str, Any], index: int, lang: str = SOURCE_LANGUAGE
     """The outcome of step ``index`` of a run in its JSON form (``RunResult.to_dict``,
     redacted or not), as every human view shows it (its label in ``lang``).
     """
-    _ = gettext_for(lang)
     step: Mapping[str, Any] = run["steps"][index]
     breaches = _breaches(run, index)
     certain = any(not b["possible"] for b in breaches)
-    found = _(BREACH) if certain else _(POSSIBLE_BREACH) if breaches else ""
+    found = "violation" if certain else "possible" if breaches else None
+    label = outcome_label(step["kind"], step["outcome"], step["applied"], found, lang)
     if step["kind"] == "incident":
-        label = _("recorded, {found}").format(found=found) if found else _("recorded")
         return StepOutcome(
             label, "violation" if found else "recorded", "!" if found else " ", breaches
         )
     outcome = step["outcome"]
-    label = _(OUTCOME_WORDS[outcome])
-    if not step["applied"]:
-        label = _("{outcome} (not applied)").format(outcome=label)
-    elif outcome != "allowed":
-        label = _("{outcome} (applied anyway)").format(outcome=label)
-    if found:
-        label = _("{outcome}, {found}").format(outcome=label, found=found)
     return StepOutcome(label, "violation" if certain else outcome, _MARKS[outcome], breaches)
 
 
-def outcomes(run: Mapping[str, Any]) -> Sequence[StepOutcome]:
-    """The outcome of every step of a run in its JSON form, in record order."""
-    return [step_outcome(run, i) for i in range(len(run["steps"]))]
+def outcome_label(
+    kind: str, outcome: str, applied: bool, found: str | None, lang: str = SOURCE_LANGUAGE
+) -> str:
+    """A step's outcome in words, in ``lang``: an incident is recorded; a machine step's
+    outcome says whether it was applied; ``found`` (``violation``, ``possible`` or None) adds
+    the breach found in it.
+    """
+    _ = gettext_for(lang)
+    breach = {"violation": _(BREACH), "possible": _(POSSIBLE_BREACH)}.get(found or "", "")
+    if kind == "incident":
+        return _("recorded, {found}").format(found=breach) if breach else _("recorded")
+    label = _(OUTCOME_WORDS[outcome])
+    if not applied:
+        label = _("{outcome} (not applied)").format(outcome=label)
+    elif outcome != "allowed":
+        label = _("{outcome} (applied anyway)").format(outcome=label)
+    if breach:
+        label = _("{outcome}, {found}").format(outcome=label, found=breach)
+    return label

@@ -37,10 +37,17 @@ class Change:
     assumption: str
     option: Any
     outcome: str
+    """The outcome in English words (a step's, as :func:`step_outcome` says it)."""
+    said: tuple[str, str, bool, str | None] | None = None
+    """For a step: its kind, outcome, whether it was applied and the breach found, from which
+    a view words the outcome in its own language (:func:`outcome_label`)."""
 
     def to_dict(self) -> dict[str, Any]:
-        """``{"assumption": ..., "option": ..., "outcome": ...}``."""
-        return {"assumption": self.assumption, "option": self.option, "outcome": self.outcome}
+        """``{"assumption": ..., "option": ..., "outcome": ...}``, and ``said`` for a step."""
+        out = {"assumption": self.assumption, "option": self.option, "outcome": self.outcome}
+        if self.said is not None:
+            out["said"] = list(self.said)
+        return out
 
 
 @attrs.frozen
@@ -93,6 +100,15 @@ def _judged_step(run: Mapping[str, Any], index: int) -> tuple[str, list[tuple[An
     return outcome.label, reasons
 
 
+def _said(run: Mapping[str, Any], index: int) -> tuple[str, str, bool, str | None]:
+    """What :func:`outcome_label` words step ``index`` of a run from."""
+    step = run["steps"][index]
+    breaches = step_outcome(run, index).breaches
+    certain = any(not b["possible"] for b in breaches)
+    found = "violation" if certain else "possible" if breaches else None
+    return step["kind"], step["outcome"], step["applied"], found
+
+
 def _judged(verdict: Verdict) -> tuple[str, list[tuple[Any, ...]]]:
     """A verdict as compared across readings: its outcome and its reasons."""
     return str(verdict.outcome), _reasons(verdict.to_dict()["reasons"])
@@ -136,6 +152,7 @@ def _compared(
     keys: tuple[str, ...],
     now: tuple[str, list[tuple[Any, ...]]],
     then: Callable[[Case, dict[str, Any]], tuple[str, list[tuple[Any, ...]]]],
+    said: Callable[[dict[str, Any]], tuple[str, str, bool, str | None]] | None = None,
 ) -> RestsOn:
     """What a verdict judged as ``now`` rests on: each of ``keys`` some other option of which
     changes it when judged again (``then``) on the replayed case; a number of days is named.
@@ -149,9 +166,11 @@ def _compared(
         options = replays.options(key)
         moved = not Assumptions.specs()[key].options  # a number of days: named, not varied
         for option in options:
-            other = then(*replays.under(key, option))
+            replayed = replays.under(key, option)
+            other = then(*replayed)
             if other[0] != now[0]:
-                changes.append(Change(key, option, other[0]))
+                words = said(replayed[1]) if said is not None else None
+                changes.append(Change(key, option, other[0], words))
             moved = moved or other != now
         (relied if moved else unchanged).append(value)
     return RestsOn(tuple(relied), tuple(changes), tuple(unchanged))
@@ -163,7 +182,11 @@ def _step(replays: _Replays, plain: Mapping[str, Any], index: int) -> RestsOn:
     breaches = [v for v in (*case.violations, *case.possible_violations) if v.index == index]
     keys = _keys(step.verdict, (r for v in breaches for r in v.reasons))
     return _compared(
-        replays, keys, _judged_step(plain, index), lambda _, other: _judged_step(other, index)
+        replays,
+        keys,
+        _judged_step(plain, index),
+        lambda _, other: _judged_step(other, index),
+        lambda other: _said(other, index),
     )
 
 
