@@ -28,3 +28,13 @@ def test_every_would_be_outcome_is_in_the_reader_s_language(lang):
             words = re.sub(r"\b[a-z_]+ (?:[a-z0-9_]+)\b", "", line)  # assumption and option
             assert not ENGLISH.search(words), line
     assert found
+
+
+@pytest.mark.parametrize("lang", ["ko", "uk"])
+def test_why_options_are_hidden_is_said_in_the_reader_s_language(lang):
+    out = io.StringIO()
+    main(["options", str(EXAMPLES[0].parent / "ri.powcase.yaml"), "--lang", lang], out=out)
+    text = out.getvalue()
+    assert "--all" in text
+    for english in ("no one's decision", "a return to a state", "a move to a third state"):
+        assert english not in text

@@ -876,7 +876,7 @@ def _write_options(
         out.write("\n" + _("No option matches.") + "\n")
     hidden = [o["hidden"] for o in payload["options"] if o["hidden"] and o not in shown]
     if hidden:
-        counts = ", ".join(f"{n} {why}" for why, n in _counted(hidden))
+        counts = ", ".join(f"{n} {_(why)}" for why, n in _counted(hidden))
         said = _("{count} hidden as making no sense for him ({counts}); --all shows them.")
         out.write("\n" + said.format(count=len(hidden), counts=counts) + "\n")
 

@@ -29,6 +29,7 @@ from typing import Any, Protocol
 import attrs
 
 from powcase._util.dates import evaluated_on
+from powcase._util.i18n import N_
 from powcase._util.readable import phrase, readable
 from powcase.engine.table import Position, events_from
 from powcase.errors import InvalidInput
@@ -101,7 +102,7 @@ def hidden_because(event: Event, record: Record, law: Law | None = None) -> str 
     law = law if law is not None else Law.packaged()
     name = event.name
     if name in NOT_DECISIONS:
-        return "no one's decision"
+        return N_("no one's decision")
     holder = record.detaining_power
     subject = record.subject
     destination = event.destination if isinstance(event, Move) else None
@@ -110,20 +111,20 @@ def hidden_because(event: Event, record: Record, law: Law | None = None) -> str 
         and name in _RETURNS
         and destination not in _returns_to(record, law, event.date)
     ):
-        return "a return to a state that is neither his nor his state's ally"
+        return N_("a return to a state that is neither his nor his state's ally")
     if destination is not None and name in _AWAY:
         if destination == holder:
-            return "a move to a third state that is the detaining power itself"
+            return N_("a move to a third state that is the detaining power itself")
         his = {*subject.nationality, *((subject.forces,) if subject.forces else ())}
         if destination in his and law.adverse(destination, holder, event.date):
-            return "a move to a third state that is his own"
+            return N_("a move to a third state that is his own")
     state = getattr(event, "state", None)
     if (
         name == "request_protection"
         and getattr(event, "kind", None) == "third_state"
         and state == holder
     ):
-        return "protection asked of the detaining power as a third state"
+        return N_("protection asked of the detaining power as a third state")
     return None
 
 

@@ -46,6 +46,7 @@ MAPPING: list[tuple[str, str]] = [
     ("scenario/**.py", "python"),
     ("render/**.py", "python"),
     ("cli.py", "python"),
+    ("options.py", "python"),
 ]
 """Which files of the package each method reads (the same as the repository's babel.cfg)."""
 
