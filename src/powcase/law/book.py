@@ -465,12 +465,7 @@ class Law:
         his = None if nationality is None else tuple(nationality)
 
         def work_out() -> tuple[str, ...]:
-            return tuple(
-                c
-                for c in found
-                if (by is None or self.concerns[c].date <= by)
-                and (not about or self.concerns[c].about.concerns(his, held_by))
-            )
+            return tuple(c for c in found if self.concerns[c].fits(his, held_by, by))
 
         # Every entry of every flag asks it again, with the case's own answers.
         return self.remembered(("concerns", flag, his, held_by, by), work_out)

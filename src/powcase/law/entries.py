@@ -341,10 +341,10 @@ class Concern:
     about: ConcernAbout = ConcernAbout()
 
     def fits(
-        self, nationality: Iterable[str], held_by: str | None, on: datetime.date | None
+        self, nationality: Iterable[str] | None, held_by: str | None, on: datetime.date | None
     ) -> bool:
-        """Whether it is about a prisoner of ``nationality`` held by ``held_by`` and was
-        published by ``on`` (None: any day).
+        """Whether it is about a prisoner of ``nationality`` (None: any) held by ``held_by``
+        (None: any power) and was published by ``on`` (None: any day).
         """
         return (on is None or self.date <= on) and self.about.concerns(nationality, held_by)
 

@@ -94,11 +94,12 @@ def render_markdown(
                 s["index"],
                 s["date"],
                 s["event"],
-                step_outcome(data, s["index"], lang).label,
+                said.label,
                 _("yes") if s["applied"] else _("no"),
-                list(dict.fromkeys([*s["cites"], *step_outcome(data, s["index"]).breach_cites])),
+                list(dict.fromkeys([*s["cites"], *said.breach_cites])),
             ]
             for s in data["steps"]
+            for said in (step_outcome(data, s["index"], lang),)
         ]
         # Time travel: events after the as-of date, listed but neither judged nor counted.
         + [
