@@ -54,6 +54,7 @@ DEFAULT_TESTS = [
     "tests/test_i18n.py",  # the law's texts in Korean and Ukrainian (law/translated.py)
     "tests/test_cites_and_concerns_fit.py",  # what a step cites, whom a concern is about
     "tests/test_readable_values.py",  # how the law's values present themselves
+    "tests/test_i18n_messages.py",  # the parties' summaries and describe's texts, translated
 ]
 """The law tests: the guards, the legal readings, the law data, flags and docket."""
 
