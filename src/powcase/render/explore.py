@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import contextvars
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from powcase._util.i18n import N_, SOURCE_LANGUAGE, gettext_for, resolve, unofficial
@@ -146,11 +146,7 @@ def _reading_words(result: CheckResult, number: int) -> str:
 
 def render_check_text(results: Sequence[CheckResult], *, lang: str = SOURCE_LANGUAGE) -> str:
     """Property checks as plain text, in ``lang`` (the properties' own texts as written)."""
-    token = _LANG.set(resolve(lang))
-    try:
-        return _check_text(results)
-    finally:
-        _LANG.reset(token)
+    return _in_language(lang, _check_text, results)
 
 
 def _check_text(results: Sequence[CheckResult]) -> str:
@@ -222,9 +218,16 @@ def _table(head: list[str], rows: list[list[str]]) -> list[str]:
 
 def render_check_markdown(results: Sequence[CheckResult], *, lang: str = SOURCE_LANGUAGE) -> str:
     """Property checks as Markdown, in ``lang`` (the properties' own texts as written)."""
+    return _in_language(lang, _check_markdown, results)
+
+
+def _in_language(
+    lang: str, render: Callable[[Sequence[CheckResult]], str], results: Sequence[CheckResult]
+) -> str:
+    """``render(results)`` with its phrases in ``lang``."""
     token = _LANG.set(resolve(lang))
     try:
-        return _check_markdown(results)
+        return render(results)
     finally:
         _LANG.reset(token)
 
