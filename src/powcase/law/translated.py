@@ -33,6 +33,7 @@ from powcase.law.book import Law
 from powcase.model.events import EVENT_TYPES, RISK_KINDS
 
 __all__ = [
+    "EVENT_NAMES",
     "article",
     "concern",
     "event",
@@ -144,13 +145,16 @@ def event(event_id: str, lang: str) -> Translated:
     """The name of the legal path's event ``event_id``, in ``lang``; an event of no
     transition (an incident) has no name but its id, which stays as it is.
     """
-    name = _EVENT_NAMES.get(event_id)
+    name = EVENT_NAMES.get(event_id)
     if name is None:
         return Translated(event_id, lang)
     return lookup(f"event:{event_id}", name, lang)
 
 
-_EVENT_NAMES = {e.id: str(e.name) for e in vars(LegalPath).values() if isinstance(e, Event)}
+EVENT_NAMES: dict[str, str] = {
+    e.id: str(e.name) for e in vars(LegalPath).values() if isinstance(e, Event)
+}
+"""The chart's English name of each event of the legal path, by id."""
 
 
 def reservation(law: Law, state: str, summary: str, lang: str) -> Translated:

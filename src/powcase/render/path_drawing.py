@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
-from statemachine import Event, State
+from statemachine import State
 
 from powcase._util.escape import neutral
 from powcase._util.i18n import N_, SOURCE_LANGUAGE, gettext_for
@@ -71,9 +71,6 @@ _NOW_FILL, _NOW_LINE = "#fde68a", "#92400e"
 _INK, _MUTED, _RED, _RED_FILL = "#111827", "#374151", "#b91c1c", "#fef2f2"
 
 _STATES: Mapping[str, State] = LegalPath.states_map
-_EVENTS: Mapping[str, str] = {
-    event.id: str(event.name) for event in vars(LegalPath).values() if isinstance(event, Event)
-}
 _WHY = {
     "refused": N_("the law refuses it; it happened anyway"),
     "undetermined": N_("the law leaves it undetermined; it happened"),
@@ -103,9 +100,9 @@ def event_label(event: str, lang: str = SOURCE_LANGUAGE) -> str:
     """The chart's name for an event (``Release to third state``), or the id made readable;
     in ``lang``.
     """
-    if lang != SOURCE_LANGUAGE and event in _EVENTS:
+    if event in translated.EVENT_NAMES:
         return translated.event(event, lang).text
-    return str(_EVENTS.get(event) or event.replace("_", " ").capitalize())
+    return event.replace("_", " ").capitalize()
 
 
 @attrs.frozen
