@@ -13,7 +13,7 @@ them.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -160,8 +160,11 @@ def _hostilities_over(moment: Moment) -> bool:
     """Whether hostilities have ended, after ``moment``, between his captor and his power of
     origin (an end of hostilities names no pair: it ends them for every pair).
     """
+    facts = moment.facts
+    if not facts.hostilities_ends:
+        return False  # no end on record: his power of origin need not be worked out
     origin = moment.after.power_of_origin
-    return moment.facts.hostilities_ended_between(moment.judge.detaining_power, origin) is not None
+    return facts.hostilities_ended_between(moment.judge.detaining_power, origin) is not None
 
 
 # --- starts
@@ -561,7 +564,10 @@ class _Pass:
             return  # already owed
         item = self._opened(start)
         if item is not None:
-            self._opened_now([*self.open, item])
+            # One item more: what may meet an open item grows by what may meet it.
+            self.open = [*self.open, item]
+            self.meeting |= item.meets
+            self.leaving = self.leaving or item.rule.met_by == "leaving_custody"
 
     def _opened(self, start: _Start) -> _Open | None:
         rule = self.law.obligations[start.code]
@@ -569,7 +575,8 @@ class _Pass:
         if provision is None:
             return None  # not owed to one in his position
         due = start.due or rule.days(self.assumptions, start.on)
-        return _Open(rule, provision, start, due, _meeters(rule))
+        meets = self.law.remembered(("meeters", rule.code), lambda: _meeters(rule))
+        return _Open(rule, provision, start, due, meets)
 
     def hold(self, item: _Open, last: Moment | None) -> HoldBack | None:
         """What lawfully holds an open item back on the as-of date, if anything."""
@@ -659,5 +666,10 @@ def docket(
             obligations.append(_close(item, Status.OVERDUE, assumptions))
         else:
             obligations.append(_close(item, Status.PENDING, assumptions))
-    order = {code: place for place, code in enumerate(law.obligations)}
+    order = law.remembered("obligation order", lambda: _places(law.obligations))
     return tuple(sorted(obligations, key=lambda o: (o.started, order[o.code], o.started_by)))
+
+
+def _places(codes: Iterable[str]) -> dict[str, int]:
+    """The place of each code in ``codes``: the order of a law's table."""
+    return {code: place for place, code in enumerate(codes)}

@@ -117,6 +117,7 @@ class _Tracker:
         """Why each open flag was raised, for the flags whose provisions depend on it."""
         self.closed: list[Flag] = []
         self._cites: dict[tuple[str, frozenset[str] | None, int], tuple[str, ...]] = {}
+        self._concerns: dict[str, tuple[str, ...]] = {}
 
     def raise_(self, code: str, index: int, on: datetime.date, cause: str | None = None) -> None:
         if code in self.open:
@@ -144,7 +145,8 @@ class _Tracker:
         standing = [
             self._entry(code, since, because, None) for code, (since, because) in self.open.items()
         ]
-        order = {code: place for place, code in enumerate(self.law.flags)}
+        law = self.law
+        order = law.remembered("flag order", lambda: {c: n for n, c in enumerate(law.flags)})
         return sorted((*self.closed, *standing), key=lambda f: (f.since, order[f.code], f.because))
 
     def _entry(
@@ -161,9 +163,12 @@ class _Tracker:
             if self.holder is not None:
                 cites = cited_now(self.law, self.holder, since, cites)
             self._cites[key] = cites
-        concerns = self.law.concerns_for(
-            code, nationality=self.nationality, held_by=self.holder, by=self.as_of
-        )
+        concerns = self._concerns.get(code)
+        if concerns is None:
+            # Every entry of a flag in one pass names the same concerns: asked once.
+            concerns = self._concerns[code] = self.law.concerns_for(
+                code, nationality=self.nationality, held_by=self.holder, by=self.as_of
+            )
         return Flag(code, rule.severity, cites, tuple(because), since, until, concerns, rule.text)
 
 
