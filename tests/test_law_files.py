@@ -43,7 +43,7 @@ def _plain(value, drop=()):
         out.pop(key, None)
     # Keys only some entries have (an agreement's parties, an interpretive source's readings)
     # are left out where empty.
-    for key in ("between", "readings", "customary"):
+    for key in ("between", "readings", "customary", "with_deposit"):
         if key in out and out[key] in ([], None):
             del out[key]
     return out

@@ -456,13 +456,23 @@ class TestIcrcAccess:
             [ev("2025-02-12", "escape")],
         ],
     )
-    def test_the_flag_and_the_docket_agree_on_every_day_gciii_126(self, later):
+    def test_the_flag_and_the_docket_agree_on_every_day_he_is_held_gciii_126(self, later):
+        # Once he has left the detaining power's hands the item stays overdue (a duty that
+        # went unmet), while the flag, a risk to him in custody, ends that day.
         c = case(CAPTURE, *later, ev("2025-04-01", "capture_card_sent"))
+        left = next((e["date"] for e in later if e["event"] == "escape"), None)
         for offset in range(60):
             day = D(2025, 1, 9) + datetime.timedelta(days=offset)
             overdue = item(c, "icrc_access", day).status is Status.OVERDUE
+            held = left is None or day < D.fromisoformat(left)
             flagged = any(f.code == "icrc_access_unconfirmed" for f in c.active_flags(day))
-            assert flagged == overdue, (day, later)
+            assert flagged == (overdue and held), (day, later)
+
+    def test_after_an_escape_the_item_stays_overdue_and_the_flag_ends_gciii_126(self):
+        c = case(CAPTURE, ev("2025-02-12", "escape"))
+        assert item(c, "icrc_access", D(2025, 3, 1)).status is Status.OVERDUE
+        flag = next(f for f in c.flags if f.code == "icrc_access_unconfirmed")
+        assert (flag.since, flag.until) == (D(2025, 2, 9), D(2025, 2, 12))
 
     def test_the_flag_rises_the_day_after_the_due_date_gciii_126(self):
         c = case(CAPTURE, ev("2025-03-01", "capture_card_sent"))

@@ -282,13 +282,15 @@ class Law:
 
         Custom binds every state; a treaty the states it binds that day (a paragraph binds
         with its article); a national law its state; a declaration its state from the day it
-        was made; an agreement the states that made it, from that day; an interpretive text
-        binds none.
+        was made, or, made with a deposit, from the day the deposit binds it; an agreement the
+        states that made it, from that day; an interpretive text binds none.
 
         >>> law = Law.packaged()
         >>> law.binds("KR", "ROK-DECL-GCIII-118", datetime.date(1966, 8, 16))
+        False
+        >>> law.binds("KR", "ROK-DECL-GCIII-118", datetime.date(1967, 2, 16))
         True
-        >>> law.binds("US", "ROK-DECL-GCIII-118", datetime.date(1966, 8, 16))
+        >>> law.binds("US", "ROK-DECL-GCIII-118", datetime.date(1967, 2, 16))
         False
         """
         instrument = self.instruments[self.provisions[provision_id].instrument]
@@ -301,7 +303,11 @@ class Law:
             return instrument.state == state
         made = instrument.adopted is None or instrument.adopted <= on
         if binding == "declaration":
-            return instrument.state == state and made
+            if instrument.state != state:
+                return False
+            if instrument.with_deposit is None or instrument.adopted is None:
+                return made
+            return self.in_effect_from(state, instrument.with_deposit, instrument.adopted) <= on
         if binding == "agreement":
             return state in instrument.between and made
         return False
@@ -358,13 +364,40 @@ class Law:
     def reservations(
         self, state: str, provision_id: str, on: datetime.date
     ) -> tuple[Reservation, ...]:
-        """The reservations and declarations of ``state`` on ``provision_id`` in force then."""
+        """The reservations and declarations of ``state`` on ``provision_id`` in force then:
+        one made with a deposit of the provision's treaty has effect from the day the deposit
+        binds the state (see :meth:`in_effect_from`).
+        """
         known = self.parties.get(state)
         if known is None:
             return ()
         return tuple(
-            r for r in known.reservations if r.provision == provision_id and r.in_force(on)
+            r
+            for r in known.reservations
+            if r.provision == provision_id and self._in_effect(state, r, on)
         )
+
+    def _in_effect(self, state: str, reservation: Reservation, on: datetime.date) -> bool:
+        """Whether ``state``'s reservation has effect on ``on``: made, not withdrawn, and
+        its treaty binding the state under the deposit it was made with, if any.
+        """
+        instrument = self.provisions[reservation.provision].instrument
+        return reservation.in_force(on) and (
+            self.in_effect_from(state, instrument, reservation.made) <= on
+        )
+
+    def in_effect_from(self, state: str, instrument: str, made: datetime.date) -> datetime.date:
+        """The day a reservation or declaration ``state`` made on ``made`` to ``instrument``
+        takes effect: made with a deposit of it (the participation deposited that day), the
+        day the deposit binds the state, for a reservation qualifies its consent to be bound
+        and has no effect before the treaty binds it (the law of treaties, as the Vienna
+        Convention of 1969 writes it down); made apart from any deposit, the day it was made.
+        """
+        known = self.parties.get(state)
+        for participation in known.participations if known else ():
+            if participation.instrument == instrument and participation.deposited == made:
+                return max(made, participation.since)
+        return made
 
     def profile(self, code: str, on: datetime.date) -> dict[str, Any]:
         """What the table says of ``code`` on a day: treaties binding it (with
@@ -409,7 +442,7 @@ class Law:
                     "source": r.source,
                 }
                 for r in entry.reservations
-                if r.in_force(on)
+                if self._in_effect(entry.code, r, on)
             ],
             "allies": [
                 {"state": a.state, "since": dated(a.since), "basis": a.basis, "source": a.source}

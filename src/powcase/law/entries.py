@@ -64,7 +64,8 @@ class Instrument:
     ``binding`` says how it binds: ``treaty`` (a state by ratification or accession, or by
     declaring it would apply it, see the parties table), ``custom`` (every state), ``national``
     (the enacting state, for its own acts, claims and readings), ``declaration`` (the declaring
-    ``state`` alone, from the day it was made, ``adopted``), ``agreement`` (the states
+    ``state`` alone, from the day it was made, ``adopted``, or, made with a deposit, from the
+    day the deposit binds it: ``with_deposit``), ``agreement`` (the states
     ``between`` which it was made, from the day it was made) or ``interpretive`` (it binds
     nobody; it is a reading of another text, cited beside it under a reading that adopts it).
     """
@@ -83,6 +84,10 @@ class Instrument:
     """For a treaty: where its depositary lists its parties."""
     between: tuple[str, ...] = ()
     """For an agreement: the states that made it."""
+    with_deposit: str | None = None
+    """For a declaration made with the declaring state's deposit of a treaty (on acceding to
+    it, or ratifying it): that treaty. The declaration qualifies the state's consent to be
+    bound, so it binds from the day the deposit does, not from the day it was made."""
 
     def effective(
         self, deposited: datetime.date, conflicts: Iterable[ConflictSide] = ()

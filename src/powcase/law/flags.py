@@ -141,6 +141,10 @@ class _Tracker:
             self.closed.append(self._entry(code, since, because, on))
             self.causes.pop(code, None)
 
+    def clear_each(self, codes: Iterable[str], on: datetime.date) -> None:
+        for code in codes:
+            self.clear(code, on)
+
     def entries(self) -> list[Flag]:
         standing = [
             self._entry(code, since, because, None) for code, (since, because) in self.open.items()
@@ -487,12 +491,19 @@ def _kind(cls: type[Event]) -> _Kind:
 
 _HELD = frozenset({"in_custody", "interned_in_neutral_state", "in_neutral_custody"})
 """Where he is held as a prisoner, by the detaining power or in neutral hands for it:
-leaving these clears ``prolonged_limbo``."""
+leaving these clears the flags marked ``while_held`` (``prolonged_limbo`` among them)."""
 
 
 def _left_hands(before: Position, after: Position) -> bool:
     """Whether he left the detaining power's hands (custody, or neutral hands for it)."""
     return bool(_HELD & before.active) and not _HELD & after.active
+
+
+def _while_held(law: Law) -> tuple[str, ...]:
+    """The flags that stand only while he is in the detaining power's hands: a risk in his
+    treatment there (medical care, ICRC access, a prolonged captivity) ends when he leaves.
+    """
+    return tuple(code for code, rule in law.flags.items() if rule.while_held)
 
 
 def _fire(tracker: _Tracker, deadline: _Deadline, last: Moment | None) -> None:
@@ -544,6 +555,7 @@ def derive_flags(
         obligations = docket(moments, as_of, moments[0].judge.assumptions, law) if moments else ()
     # Deadlines not yet passed, kept in date order (a deadline set later may fall earlier).
     pending = sorted(_docket_deadlines(obligations, law), key=_when)
+    held_only = law.remembered("flags while held", lambda: _while_held(law))
     moved_towards_risk = False
     last: Moment | None = None
     risks_read: tuple[Position, Facts, int, tuple[Position, int]] | None = None
@@ -586,7 +598,7 @@ def derive_flags(
                 moved_towards_risk = _risk_rules(tracker, moment, moved_towards_risk)
             risks_read = (position, facts, period, now)
         if position is not step.position and _left_hands(step.position, position):
-            tracker.clear("prolonged_limbo", on)
+            tracker.clear_each(held_only, on)
         if kind.deadlines is not None:
             for deadline in kind.deadlines(moment, event):
                 bisect.insort(pending, deadline, key=_when)

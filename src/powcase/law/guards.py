@@ -748,9 +748,12 @@ def _medical_consent(j: Judgement[Any], to: str) -> None:
 def _sick_or_wounded_return(j: Judgement[Any], to: str) -> None:
     """GCIII-109(3) on a return of one found eligible for direct repatriation (a GCIII-110(1)
     finding), whatever the move is called (``exchange``, ``repatriate``): not against his
-    will during hostilities (:func:`_medical_consent`).
+    will during hostilities (:func:`_medical_consent`). The article is the Third
+    Convention's: a protected person (GCIV-4) is not governed by it, whatever finding is on
+    record; a prisoner interned in a neutral state or in neutral custody still is.
     """
-    if j.situation.facts.medical_category == "gcIII_110_1":
+    situation = j.situation
+    if situation.facts.medical_category == "gcIII_110_1" and not situation.protected_person:
         _medical_consent(j, to)
 
 

@@ -251,6 +251,7 @@ def _instrument(key: str, raw: dict[str, Any]) -> Instrument:
         _takes_effect(raw.get("takes_effect")),
         raw.get("depositary"),
         tuple(raw.get("between", ())),
+        raw.get("with_deposit"),
     )
 
 
@@ -339,7 +340,8 @@ def _concern(key: str, raw: dict[str, Any]) -> Concern:
 
 def _flag(key: str, raw: dict[str, Any]) -> FlagRule:
     causes = tuple((cause, tuple(cites)) for cause, cites in raw.get("causes", {}).items())
-    return FlagRule(key, Severity(raw["severity"]), raw["cites"], raw["text"], causes)
+    held = raw.get("while_held", False)
+    return FlagRule(key, Severity(raw["severity"]), raw["cites"], raw["text"], causes, held)
 
 
 def _obligation(key: str, raw: dict[str, Any]) -> ObligationRule:
@@ -449,17 +451,11 @@ def _references(table: str, raw: Any) -> Iterator[tuple[str, str, str]]:
     if table == "provisions":
         yield "instrument", raw["instrument"], "instruments"
         yield from _customary(raw)
+    elif table == "instruments":
+        if "with_deposit" in raw:
+            yield "with_deposit", raw["with_deposit"], "instruments"
     elif table == "parties":
-        for i, p in enumerate(raw.get("participations", ())):
-            if "since" in p:  # a deposit's instrument is checked as its date is computed
-                yield f"participations[{i}].instrument", p["instrument"], "instruments"
-        for i, r in enumerate(raw.get("reservations", ())):
-            yield f"reservations[{i}].provision", r["provision"], "provisions"
-        for i, t in enumerate(raw.get("treatment", ())):
-            for j, cite in enumerate(t.get("cites", ())):
-                yield f"treatment[{i}].cites[{j}]", cite, "provisions"
-        for i, cite in enumerate(raw.get("protects_applicants", ())):
-            yield f"protects_applicants[{i}]", cite, "provisions"
+        yield from _party_references(raw)
     elif table == "flags":
         yield from _flag_cites(raw)
     elif table == "concerns":
@@ -467,6 +463,20 @@ def _references(table: str, raw: Any) -> Iterator[tuple[str, str, str]]:
             yield f"flags[{j}]", flag, "flags"
     elif table == "obligations":
         yield from ((k, raw[k], "provisions") for k in _OBLIGATION_CITES if k in raw)
+
+
+def _party_references(raw: Any) -> Iterator[tuple[str, str, str]]:
+    """What a state's entry refers to: instruments, and the provisions it cites."""
+    for i, p in enumerate(raw.get("participations", ())):
+        if "since" in p:  # a deposit's instrument is checked as its date is computed
+            yield f"participations[{i}].instrument", p["instrument"], "instruments"
+    for i, r in enumerate(raw.get("reservations", ())):
+        yield f"reservations[{i}].provision", r["provision"], "provisions"
+    for i, t in enumerate(raw.get("treatment", ())):
+        for j, cite in enumerate(t.get("cites", ())):
+            yield f"treatment[{i}].cites[{j}]", cite, "provisions"
+    for i, cite in enumerate(raw.get("protects_applicants", ())):
+        yield f"protects_applicants[{i}]", cite, "provisions"
 
 
 _OBLIGATION_CITES = ("provision", "protected_person", "detainee", "occupied_territory")

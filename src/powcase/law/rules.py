@@ -76,6 +76,9 @@ class FlagRule:
     causes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """The provisions each cause of raising it engages, where they differ by cause: an entry
     raised for some of them cites theirs, in the order of this table."""
+    while_held: bool = False
+    """Whether it stands only while he is in the detaining power's hands (in custody, or in
+    neutral hands for it): a risk in his treatment there, which his leaving them ends."""
 
     def cites_for(self, causes: Iterable[str]) -> tuple[str, ...]:
         """The provisions an entry raised for ``causes`` engages (all of :attr:`cites` when
@@ -95,6 +98,8 @@ class FlagRule:
         }
         if self.causes:
             described["causes"] = {cause: list(cites) for cause, cites in self.causes}
+        if self.while_held:
+            described["while_held"] = True
         return described
 
 

@@ -444,6 +444,13 @@ INSTRUMENT = Record(
             "for a national law or a declaration: its state (a declaration binds it alone)",
         ),
         Field("between", ListOf(STATE), False, "for an agreement: the states that made it"),
+        Field(
+            "with_deposit",
+            INSTRUMENT_ID,
+            False,
+            "for a declaration made with its state's deposit of a treaty: that treaty (it "
+            "binds from the day the deposit does)",
+        ),
         Field("takes_effect", TAKES_EFFECT, False),
         Field("depositary", URL, False, "where the depositary lists the parties"),
     ),
@@ -451,6 +458,7 @@ INSTRUMENT = Record(
     when=(
         When("takes_effect", "binding", ("treaty",)),
         When("between", "binding", ("agreement",)),
+        When("with_deposit", "binding", ("declaration",)),
     ),
 )
 
@@ -657,6 +665,13 @@ FLAG = Record(
             MapOf(CODE, ListOf(PROVISION_ID)),
             False,
             "the provisions each cause of raising it engages, where they differ by cause",
+        ),
+        Field(
+            "while_held",
+            Boolean(),
+            False,
+            "whether it stands only while he is in the detaining power's hands (custody, or "
+            "neutral hands for it): his leaving them ends it (default false)",
         ),
     ),
     "A humanitarian-risk flag.",

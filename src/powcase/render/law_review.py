@@ -381,7 +381,8 @@ def _flags() -> list[str]:
     ]
     for code, rule in Law.packaged().flags.items():
         out += ["", _label("flag", code), f"### `{code}`", ""]
-        out += [f"Severity **{rule.severity}**. {rule.text}", ""]
+        ends = " It ends when he leaves the detaining power's hands." if rule.while_held else ""
+        out += [f"Severity **{rule.severity}**. {rule.text}{ends}", ""]
         out += _table(["id", "provision", "paraphrase (ours)"], [_law(p) for p in rule.cites])
     return out
 

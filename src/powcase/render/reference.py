@@ -17,6 +17,11 @@ def _cell(value: Any) -> str:
     return str(value).replace("|", "\\|").replace("\n", " ")
 
 
+def _ends(flag: dict[str, Any]) -> str:
+    """When a flag ends of itself: with his custody, for one marked ``while_held``."""
+    return "when he leaves custody" if flag.get("while_held") else ""
+
+
 def _table(head: list[str], rows: list[list[Any]]) -> list[str]:
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     return lines + ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
@@ -67,8 +72,11 @@ def model_reference() -> str:
         )
     out += ["", "## Humanitarian-risk flags", ""]
     out += _table(
-        ["flag", "severity", "meaning", "cites"],
-        [[f"`{f['code']}`", f["severity"], f["text"], f["cites"]] for f in model["flags"]],
+        ["flag", "severity", "meaning", "cites", "ends"],
+        [
+            [f"`{f['code']}`", f["severity"], f["text"], f["cites"], _ends(f)]
+            for f in model["flags"]
+        ],
     )
     out += ["", "## Obligations", ""]
     out += _table(

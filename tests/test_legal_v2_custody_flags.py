@@ -1,0 +1,114 @@
+"""Flags about his treatment in custody stand only while he is in the detaining power's hands.
+
+The duty to give a prisoner the medical care his state calls for (GCIII-15, GCIII-30) and to
+let the ICRC's delegates see him in private (GCIII-126; a protected person: GCIV-143) bind the
+power that holds him. Once he leaves its hands (a return, a release, a transfer, an escape or
+death), neither can be met any more and the risk they name no longer stands: the entry ends
+that day, and the record keeps it. Each test failed on the model before this change.
+"""
+
+import pytest
+
+from powcase import Case, Subject
+from powcase.errors import LawDataError
+from powcase.law.book import Law
+
+RU_SOLDIER = Subject(id="soldier_b", nationality=["RU"], forces="RU")
+
+WOUNDED = {"date": "2024-01-10", "event": "capture", "wounded": True}
+ENDED = {"date": "2024-06-01", "event": "hostilities_ended"}
+HOME = {"date": "2024-06-10", "event": "repatriate", "to": "RU"}
+VISITED = {"date": "2024-03-01", "event": "icrc_visit", "private_interview": True}
+
+
+def case(*events, law=None):
+    opened = Case.open(RU_SOLDIER, "UA", law=law)
+    for event in events:
+        opened = opened.apply(event)
+    return opened
+
+
+def entry(c, code):
+    return next(f for f in c.flags if f.code == code)
+
+
+def standing(c):
+    return {f.code for f in c.active_flags()}
+
+
+class TestWhileHeldTheFlagsStand:
+    def test_wounded_and_not_assessed_medical_need_stands_in_custody_gciii_30(self):
+        held = case(WOUNDED, ENDED)
+        assert "medical_need" in standing(held)
+
+    def test_no_private_visit_in_time_icrc_access_unconfirmed_stands_gciii_126(self):
+        held = case(WOUNDED, ENDED)
+        assert "icrc_access_unconfirmed" in standing(held)
+
+
+class TestLeavingTheDetainingPowersHands:
+    def test_repatriated_medical_need_ends_on_the_day_he_leaves_gciii_30(self):
+        home = case(WOUNDED, ENDED, HOME)
+        assert home.state == ["repatriated"]
+        assert entry(home, "medical_need").until.isoformat() == "2024-06-10"
+        assert "medical_need" not in standing(home)
+
+    def test_repatriated_icrc_access_unconfirmed_ends_that_day_gciii_126(self):
+        home = case(WOUNDED, ENDED, HOME)
+        found = entry(home, "icrc_access_unconfirmed")
+        assert found.since.isoformat() == "2024-02-10"
+        assert found.until.isoformat() == "2024-06-10"
+        assert "icrc_access_unconfirmed" not in standing(home)
+
+    def test_the_entry_is_kept_as_history_with_its_reasons(self):
+        home = case(WOUNDED, ENDED, HOME)
+        assert entry(home, "medical_need").because == (0,)
+
+    def test_an_escape_ends_them_too(self):
+        gone = case(WOUNDED, {"date": "2024-04-01", "event": "escape"})
+        assert "escaped" in gone.state
+        assert {"medical_need", "icrc_access_unconfirmed"}.isdisjoint(standing(gone))
+
+    def test_a_visit_before_he_left_still_clears_the_access_flag_on_its_own_day(self):
+        home = case(WOUNDED, VISITED, ENDED, HOME)
+        assert entry(home, "icrc_access_unconfirmed").until.isoformat() == "2024-03-01"
+
+    def test_flags_not_about_custody_stay_after_he_leaves(self):
+        # The risk to him at home does not end with a forced return (recorded as it
+        # happened, in descriptive mode): persecution_on_return is not tied to custody.
+        kp = Subject(id="soldier_c", nationality=["KP"], forces="KP")
+        held = Case.open(kp, "UA", mode="descriptive")
+        for event in (
+            {"date": "2025-01-09", "event": "capture"},
+            {"date": "2025-03-01", "event": "hostilities_ended"},
+            {"date": "2025-03-05", "event": "repatriate", "to": "KP"},
+        ):
+            held = held.apply(event)
+        assert held.state == ["repatriated"]
+        assert "persecution_on_return" in standing(held)
+
+
+class TestTheLawSaysWhichFlags:
+    def test_the_packaged_table_marks_the_custody_flags(self):
+        law = Law.packaged()
+        marked = {code for code, rule in law.flags.items() if rule.while_held}
+        assert marked == {"medical_need", "icrc_access_unconfirmed", "prolonged_limbo"}
+
+    @pytest.mark.parametrize("while_held", [True, False])
+    def test_an_overlay_decides_whether_a_flag_ends_with_custody(self, while_held):
+        packaged = Law.packaged().flags["medical_need"].to_dict()
+        entry_ = {k: v for k, v in packaged.items() if k != "code"}
+        changed = {**entry_, "while_held": while_held}
+        law = Law.packaged().overlaid({"flags": {"medical_need": changed}})
+        home = case(WOUNDED, ENDED, HOME, law=law)
+        assert ("medical_need" in standing(home)) is not while_held
+
+    def test_describe_lists_it(self):
+        assert Law.packaged().flags["medical_need"].to_dict()["while_held"] is True
+        assert "while_held" not in Law.packaged().flags["child_soldier"].to_dict()
+
+    def test_a_value_that_is_not_true_or_false_is_a_located_error(self):
+        packaged = Law.packaged().flags["medical_need"].to_dict()
+        entry_ = {k: v for k, v in packaged.items() if k != "code"}
+        with pytest.raises(LawDataError, match=r"flags\.medical_need\.while_held: 'yes'"):
+            Law.packaged().overlaid({"flags": {"medical_need": {**entry_, "while_held": "yes"}}})
