@@ -88,6 +88,54 @@ class TestLeavingTheDetainingPowersHands:
         assert "persecution_on_return" in standing(held)
 
 
+class TestStillAPrisonerElsewhere:
+    """GCIII-12(2): transferred to another party, he is still a prisoner of war, held by the
+    receiving power, which owes him the same care and access (GCIII-126); the transferring
+    power must act if it fails (GCIII-12(3)). Back in the detaining power's hands after an
+    escape (GCIII-91), what he was owed and did not get is owed again."""
+
+    def test_a_transfer_to_another_power_leaves_the_flags_standing_gciii_12(self):
+        ua = Subject(id="soldier_d", nationality=["UA"], forces="UA")
+        moved = Case.open(ua, "RU", mode="descriptive")
+        for event in (WOUNDED, {"date": "2024-04-10", "event": "transfer_to_power", "to": "BY"}):
+            moved = moved.apply(event)
+        assert moved.state == ["transferred_to_third_power"]
+        assert {"medical_need", "icrc_access_unconfirmed"} <= standing(moved)
+
+    def test_recaptured_the_flags_he_left_with_stand_again_gciii_126(self):
+        back = case(
+            WOUNDED,
+            {"date": "2024-04-01", "event": "escape"},
+            {"date": "2024-04-20", "event": "recapture"},
+        )
+        assert "in_custody" in back.state
+        assert {"medical_need", "icrc_access_unconfirmed"} <= standing(back)
+        again = [f for f in back.flags if f.code == "medical_need"]
+        assert [(str(f.since), str(f.until), f.because) for f in again] == [
+            ("2024-01-10", "2024-04-01", (0,)),
+            ("2024-04-20", "None", (2,)),
+        ]
+
+    def test_an_assessment_while_he_was_away_is_not_undone_by_the_recapture(self):
+        back = case(
+            WOUNDED,
+            {"date": "2024-04-01", "event": "escape"},
+            {"date": "2024-04-05", "event": "medical_assessment", "category": "none"},
+            {"date": "2024-04-20", "event": "recapture"},
+        )
+        assert "medical_need" not in standing(back)
+
+    def test_the_access_flag_again_follows_the_docket_while_he_is_held_gciii_126(self):
+        back = case(
+            WOUNDED,
+            {"date": "2024-04-01", "event": "escape"},
+            {"date": "2024-04-20", "event": "recapture"},
+            {"date": "2024-05-01", "event": "icrc_visit", "private_interview": True},
+        )
+        entries = [f for f in back.flags if f.code == "icrc_access_unconfirmed"]
+        assert [str(f.until) for f in entries] == ["2024-04-01", "2024-05-01"]
+
+
 class TestTheLawSaysWhichFlags:
     def test_the_packaged_table_marks_the_custody_flags(self):
         law = Law.packaged()
@@ -112,3 +160,30 @@ class TestTheLawSaysWhichFlags:
         entry_ = {k: v for k, v in packaged.items() if k != "code"}
         with pytest.raises(LawDataError, match=r"flags\.medical_need\.while_held: 'yes'"):
             Law.packaged().overlaid({"flags": {"medical_need": {**entry_, "while_held": "yes"}}})
+
+
+class TestTheCareOwedToHim:
+    """The care a wounded captive is owed rests on his regime: a prisoner of war's on GCIII-15
+    and GCIII-30; a protected person's on GCIV-81, GCIV-91 and GCIV-92; anyone else's on the
+    customary rules on the wounded and sick and on those deprived of liberty (CIHL-110,
+    CIHL-118)."""
+
+    @pytest.mark.parametrize(
+        ("subject", "holder", "cites"),
+        [
+            (RU_SOLDIER, "UA", ("GCIII-15", "GCIII-30")),
+            (
+                Subject(id="resident", nationality=["RU"], membership="none"),
+                "UA",
+                ("GCIV-81", "GCIV-91", "GCIV-92"),
+            ),
+            (
+                Subject(id="own_resident", nationality=["UA"], membership="none"),
+                "UA",
+                ("CIHL-110", "CIHL-118"),
+            ),
+        ],
+    )
+    def test_medical_need_cites_the_care_his_regime_owes(self, subject, holder, cites):
+        held = Case.open(subject, holder).apply(WOUNDED)
+        assert entry(held, "medical_need").cites == cites

@@ -2,9 +2,11 @@
 
 A state's reservations and interpretive declarations qualify its consent to be bound: one made
 on depositing its instrument of accession or ratification has effect for that state only once
-the treaty is in force for it (the Vienna Convention on the Law of Treaties, article 24(3);
-for the Geneva Conventions, six months after the deposit: the Third Convention's articles 138
-and 139). South Korea deposited its accession to the Geneva Conventions
+the treaty is in force for it, for a reservation modifies the treaty only between parties (the
+Vienna Convention on the Law of Treaties, articles 2(1)(d) and 21); an accession to the Geneva
+Conventions takes effect six months after the deposit (the Third Convention's article 140),
+unless the state is then a party to an armed conflict (article 141: the parties table records
+none for South Korea in 1966). South Korea deposited its accession to the Geneva Conventions
 with its declaration on GCIII-118 on 16 August 1966; the Conventions bound it from
 16 February 1967. It ratified Additional Protocol I with its declaration on API-85(4)(b) on
 15 January 1982; the Protocol bound it from 15 July 1982. Each test failed on the model before
@@ -12,9 +14,14 @@ this change.
 """
 
 import datetime
+import io
+import pathlib
 
 import pytest
+import yaml
 
+import powcase
+from powcase.cli import main
 from powcase.errors import LawDataError
 from powcase.law.book import Law
 
@@ -48,16 +55,33 @@ def test_the_profile_lists_it_only_once_in_effect():
     assert [r["provision"] for r in listed] == ["GCIII-118"]
 
 
-def test_a_reservation_with_no_deposit_that_day_takes_effect_when_made():
-    # Russia withdrew its reservation to GCIII-85 and kept the others; a reservation the
-    # table dates apart from any deposit is read from the day it was made.
-    for state, party in LAW.parties.items():
-        for reservation in party.reservations:
-            on = reservation.made
-            instrument = LAW.provisions[reservation.provision].instrument
-            deposits = {p.deposited for p in party.participations if p.instrument == instrument}
-            if on not in deposits and reservation.in_force(on):
-                assert reservation in LAW.reservations(state, reservation.provision, on)
+def _korea_with(reservation):
+    """The packaged law with South Korea's entry carrying one more reservation."""
+    path = pathlib.Path(powcase.__file__).parent / "law" / "data" / "parties" / "KR.yaml"
+    entry = yaml.safe_load(path.read_text(encoding="utf-8"))
+    entry["reservations"] = [*entry["reservations"], reservation]
+    return LAW.overlaid({"parties": {"KR": entry}})
+
+
+LATER = {
+    "provision": "GCIII-118",
+    "kind": "declaration",
+    "summary": "A declaration made apart from any deposit.",
+    "source": "https://example.org/a-declaration",
+}
+
+
+def test_one_made_after_the_state_was_bound_takes_effect_when_made():
+    law = _korea_with({**LATER, "made": D(1990, 1, 1)})
+    assert len(law.reservations("KR", "GCIII-118", D(1989, 12, 31))) == 1
+    assert len(law.reservations("KR", "GCIII-118", D(1990, 1, 1))) == 2
+
+
+def test_one_made_before_the_deposit_takes_effect_only_when_the_deposit_does():
+    # Made at signature, a reservation has no effect before the state's consent binds it.
+    law = _korea_with({**LATER, "kind": "reservation", "made": D(1960, 1, 1)})
+    assert law.reservations("KR", "GCIII-118", D(1960, 1, 1)) == ()
+    assert len(law.reservations("KR", "GCIII-118", D(1967, 2, 16))) == 2
 
 
 def _rok_decl(**changes):
@@ -89,3 +113,11 @@ def test_an_overlay_without_the_deposit_reads_the_declaration_from_the_day_it_wa
 def test_a_wrong_deposit_is_a_located_error(changes, message):
     with pytest.raises(LawDataError, match=message):
         LAW.overlaid(_rok_decl(**changes))
+
+
+def test_powcase_parties_says_from_when_it_has_effect():
+    out = io.StringIO()
+    assert main(["parties", "KR", "--as-of", "1990-01-01"], out=out, err=io.StringIO()) == 0
+    text = out.getvalue()
+    assert "declaration on GCIII-118 (made 1966-08-16, in effect from 1967-02-16)" in text
+    assert LAW.profile("KR", D(1990, 1, 1))["reservations"][0]["in_effect_from"] == "1967-02-16"

@@ -63,3 +63,31 @@ def test_a_prisoner_interned_in_a_neutral_state_still_is_gciii_109_3():
     assert interned.state == ["interned_in_neutral_state"]
     verdict = interned.verdict({"date": "2024-10-01", "event": "repatriate", "to": "RU"})
     assert "GCIII-109(3)" in verdict.cites
+
+
+@pytest.mark.parametrize("move", ["repatriate", "exchange"])
+def test_a_detainee_who_is_no_prisoner_of_war_is_not_judged_under_gciii_109_3(move):
+    # His own state's national in the enemy's forces, found an unprivileged spy: neither a
+    # prisoner of war nor a protected person (GCIV-4 excludes a state's own nationals).
+    own_national = Subject(id="own_national", nationality=["UA"], forces="RU")
+    spy = {
+        "date": "2024-09-01",
+        "event": "determine_status",
+        "outcome": "unprivileged_detainee",
+        "by": "tribunal",
+        "grounds": "spy",
+    }
+    detainee = held(own_national, CAPTURE, spy, FOUND)
+    assert detainee.state[1] == "unprivileged_detainee"
+    verdict = detainee.verdict({"date": "2024-10-01", "event": move, "to": "RU"})
+    assert "GCIII-109(3)" not in verdict.cites
+
+
+def test_a_civilian_internee_s_medical_repatriation_is_not_the_third_convention_s():
+    # GCIII-109 and GCIII-110 are a prisoner's route home; an internee goes free once the
+    # grounds for interning him cease (GCIV-132), at the latest when hostilities close.
+    internee = held(RESIDENT, CAPTURE, INTERNED, FOUND)
+    verdict = internee.verdict({"date": "2024-10-01", "event": "repatriate_medically", "to": "RU"})
+    gciii = [c for c in verdict.cites if c.startswith("GCIII-")]
+    assert gciii == []
+    assert "internment_ends_when_grounds_cease" in {r.code for r in verdict.reasons}

@@ -1037,12 +1037,21 @@ def _cmd_parties(args: argparse.Namespace, out: Output) -> int:
             out.write(f"    {b['instrument']:<9} {b['how']:<12} {since}{until}  {b['source']}\n")
         for r in p["reservations"]:
             summary = _party_text(law, p["code"], r["summary"], lang, provision=r["provision"])
+            # Made with a deposit (or at signature), it takes effect when the deposit does.
+            template = (
+                _("{kind} on {provision} ({made}): {summary}")
+                if r["in_effect_from"] == r["made"]
+                else _(
+                    "{kind} on {provision} (made {made}, in effect from {effective}): {summary}"
+                )
+            )
             out.write(
                 "  "
-                + _("{kind} on {provision} ({made}): {summary}").format(
+                + template.format(
                     kind=_(_RESERVATION_KINDS.get(r["kind"], r["kind"])),
                     provision=r["provision"],
                     made=r["made"],
+                    effective=r["in_effect_from"],
                     summary=summary,
                 )
                 + "\n"

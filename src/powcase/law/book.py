@@ -388,16 +388,23 @@ class Law:
 
     def in_effect_from(self, state: str, instrument: str, made: datetime.date) -> datetime.date:
         """The day a reservation or declaration ``state`` made on ``made`` to ``instrument``
-        takes effect: made with a deposit of it (the participation deposited that day), the
-        day the deposit binds the state, for a reservation qualifies its consent to be bound
-        and has no effect before the treaty binds it (the law of treaties, as the Vienna
-        Convention of 1969 writes it down); made apart from any deposit, the day it was made.
+        takes effect: never before the treaty binds the state by its own consent (a deposit
+        that has taken effect). A reservation modifies obligations only between parties, and
+        an interpretive declaration reads obligations the state has only once bound
+        (customary law, as the Vienna Convention of 1969 later wrote it down in articles 2
+        and 21). One made with the deposit takes effect when the deposit does; one made at
+        signature, when the later deposit does; one made after the state was bound, when
+        made.
         """
         known = self.parties.get(state)
-        for participation in known.participations if known else ():
-            if participation.instrument == instrument and participation.deposited == made:
-                return max(made, participation.since)
-        return made
+        starts = [
+            p.since
+            for p in (known.participations if known else ())
+            if p.instrument == instrument
+            and p.deposited is not None
+            and (p.until is None or made < p.until)
+        ]
+        return max(made, min(starts)) if starts else made
 
     def profile(self, code: str, on: datetime.date) -> dict[str, Any]:
         """What the table says of ``code`` on a day: treaties binding it (with
@@ -438,6 +445,11 @@ class Law:
                     "provision": r.provision,
                     "kind": r.kind,
                     "made": dated(r.made),
+                    "in_effect_from": dated(
+                        self.in_effect_from(
+                            entry.code, self.provisions[r.provision].instrument, r.made
+                        )
+                    ),
                     "summary": r.summary,
                     "source": r.source,
                 }

@@ -43,6 +43,7 @@ __all__ = [
     "ObligationRule",
     "Status",
     "docket",
+    "regime_of",
 ]
 
 _DEATHS_NEEDING_INQUIRY = frozenset(
@@ -128,7 +129,7 @@ contract.shape(
 # --- whom he is owed to, and who answers for him
 
 
-def _regime(moment: Moment) -> str:
+def regime_of(moment: Moment) -> str:
     """Whom the obligations are owed to after a capture, a status doubt or a determination:
     ``pow`` (treated as a prisoner of war, API-44(4) for one who did not distinguish himself),
     ``protected_person`` (GCIV-4: a civilian internee; a civilian whose status no belligerent
@@ -200,7 +201,7 @@ def _capture_starts(moment: Moment, event: ev.Capture) -> list[_Start]:
     starts two weeks after capture, or at his internment if that comes first.
     """
     index, on = moment.step.index, event.date
-    civilian = _regime(moment) == "protected_person"
+    civilian = regime_of(moment) == "protected_person"
     return [
         _Start(code, index, on + _TWO_WEEKS if civilian and code == "information" else on, again)
         for code, again in _IN_CUSTODY
@@ -450,7 +451,7 @@ class _Pass:
             why = None  # they resumed between other parties: still over for his pair
         if kind is ev.Capture:
             # Presumed a prisoner of war until a tribunal decides; a civilian is not (GCIV-4).
-            self.regime = _regime(moment)
+            self.regime = regime_of(moment)
         if why is not None and self.open:
             self._lapse(moment, why)
         for again in _RESTARTS.get(kind, ()):
@@ -511,7 +512,7 @@ class _Pass:
         """Read whom he is owed to after a status doubt or determination: if that changed,
         the items owed before give way (``status_changed``).
         """
-        regime = _regime(moment)
+        regime = regime_of(moment)
         changed, self.regime = regime != self.regime, regime
         return Lapse.STATUS_CHANGED if changed else None
 

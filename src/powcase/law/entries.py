@@ -86,8 +86,9 @@ class Instrument:
     """For an agreement: the states that made it."""
     with_deposit: str | None = None
     """For a declaration made with the declaring state's deposit of a treaty (on acceding to
-    it, or ratifying it): that treaty. The declaration qualifies the state's consent to be
-    bound, so it binds from the day the deposit does, not from the day it was made."""
+    it, or ratifying it): that treaty. An interpretive declaration speaks to obligations the
+    state has only once the deposit binds it, so it binds from that day, not from the day it
+    was made."""
 
     def effective(
         self, deposited: datetime.date, conflicts: Iterable[ConflictSide] = ()

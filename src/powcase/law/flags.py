@@ -20,7 +20,7 @@ import attrs
 from powcase._util.readable import cited, readable
 from powcase.law.book import Law, read_on_first_use
 from powcase.law.citing import cited_now
-from powcase.law.docket import Obligation, docket
+from powcase.law.docket import Obligation, docket, regime_of
 from powcase.law.refoulement import answers, risk_towards
 from powcase.law.rules import REGIMES, FlagRule, Severity, Status, gravity
 from powcase.law.shape import RISK_KINDS
@@ -32,6 +32,7 @@ from powcase.model.events import Event, Move
 if TYPE_CHECKING:
     # Only for annotations: the rules' tables load without the engine.
     from powcase.engine.facts import Facts
+    from powcase.engine.replay import Step
     from powcase.engine.table import Position
     from powcase.law.moments import Moment
     from powcase.law.situation import Situation
@@ -118,6 +119,9 @@ class _Tracker:
         self.closed: list[Flag] = []
         self._cites: dict[tuple[str, frozenset[str] | None, int], tuple[str, ...]] = {}
         self._concerns: dict[str, tuple[str, ...]] = {}
+        self.suspended: dict[str, set[str]] = {}
+        """The flags that ended when he left captivity, with their causes: they stand again
+        if he comes back into the detaining power's hands."""
 
     def raise_(self, code: str, index: int, on: datetime.date, cause: str | None = None) -> None:
         if code in self.open:
@@ -136,14 +140,27 @@ class _Tracker:
             self.open[code] = (on, [index])
 
     def clear(self, code: str, on: datetime.date) -> None:
+        # A rule that clears a flag (a medical assessment, say) also settles a suspended one.
+        self.suspended.pop(code, None)
         if code in self.open:
             since, because = self.open.pop(code)
             self.closed.append(self._entry(code, since, because, on))
             self.causes.pop(code, None)
 
-    def clear_each(self, codes: Iterable[str], on: datetime.date) -> None:
+    def suspend(self, codes: Iterable[str], on: datetime.date) -> None:
+        """End the open flags among ``codes`` on ``on``, kept to stand again (:meth:`resume`)."""
         for code in codes:
-            self.clear(code, on)
+            if code in self.open:
+                causes = self.causes.get(code, set())
+                self.clear(code, on)
+                self.suspended[code] = set(causes)
+
+    def resume(self, index: int, on: datetime.date) -> None:
+        """Raise again, for step ``index``, the flags :meth:`suspend` ended."""
+        for code, causes in self.suspended.items():
+            for cause in causes or (None,):
+                self.raise_(code, index, on, cause)
+        self.suspended.clear()
 
     def entries(self) -> list[Flag]:
         standing = [
@@ -319,7 +336,8 @@ def _captured(tracker: _Tracker, m: Moment, event: ev.Capture) -> None:
     if not m.step.applied:
         return
     if event.wounded is True or m.facts.hors_de_combat_cause in ("wounded", "sick"):
-        tracker.raise_("medical_need", m.step.index, event.date)
+        # The care owed rests on whom he is held as: GCIII, GCIV or custom.
+        tracker.raise_("medical_need", m.step.index, event.date, regime_of(m))
     subject = m.judge.subject
     if subject.born is not None and subject.minor_on(event.date) is not False:
         # API-77, ICCPR-6(5): under 18 at capture, or a year of birth that allows it.
@@ -491,17 +509,32 @@ def _kind(cls: type[Event]) -> _Kind:
 
 _HELD = frozenset({"in_custody", "interned_in_neutral_state", "in_neutral_custody"})
 """Where he is held as a prisoner, by the detaining power or in neutral hands for it:
-leaving these clears the flags marked ``while_held`` (``prolonged_limbo`` among them)."""
+a custody deadline raises its flag only if he is still in one of these."""
 
 
-def _left_hands(before: Position, after: Position) -> bool:
-    """Whether he left the detaining power's hands (custody, or neutral hands for it)."""
-    return bool(_HELD & before.active) and not _HELD & after.active
+_CAPTIVE = _HELD | {"transferred_to_third_power"}
+"""Where he is a prisoner: held by the detaining power or in neutral hands for it, or by a
+power it transferred him to, which answers for him then (GCIII-12(2)) while it keeps a duty
+to act if that power fails (GCIII-12(3))."""
+
+
+def _captivity_changed(
+    tracker: _Tracker, held_only: tuple[str, ...], step: Step, position: Position
+) -> None:
+    """Leaving captivity (a release, a return, an escape, death) ends the flags that stand
+    only while he is held; coming back into the detaining power's hands (a recapture) raises
+    again those it ended, for the step that brought him back.
+    """
+    was, now = bool(_CAPTIVE & step.position.active), bool(_CAPTIVE & position.active)
+    if was and not now:
+        tracker.suspend(held_only, step.event.date)
+    elif now and not was:
+        tracker.resume(step.index, step.event.date)
 
 
 def _while_held(law: Law) -> tuple[str, ...]:
-    """The flags that stand only while he is in the detaining power's hands: a risk in his
-    treatment there (medical care, ICRC access, a prolonged captivity) ends when he leaves.
+    """The flags that stand only while he is a prisoner: a risk in his treatment as one
+    (medical care, ICRC access, a prolonged captivity) ends when he leaves captivity.
     """
     return tuple(code for code, rule in law.flags.items() if rule.while_held)
 
@@ -597,8 +630,8 @@ def derive_flags(
             if kind.read_by_risk_rules or risks_read is None or now != risks_read[3]:
                 moved_towards_risk = _risk_rules(tracker, moment, moved_towards_risk)
             risks_read = (position, facts, period, now)
-        if position is not step.position and _left_hands(step.position, position):
-            tracker.clear_each(held_only, on)
+        if position is not step.position:
+            _captivity_changed(tracker, held_only, step, position)
         if kind.deadlines is not None:
             for deadline in kind.deadlines(moment, event):
                 bisect.insort(pending, deadline, key=_when)

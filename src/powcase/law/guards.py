@@ -748,12 +748,20 @@ def _medical_consent(j: Judgement[Any], to: str) -> None:
 def _sick_or_wounded_return(j: Judgement[Any], to: str) -> None:
     """GCIII-109(3) on a return of one found eligible for direct repatriation (a GCIII-110(1)
     finding), whatever the move is called (``exchange``, ``repatriate``): not against his
-    will during hostilities (:func:`_medical_consent`). The article is the Third
-    Convention's: a protected person (GCIV-4) is not governed by it, whatever finding is on
-    record; a prisoner interned in a neutral state or in neutral custody still is.
+    will during hostilities (:func:`_medical_consent`). The article protects prisoners of
+    war: in custody, one treated as a prisoner of war (in doubt, found one, or keeping a
+    prisoner's protection under API-44(4)), not a protected person (GCIV-4) nor a detainee
+    who is neither, whatever finding is on record; in neutral hands or transferred, a
+    prisoner still, unless a protected person.
     """
     situation = j.situation
-    if situation.facts.medical_category == "gcIII_110_1" and not situation.protected_person:
+    if situation.facts.medical_category != "gcIII_110_1":
+        return
+    if situation.is_in("in_custody"):
+        prisoner = situation.treated_as_pow
+    else:
+        prisoner = not situation.protected_person
+    if prisoner:
         _medical_consent(j, to)
 
 
@@ -779,10 +787,17 @@ def _repatriate_medically(j: Judgement[ev.RepatriateMedically]) -> None:
     """GCIII-109, GCIII-110, GCIII-112: direct repatriation to his power of origin
     (GCIII-109(1)) needs a finding that he falls under GCIII-110(1) (one under 110(2) grounds
     accommodation in a neutral country only), and his consent during hostilities;
-    non-refoulement applies.
+    non-refoulement applies. These are a prisoner's route home: a protected person (GCIV-4)
+    goes free once the grounds for interning him cease (GCIV-132), at the latest when
+    hostilities close (GCIV-133), whatever finding is on record.
     """
     to = j.event.to
     _origin_check(j, to, medical=True)
+    if j.situation.protected_person:
+        release = j.binding("GCIV-132") + j.binding("GCIV-133", customary="CIHL-128")
+        j.note("internment_ends_when_grounds_cease", release, to=to)
+        judge_move(j, to, returning=True)
+        return
     category = j.situation.facts.medical_category
     if category == "gcIII_110_1":
         j.basis("gciii_110_finding", ("GCIII-109(1)", "GCIII-110(1)", "GCIII-112"))

@@ -77,8 +77,9 @@ class FlagRule:
     """The provisions each cause of raising it engages, where they differ by cause: an entry
     raised for some of them cites theirs, in the order of this table."""
     while_held: bool = False
-    """Whether it stands only while he is in the detaining power's hands (in custody, or in
-    neutral hands for it): a risk in his treatment there, which his leaving them ends."""
+    """Whether it stands only while he is a prisoner (in the detaining power's custody, in
+    neutral hands for it, or held by a power it transferred him to): a risk in his treatment
+    there, which his leaving captivity ends; a recapture raises it again."""
 
     def cites_for(self, causes: Iterable[str]) -> tuple[str, ...]:
         """The provisions an entry raised for ``causes`` engages (all of :attr:`cites` when

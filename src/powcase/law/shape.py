@@ -670,8 +670,9 @@ FLAG = Record(
             "while_held",
             Boolean(),
             False,
-            "whether it stands only while he is in the detaining power's hands (custody, or "
-            "neutral hands for it): his leaving them ends it (default false)",
+            "whether it stands only while he is a prisoner (held by the detaining power, in "
+            "neutral hands for it, or by a power it transferred him to): his leaving captivity "
+            "ends it, a recapture raises it again (default false)",
         ),
     ),
     "A humanitarian-risk flag.",

@@ -368,6 +368,12 @@ def _breaches() -> list[str]:
     return out
 
 
+_ENDS = (
+    " It ends when he leaves captivity (the detaining power's hands, neutral hands for it, or"
+    " a power it transferred him to), and stands again if he is recaptured."
+)
+
+
 def _flags() -> list[str]:
     out = [
         "",
@@ -381,7 +387,7 @@ def _flags() -> list[str]:
     ]
     for code, rule in Law.packaged().flags.items():
         out += ["", _label("flag", code), f"### `{code}`", ""]
-        ends = " It ends when he leaves the detaining power's hands." if rule.while_held else ""
+        ends = _ENDS if rule.while_held else ""
         out += [f"Severity **{rule.severity}**. {rule.text}{ends}", ""]
         out += _table(["id", "provision", "paraphrase (ours)"], [_law(p) for p in rule.cites])
     return out

@@ -18,8 +18,8 @@ def _cell(value: Any) -> str:
 
 
 def _ends(flag: dict[str, Any]) -> str:
-    """When a flag ends of itself: with his custody, for one marked ``while_held``."""
-    return "when he leaves custody" if flag.get("while_held") else ""
+    """When a flag ends of itself: with his captivity, for one marked ``while_held``."""
+    return "when he leaves captivity (again if recaptured)" if flag.get("while_held") else ""
 
 
 def _table(head: list[str], rows: list[list[Any]]) -> list[str]:
