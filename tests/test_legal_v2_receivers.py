@@ -290,12 +290,14 @@ class TestImmediateEffect:
         assert law.provision("GCIII-141").instrument == "GCIII"
         assert law.provision("GCIV-157").instrument == "GCIV"
 
-    def test_the_korean_war_deposits_keep_the_depositarys_dates_gciii_141(self):
-        # The depositary gives six months for the deposits made after the 1953 armistice.
+    def test_the_korean_deposits_keep_the_depositarys_dates_gciii_141(self):
+        # The Swiss depositary's notice (Austria's gazette, 6 April 1967) gives South Korea's
+        # 1966 accession effect on the day of deposit: a party to the conflict in Viet Nam
+        # then (GCIV-157), not under the armistice of 1953, whose hostilities had closed.
         law = Law.packaged()
-        assert not law.binds("KR", "GCIV-45", D(1967, 2, 15))
-        assert law.binds("KR", "GCIV-45", D(1967, 2, 16))
-        assert law.party("KR").participations[2].immediate_effect is None
+        assert not law.binds("KR", "GCIV-45", D(1966, 8, 15))
+        assert law.binds("KR", "GCIV-45", D(1966, 8, 16))
+        assert law.party("KR").participations[2].immediate_effect == "GCIV-157"
         assert not law.binds("US", "GCIV-45", D(1956, 2, 1))
 
 

@@ -287,10 +287,10 @@ class Law:
 
         >>> law = Law.packaged()
         >>> law.binds("KR", "ROK-DECL-GCIII-118", datetime.date(1966, 8, 16))
-        False
-        >>> law.binds("KR", "ROK-DECL-GCIII-118", datetime.date(1967, 2, 16))
         True
-        >>> law.binds("US", "ROK-DECL-GCIII-118", datetime.date(1967, 2, 16))
+        >>> law.binds("KR", "ROK-DECL-GCIII-118", datetime.date(1966, 8, 15))
+        False
+        >>> law.binds("US", "ROK-DECL-GCIII-118", datetime.date(1966, 8, 16))
         False
         """
         instrument = self.instruments[self.provisions[provision_id].instrument]

@@ -348,6 +348,19 @@ def _captured(tracker: _Tracker, m: Moment, event: ev.Capture) -> None:
         tracker.raise_("notification_dilemma", m.step.index, event.date)
 
 
+def _status_decided(tracker: _Tracker, m: Moment, event: Event) -> None:
+    """A status doubt or determination that changes whom he is held as changes the care owed
+    to him (GCIII-15 and 30; GCIV-81, 91 and 92; custom): an open ``medical_need`` entry ends
+    that day and a new one, citing the new regime's care, starts.
+    """
+    if not m.step.applied or "medical_need" not in tracker.open:
+        return
+    regime = regime_of(m)
+    if tracker.causes.get("medical_need") != {regime}:
+        tracker.clear("medical_need", event.date)
+        tracker.raise_("medical_need", m.step.index, event.date, regime)
+
+
 # Each rule takes the event class it is keyed by; the table is typed loosely for that reason.
 _DURING_HOSTILITIES = frozenset({"custody", "excluded"})
 """The causes of ``prolonged_limbo`` that engage rules for the time of hostilities (GCIII-109(2);
@@ -372,7 +385,7 @@ def _hostilities_resumed(tracker: _Tracker, m: Moment, event: ev.HostilitiesResu
     """Hostilities resumed for the pair: a custody already past the assumed period is long
     custody during hostilities again (GCIII-109(2)), from that day.
     """
-    if "prolonged_limbo" in tracker.open or not _HELD & m.position.active:
+    if "prolonged_limbo" in tracker.open or not _CAPTIVE & m.position.active:
         return
     origin = m.after.power_of_origin
     if m.facts.hostilities_ended_between(m.judge.detaining_power, origin) is not None:
@@ -396,6 +409,8 @@ _EVENT_RULES: dict[type[Event], Callable[[_Tracker, Moment, Any], None]] = {
     ev.IcrcVisit: _visited,
     ev.ExcludedFromExchange: _excluded,
     ev.Capture: _captured,
+    ev.RaiseStatusDoubt: _status_decided,
+    ev.DetermineStatus: _status_decided,
     ev.HostilitiesEnded: _hostilities_ended,
     ev.HostilitiesResumed: _hostilities_resumed,
 }
@@ -508,8 +523,7 @@ def _kind(cls: type[Event]) -> _Kind:
 
 
 _HELD = frozenset({"in_custody", "interned_in_neutral_state", "in_neutral_custody"})
-"""Where he is held as a prisoner, by the detaining power or in neutral hands for it:
-a custody deadline raises its flag only if he is still in one of these."""
+"""Where he is held as a prisoner, by the detaining power or in neutral hands for it."""
 
 
 _CAPTIVE = _HELD | {"transferred_to_third_power"}
@@ -541,9 +555,9 @@ def _while_held(law: Law) -> tuple[str, ...]:
 
 def _fire(tracker: _Tracker, deadline: _Deadline, last: Moment | None) -> None:
     """A deadline passed: a docket deadline raises its flag; a custody one, if ``last`` left
-    him held (in custody or in neutral hands).
+    him a prisoner (held by the detaining power, in neutral hands, or transferred).
     """
-    held = last is not None and bool(_HELD & last.position.active)
+    held = last is not None and bool(_CAPTIVE & last.position.active)
     if deadline.why == "docket":
         tracker.raise_(deadline.code, deadline.index, deadline.on, deadline.cause)
     elif held and last is not None:

@@ -21,7 +21,7 @@ from powcase.law.agreements import binding as agreed_terms
 from powcase.law.agreements import civilian_release, custodian_matches
 from powcase.law.book import Law
 from powcase.law.refoulement import judge_move
-from powcase.law.situation import Judgement, Situation, is_civilian
+from powcase.law.situation import Judgement, Situation, is_civilian, treated_as_pow_in
 from powcase.law.will import Refusal, Will
 from powcase.model import events as ev
 from powcase.model.events import Event, MachineEvent
@@ -749,10 +749,10 @@ def _sick_or_wounded_return(j: Judgement[Any], to: str) -> None:
     """GCIII-109(3) on a return of one found eligible for direct repatriation (a GCIII-110(1)
     finding), whatever the move is called (``exchange``, ``repatriate``): not against his
     will during hostilities (:func:`_medical_consent`). The article protects prisoners of
-    war: in custody, one treated as a prisoner of war (in doubt, found one, or keeping a
-    prisoner's protection under API-44(4)), not a protected person (GCIV-4) nor a detainee
-    who is neither, whatever finding is on record; in neutral hands or transferred, a
-    prisoner still, unless a protected person.
+    war: one treated as a prisoner of war (in doubt, found one, or keeping a prisoner's
+    protection under API-44(4)), in custody or, in neutral hands or transferred, as he was
+    held in custody; not a protected person (GCIV-4) nor a detainee who is neither, whatever
+    finding is on record.
     """
     situation = j.situation
     if situation.facts.medical_category != "gcIII_110_1":
@@ -760,7 +760,9 @@ def _sick_or_wounded_return(j: Judgement[Any], to: str) -> None:
     if situation.is_in("in_custody"):
         prisoner = situation.treated_as_pow
     else:
-        prisoner = not situation.protected_person
+        # In neutral hands or transferred, he is held as he was in custody (GCIII-12(2)).
+        leaves = frozenset(situation.position.remembered("in_custody"))
+        prisoner = treated_as_pow_in(situation.subject, situation.facts, leaves)
     if prisoner:
         _medical_consent(j, to)
 
@@ -792,12 +794,14 @@ def _repatriate_medically(j: Judgement[ev.RepatriateMedically]) -> None:
     hostilities close (GCIV-133), whatever finding is on record.
     """
     to = j.event.to
-    _origin_check(j, to, medical=True)
     if j.situation.protected_person:
+        # His return home, as for a repatriate: no GCIII-109(1) medical route.
+        _origin_check(j, to)
         release = j.binding("GCIV-132") + j.binding("GCIV-133", customary="CIHL-128")
         j.note("internment_ends_when_grounds_cease", release, to=to)
         judge_move(j, to, returning=True)
         return
+    _origin_check(j, to, medical=True)
     category = j.situation.facts.medical_category
     if category == "gcIII_110_1":
         j.basis("gciii_110_finding", ("GCIII-109(1)", "GCIII-110(1)", "GCIII-112"))

@@ -41,6 +41,7 @@ __all__ = [
     "context_of",
     "held_as_civilian",
     "is_civilian",
+    "treated_as_pow_in",
 ]
 
 HELD_AS_POW = frozenset({"presumed_pow", "status_in_doubt", "pow"})
@@ -62,6 +63,18 @@ def held_as_civilian(subject: Subject, active: frozenset[str]) -> bool:
     status is in doubt; a civilian in enemy hands is a protected person from capture (GCIV-4).
     """
     return is_civilian(subject) and not _HELD_AS_CIVILIAN.isdisjoint(active)
+
+
+def treated_as_pow_in(subject: Subject, facts: Facts, leaves: frozenset[str]) -> bool:
+    """Whether the status ``leaves`` (active, or remembered from custody) hold him as a
+    prisoner of war, or an unprivileged detainee found not to have distinguished himself, who
+    keeps a prisoner's protection (API-44(4)); a civilian not yet determined is not one.
+    """
+    if "presumed_pow" in leaves and held_as_civilian(subject, leaves):
+        return False
+    if HELD_AS_POW & leaves:
+        return True
+    return "unprivileged_detainee" in leaves and facts.status_grounds == "no_distinction"
 
 
 def is_civilian(subject: Subject) -> bool:
