@@ -134,6 +134,14 @@ class Law:
             answer = self.memo[key] = work_out()
         return answer
 
+    def order(self, table: str) -> dict[str, int]:
+        """The place of each code in one of the law's tables (``flags``, ``obligations``):
+        the order in which outputs list them, worked out once.
+        """
+        return self.remembered(
+            ("order", table), lambda: {code: n for n, code in enumerate(getattr(self, table))}
+        )
+
     def context(self, circumstances: Hashable) -> int:
         """A number that stands for ``circumstances`` in the keys of remembered answers: a
         small key hashes faster than the circumstances, and the rules ask several questions

@@ -13,7 +13,7 @@ them.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -667,10 +667,5 @@ def docket(
             obligations.append(_close(item, Status.OVERDUE, assumptions))
         else:
             obligations.append(_close(item, Status.PENDING, assumptions))
-    order = law.remembered("obligation order", lambda: _places(law.obligations))
+    order = law.order("obligations")
     return tuple(sorted(obligations, key=lambda o: (o.started, order[o.code], o.started_by)))
-
-
-def _places(codes: Iterable[str]) -> dict[str, int]:
-    """The place of each code in ``codes``: the order of a law's table."""
-    return {code: place for place, code in enumerate(codes)}

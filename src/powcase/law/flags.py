@@ -166,8 +166,7 @@ class _Tracker:
         standing = [
             self._entry(code, since, because, None) for code, (since, because) in self.open.items()
         ]
-        law = self.law
-        order = law.remembered("flag order", lambda: {c: n for n, c in enumerate(law.flags)})
+        order = self.law.order("flags")
         return sorted((*self.closed, *standing), key=lambda f: (f.since, order[f.code], f.because))
 
     def _entry(
@@ -522,11 +521,9 @@ def _kind(cls: type[Event]) -> _Kind:
     return _Kind(rules, _DEADLINE_RULES.get(cls), issubclass(cls, _RISK_EVENTS))
 
 
-_HELD = frozenset({"in_custody", "interned_in_neutral_state", "in_neutral_custody"})
-"""Where he is held as a prisoner, by the detaining power or in neutral hands for it."""
-
-
-_CAPTIVE = _HELD | {"transferred_to_third_power"}
+_CAPTIVE = frozenset(
+    {"in_custody", "interned_in_neutral_state", "in_neutral_custody", "transferred_to_third_power"}
+)
 """Where he is a prisoner: held by the detaining power or in neutral hands for it, or by a
 power it transferred him to, which answers for him then (GCIII-12(2)) while it keeps a duty
 to act if that power fails (GCIII-12(3))."""

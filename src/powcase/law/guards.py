@@ -757,13 +757,14 @@ def _sick_or_wounded_return(j: Judgement[Any], to: str) -> None:
     situation = j.situation
     if situation.facts.medical_category != "gcIII_110_1":
         return
-    if situation.is_in("in_custody"):
-        prisoner = situation.treated_as_pow
-    else:
-        # In neutral hands or transferred, he is held as he was in custody (GCIII-12(2)).
-        leaves = frozenset(situation.position.remembered("in_custody"))
-        prisoner = treated_as_pow_in(situation.subject, situation.facts, leaves)
-    if prisoner:
+    position = situation.position
+    # In neutral hands or transferred, he is held as he was in custody (GCIII-12(2)).
+    leaves = (
+        position.active
+        if situation.is_in("in_custody")
+        else frozenset(position.remembered("in_custody"))
+    )
+    if treated_as_pow_in(situation.subject, situation.facts, leaves):
         _medical_consent(j, to)
 
 

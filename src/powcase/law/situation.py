@@ -40,6 +40,7 @@ __all__ = [
     "acting_state",
     "context_of",
     "held_as_civilian",
+    "held_as_pow_in",
     "is_civilian",
     "treated_as_pow_in",
 ]
@@ -65,16 +66,24 @@ def held_as_civilian(subject: Subject, active: frozenset[str]) -> bool:
     return is_civilian(subject) and not _HELD_AS_CIVILIAN.isdisjoint(active)
 
 
-def treated_as_pow_in(subject: Subject, facts: Facts, leaves: frozenset[str]) -> bool:
+def held_as_pow_in(subject: Subject, leaves: frozenset[str]) -> bool:
     """Whether the status ``leaves`` (active, or remembered from custody) hold him as a
-    prisoner of war, or an unprivileged detainee found not to have distinguished himself, who
-    keeps a prisoner's protection (API-44(4)); a civilian not yet determined is not one.
+    prisoner of war: in doubt, found one, or not yet determined, unless he is held as a
+    civilian (:func:`held_as_civilian`).
     """
     if "presumed_pow" in leaves and held_as_civilian(subject, leaves):
         return False
-    if HELD_AS_POW & leaves:
-        return True
-    return "unprivileged_detainee" in leaves and facts.status_grounds == "no_distinction"
+    return bool(HELD_AS_POW & leaves)
+
+
+def treated_as_pow_in(subject: Subject, facts: Facts, leaves: frozenset[str]) -> bool:
+    """Whether the status ``leaves`` treat him as a prisoner of war: held as one
+    (:func:`held_as_pow_in`), or an unprivileged detainee found not to have distinguished
+    himself, who keeps a prisoner's protection (API-44(4)).
+    """
+    return held_as_pow_in(subject, leaves) or (
+        "unprivileged_detainee" in leaves and facts.status_grounds == "no_distinction"
+    )
 
 
 def is_civilian(subject: Subject) -> bool:
@@ -127,10 +136,7 @@ class Situation:
         """Whether he is in custody and held as a prisoner of war: in doubt, found one, or
         not yet determined, unless he is held as a civilian (:attr:`civilian`).
         """
-        active = self.position.active
-        if "presumed_pow" in active and self.civilian:
-            return False
-        return bool(HELD_AS_POW & active)
+        return held_as_pow_in(self.subject, self.position.active)
 
     @derived
     def treated_as_pow(self) -> bool:
@@ -138,9 +144,7 @@ class Situation:
         detainee found not to have distinguished himself, who keeps a prisoner of war's
         protection (API-44(4)).
         """
-        return self.held_as_pow or (
-            self.is_in("unprivileged_detainee") and self.facts.status_grounds == "no_distinction"
-        )
+        return treated_as_pow_in(self.subject, self.facts, self.position.active)
 
     @derived
     def protected_person(self) -> bool:
