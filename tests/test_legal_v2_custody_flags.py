@@ -225,3 +225,15 @@ def test_a_determination_that_keeps_his_regime_keeps_the_entry():
     found = {"date": "2024-02-01", "event": "determine_status", "outcome": "pow", "by": "tribunal"}
     held = case(WOUNDED, found)
     assert len([f for f in held.flags if f.code == "medical_need"]) == 1
+
+
+def test_a_visit_recorded_while_he_was_at_large_confirms_no_access_gciii_126():
+    # Access is to prisoners in the power's hands: a visit dated while he was at large
+    # confirms nothing, and the flag stands again on his recapture.
+    back = case(
+        WOUNDED,
+        {"date": "2024-04-01", "event": "escape"},
+        {"date": "2024-04-05", "event": "icrc_visit", "private_interview": True},
+        {"date": "2024-04-20", "event": "recapture"},
+    )
+    assert "icrc_access_unconfirmed" in standing(back)

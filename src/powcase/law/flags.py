@@ -322,8 +322,9 @@ def _assessed(tracker: _Tracker, m: Moment, event: ev.MedicalAssessment) -> None
 
 
 def _visited(tracker: _Tracker, m: Moment, event: ev.IcrcVisit) -> None:
-    # Only a visit with a private interview confirms access (GCIII-126, GCIV-143).
-    if event.private_interview is True:
+    # Only a visit with a private interview confirms access (GCIII-126, GCIV-143), and only
+    # to a prisoner: one dated while he was at large confirms nothing.
+    if event.private_interview is True and _CAPTIVE & m.position.active:
         tracker.clear("icrc_access_unconfirmed", event.date)
 
 
