@@ -626,3 +626,36 @@ def test_a_period_the_treaty_does_not_set_is_shown_as_assumed_gciii_126(tmp_path
     assert access["assumed_days"] == 30
     assert "due 2025-02-08 (assumed: 30 days)" in render_text(data)
     assert "2025-02-08 (assumed: 30 days)" in render_markdown(data)
+
+
+class TestRecaptured:
+    """GCIII-92, GCIII-126, GCIII-31: recaptured, he is a prisoner in the detaining power's
+    hands again, and what it owes a prisoner is owed again from the recapture: the ICRC's
+    access, the monthly inspection, whether or not the first ones fell due while he was held.
+    """
+
+    def test_items_that_lapsed_with_the_escape_start_again_on_the_recapture(self):
+        c = case(CAPTURE, ev("2025-01-12", "escape"), ev("2025-03-01", "recapture"))
+        found = items(c, "icrc_access")
+        assert [(o.status, o.started) for o in found] == [
+            (Status.LAPSED, D(2025, 1, 9)),
+            (Status.PENDING, D(2025, 3, 1)),
+        ]
+
+    def test_an_item_overdue_when_he_escaped_is_owed_anew_from_the_recapture(self):
+        c = case(CAPTURE, ev("2025-02-12", "escape"), ev("2025-03-01", "recapture"))
+        found = items(c, "icrc_access")
+        assert [(o.status, o.started) for o in found] == [
+            (Status.OVERDUE, D(2025, 1, 9)),
+            (Status.PENDING, D(2025, 3, 1)),
+        ]
+
+    def test_a_visit_after_the_recapture_meets_the_new_item_and_ends_the_flag(self):
+        c = case(
+            CAPTURE,
+            ev("2025-02-12", "escape"),
+            ev("2025-03-01", "recapture"),
+            ev("2025-03-05", "icrc_visit", private_interview=True),
+        )
+        assert item(c, "icrc_access", nth=1).status is Status.MET
+        assert "icrc_access_unconfirmed" not in {f.code for f in c.active_flags()}

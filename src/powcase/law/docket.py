@@ -275,10 +275,14 @@ class _Lapsing:
     """The codes that run on."""
     restarted_by: frozenset[type[Event]] = frozenset()
     """The steps that start the items lapsed so again, from their day."""
+    renews_overdue: bool = False
+    """Whether those steps also start again the items that were overdue when he left: a
+    recapture makes him a prisoner in the power's hands again, owed everything anew."""
 
 
 _LAPSING: dict[Lapse, _Lapsing] = {
-    Lapse.LEFT_CUSTODY: _Lapsing(),
+    # Only an escape can be followed by a recapture (GCIII-92): he is a prisoner again.
+    Lapse.LEFT_CUSTODY: _Lapsing(restarted_by=frozenset({ev.Recapture}), renews_overdue=True),
     Lapse.TRANSFERRED: _Lapsing(restarted_by=frozenset({ev.Recall})),
     Lapse.NEUTRAL_CUSTODY: _Lapsing(
         spares=frozenset({"repatriation", "medical_repatriation"}),
@@ -525,6 +529,8 @@ class _Pass:
                 still.append(item)
             elif on > item.due:
                 self.closed.append(_close(item, Status.OVERDUE, self.assumptions))
+                if lapsing.renews_overdue:
+                    self.lapsed.setdefault(why, []).append(item)
             else:
                 self.closed.append(
                     _close(item, Status.LAPSED, self.assumptions, why=why, lapsed_by=index)
