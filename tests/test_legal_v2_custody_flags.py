@@ -237,3 +237,27 @@ def test_a_visit_recorded_while_he_was_at_large_confirms_no_access_gciii_126():
         {"date": "2024-04-20", "event": "recapture"},
     )
     assert "icrc_access_unconfirmed" in standing(back)
+
+
+def test_injured_in_custody_his_medical_need_is_flagged_gciii_30():
+    # Shot while trying to escape (GCIII-42), he is owed the care his wound calls for.
+    stopped = {
+        "date": "2024-03-01",
+        "event": "escape_attempt",
+        "force_used": "weapons",
+        "warnings": True,
+        "injured": True,
+    }
+    held = case({"date": "2024-01-10", "event": "capture"}, stopped)
+    found = entry(held, "medical_need")
+    assert (str(found.since), found.because, found.cites) == (
+        "2024-03-01",
+        (1,),
+        ("GCIII-15", "GCIII-30"),
+    )
+
+
+def test_not_injured_nothing_is_flagged():
+    stopped = {"date": "2024-03-01", "event": "escape_attempt", "injured": False}
+    held = case({"date": "2024-01-10", "event": "capture"}, stopped)
+    assert "medical_need" not in standing(held)

@@ -146,7 +146,8 @@ def regime_of(moment: Moment) -> str:
         return "detainee" if own_national else "protected_person"
     if "unprivileged_detainee" not in active:
         return "pow"
-    if getattr(moment.step.event, "grounds", None) == "no_distinction":
+    if moment.facts.status_grounds == "no_distinction":
+        # The grounds of the determination on record (this step's, at a determination).
         return "pow"
     if own_national:
         return "detainee"

@@ -348,6 +348,14 @@ def _captured(tracker: _Tracker, m: Moment, event: ev.Capture) -> None:
         tracker.raise_("notification_dilemma", m.step.index, event.date)
 
 
+def _injured(tracker: _Tracker, m: Moment, event: ev.EscapeAttempt) -> None:
+    """Injured while held (stopped in an escape, GCIII-42), he is owed the care his wound
+    calls for: ``medical_need`` rises, citing his regime's care, until an assessment.
+    """
+    if event.injured is True and _CAPTIVE & m.position.active:
+        tracker.raise_("medical_need", m.step.index, event.date, regime_of(m))
+
+
 def _status_decided(tracker: _Tracker, m: Moment, event: Event) -> None:
     """A status doubt or determination that changes whom he is held as changes the care owed
     to him (GCIII-15 and 30; GCIV-81, 91 and 92; custom): an open ``medical_need`` entry ends
@@ -409,6 +417,7 @@ _EVENT_RULES: dict[type[Event], Callable[[_Tracker, Moment, Any], None]] = {
     ev.IcrcVisit: _visited,
     ev.ExcludedFromExchange: _excluded,
     ev.Capture: _captured,
+    ev.EscapeAttempt: _injured,
     ev.RaiseStatusDoubt: _status_decided,
     ev.DetermineStatus: _status_decided,
     ev.HostilitiesEnded: _hostilities_ended,
